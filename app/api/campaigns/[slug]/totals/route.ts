@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { campaignParamsSchema } from "@/lib/campaigns/schema";
+import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
+import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
+
+export const dynamic = "force-dynamic";
+
+/** Totals may be cached for up to 5 seconds by browsers and proxies. */
+const totalsCacheControl = "public, max-age=5";
+
+export const GET = withApiErrors(async (_request: Request, context: RouteContext<"/api/campaigns/[slug]/totals">) => {
+  const params = campaignParamsSchema.safeParse(await context.params);
+  if (!params.success) return badParameters(params.error);
+
+  const totals = await getCampaignTotals(params.data.slug);
+  if (!totals) return jsonError("not_found", `No public campaign has the slug "${params.data.slug}".`);
+  return NextResponse.json(totals, { headers: { "Cache-Control": totalsCacheControl } });
+});

@@ -1,0 +1,39 @@
+import "@fontsource/noto-sans/400.css";
+import "@fontsource/noto-sans/700.css";
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import { messagesFor } from "@/lib/i18n/messages";
+
+export const metadata: Metadata = {
+  title: { default: "Letter campaigns", template: "%s · Letter campaigns" },
+  description: "Write to the authorities in support of human rights defenders.",
+  // Supporters' visits are nobody else's business: no referrer leaves the site.
+  referrer: "no-referrer",
+  robots: { index: true, follow: false },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const t = messagesFor("en").site;
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header className="site-header">
+          <a href="/" className="site-name">
+            {t.name}
+          </a>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t.footer}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

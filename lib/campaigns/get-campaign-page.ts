@@ -1,0 +1,28 @@
+import "server-only";
+import { cache } from "react";
+import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
+import type { CampaignTotals } from "@/lib/signatures/schema";
+import { getFeaturedCampaign, getPublicCampaign } from "./get-public-campaign";
+import { campaignSlugSchema, languageCodeSchema, type PublicCampaign } from "./schema";
+
+export type CampaignPageData = { campaign: PublicCampaign; totals: CampaignTotals };
+
+/**
+ * What a campaign page shows, or null when the slug is malformed or unknown
+ * (the page answers 404). An unsupported `lang` falls back to the default.
+ * `cache` lets metadata and page share one database read per request.
+ */
+export const getCampaignPage = cache(async (slug: string | null, lang?: string): Promise<CampaignPageData | null> => {
+  const language = languageCodeSchema.safeParse(lang).data;
+  let campaign: PublicCampaign | null;
+  if (slug === null) {
+    campaign = await getFeaturedCampaign(language);
+  } else {
+    const parsedSlug = campaignSlugSchema.safeParse(slug);
+    if (!parsedSlug.success) return null;
+    campaign = await getPublicCampaign(parsedSlug.data, language);
+  }
+  if (!campaign) return null;
+  const totals = await getCampaignTotals(campaign.slug);
+  return totals ? { campaign, totals } : null;
+});

@@ -1,0 +1,92 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import type { PublicCampaign, PublicCampaignSummary } from "./schema";
+import { pickTranslation, splitParagraphs, toIsoDate } from "./text";
+
+const campaignInclude = {
+  translations: true,
+  demands: { orderBy: { position: "asc" }, include: { translations: true } },
+  addressees: {
+    orderBy: { position: "asc" },
+    include: { addressee: { include: { translations: true } } },
+  },
+} satisfies Prisma.CampaignInclude;
+
+type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignInclude }>;
+
+/**
+ * The campaign as the public sees it, in `language` when the campaign has
+ * texts in it and in its default language otherwise. Draft campaigns are not
+ * public. Returns null for an unknown slug.
+ */
+export async function getPublicCampaign(slug: string, language?: string): Promise<PublicCampaign | null> {
+  const row = await db().campaign.findFirst({
+    where: { slug, status: { in: ["open", "closed"] } },
+    include: campaignInclude,
+  });
+  return row ? toPublicCampaign(row, language) : null;
+}
+
+/** The open campaign the home page shows: the most recently opened one. */
+export async function getFeaturedCampaign(language?: string): Promise<PublicCampaign | null> {
+  const row = await db().campaign.findFirst({
+    where: { status: "open" },
+    orderBy: [{ opensAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    include: campaignInclude,
+  });
+  return row ? toPublicCampaign(row, language) : null;
+}
+
+export function toPublicCampaign(row: CampaignRow, requested?: string): PublicCampaign {
+  const text = pickTranslation(row.translations, row.languages, requested);
+  const language = text?.language ?? row.languages[0] ?? "en";
+  return {
+    ...toSummaryFields(row, text, language),
+    context: splitParagraphs(text?.context ?? ""),
+    whyItMatters: splitParagraphs(text?.whyItMatters ?? ""),
+    safetyNotice: text?.safetyNotice ?? "",
+    demands: row.demands.map((demand) => ({
+      position: demand.position,
+      text: pickTranslation(demand.translations, row.languages, language)?.text ?? "",
+    })),
+    addressees: row.addressees
+      .filter(({ addressee }) => addressee.status === "active")
+      .map(({ addressee }) => {
+        const local = addressee.translations.find((t) => t.language === language);
+        return {
+          id: addressee.id,
+          key: addressee.key,
+          name: local?.name ?? addressee.name,
+          role: local?.role ?? addressee.role,
+          organisation: addressee.organisation,
+          kind: addressee.kind,
+          country: addressee.country,
+          emails: addressee.emails,
+          xHandle: addressee.xHandle,
+          postalAddress: addressee.postalAddress,
+          webFormUrl: addressee.webFormUrl,
+          lastVerifiedOn: toIsoDate(addressee.lastVerifiedAt),
+        };
+      }),
+  };
+}
+
+export function toSummaryFields(
+  row: Pick<CampaignRow, "slug" | "status" | "languages" | "organiser" | "signatureGoal" | "appealDate">,
+  text: { title: string; summary: string } | undefined,
+  language: string,
+): PublicCampaignSummary {
+  return {
+    slug: row.slug,
+    status: row.status,
+    language,
+    languages: row.languages,
+    organiser: row.organiser,
+    title: text?.title ?? row.slug,
+    summary: text?.summary ?? "",
+    signatureGoal: row.signatureGoal,
+    appealDate: row.appealDate ? toIsoDate(row.appealDate) : null,
+    url: `/c/${row.slug}`,
+  };
+}

@@ -1,0 +1,60 @@
+// Environment, parsed once with zod. Every module reads settings from here,
+// never from process.env, so a bad setting stops the app at start with the
+// variable's name instead of failing later in a request.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * PostgreSQL to use. The start command (scripts/start.ts) sets it to the
+   * embedded PGlite server when the operator gives none, so by the time the
+   * app runs it is always present.
+   */
+  DATABASE_URL: postgresUrl,
+  /** Connections per process. The embedded database takes exactly one. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Public origin used in links and emails, e.g. https://write.example.org */
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** Seconds between roll-ups of new signatures into the totals. */
+  TALLY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  /** Run the roll-up timer inside the web process (off when a separate worker does it). */
+  TALLY_IN_WEB_PROCESS: booleanFlag.default(true),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** Formats zod issues as "NAME: problem" lines for a human reading a terminal. */
+export function describeEnvProblems(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("\n");
+}
+
+export function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
+  // Treat empty strings as unset: `.env` files often carry `NAME=`.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = serverEnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${describeEnvProblems(result.error)}`);
+  }
+  return result.data;
+}
+
+let parsed: ServerEnv | undefined;
+
+/** The parsed environment of this process (parsed on first use, then cached). */
+export function env(): ServerEnv {
+  parsed ??= parseServerEnv(process.env);
+  return parsed;
+}

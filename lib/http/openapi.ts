@@ -1,0 +1,101 @@
+// The OpenAPI 3.1 document of the public API, generated from the same zod
+// schemas the handlers use, so the description cannot drift from the code.
+import { z } from "zod";
+import { publicCampaignSchema, publicCampaignSummarySchema } from "@/lib/campaigns/schema";
+import { campaignTotalsSchema } from "@/lib/signatures/schema";
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(["not_found", "bad_request", "unavailable"]),
+    message: z.string().describe("A sentence for a person"),
+    fields: z.record(z.string(), z.array(z.string())).optional().describe("Problems per parameter or field"),
+  }),
+});
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+
+const slugParameter = {
+  name: "slug",
+  in: "path",
+  required: true,
+  description: "The campaign's slug, as in its page address /c/{slug}",
+  schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$", maxLength: 80 },
+};
+const langParameter = {
+  name: "lang",
+  in: "query",
+  required: false,
+  description: "Language of the texts (two- or three-letter code). Falls back to the campaign's default language.",
+  schema: { type: "string", pattern: "^[a-z]{2,3}$" },
+};
+const errors = {
+  "400": { description: "A parameter is malformed; the message names it", content: json("Error") },
+  "503": { description: "The database is briefly unavailable; retry after the Retry-After seconds", content: json("Error") },
+};
+
+export function buildOpenApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Letter campaigns public API",
+      version: "1",
+      description: "Read open campaigns, their demands and addressees, and their live totals. See docs/API.md.",
+    },
+    paths: {
+      "/api/campaigns": {
+        get: {
+          summary: "List open campaigns",
+          parameters: [langParameter],
+          responses: {
+            "200": {
+              description: "Open campaigns, newest first",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { campaigns: { type: "array", items: ref("CampaignSummary") } }, required: ["campaigns"] },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      "/api/campaigns/{slug}": {
+        get: {
+          summary: "A campaign with its demands and addressees",
+          parameters: [slugParameter, langParameter],
+          responses: {
+            "200": { description: "The campaign", content: json("Campaign") },
+            "404": { description: "No open or closed campaign has this slug", content: json("Error") },
+            ...errors,
+          },
+        },
+      },
+      "/api/campaigns/{slug}/totals": {
+        get: {
+          summary: "Live totals of a campaign",
+          description: "Signatures, letters by channel and by addressee, signatures by country. Cacheable for up to 5 seconds.",
+          parameters: [slugParameter],
+          responses: {
+            "200": {
+              description: "The totals and when they were computed",
+              headers: { "Cache-Control": { schema: { type: "string", example: "public, max-age=5" } } },
+              content: json("CampaignTotals"),
+            },
+            "404": { description: "No open or closed campaign has this slug", content: json("Error") },
+            ...errors,
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        CampaignSummary: schema(publicCampaignSummarySchema),
+        Campaign: schema(publicCampaignSchema),
+        CampaignTotals: schema(campaignTotalsSchema),
+        Error: schema(errorSchema),
+      },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { CampaignTotals } from "./schema";
+import { liveTallySql } from "./tally-sql";
+
+type TallyRow = { dimension: string; key: string; count: bigint };
+
+/**
+ * Current totals of a campaign: rolled-up tallies plus what is still
+ * pending, so a signature shows the moment it is committed. Returns null for
+ * an unknown or draft campaign.
+ */
+export async function getCampaignTotals(slug: string): Promise<CampaignTotals | null> {
+  const campaign = await db().campaign.findFirst({
+    where: { slug, status: { in: ["open", "closed"] } },
+    select: {
+      id: true,
+      slug: true,
+      signatureGoal: true,
+      addressees: { select: { addressee: { select: { id: true, key: true, name: true } } }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!campaign) return null;
+
+  const rows = await db().$queryRawUnsafe<TallyRow[]>(liveTallySql, campaign.id);
+  const byDimension = (dimension: string) =>
+    Object.fromEntries(rows.filter((r) => r.dimension === dimension).map((r) => [r.key, Number(r.count)]));
+  const single = (dimension: string) => Number(rows.find((r) => r.dimension === dimension)?.count ?? 0);
+
+  const lettersByAddresseeId = byDimension("letters_by_addressee");
+  return {
+    campaign: campaign.slug,
+    signatures: single("signatures"),
+    signatureGoal: campaign.signatureGoal,
+    letters: single("letters"),
+    lettersByChannel: {
+      platform_email: 0,
+      own_email_client: 0,
+      pdf_print: 0,
+      x_post: 0,
+      self_reported: 0,
+      ...byDimension("letters_by_channel"),
+    },
+    lettersByAddressee: campaign.addressees.map(({ addressee }) => ({
+      key: addressee.key,
+      name: addressee.name,
+      letters: lettersByAddresseeId[addressee.id] ?? 0,
+    })),
+    signaturesByCountry: byDimension("signatures_by_country"),
+    computedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const letterChannelSchema = z.enum([
+  "platform_email",
+  "own_email_client",
+  "pdf_print",
+  "x_post",
+  "self_reported",
+]);
+
+export type LetterChannel = z.infer<typeof letterChannelSchema>;
+
+export const campaignTotalsSchema = z.object({
+  campaign: z.string().describe("Campaign slug"),
+  signatures: z.number().int(),
+  signatureGoal: z.number().int().nullable(),
+  letters: z.number().int(),
+  lettersByChannel: z.record(letterChannelSchema, z.number().int()),
+  lettersByAddressee: z.array(z.object({ key: z.string(), name: z.string(), letters: z.number().int() })),
+  signaturesByCountry: z.record(z.string(), z.number().int()).describe("ISO 3166-1 alpha-2 country to count"),
+  computedAt: z.string().describe("When these figures were computed (ISO 8601)"),
+});
+
+export type CampaignTotals = z.infer<typeof campaignTotalsSchema>;

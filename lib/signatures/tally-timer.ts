@@ -1,0 +1,30 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { rollUpTallies } from "./roll-up-tallies";
+
+let started = false;
+
+/**
+ * Rolls up new signatures every TALLY_INTERVAL_SECONDS in this process.
+ * Totals are exact without it (they add what is pending); the roll-up only
+ * keeps the pending set small so reading totals stays cheap.
+ */
+export function startTallyTimer(): void {
+  const settings = env();
+  if (started || !settings.TALLY_IN_WEB_PROCESS) return;
+  started = true;
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await rollUpTallies();
+    } catch (error) {
+      // A database restart makes a round fail; the next round catches up.
+      console.warn("tally roll-up failed, will retry:", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  }, settings.TALLY_INTERVAL_SECONDS * 1000);
+  timer.unref();
+}

@@ -1,0 +1,17 @@
+// npm run db:seed: writes the launch campaign (create or overwrite; running
+// it twice leaves the same state). Overwrites admins' edits of that campaign.
+import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
+import { seedCampaign } from "../lib/campaigns/seed-campaign.ts";
+import { disconnectDb } from "../lib/db/client.ts";
+import { openDatabase } from "./lib/database.ts";
+
+const database = await openDatabase();
+process.env.DATABASE_URL = database.databaseUrl;
+console.log(`Seeding "${launchCampaign.slug}" into ${database.describe}`);
+try {
+  await seedCampaign(launchCampaign);
+  console.log("Done.");
+} finally {
+  await disconnectDb();
+  await database.embedded?.stop();
+}
