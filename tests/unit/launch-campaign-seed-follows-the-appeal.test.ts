@@ -1,0 +1,41 @@
+// The seed must carry the appeal's facts: four demands, seven addressees with
+// exactly the contacts the appeal gives, in English and Russian.
+import { describe, expect, it } from "vitest";
+import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
+
+describe("the launch campaign seed", () => {
+  it("has four demands, each in English and Russian", () => {
+    expect(launchCampaign.demands).toHaveLength(4);
+    for (const demand of launchCampaign.demands) {
+      expect(Object.keys(demand).sort()).toEqual(["en", "ru"]);
+    }
+  });
+
+  it("lists the seven addressees with the contacts given in the appeal", () => {
+    const contacts = launchCampaign.addressees.map((a) => [a.name, a.emails, a.xHandle ?? null]);
+    expect(contacts).toEqual([
+      ["Vladimir Putin", [], "KremlinRussia_E"],
+      ["Mikhail Mishustin", [], "GovernmentRF"],
+      ["Sergey Lavrov", ["ministry@mid.ru"], null],
+      ["Igor Krasnov", ["pressa@genproc.gov.ru"], null],
+      ["Alexander Bortnikov", ["fsb@fsb.ru"], null],
+      ["Permanent Mission of the Russian Federation to the United Nations Office at Geneva", ["mission.russian@vtxnet.ch"], null],
+      ["Embassy of the Russian Federation in Brussels, Belgium", ["mission.russian@vtxnet.ch"], null],
+    ]);
+  });
+
+  it("invents no postal address and dates every addressee's check", () => {
+    for (const addressee of launchCampaign.addressees) {
+      expect(addressee.postalAddress).toBeUndefined();
+      expect(addressee.lastVerifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("has every text and template in both languages, with the demands placeholder", () => {
+    expect(Object.keys(launchCampaign.translations).sort()).toEqual(["en", "ru"]);
+    for (const template of Object.values(launchCampaign.templates)) {
+      expect(template.body).toContain("{{demands}}");
+      expect(template.body).toContain("{{signer}}");
+    }
+  });
+});

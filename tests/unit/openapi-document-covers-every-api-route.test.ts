@@ -1,0 +1,28 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/http/openapi";
+
+/** "/api/campaigns/{slug}" for every app/api/**\/route.ts except the document itself. */
+function apiRoutes(dir = "app/api"): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return apiRoutes(full);
+    if (entry !== "route.ts") return [];
+    return ["/" + path.dirname(full).replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}")];
+  });
+}
+
+describe("the OpenAPI document", () => {
+  it("describes every public API route", () => {
+    const documented = Object.keys(buildOpenApiDocument().paths).sort();
+    const routes = apiRoutes().filter((r) => r !== "/api/openapi.json").sort();
+    expect(documented).toEqual(routes);
+  });
+
+  it("gives each response a schema from the components", () => {
+    const document = buildOpenApiDocument();
+    expect(Object.keys(document.components.schemas)).toEqual(["CampaignSummary", "Campaign", "CampaignTotals", "Error"]);
+    expect(document.components.schemas.Campaign).toMatchObject({ type: "object" });
+  });
+});
