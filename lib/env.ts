@@ -22,6 +22,11 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Connections per process. The embedded database takes exactly one. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * How long a query may wait for a connection (milliseconds). Short, so a
+   * database restart answers 503 quickly instead of hanging requests.
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Public origin used in links and emails, e.g. https://write.example.org */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   /** Seconds between roll-ups of new signatures into the totals. */

@@ -20,7 +20,10 @@ const database = await openDatabase();
 console.log(`Database: ${database.describe}`);
 process.env.DATABASE_URL = database.databaseUrl;
 // PGlite is one backend shared through a queue; a small pool is plenty.
-if (database.embedded && !process.env.DATABASE_POOL_MAX) process.env.DATABASE_POOL_MAX = "4";
+if (database.embedded) {
+  process.env.DATABASE_POOL_MAX ||= "4";
+  process.env.DATABASE_CONNECT_TIMEOUT_MS ||= "30000";
+}
 
 await migrateDeploy(database.databaseUrl, { quiet: true });
 console.log("Migrations applied.");

@@ -14,8 +14,7 @@ export function db(): PrismaClient {
     const adapter = new PrismaPg({
       connectionString: settings.DATABASE_URL,
       max: settings.DATABASE_POOL_MAX,
-      // Fail fast while the database restarts, so callers can answer 503.
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
     });
     globalForPrisma.prisma = new PrismaClient({ adapter });
   }

@@ -69,5 +69,6 @@ export async function insertSignature(options: {
       ],
     });
     return { signature, letters };
-  });
+  // The embedded database serves one transaction at a time: let a burst queue.
+  }, { maxWait: 60_000, timeout: 60_000 });
 }

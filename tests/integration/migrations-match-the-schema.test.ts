@@ -23,8 +23,10 @@ async function describeSchema(schema: string) {
   );
   const constraints = await client.query(
     `SELECT c.conname, pg_get_constraintdef(c.oid) AS def
-       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-      WHERE n.nspname = $1 AND c.conrelid <> 0 AND c.conname <> '_prisma_migrations_pkey' ORDER BY c.conname`,
+       FROM pg_constraint c
+       JOIN pg_namespace n ON n.oid = c.connamespace
+       JOIN pg_class r ON r.oid = c.conrelid
+      WHERE n.nspname = $1 AND r.relname <> '_prisma_migrations' ORDER BY c.conname`,
     [schema],
   );
   const enums = await client.query(

@@ -24,7 +24,10 @@ describe("campaign totals", () => {
   it("equal the raw rows while signatures arrive during concurrent roll-ups", async () => {
     let signing = true;
     const rollUps = Array.from({ length: 3 }, async () => {
-      while (signing) await rollUpTallies();
+      while (signing) {
+        await rollUpTallies();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     });
     const signatures = Array.from({ length: 300 }, (_, i) =>
       insertSignature({

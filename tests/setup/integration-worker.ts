@@ -7,6 +7,8 @@ const { mode, adminUrl, prefix } = inject("integrationDatabase");
 
 if (mode === "embedded") {
   process.env.DATABASE_URL = adminUrl;
+  // One backend serves every connection in turn: bursts wait longer.
+  process.env.DATABASE_CONNECT_TIMEOUT_MS = "120000";
 } else {
   const name = `${prefix}_w${process.env.VITEST_POOL_ID ?? "1"}`;
   try {
