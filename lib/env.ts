@@ -44,7 +44,7 @@ export function describeEnvProblems(error: z.ZodError): string {
     .join("\n");
 }
 
-export function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   // Treat empty strings as unset: `.env` files often carry `NAME=`.
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),

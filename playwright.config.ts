@@ -1,0 +1,36 @@
+// End-to-end tests drive Debian's Chromium against the production build
+// (`next build`, then `next start` from tests/setup/e2e-global.ts) on a real
+// PostgreSQL, or on the embedded one when no server answers.
+import { defineConfig } from "@playwright/test";
+
+export const e2ePort = Number(process.env.E2E_PORT || 3107);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.test.ts",
+  globalSetup: "./tests/setup/e2e-global.ts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 4,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${e2ePort}`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      // Keep Chromium from calling Google's hosts; this machine has no route out.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+    trace: "retain-on-failure",
+  },
+});

@@ -1,0 +1,63 @@
+// Playwright global setup: a fresh database (migrated and seeded), then the
+// production build served by `next start`. Returns the teardown.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { migrateDeploy } from "../../scripts/lib/prisma-cli.ts";
+import { e2ePort } from "../../playwright.config.ts";
+import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-database.ts";
+
+export default async function globalSetup() {
+  if (!existsSync(".next/BUILD_ID")) {
+    throw new Error("No production build: run `npm run build` first (npm test does).");
+  }
+  const server = await openTestServer(54372);
+  let url = server.adminUrl;
+  const name = `lce2e_${runId()}`;
+  if (server.mode === "postgres") {
+    await adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
+    url = databaseUrl(server.adminUrl, name);
+  }
+  await migrateDeploy(url, { quiet: true });
+  // The same seed command a person runs (npm run db:seed).
+  const seed = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/db-seed.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (seed.status !== 0) throw new Error(`Seeding the e2e database failed:\n${seed.stderr}`);
+  process.env.E2E_DATABASE_URL = url;
+
+  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(e2ePort), "--hostname", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: server.mode === "embedded" ? "4" : "10",
+      DATABASE_CONNECT_TIMEOUT_MS: server.mode === "embedded" ? "60000" : "5000",
+      PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForServer(`http://127.0.0.1:${e2ePort}/api/campaigns`, 60_000);
+
+  return async () => {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app.once("exit", resolve));
+    if (server.mode === "embedded") await server.embedded.stop();
+    else await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+}
+
+async function waitForServer(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
