@@ -1,5 +1,6 @@
 // npm run db:migrate: applies the checked-in migrations to DATABASE_URL, or
 // to the embedded database when DATABASE_URL is not set.
+import "./lib/load-dotenv.ts";
 import { migrateDeploy } from "./lib/prisma-cli.ts";
 import { openDatabase } from "./lib/database.ts";
 

@@ -1,5 +1,6 @@
 // npm run db:seed: writes the launch campaign (create or overwrite; running
 // it twice leaves the same state). Overwrites admins' edits of that campaign.
+import "./lib/load-dotenv.ts";
 import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaign } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/db/client.ts";

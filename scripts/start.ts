@@ -4,6 +4,7 @@
 //  2. Applies migrations; seeds the launch campaign if it is not there yet.
 //  3. Builds the app once if there is no production build.
 //  4. Runs `next start` and prints the address.
+import "./lib/load-dotenv.ts";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
