@@ -4,8 +4,13 @@ const nextConfig: NextConfig = {
   // Do not announce the framework to every visitor and scanner.
   poweredByHeader: false,
   reactStrictMode: true,
-  // The embedded database only runs in scripts, never in the bundled app.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  experimental: {
+    // A letter is at most 8,000 characters; nothing a supporter sends needs more.
+    serverActions: { bodySizeLimit: "64kb" },
+  },
+  // Loaded from node_modules at run time: PGlite (scripts only) and pdfkit
+  // read their own data files relative to their install folder.
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
   async headers() {
     // Baseline headers for every response; the nonce-based
     // Content-Security-Policy arrives with the privacy work (issue 6).

@@ -29,6 +29,23 @@ export const serverEnvSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Public origin used in links and emails, e.g. https://write.example.org */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /**
+   * Secret from which the keys for encryption at rest, email hashes, signed
+   * links and proof-of-work challenges are derived (lib/privacy/keys.ts).
+   * At least 32 characters. `npm start` generates one into .data/app-secret
+   * when none is set; production must set it (docs/DEPLOY.md).
+   */
+  APP_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 48)"),
+  /** The previous APP_SECRET during a key rotation: still decrypts, never encrypts. */
+  APP_SECRET_PREVIOUS: z.string().min(32).optional(),
+  /** Days personal data is kept after delivery or after the campaign closes. */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Header carrying the client address set by your reverse proxy, used only
+   * for rate limits (hashed, never stored). Unset: all clients share the
+   * limits, which is safe but coarse.
+   */
+  CLIENT_IP_HEADER: z.string().regex(/^[a-z0-9-]+$/, "a lower-case header name such as x-forwarded-for").optional(),
   /** Seconds between roll-ups of new signatures into the totals. */
   TALLY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
   /** Run the roll-up timer inside the web process (off when a separate worker does it). */

@@ -12,6 +12,7 @@ import { seedCampaignIfMissing } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { openDatabase } from "./lib/database.ts";
 import { migrateDeploy } from "./lib/prisma-cli.ts";
+import { localAppSecret } from "./lib/local-secret.ts";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
@@ -24,6 +25,11 @@ process.env.DATABASE_URL = database.databaseUrl;
 if (database.embedded) {
   process.env.DATABASE_POOL_MAX ||= "4";
   process.env.DATABASE_CONNECT_TIMEOUT_MS ||= "30000";
+}
+
+if (!process.env.APP_SECRET) {
+  process.env.APP_SECRET = localAppSecret();
+  console.log("APP_SECRET is not set: using the one generated in .data/app-secret (set your own in production).");
 }
 
 await migrateDeploy(database.databaseUrl, { quiet: true });

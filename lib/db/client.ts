@@ -1,27 +1,37 @@
-// The one module that owns the Prisma client. Feature modules import `db()`
-// from here; pages and route handlers never do (see docs/ARCHITECTURE.md).
+// The one module that owns database connections: the Prisma client for
+// feature modules, and the same pg pool for the few libraries that take one
+// (the rate limiter). Pages and route handlers never import this.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 
-// Next.js dev reloads modules; keep one client per process across reloads.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// Next.js dev reloads modules; keep one pool and client per process.
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-export function db(): PrismaClient {
-  if (!globalForPrisma.prisma) {
+export function pool(): pg.Pool {
+  if (!globalForDb.pool) {
     const settings = env();
-    const adapter = new PrismaPg({
+    globalForDb.pool = new pg.Pool({
       connectionString: settings.DATABASE_URL,
       max: settings.DATABASE_POOL_MAX,
       connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
     });
-    globalForPrisma.prisma = new PrismaClient({ adapter });
+    // An idle connection dropped by a database restart must not crash the process.
+    globalForDb.pool.on("error", (error) => console.warn("database connection lost:", error.message));
   }
-  return globalForPrisma.prisma;
+  return globalForDb.pool;
+}
+
+export function db(): PrismaClient {
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return globalForDb.prisma;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForPrisma.prisma?.$disconnect();
-  globalForPrisma.prisma = undefined;
+  await globalForDb.prisma?.$disconnect();
+  await globalForDb.pool?.end().catch(() => {});
+  globalForDb.prisma = undefined;
+  globalForDb.pool = undefined;
 }

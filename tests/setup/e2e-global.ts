@@ -34,6 +34,7 @@ export default async function globalSetup() {
       DATABASE_POOL_MAX: server.mode === "embedded" ? "4" : "10",
       DATABASE_CONNECT_TIMEOUT_MS: server.mode === "embedded" ? "60000" : "5000",
       PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
+      APP_SECRET: "e2e-tests-secret-not-for-production-use-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "inherit", "inherit"],

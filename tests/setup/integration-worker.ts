@@ -21,3 +21,4 @@ if (mode === "embedded") {
 }
 process.env.DATABASE_POOL_MAX = "8";
 process.env.TALLY_IN_WEB_PROCESS = "false";
+process.env.APP_SECRET = "integration-tests-secret-not-for-production-use-0123456789";

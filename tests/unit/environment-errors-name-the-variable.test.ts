@@ -3,7 +3,7 @@ import { parseServerEnv } from "@/lib/env";
 
 describe("environment parsing", () => {
   it("accepts a minimal environment and fills the documented defaults", () => {
-    const env = parseServerEnv({ DATABASE_URL: "postgresql://app@db.example:5432/campaigns" });
+    const env = parseServerEnv({ DATABASE_URL: "postgresql://app@db.example:5432/campaigns", APP_SECRET: "x".repeat(32) });
     expect(env.DATABASE_POOL_MAX).toBe(10);
     expect(env.PUBLIC_URL).toBe("http://localhost:3000");
     expect(env.TALLY_IN_WEB_PROCESS).toBe(true);
@@ -20,7 +20,7 @@ describe("environment parsing", () => {
   });
 
   it("treats empty values as unset, as .env files write them", () => {
-    const env = parseServerEnv({ DATABASE_URL: "postgres://a@b/c", PUBLIC_URL: "" });
+    const env = parseServerEnv({ DATABASE_URL: "postgres://a@b/c", APP_SECRET: "x".repeat(32), PUBLIC_URL: "" });
     expect(env.PUBLIC_URL).toBe("http://localhost:3000");
   });
 });

@@ -1,0 +1,315 @@
+"use client";
+// The letter builder. Works as a plain HTML form without JavaScript (the
+// server action answers with the preview, errors or the thank-you view); with
+// JavaScript the preview and the embassy offer update as the supporter types.
+import { useActionState, useState, type FormEvent } from "react";
+import { composeLetters, type LetterAddressee } from "@/lib/letters/compose-letters";
+import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
+import { letterContentSchema } from "@/lib/letters/schema";
+import type { LetterFormState, PreviewLetter } from "@/lib/signatures/letter-form-state";
+import { FieldError } from "./field-error";
+import { ThankYouView } from "./thank-you-view";
+
+type Props = {
+  builder: BuilderData;
+  countries: { code: string; name: string }[];
+  submissionKey: string;
+  action: (state: LetterFormState, form: FormData) => Promise<LetterFormState>;
+};
+
+const languageNames: Record<string, string> = { en: "English", ru: "Русский", fr: "Français", es: "Español" };
+
+function previewFrom(builder: BuilderData, values: Record<string, unknown>): PreviewLetter[] | null {
+  const parsed = letterContentSchema.safeParse(values);
+  if (!parsed.success) return null;
+  const known = new Map<string, LetterAddressee>([...builder.addressees, ...Object.values(builder.embassies)].map((a) => [a.id, a]));
+  const chosen = parsed.data.addressees.map((id) => known.get(id)).filter((a): a is LetterAddressee => Boolean(a));
+  return composeLetters(chosen, parsed.data).map((l) => ({
+    addresseeId: l.addressee.id,
+    addressBlock: l.addressBlock,
+    dateLine: l.dateLine,
+    subject: l.subject,
+    text: l.text,
+  }));
+}
+
+function valuesOf(form: HTMLFormElement): Record<string, unknown> {
+  const data = new FormData(form);
+  const text = (name: string) => {
+    const v = data.get(name);
+    return typeof v === "string" && v.trim() !== "" ? v : undefined;
+  };
+  return {
+    addressees: data.getAll("addressees"),
+    language: text("language"),
+    subject: data.get("subject"),
+    body: data.get("body"),
+    identity: text("identity"),
+    name: text("name"),
+    city: text("city"),
+    country: text("country"),
+    channel: text("channel"),
+  };
+}
+
+export function LetterBuilder({ builder, countries, submissionKey, action }: Props) {
+  const initial: LetterFormState = {
+    version: 0,
+    values: {
+      addressees: builder.addressees.filter((a) => a.preselected).map((a) => a.id),
+      language: builder.language,
+      subject: builder.template.subject,
+      body: builder.template.body,
+      identity: "anonymous",
+      channel: "own_email_client",
+      submissionKey,
+    },
+  };
+  const [state, formAction, pending] = useActionState(action, initial);
+  const [live, setLive] = useState<Record<string, unknown> | null>(null);
+
+  if (state.thankYou) return <ThankYouView builder={builder} thankYou={state.thankYou} />;
+
+  const values = live ? { ...state.values, ...live } : state.values;
+  const errors = state.fieldErrors ?? {};
+  const chosen = new Set(Array.isArray(values.addressees) ? (values.addressees as string[]) : []);
+  const country = typeof values.country === "string" ? values.country.toUpperCase() : "";
+  const embassy = country ? builder.embassies[country] : undefined;
+  const embassyIsListed = embassy ? builder.addressees.some((a) => a.id === embassy.id) : false;
+  const countryName = countries.find((c) => c.code === country)?.name;
+  const preview = (live ? previewFrom(builder, values) : null) ?? state.preview ?? null;
+  const str = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+
+  const onChange = (event: FormEvent<HTMLFormElement>) => setLive(valuesOf(event.currentTarget));
+
+  return (
+    <div className="builder" lang={builder.language}>
+      <p className="eyebrow">
+        <a href={`/c/${builder.campaign.slug}?lang=${builder.campaign.language}`}>{builder.campaign.title}</a>
+      </p>
+      <h1>Write your letter</h1>
+      <aside className="safety" aria-labelledby="builder-safety">
+        <h2 id="builder-safety">Before you write</h2>
+        <p>{builder.campaign.safetyNotice}</p>
+      </aside>
+
+      {state.message ? (
+        <p className="form-message" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+
+      <form action={formAction} key={state.version} onChange={onChange} noValidate>
+        <input type="hidden" name="language" value={builder.language} />
+        <input type="hidden" name="submissionKey" value={str("submissionKey") || submissionKey} />
+        <div className="hp" aria-hidden="true">
+          <label>
+            Leave this empty
+            <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </label>
+        </div>
+
+        <fieldset>
+          <legend>
+            <h2>1. Who you write to</h2>
+          </legend>
+          <FieldError name="addressees" errors={errors} />
+          <ul className="choices">
+            {builder.addressees.map((a) => (
+              <li key={a.id}>
+                <label>
+                  <input type="checkbox" name="addressees" value={a.id} defaultChecked={chosen.has(a.id)} />
+                  <span>
+                    <strong>{a.name}</strong>, {a.role}
+                    <span className="small"> · {a.emails.length ? a.emails.join(", ") : a.xHandle ? `X: @${a.xHandle}` : "no email or X on file"}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+
+          <label className="field" htmlFor="country">
+            Your country <span className="small">(signs your letter; adds your country’s Russian embassy if we have it)</span>
+          </label>
+          <select id="country" name="country" defaultValue={country} aria-describedby="embassy-note" aria-invalid={Boolean(errors.country)}>
+            <option value="">Choose…</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError name="country" errors={errors} />
+          <div id="embassy-note" aria-live="polite">
+            {country === "RU" ? (
+              <p className="warning">
+                You chose Russia. Taking part can be prosecuted there. Consider signing without your name, and printing or exporting your
+                letter instead of sending it from an address that identifies you.
+              </p>
+            ) : null}
+            {embassy && !embassyIsListed ? (
+              <label className="choice-extra">
+                <input type="checkbox" name="addressees" value={embassy.id} defaultChecked />
+                <span>
+                  Also write to the <strong>{embassy.name}</strong>
+                  {embassy.emails.length ? <span className="small"> · {embassy.emails.join(", ")}</span> : null}
+                </span>
+              </label>
+            ) : null}
+            {country && !embassy && countryName ? (
+              <p className="notice">
+                We have no contact on file for the Russian embassy in {countryName}. You can still write: download or print your letter and
+                send it to the embassy yourself, or write to the addressees above.
+              </p>
+            ) : null}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>
+            <h2>2. Your letter</h2>
+          </legend>
+          {builder.templateLanguages.length > 1 ? (
+            <p className="small">
+              Letter language:{" "}
+              {builder.templateLanguages.map((l, i) => (
+                <span key={l}>
+                  {i > 0 ? " · " : null}
+                  {l === builder.language ? <strong>{languageNames[l] ?? l}</strong> : <a href={`/c/${builder.campaign.slug}/write?lang=${l}`} hrefLang={l} lang={l}>{languageNames[l] ?? l}</a>}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <label className="field" htmlFor="subject">
+            Subject
+          </label>
+          <input id="subject" name="subject" type="text" maxLength={200} defaultValue={str("subject")} aria-invalid={Boolean(errors.subject)} />
+          <FieldError name="subject" errors={errors} />
+          <label className="field" htmlFor="body">
+            Letter <span className="small">({"{{salutation}}"} and {"{{signer}}"} are filled in for each addressee and from how you sign)</span>
+          </label>
+          <textarea id="body" name="body" rows={16} maxLength={8000} defaultValue={str("body")} aria-invalid={Boolean(errors.body)} />
+          <FieldError name="body" errors={errors} />
+          <button type="submit" name="intent" value="reset" className="secondary" formNoValidate>
+            Back to the template
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>
+            <h2>3. How you sign</h2>
+          </legend>
+          <p className="warning">
+            Your letters go to the Russian authorities, including the FSB and the Prosecutor General’s Office. They will see whatever name you
+            put on them.
+          </p>
+          {(
+            [
+              ["anonymous", "No name: “A supporter from <your country>” (safest)"],
+              ["initials_country", "Initials and country"],
+              ["name_country", "Name and country"],
+              ["full", "Full name, city and country"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
+              <input type="radio" name="identity" value={value} defaultChecked={(str("identity") || "anonymous") === value} />
+              {label}
+            </label>
+          ))}
+          <label className="field" htmlFor="name">
+            Your name <span className="small">(only if you sign with it)</span>
+          </label>
+          <input id="name" name="name" type="text" maxLength={100} autoComplete="name" defaultValue={str("name")} aria-invalid={Boolean(errors.name)} />
+          <FieldError name="name" errors={errors} />
+          <label className="field" htmlFor="city">
+            Your city <span className="small">(only for “full name, city and country”)</span>
+          </label>
+          <input id="city" name="city" type="text" maxLength={100} defaultValue={str("city")} aria-invalid={Boolean(errors.city)} />
+          <FieldError name="city" errors={errors} />
+        </fieldset>
+
+        <section aria-labelledby="preview-heading" className="preview">
+          <h2 id="preview-heading">4. Preview</h2>
+          <button type="submit" name="intent" value="preview" className="secondary" formNoValidate>
+            Update the preview
+          </button>
+          <div aria-live="polite">
+            {preview && preview.length > 0 ? (
+              preview.map((letter) => (
+                <article key={letter.addresseeId} className="letter-preview" data-testid="letter-preview">
+                  <p className="address-block">{letter.addressBlock.join("\n")}</p>
+                  <p className="date-line">{letter.dateLine}</p>
+                  <p>
+                    <strong>{letter.subject}</strong>
+                  </p>
+                  <p className="letter-text">{letter.text}</p>
+                </article>
+              ))
+            ) : (
+              <p className="small">Choose addressees, your country and how you sign, then update the preview.</p>
+            )}
+          </div>
+        </section>
+
+        <fieldset>
+          <legend>
+            <h2>5. How your letters go out</h2>
+          </legend>
+          <FieldError name="channel" errors={errors} />
+          {(
+            [
+              ["own_email_client", "I’ll send them from my own email", "You get ready-made emails (links that open your mail app, an .eml file, text to copy)."],
+              ["pdf_print", "I’ll print or post them", "You get a PDF with one page per addressee (A4 or US Letter)."],
+              ["platform_email", "Send them for me", "Our server emails them from the campaign’s address after you confirm your email address. Nothing leaves before you confirm."],
+              ["self_reported", "I have sent them myself already", "By post, fax or a web form: we just count them."],
+            ] as const
+          ).map(([value, label, hint]) => (
+            <label key={value} className="choice">
+              <input type="radio" name="channel" value={value} defaultChecked={(str("channel") || "own_email_client") === value} />
+              <span>
+                {label}
+                <span className="small block">{hint}</span>
+              </span>
+            </label>
+          ))}
+          <p className="small">Addressees reachable only on X get a prepared post to publish from your own account.</p>
+          <label className="field" htmlFor="email">
+            Your email address <span className="small">(only for “Send them for me”; stored encrypted, deleted after delivery)</span>
+          </label>
+          <input id="email" name="email" type="email" maxLength={254} autoComplete="email" defaultValue={str("email")} aria-invalid={Boolean(errors.email)} />
+          <FieldError name="email" errors={errors} />
+          <label className="choice">
+            <input type="checkbox" name="consentIdentity" defaultChecked={values.consentIdentity === true} />
+            <span>I agree that the letters sent for me carry the identity I chose above.</span>
+          </label>
+          <FieldError name="consentIdentity" errors={errors} />
+          <label className="choice">
+            <input type="checkbox" name="replyToMe" defaultChecked={values.replyToMe === true} />
+            <span>Let replies reach me (my address becomes the Reply-To of the letters).</span>
+          </label>
+        </fieldset>
+
+        <fieldset>
+          <legend>
+            <h2>6. Count me in</h2>
+          </legend>
+          <label className="choice">
+            <input type="checkbox" name="consentCounted" defaultChecked={values.consentCounted === true} aria-invalid={Boolean(errors.consentCounted)} />
+            <span>Count my signature in the campaign’s totals (only totals are ever shown; there is no public list of signers).</span>
+          </label>
+          <FieldError name="consentCounted" errors={errors} />
+          <label className="choice">
+            <input type="checkbox" name="consentContact" defaultChecked={values.consentContact === true} />
+            <span>The organisers may email me about this and future appeals (optional).</span>
+          </label>
+        </fieldset>
+
+        <p className="cta">
+          <button type="submit" name="intent" value="send" className="button" disabled={pending}>
+            {pending ? "Recording…" : "Sign and get my letters"}
+          </button>
+        </p>
+      </form>
+    </div>
+  );
+}

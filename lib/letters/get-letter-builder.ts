@@ -1,0 +1,111 @@
+import "server-only";
+import { cache } from "react";
+import type { Prisma } from "@/generated/prisma/client";
+import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
+import { campaignSlugSchema, type PublicCampaign } from "@/lib/campaigns/schema";
+import { db } from "@/lib/db/client";
+import type { LetterAddressee } from "./compose-letters";
+import { draftFromTemplate } from "./placeholders";
+
+export type LetterBuilder = {
+  campaign: PublicCampaign;
+  /** Language of the letter (a language the campaign has a template in). */
+  language: string;
+  templateLanguages: string[];
+  template: { subject: string; body: string; xPost: string | null };
+  /** The campaign's addressees, in the letter language, in order. */
+  addressees: (LetterAddressee & { preselected: boolean })[];
+  /** Russian embassies by the country they are in (the directory). */
+  embassies: Record<string, LetterAddressee>;
+};
+
+const addresseeSelect = {
+  id: true,
+  name: true,
+  role: true,
+  organisation: true,
+  kind: true,
+  country: true,
+  emails: true,
+  xHandle: true,
+  postalAddress: true,
+  salutation: true,
+  translations: true,
+} satisfies Prisma.AddresseeSelect;
+
+type AddresseeRow = Prisma.AddresseeGetPayload<{ select: typeof addresseeSelect }>;
+
+function inLanguage(row: AddresseeRow, language: string): LetterAddressee {
+  const local = row.translations.find((t) => t.language === language);
+  const { translations: _translations, ...fields } = row;
+  return { ...fields, name: local?.name ?? row.name, role: local?.role ?? row.role, salutation: local?.salutation ?? row.salutation };
+}
+
+/**
+ * Everything the letter builder needs for one campaign and letter language.
+ * Null when the slug is unknown or the campaign is not public.
+ */
+export const getLetterBuilder = cache(async (slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> => {
+  const parsedSlug = campaignSlugSchema.safeParse(slug);
+  if (!parsedSlug.success) return null;
+  const campaign = await getPublicCampaign(parsedSlug.data, requestedLanguage);
+  if (!campaign) return null;
+
+  const row = await db().campaign.findUniqueOrThrow({
+    where: { slug: campaign.slug },
+    select: {
+      templates: { select: { language: true, subject: true, body: true, xPost: true } },
+      demands: { orderBy: { position: "asc" }, select: { translations: true } },
+      addressees: {
+        orderBy: { position: "asc" },
+        where: { addressee: { status: "active" } },
+        select: { preselected: true, addressee: { select: addresseeSelect } },
+      },
+    },
+  });
+  const templateLanguages = campaign.languages.filter((l) => row.templates.some((t) => t.language === l));
+  const language =
+    requestedLanguage && templateLanguages.includes(requestedLanguage) ? requestedLanguage : (templateLanguages[0] ?? campaign.language);
+  const template = row.templates.find((t) => t.language === language) ?? row.templates[0];
+  const demands = row.demands.map(
+    (d) => (d.translations.find((t) => t.language === language) ?? d.translations[0])?.text ?? "",
+  );
+
+  // The per-country directory: a country's Russian embassy. Missions to
+  // international bodies (Geneva) are not a country's embassy.
+  const embassyRows = await db().addressee.findMany({
+    where: { kind: "embassy", status: "active", country: { not: null } },
+    orderBy: { name: "asc" },
+    select: addresseeSelect,
+  });
+  const embassies: Record<string, LetterAddressee> = {};
+  for (const embassy of embassyRows) embassies[embassy.country!] ??= inLanguage(embassy, language);
+
+  return {
+    campaign,
+    language,
+    templateLanguages,
+    template: {
+      subject: template?.subject ?? campaign.title,
+      body: draftFromTemplate(template?.body ?? "{{salutation}}\n\n{{demands}}\n\n{{signer}}", demands),
+      xPost: template?.xPost ?? null,
+    },
+    addressees: row.addressees.map((a) => ({ ...inLanguage(a.addressee, language), preselected: a.preselected })),
+    embassies,
+  };
+});
+
+/** The addressees a letter goes to: campaign addressees and directory embassies, in the given order. */
+export function resolveAddressees(builder: LetterBuilder, ids: readonly string[]): { found: LetterAddressee[]; unknown: string[] } {
+  const known = new Map<string, LetterAddressee>();
+  for (const a of builder.addressees) known.set(a.id, a);
+  for (const e of Object.values(builder.embassies)) known.set(e.id, e);
+  const found: LetterAddressee[] = [];
+  const unknown: string[] = [];
+  for (const id of new Set(ids)) {
+    const addressee = known.get(id);
+    if (addressee) found.push(addressee);
+    else unknown.push(id);
+  }
+  return { found, unknown };
+}

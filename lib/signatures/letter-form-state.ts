@@ -1,0 +1,33 @@
+// What the letter form's server action answers, rendered by the form (with
+// or without JavaScript). Plain data only: it crosses to the browser.
+import type { LetterOutputs } from "@/lib/letters/letter-outputs";
+
+export type PreviewLetter = {
+  addresseeId: string;
+  addressBlock: string[];
+  dateLine: string;
+  subject: string;
+  text: string;
+};
+
+export type ThankYou = {
+  outcome: "recorded" | "duplicate";
+  channel: string;
+  confirmationQueued: boolean;
+  signatures: number;
+  outputs: LetterOutputs;
+  /** The content the PDF and .eml forms post back; nothing is kept on our side. */
+  content: Record<string, string | string[]>;
+  emailAddressees: number;
+};
+
+export type LetterFormState = {
+  /** Echo of the submitted fields, to fill the form again. */
+  values: Record<string, unknown>;
+  fieldErrors?: Record<string, string[]>;
+  message?: string;
+  preview?: PreviewLetter[];
+  thankYou?: ThankYou;
+  /** Bumped on every answer so the form re-mounts with the new values. */
+  version: number;
+};

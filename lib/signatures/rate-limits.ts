@@ -1,0 +1,53 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { pool } from "@/lib/db/client";
+import { keyFor } from "@/lib/privacy/keys";
+
+// Limits on signing, kept in PostgreSQL so every app instance shares them.
+// Keys are keyed hashes that change daily: no address or email is stored,
+// and yesterday's keys cannot be linked to today's.
+const hour = 60 * 60;
+
+const limiters = {
+  perClient: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-client", points: 20, duration: hour }),
+  perEmail: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-email", points: 5, duration: hour }),
+};
+type LimiterName = keyof typeof limiters;
+const instances = new Map<LimiterName, RateLimiterPostgres>();
+
+function limiter(name: LimiterName) {
+  let instance = instances.get(name);
+  if (!instance) {
+    instance = limiters[name]();
+    instances.set(name, instance);
+  }
+  return instance;
+}
+
+export function anonymousKey(value: string, now = new Date()): string {
+  const day = now.toISOString().slice(0, 10);
+  return createHmac("sha256", keyFor("client-hash").current).update(`${day}|${value}`).digest("base64url").slice(0, 32);
+}
+
+export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
+
+/** Spends one point of each limit that applies; refuses when any is used up. */
+export async function checkSigningRateLimits(options: { client: string; email?: string }): Promise<RateLimitVerdict> {
+  const checks: [LimiterName, string][] = [];
+  // Without a proxy header all clients look alike; limiting that shared key
+  // would lock everyone out on a busy day, so only the email limit applies.
+  if (options.client !== "all-clients") checks.push(["perClient", anonymousKey(options.client)]);
+  if (options.email) checks.push(["perEmail", anonymousKey(options.email.trim().toLowerCase())]);
+  for (const [name, key] of checks) {
+    try {
+      await limiter(name).consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+      throw rejection;
+    }
+  }
+  return { limited: false };
+}
