@@ -2,17 +2,18 @@
 // schemas the handlers use, so the description cannot drift from the code.
 import { z } from "zod";
 import { publicCampaignSchema, publicCampaignSummarySchema } from "@/lib/campaigns/schema";
+import { signatureSubmissionSchema } from "@/lib/letters/schema";
 import { campaignTotalsSchema } from "@/lib/signatures/schema";
 
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum(["not_found", "bad_request", "unavailable"]),
+    code: z.enum(["not_found", "bad_request", "invalid", "rate_limited", "too_large", "closed", "unavailable"]),
     message: z.string().describe("A sentence for a person"),
     fields: z.record(z.string(), z.array(z.string())).optional().describe("Problems per parameter or field"),
   }),
 });
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" });
+const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 
@@ -72,6 +73,25 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/campaigns/{slug}/signatures": {
+        post: {
+          summary: "Sign a campaign and get the letters",
+          description:
+            "Runs the same checks and transaction as the letter form. One signature per email address per campaign: a duplicate answers 200 with duplicate=true and is not counted again. Body: JSON or a form, at most 64 KiB.",
+          parameters: [slugParameter],
+          requestBody: { required: true, content: { "application/json": { schema: ref("SignatureSubmission") } } },
+          responses: {
+            "201": { description: "Recorded: the signature id, what was queued, and links for the other channels" },
+            "200": { description: "A duplicate of an earlier signature; nothing more was counted" },
+            "404": { description: "No open campaign has this slug", content: json("Error") },
+            "409": { description: "The campaign is closed", content: json("Error") },
+            "413": { description: "The body is larger than 64 KiB", content: json("Error") },
+            "422": { description: "Fields are missing or invalid; `fields` names each", content: json("Error") },
+            "429": { description: "Too many signatures from this client or email; retry after Retry-After seconds", content: json("Error") },
+            ...errors,
+          },
+        },
+      },
       "/api/campaigns/{slug}/totals": {
         get: {
           summary: "Live totals of a campaign",
@@ -94,6 +114,7 @@ export function buildOpenApiDocument() {
         CampaignSummary: schema(publicCampaignSummarySchema),
         Campaign: schema(publicCampaignSchema),
         CampaignTotals: schema(campaignTotalsSchema),
+        SignatureSubmission: schema(signatureSubmissionSchema, "input"),
         Error: schema(errorSchema),
       },
     },

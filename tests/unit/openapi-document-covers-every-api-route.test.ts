@@ -22,7 +22,7 @@ describe("the OpenAPI document", () => {
 
   it("gives each response a schema from the components", () => {
     const document = buildOpenApiDocument();
-    expect(Object.keys(document.components.schemas)).toEqual(["CampaignSummary", "Campaign", "CampaignTotals", "Error"]);
+    expect(Object.keys(document.components.schemas)).toEqual(["CampaignSummary", "Campaign", "CampaignTotals", "SignatureSubmission", "Error"]);
     expect(document.components.schemas.Campaign).toMatchObject({ type: "object" });
   });
 });
