@@ -7,8 +7,9 @@ import { messagesFor } from "@/lib/i18n/messages";
 export const metadata: Metadata = {
   title: { default: "Letter campaigns", template: "%s · Letter campaigns" },
   description: "Write to the authorities in support of human rights defenders.",
-  // Supporters' visits are nobody else's business: no referrer leaves the site.
-  referrer: "no-referrer",
+  // Supporters' visits are nobody else's business: no referrer leaves the
+  // site (same-origin keeps the Origin header that protects forms; next.config.ts).
+  referrer: "same-origin",
   robots: { index: true, follow: false },
 };
 

@@ -5,9 +5,11 @@ import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaign } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { openDatabase } from "./lib/database.ts";
+import { localAppSecret } from "./lib/local-secret.ts";
 
 const database = await openDatabase();
 process.env.DATABASE_URL = database.databaseUrl;
+process.env.APP_SECRET ||= localAppSecret();
 console.log(`Seeding "${launchCampaign.slug}" into ${database.describe}`);
 try {
   await seedCampaign(launchCampaign);

@@ -6,6 +6,8 @@ import { migrateDeploy } from "../../scripts/lib/prisma-cli.ts";
 import { e2ePort } from "../../playwright.config.ts";
 import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-database.ts";
 
+const e2eAppSecret = "e2e-tests-secret-not-for-production-use-0123456789";
+
 export default async function globalSetup() {
   if (!existsSync(".next/BUILD_ID")) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
@@ -20,11 +22,12 @@ export default async function globalSetup() {
   await migrateDeploy(url, { quiet: true });
   // The same seed command a person runs (npm run db:seed).
   const seed = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/db-seed.ts"], {
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url, APP_SECRET: e2eAppSecret },
     encoding: "utf8",
   });
   if (seed.status !== 0) throw new Error(`Seeding the e2e database failed:\n${seed.stderr}`);
   process.env.E2E_DATABASE_URL = url;
+  process.env.APP_SECRET = e2eAppSecret;
 
   const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(e2ePort), "--hostname", "127.0.0.1"], {
     env: {
@@ -34,7 +37,10 @@ export default async function globalSetup() {
       DATABASE_POOL_MAX: server.mode === "embedded" ? "4" : "10",
       DATABASE_CONNECT_TIMEOUT_MS: server.mode === "embedded" ? "60000" : "5000",
       PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
-      APP_SECRET: "e2e-tests-secret-not-for-production-use-0123456789",
+      APP_SECRET: e2eAppSecret,
+      // The runner resolves `server-only` with the react-server condition
+      // (package.json); the app must not inherit that.
+      NODE_OPTIONS: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,0 +1,53 @@
+// The whole flow with JavaScript on: choose addressees, see the embassy offer
+// for one's country, watch the preview follow the identity choice, ask our
+// server to send, confirm the address from the email, and see the count grow.
+import { expect, test } from "@playwright/test";
+import { confirmationLinkFor } from "../../helpers/e2e-outbox";
+
+test("a supporter writes, asks our server to send, and confirms by the emailed link", async ({ page, request }) => {
+  const before = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
+  await page.goto("/c/russia-amnesty-undesirable");
+  await page.getByRole("link", { name: "Write your letter" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Write your letter");
+  await expect(page.getByRole("complementary", { name: "Before you write" })).toBeVisible();
+
+  // Seven addressees, all preselected; the supporter leaves out the FSB.
+  const choices = page.getByRole("checkbox", { name: /Putin|Mishustin|Lavrov|Krasnov|Bortnikov|Permanent Mission|Embassy of the Russian Federation in Brussels/ });
+  await expect(choices).toHaveCount(7);
+  await page.getByRole("checkbox", { name: /Alexander Bortnikov/ }).uncheck();
+
+  // No embassy on file for France: said plainly, with the other paths.
+  await page.getByLabel(/Your country/).selectOption("FR");
+  await expect(page.getByText("We have no contact on file for the Russian embassy in France.")).toBeVisible();
+
+  await page.getByRole("radio", { name: "Name and country" }).check();
+  await page.getByLabel(/Your name/).fill("Camille Martin");
+  const previews = page.getByTestId("letter-preview");
+  await expect(previews).toHaveCount(6);
+  await expect(previews.first()).toContainText("Dear Mr President,");
+  await expect(previews.first()).toContainText("Camille Martin, France");
+
+  await page.getByRole("radio", { name: /Send them for me/ }).check();
+  await page.getByLabel(/Your email address/).fill("camille.martin@example.org");
+  await page.getByRole("checkbox", { name: /carry the identity I chose/ }).check();
+  await page.getByRole("checkbox", { name: /Count my signature/ }).check();
+  await page.getByRole("button", { name: "Sign and get my letters" }).click();
+
+  const thanks = page.getByTestId("thank-you");
+  await expect(thanks.getByRole("heading", { level: 1 })).toHaveText("Thank you");
+  await expect(thanks).toContainText("One more step");
+  await expect(thanks.getByRole("link", { name: "Post to @KremlinRussia_E on X" })).toHaveAttribute("href", /^https:\/\/x\.com\/intent\/post\?text=%40KremlinRussia_E/);
+  await expect(thanks.getByTestId("letter-output")).toHaveCount(6);
+
+  const link = await confirmationLinkFor("camille.martin@example.org");
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Address confirmed");
+  // Four email addressees are chosen (the FSB is not); Geneva and Brussels share one address but are two letters.
+  await expect(page.getByRole("status")).toHaveText(/Your 4 letters are now queued/);
+
+  const after = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
+  // Other tests sign in parallel (from Germany): compare this supporter's country.
+  expect(after.signaturesByCountry.FR ?? 0).toBe((before.signaturesByCountry.FR ?? 0) + 1);
+  expect(after.lettersByChannel.platform_email).toBe(before.lettersByChannel.platform_email + 4);
+  expect(after.lettersByChannel.x_post).toBe(before.lettersByChannel.x_post + 2);
+});
