@@ -8,6 +8,7 @@ import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-buil
 import { letterContentSchema } from "@/lib/letters/schema";
 import type { LetterFormState, PreviewLetter } from "@/lib/signatures/letter-form-state";
 import { FieldError } from "./field-error";
+import { ProofOfWorkField } from "./proof-of-work-field";
 import { ThankYouView } from "./thank-you-view";
 
 type Props = {
@@ -304,6 +305,7 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
           </label>
         </fieldset>
 
+        <ProofOfWorkField />
         <p className="cta">
           <button type="submit" name="intent" value="send" className="button" disabled={pending}>
             {pending ? "Recording…" : "Sign and get my letters"}

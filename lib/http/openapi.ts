@@ -92,6 +92,14 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/proof-of-work": {
+        get: {
+          summary: "A proof-of-work challenge (ALTCHA) for signing",
+          description:
+            "Solve it (altcha-lib solveChallenge, or the ALTCHA widget) and send the base64 payload as `altcha` when signing. Signatures without it are accepted under a stricter per-client rate limit. Each solution signs once; challenges expire after 10 minutes.",
+          responses: { "200": { description: "The challenge (ALTCHA v2 JSON)" } },
+        },
+      },
       "/api/campaigns/{slug}/totals": {
         get: {
           summary: "Live totals of a campaign",

@@ -6,6 +6,7 @@ import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { fieldErrors, letterContentSchema, signatureSubmissionSchema } from "@/lib/letters/schema";
 import { getCampaignTotals } from "./get-campaign-totals";
 import type { LetterFormState, PreviewLetter } from "./letter-form-state";
+import { verifyProofOfWork } from "./proof-of-work";
 import { checkSigningRateLimits } from "./rate-limits";
 import { recordSignature } from "./record-signature";
 
@@ -49,7 +50,10 @@ export async function handleLetterForm(options: {
   if (!parsed.success) {
     return { values, version, fieldErrors: fieldErrors(parsed.error), message: "Some fields need your attention." };
   }
-  const limit = await checkSigningRateLimits({ client: options.client, email: parsed.data.email });
+  if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
+    return { values, version, message: "The anti-spam check did not pass (it may have expired). Please press “Sign” again; it reruns by itself." };
+  }
+  const limit = await checkSigningRateLimits({ client: options.client, email: parsed.data.email, provedWork: Boolean(parsed.data.altcha) });
   if (limit.limited) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return { values, version, message: `Too many letters from here in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}; nothing you wrote is lost.` };

@@ -11,6 +11,9 @@ const hour = 60 * 60;
 
 const limiters = {
   perClient: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-client", points: 20, duration: hour }),
+  // Without a solved proof of work (JavaScript off, or an API client) a
+  // client gets fewer signatures per hour.
+  perClientWithoutProof: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-client-nopow", points: 10, duration: hour }),
   perEmail: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-email", points: 5, duration: hour }),
 };
 type LimiterName = keyof typeof limiters;
@@ -33,11 +36,13 @@ export function anonymousKey(value: string, now = new Date()): string {
 export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
 
 /** Spends one point of each limit that applies; refuses when any is used up. */
-export async function checkSigningRateLimits(options: { client: string; email?: string }): Promise<RateLimitVerdict> {
+export async function checkSigningRateLimits(options: { client: string; email?: string; provedWork: boolean }): Promise<RateLimitVerdict> {
   const checks: [LimiterName, string][] = [];
   // Without a proxy header all clients look alike; limiting that shared key
   // would lock everyone out on a busy day, so only the email limit applies.
-  if (options.client !== "all-clients") checks.push(["perClient", anonymousKey(options.client)]);
+  if (options.client !== "all-clients") {
+    checks.push([options.provedWork ? "perClient" : "perClientWithoutProof", anonymousKey(options.client)]);
+  }
   if (options.email) checks.push(["perEmail", anonymousKey(options.email.trim().toLowerCase())]);
   for (const [name, key] of checks) {
     try {

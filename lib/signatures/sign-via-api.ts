@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { fieldErrors, signatureSubmissionSchema } from "@/lib/letters/schema";
+import { verifyProofOfWork } from "./proof-of-work";
 import { checkSigningRateLimits } from "./rate-limits";
 import { recordSignature } from "./record-signature";
 
@@ -22,7 +23,10 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
       body: { error: { code: structural ? "bad_request" : "invalid", message: "Some fields are missing or not valid.", fields } },
     };
   }
-  const limit = await checkSigningRateLimits({ client, email: parsed.data.email });
+  if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
+    return { status: 422, body: { error: { code: "invalid", message: "The proof of work is invalid, expired or already used.", fields: { altcha: ["Solve a fresh challenge from GET /api/proof-of-work."] } } } };
+  }
+  const limit = await checkSigningRateLimits({ client, email: parsed.data.email, provedWork: Boolean(parsed.data.altcha) });
   if (limit.limited) {
     return {
       status: 429,

@@ -1,0 +1,8 @@
+import { proofOfWorkChallenge } from "@/lib/signatures/proof-of-work";
+
+export const dynamic = "force-dynamic";
+
+/** A proof-of-work challenge for the letter form's final step (ALTCHA widget). */
+export function GET(request: Request) {
+  return proofOfWorkChallenge(request);
+}
