@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
 import type { ThankYou } from "@/lib/signatures/letter-form-state";
 
@@ -24,6 +24,13 @@ function ContentFields({ content }: { content: ThankYou["content"] }) {
 
 export function ThankYouView({ builder, thankYou }: { builder: LetterBuilder; thankYou: ThankYou }) {
   const [copied, setCopied] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The view replaces the form in place: take the reader (and the screen
+  // reader's focus) to its start.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    heading.current?.focus();
+  }, []);
   const slug = builder.campaign.slug;
   const outputs = thankYou.outputs;
   const xPosts = outputs.addressees.filter((a) => a.xPost);
@@ -31,7 +38,7 @@ export function ThankYouView({ builder, thankYou }: { builder: LetterBuilder; th
 
   return (
     <div className="thank-you" lang={builder.language} data-testid="thank-you">
-      <h1 tabIndex={-1}>{thankYou.outcome === "duplicate" ? "You have already signed" : "Thank you"}</h1>
+      <h1 tabIndex={-1} ref={heading}>{thankYou.outcome === "duplicate" ? "You have already signed" : "Thank you"}</h1>
       {thankYou.outcome === "duplicate" ? (
         <p role="status">
           You had already signed this campaign with this email address (or sent this form before). Your signature counts once, so we did not
