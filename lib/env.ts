@@ -46,6 +46,37 @@ export const serverEnvSchema = z.object({
    * limits, which is safe but coarse.
    */
   CLIENT_IP_HEADER: z.string().regex(/^[a-z0-9-]+$/, "a lower-case header name such as x-forwarded-for").optional(),
+  /**
+   * SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.org:465
+   * or smtp://user:pass@relay.example.org:587 (STARTTLS, required unless the
+   * host is local). Unset: nothing leaves the machine; mail goes to the local
+   * outbox (LocalMail) for admins to read.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The campaign's sending address: From of every email. */
+  MAIL_FROM_ADDRESS: z.email().default("letters@localhost"),
+  MAIL_FROM_NAME: z.string().max(100).default("Letter campaigns"),
+  /** Optional DKIM signing: all three or none. */
+  DKIM_DOMAIN: z.string().optional(),
+  DKIM_SELECTOR: z.string().optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  /** Emails per minute to one recipient domain (mid.ru, fsb.ru, ...). */
+  DELIVERY_PER_DOMAIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** UTC hours in which letters are sent, "start-end", e.g. "7-19"; "0-24" is always. */
+  DELIVERY_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, "must look like 7-19 (UTC hours, start-end)")
+    .default("0-24"),
+  /** Attempts before a message becomes a dead letter (status failed, reason kept). */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** A message "sending" for longer than this (a worker died) is tried again. */
+  DELIVERY_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** Seconds between roll-ups of new signatures into the totals. */
   TALLY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
   /** Run the roll-up timer inside the web process (off when a separate worker does it). */
@@ -53,6 +84,10 @@ export const serverEnvSchema = z.object({
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+const dkimComplete = (env: ServerEnv) =>
+  [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].every(Boolean) ||
+  [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].every((v) => !v);
 
 /** Formats zod issues as "NAME: problem" lines for a human reading a terminal. */
 export function describeEnvProblems(error: z.ZodError): string {
@@ -66,7 +101,9 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
   );
-  const result = serverEnvSchema.safeParse(cleaned);
+  const result = serverEnvSchema
+    .refine(dkimComplete, { path: ["DKIM_DOMAIN"], message: "set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together, or none" })
+    .safeParse(cleaned);
   if (!result.success) {
     throw new Error(`Invalid environment:\n${describeEnvProblems(result.error)}`);
   }

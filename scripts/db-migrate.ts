@@ -1,13 +1,13 @@
 // npm run db:migrate: applies the checked-in migrations to DATABASE_URL, or
 // to the embedded database when DATABASE_URL is not set.
 import "./lib/load-dotenv.ts";
-import { migrateDeploy } from "./lib/prisma-cli.ts";
+import { applyMigrations } from "./lib/migrate.ts";
 import { openDatabase } from "./lib/database.ts";
 
 const database = await openDatabase();
 console.log(`Applying migrations to ${database.describe}`);
 try {
-  await migrateDeploy(database.databaseUrl);
+  await applyMigrations(database.databaseUrl);
 } finally {
   await database.embedded?.stop();
 }

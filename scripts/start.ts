@@ -3,7 +3,7 @@
 //     keeping its data in .data/pglite (EMBEDDED_DB_DIR).
 //  2. Applies migrations; seeds the launch campaign if it is not there yet.
 //  3. Builds the app once if there is no production build.
-//  4. Runs `next start` and prints the address.
+//  4. Runs `next start` and the delivery worker beside it, and prints the address.
 import "./lib/load-dotenv.ts";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,7 +11,7 @@ import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaignIfMissing } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/db/client.ts";
 import { openDatabase } from "./lib/database.ts";
-import { migrateDeploy } from "./lib/prisma-cli.ts";
+import { applyMigrations } from "./lib/migrate.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
 const port = Number(process.env.PORT || 3000);
@@ -32,7 +32,7 @@ if (!process.env.APP_SECRET) {
   console.log("APP_SECRET is not set: using the one generated in .data/app-secret (set your own in production).");
 }
 
-await migrateDeploy(database.databaseUrl, { quiet: true });
+await applyMigrations(database.databaseUrl, { quiet: true });
 console.log("Migrations applied.");
 if (await seedCampaignIfMissing(launchCampaign)) console.log(`Seeded the launch campaign "${launchCampaign.slug}".`);
 await disconnectDb();
@@ -54,6 +54,13 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` },
 });
+// The delivery worker, beside the app (npm run worker runs it on its own).
+const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` },
+});
+if (!process.env.SMTP_URL) console.log("SMTP_URL is not set: emails go to the local outbox (LocalMail); nothing leaves this machine.");
+
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
@@ -69,9 +76,13 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   server.kill("SIGTERM");
+  worker.kill("SIGTERM");
   await database.embedded?.stop();
   process.exit(code);
 }
 server.on("exit", (code) => void stop(code ?? 0));
+worker.on("exit", (code) => {
+  if (!stopping) console.error(`The delivery worker stopped (exit ${code}); letters wait in the queue until it runs again.`);
+});
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));

@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { verifySignedValue } from "@/lib/privacy/encryption";
 
 export type ConfirmationOutcome = "confirmed" | "already_confirmed" | "expired" | "invalid";
 
 /**
  * Confirms a supporter's email address from the signed link and releases
- * their platform letters to the delivery queue, in one transaction.
+ * their platform letters to the delivery queue (messages and jobs), in one
+ * transaction.
  */
 export async function confirmSupporterEmail(token: string, now = new Date()): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
   const payload = verifySignedValue(token);
@@ -24,6 +26,7 @@ export async function confirmSupporterEmail(token: string, now = new Date()): Pr
       where: { signatureId, status: "awaiting_confirmation" },
       data: { status: "queued" },
     });
+    await createDeliveryMessages(tx, signatureId!);
     return { outcome: "confirmed" as const, letters: released.count };
   });
 }

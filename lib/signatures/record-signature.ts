@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { addJob } from "@/lib/delivery/job-queue";
 import { env } from "@/lib/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
@@ -105,8 +106,10 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
           ),
         });
         const email = confirmationEmail({ signatureId, builder, letters: platform, now });
+        const outboxId = randomUUID();
         await tx.outboxMessage.create({
           data: {
+            id: outboxId,
             kind: "address_confirmation",
             signatureId,
             language: submission.language,
@@ -116,6 +119,7 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
             purgeAfter: new Date(now.getTime() + retentionMs),
           },
         });
+        await addJob(tx, "send-supporter-email", { outboxMessageId: outboxId }, { jobKey: `outbox:${outboxId}` });
       }
       await tx.pendingTally.createMany({
         data: [

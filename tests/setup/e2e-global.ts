@@ -2,7 +2,7 @@
 // production build served by `next start`. Returns the teardown.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { migrateDeploy } from "../../scripts/lib/prisma-cli.ts";
+import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { e2ePort } from "../../playwright.config.ts";
 import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-database.ts";
 
@@ -19,7 +19,7 @@ export default async function globalSetup() {
     await adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
     url = databaseUrl(server.adminUrl, name);
   }
-  await migrateDeploy(url, { quiet: true });
+  await applyMigrations(url, { quiet: true });
   // The same seed command a person runs (npm run db:seed).
   const seed = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/db-seed.ts"], {
     env: { ...process.env, DATABASE_URL: url, APP_SECRET: e2eAppSecret },

@@ -1,7 +1,7 @@
 // Vitest global setup for integration tests: a migrated template database,
 // from which each worker clones its own (tests/setup/integration-worker.ts).
 import type { TestProject } from "vitest/node";
-import { migrateDeploy } from "../../scripts/lib/prisma-cli.ts";
+import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-database.ts";
 
 export type IntegrationDatabase = { mode: "postgres" | "embedded"; adminUrl: string; prefix: string };
@@ -17,9 +17,9 @@ export default async function setup(project: TestProject) {
   const prefix = `lct_${runId()}`;
   if (server.mode === "postgres") {
     await adminQuery(server.adminUrl, `CREATE DATABASE ${prefix}_template`);
-    await migrateDeploy(databaseUrl(server.adminUrl, `${prefix}_template`), { quiet: true });
+    await applyMigrations(databaseUrl(server.adminUrl, `${prefix}_template`), { quiet: true });
   } else {
-    await migrateDeploy(server.adminUrl, { quiet: true });
+    await applyMigrations(server.adminUrl, { quiet: true });
   }
   project.provide("integrationDatabase", { mode: server.mode, adminUrl: server.adminUrl, prefix });
 

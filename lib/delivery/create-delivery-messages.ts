@@ -1,0 +1,50 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+import { addJob } from "./job-queue";
+
+/**
+ * Turns a signature's queued platform letters into delivery messages, one
+ * per distinct recipient address (two addressees sharing an address get one
+ * message), and adds a delivery job for each, in the caller's transaction.
+ */
+export async function createDeliveryMessages(tx: Prisma.TransactionClient, signatureId: string): Promise<number> {
+  const letters = await tx.letter.findMany({
+    where: { signatureId, channel: "platform_email", status: "queued", deliveryMessageId: null },
+    orderBy: { createdAt: "asc" },
+    include: { addressee: { select: { id: true, name: true, emails: true } } },
+  });
+  const domain = env().MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
+  const byAddress = new Map<string, { id: string; letterIds: string[] }>();
+  for (const letter of letters) {
+    for (const raw of letter.addressee.emails) {
+      const address = raw.trim().toLowerCase();
+      let message = byAddress.get(address);
+      if (!message) {
+        const id = randomUUID();
+        await tx.deliveryMessage.create({
+          data: {
+            id,
+            signatureId,
+            campaignId: letter.campaignId,
+            addresseeId: letter.addressee.id,
+            toAddress: address,
+            toName: letter.addressee.name,
+            toDomain: address.split("@")[1] ?? "",
+            messageIdHeader: `<${id}@${domain}>`,
+          },
+        });
+        await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}` });
+        message = { id, letterIds: [] };
+        byAddress.set(address, message);
+      }
+      message.letterIds.push(letter.id);
+    }
+  }
+  for (const message of byAddress.values()) {
+    // A letter links to the message of its first address; the others carry it too.
+    await tx.letter.updateMany({ where: { id: { in: message.letterIds }, deliveryMessageId: null }, data: { deliveryMessageId: message.id } });
+  }
+  return byAddress.size;
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { signerLine } from "@/lib/letters/signer-line";
+import { decryptText } from "@/lib/privacy/encryption";
+import { addJob } from "./job-queue";
+import { sendMail } from "./mailer";
+import { backoff, domainSlot, outsideSendingHours } from "./pacing";
+
+export type DeliveryResult = "sent" | "already_done" | "rescheduled" | "deferred" | "failed" | "busy";
+
+async function reschedule(messageId: string, runAt: Date, reason: string | null, status: "queued" | "deferred" = "queued") {
+  await db().$transaction(async (tx) => {
+    await tx.deliveryMessage.update({
+      where: { id: messageId },
+      data: { status, nextAttemptAt: runAt, sendingSince: null, ...(reason ? { lastError: reason } : {}) },
+    });
+    await addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt });
+  });
+}
+
+/**
+ * Sends one delivery message, once. The row is claimed (status "sending")
+ * before the SMTP conversation and marked "sent" right after it; a worker
+ * that dies in between leaves it "sending", and the sweeper retries it after
+ * DELIVERY_STALE_SECONDS with the same Message-ID.
+ */
+export async function deliverMessage(messageId: string, now = new Date()): Promise<DeliveryResult> {
+  const settings = env();
+  const message = await db().deliveryMessage.findUnique({
+    where: { id: messageId },
+    include: { letters: { take: 1, orderBy: { createdAt: "asc" }, include: { addressee: true, campaign: true, content: true, signature: { include: { contact: true } } } } },
+  });
+  if (!message || ["sent", "failed", "cancelled"].includes(message.status)) return "already_done";
+  const letter = message.letters[0];
+  if (!letter?.content) {
+    await db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: "The letter's text is gone (purged or deleted)." } });
+    return "failed";
+  }
+
+  if (letter.campaign.deliveryPaused || letter.addressee.status === "paused") {
+    const why = letter.campaign.deliveryPaused ? "Sending is paused for this campaign." : "Sending is paused for this addressee.";
+    await reschedule(messageId, new Date(now.getTime() + 10 * 60_000), why, "deferred");
+    return "rescheduled";
+  }
+  const window = outsideSendingHours(now);
+  if (window) {
+    await reschedule(messageId, window, null);
+    return "rescheduled";
+  }
+  const slot = await domainSlot(message.toDomain, now);
+  if (slot) {
+    await reschedule(messageId, slot, null);
+    return "rescheduled";
+  }
+
+  const staleBefore = new Date(now.getTime() - settings.DELIVERY_STALE_SECONDS * 1000);
+  const claimed = await db().deliveryMessage.updateMany({
+    where: {
+      id: messageId,
+      OR: [{ status: { in: ["queued", "deferred"] } }, { status: "sending", sendingSince: { lt: staleBefore } }],
+    },
+    data: { status: "sending", attempts: { increment: 1 }, sendingSince: now },
+  });
+  if (claimed.count === 0) return "busy";
+
+  const contact = letter.signature.contact;
+  const supporterName = contact?.nameEncrypted ? decryptText(contact.nameEncrypted) : undefined;
+  const supporterCity = contact?.cityEncrypted ? decryptText(contact.cityEncrypted) : undefined;
+  const display = signerLine({
+    identity: letter.signature.identityLevel,
+    name: supporterName,
+    city: supporterCity,
+    country: letter.signature.country,
+    language: letter.language,
+  });
+  const replyTo =
+    contact?.replyToSupporter && contact.emailEncrypted ? { name: display, address: decryptText(contact.emailEncrypted) } : undefined;
+
+  const outcome = await sendMail({
+    from: { name: `${display} (via ${settings.MAIL_FROM_NAME})`.slice(0, 200), address: settings.MAIL_FROM_ADDRESS },
+    to: { name: message.toName, address: message.toAddress },
+    replyTo,
+    subject: decryptText(letter.content.subjectEncrypted),
+    text: decryptText(letter.content.bodyEncrypted),
+    messageId: message.messageIdHeader,
+  });
+
+  const attempts = message.attempts + 1;
+  if (outcome.accepted) {
+    await db().$transaction([
+      db().deliveryMessage.update({ where: { id: messageId }, data: { status: "sent", sentAt: new Date(), sendingSince: null, lastError: null } }),
+      db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "sent" } }),
+    ]);
+    return "sent";
+  }
+  if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
+    const reason = outcome.permanent ? outcome.reason : `Gave up after ${attempts} attempts. Last error: ${outcome.reason}`;
+    await db().$transaction([
+      db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason.slice(0, 1000), sendingSince: null } }),
+      db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "failed" } }),
+    ]);
+    return "failed";
+  }
+  await reschedule(messageId, backoff(attempts, now), outcome.reason.slice(0, 1000), "deferred");
+  return "deferred";
+}

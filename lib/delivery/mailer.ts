@@ -1,0 +1,88 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { encryptText } from "@/lib/privacy/encryption";
+
+export type OutgoingMail = {
+  to: { name: string; address: string };
+  from: { name: string; address: string };
+  replyTo?: { name: string; address: string };
+  subject: string;
+  text: string;
+  html?: string;
+  messageId: string;
+  headers?: Record<string, string>;
+};
+
+export type SendOutcome = { accepted: true } | { accepted: false; permanent: boolean; reason: string };
+
+const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+let transport: Transporter | undefined;
+
+/**
+ * Pooled SMTP from SMTP_URL: TLS is required unless the server is on this
+ * machine, and messages are DKIM-signed when a key is configured.
+ */
+function smtpTransport(url: string): Transporter {
+  const settings = env();
+  const host = new URL(url).hostname;
+  const dkim =
+    settings.DKIM_DOMAIN && settings.DKIM_SELECTOR && settings.DKIM_PRIVATE_KEY
+      ? { domainName: settings.DKIM_DOMAIN, keySelector: settings.DKIM_SELECTOR, privateKey: settings.DKIM_PRIVATE_KEY.replace(/\\n/g, "\n") }
+      : undefined;
+  return nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 100,
+    requireTLS: !localHosts.has(host) && !url.startsWith("smtps://"),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    dkim,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+}
+
+/**
+ * Sends one message. Without SMTP_URL the message is filed in the local
+ * outbox instead (encrypted), and nothing leaves the machine.
+ */
+export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
+  const url = env().SMTP_URL;
+  const message = {
+    from: mail.from,
+    to: mail.to,
+    replyTo: mail.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    headers: mail.headers,
+  };
+  if (!url) {
+    const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
+    await db().localMail.create({
+      data: { toAddress: mail.to.address, subject: mail.subject.slice(0, 300), rawEncrypted: encryptText((raw.message as Buffer).toString("utf8")) },
+    });
+    return { accepted: true };
+  }
+  transport ??= smtpTransport(url);
+  try {
+    const info = await transport.sendMail(message);
+    if ((info.rejected ?? []).length > 0) return { accepted: false, permanent: true, reason: `Rejected: ${String(info.response).slice(0, 500)}` };
+    return { accepted: true };
+  } catch (error) {
+    const code = (error as { responseCode?: number }).responseCode;
+    const reason = error instanceof Error ? error.message.slice(0, 900) : String(error);
+    // 5xx is the server's final word; anything else (4xx, no connection) may pass later.
+    return { accepted: false, permanent: typeof code === "number" && code >= 500 && code < 600, reason };
+  }
+}
+
+/** Closes pooled connections (worker shutdown, tests). */
+export function closeMailer(): void {
+  transport?.close();
+  transport = undefined;
+}

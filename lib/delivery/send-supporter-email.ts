@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { decryptText } from "@/lib/privacy/encryption";
+import { addJob } from "./job-queue";
+import { sendMail } from "./mailer";
+import { backoff } from "./pacing";
+
+/** Sends one email to a supporter from the outbox (confirmation, thank-you, summary). */
+export async function sendSupporterEmail(outboxMessageId: string, now = new Date()): Promise<"sent" | "already_done" | "deferred" | "failed"> {
+  const settings = env();
+  const message = await db().outboxMessage.findUnique({ where: { id: outboxMessageId } });
+  if (!message || message.status !== "queued") return "already_done";
+  const domain = settings.MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
+  const outcome = await sendMail({
+    from: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
+    to: { name: "", address: decryptText(message.toEncrypted) },
+    subject: message.subject,
+    text: decryptText(message.textEncrypted),
+    messageId: `<outbox-${message.id}@${domain}>`,
+  });
+  const attempts = message.attempts + 1;
+  if (outcome.accepted) {
+    await db().outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), attempts } });
+    return "sent";
+  }
+  if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
+    await db().outboxMessage.update({ where: { id: message.id }, data: { status: "failed", attempts, lastError: outcome.reason.slice(0, 1000) } });
+    return "failed";
+  }
+  await db().$transaction(async (tx) => {
+    await tx.outboxMessage.update({ where: { id: message.id }, data: { attempts, lastError: outcome.reason.slice(0, 1000) } });
+    await addJob(tx, "send-supporter-email", { outboxMessageId: message.id }, { jobKey: `outbox:${message.id}`, runAt: backoff(attempts, now) });
+  });
+  return "deferred";
+}

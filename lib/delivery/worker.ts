@@ -1,0 +1,46 @@
+import "server-only";
+import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { pool } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { deliverMessage } from "./deliver-message";
+import { closeMailer } from "./mailer";
+import { sendSupporterEmail } from "./send-supporter-email";
+import { sweepDeliveries } from "./sweep-deliveries";
+
+const idOf = (payload: unknown, key: string): string => {
+  const value = (payload as Record<string, unknown> | null)?.[key];
+  if (typeof value !== "string") throw new Error(`Job payload lacks ${key}.`);
+  return value;
+};
+
+export const tasks: TaskList = {
+  "deliver-message": async (payload) => {
+    await deliverMessage(idOf(payload, "messageId"));
+  },
+  "send-supporter-email": async (payload) => {
+    await sendSupporterEmail(idOf(payload, "outboxMessageId"));
+  },
+  "sweep-deliveries": async () => {
+    await sweepDeliveries();
+  },
+};
+
+const logger = new Logger(() => (level, message) => {
+  // Job payloads hold ids only; messages never carry personal data.
+  if (level === "error" || level === "warning") console.warn(`[worker] ${message}`);
+});
+
+/** Runs the delivery worker until stopped; several processes may share one queue. */
+export async function startWorker(): Promise<Runner> {
+  const runner = await run({
+    pgPool: pool(),
+    concurrency: env().WORKER_CONCURRENCY,
+    taskList: tasks,
+    crontab: "* * * * * sweep-deliveries ?max=1",
+    pollInterval: 1_000,
+    logger,
+    noHandleSignals: true,
+  });
+  runner.promise.finally(closeMailer).catch(() => {});
+  return runner;
+}

@@ -1,0 +1,26 @@
+// Shared steps for delivery tests: signatures confirmed for platform sending.
+import { db } from "@/lib/db/client";
+import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
+import { confirmationToken } from "@/lib/signatures/confirmation-email";
+import { recordSignature } from "@/lib/signatures/record-signature";
+import type { SignatureSubmission } from "@/lib/letters/schema";
+import { submissionFor } from "./submissions";
+
+type Campaign = { addressees: { addressee: { id: string } }[] };
+
+/** Signs for platform sending and confirms the address: the letters are queued for delivery. */
+export async function confirmedPlatformSignature(campaign: Campaign, overrides: Partial<SignatureSubmission> = {}) {
+  const result = await recordSignature(
+    "russia-amnesty-undesirable",
+    submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: `s${Math.random().toString(36).slice(2)}@example.org`, ...overrides }),
+  );
+  if (result.outcome !== "recorded") throw new Error(`expected a recorded signature, got ${result.outcome}`);
+  const confirmed = await confirmSupporterEmail(confirmationToken(result.signatureId, new Date()));
+  if (confirmed.outcome !== "confirmed") throw new Error(`confirmation failed: ${confirmed.outcome}`);
+  return result.signatureId;
+}
+
+export async function messageIdsOf(signatureId: string): Promise<string[]> {
+  const rows = await db().deliveryMessage.findMany({ where: { signatureId }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
