@@ -20,6 +20,13 @@ export const serverEnvSchema = z.object({
    * app runs it is always present.
    */
   DATABASE_URL: postgresUrl,
+  /**
+   * Set by `npm start` when it runs the embedded PGlite database. Its one
+   * backend is shared by every connection, so named prepared statements of
+   * two connections collide: rate limits then live in process memory and the
+   * job queue runs without prepared statements.
+   */
+  EMBEDDED_DATABASE: booleanFlag.default(false),
   /** Connections per process. The embedded database takes exactly one. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /**

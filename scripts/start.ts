@@ -23,6 +23,7 @@ console.log(`Database: ${database.describe}`);
 process.env.DATABASE_URL = database.databaseUrl;
 // PGlite is one backend shared through a queue; a small pool is plenty.
 if (database.embedded) {
+  process.env.EMBEDDED_DATABASE = "true";
   process.env.DATABASE_POOL_MAX ||= "4";
   process.env.DATABASE_CONNECT_TIMEOUT_MS ||= "30000";
 }

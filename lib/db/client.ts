@@ -20,6 +20,7 @@ export function pool(): pg.Pool {
     });
     // An idle connection dropped by a database restart must not crash the process.
     globalForDb.pool.on("error", (error) => console.warn("database connection lost:", error.message));
+    globalForDb.pool.on("connect", (client) => client.on("error", (error) => console.warn("database connection lost:", error.message)));
   }
   return globalForDb.pool;
 }

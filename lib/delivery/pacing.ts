@@ -1,9 +1,9 @@
 import "server-only";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { pool } from "@/lib/db/client";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { makeLimiter } from "@/lib/db/rate-limiter";
 
-let perDomain: RateLimiterPostgres | undefined;
+let perDomain: RateLimiterAbstract | undefined;
 
 /**
  * When a message to this domain may go: now, or the moment the domain's
@@ -11,15 +11,7 @@ let perDomain: RateLimiterPostgres | undefined;
  * campaign's mail throttled or blocked by the recipients' servers.
  */
 export async function domainSlot(domain: string, now = new Date()): Promise<Date | null> {
-  perDomain ??= new RateLimiterPostgres({
-    storeClient: pool(),
-    storeType: "pool",
-    tableName: "rate_limit",
-    tableCreated: true,
-    keyPrefix: "deliver-domain",
-    points: env().DELIVERY_PER_DOMAIN_PER_MINUTE,
-    duration: 60,
-  });
+  perDomain ??= makeLimiter("deliver-domain", env().DELIVERY_PER_DOMAIN_PER_MINUTE, 60);
   try {
     await perDomain.consume(domain || "(none)");
     return null;

@@ -40,6 +40,7 @@ export async function startWorker(): Promise<Runner> {
     pollInterval: 1_000,
     logger,
     noHandleSignals: true,
+    noPreparedStatements: env().EMBEDDED_DATABASE,
   });
   runner.promise.finally(closeMailer).catch(() => {});
   return runner;

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { pool } from "@/lib/db/client";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { makeLimiter } from "@/lib/db/rate-limiter";
 import { keyFor } from "@/lib/privacy/keys";
 
 // Limits on signing, kept in PostgreSQL so every app instance shares them.
@@ -10,14 +10,14 @@ import { keyFor } from "@/lib/privacy/keys";
 const hour = 60 * 60;
 
 const limiters = {
-  perClient: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-client", points: 20, duration: hour }),
+  perClient: () => makeLimiter("sign-client", 20, hour),
   // Without a solved proof of work (JavaScript off, or an API client) a
   // client gets fewer signatures per hour.
-  perClientWithoutProof: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-client-nopow", points: 10, duration: hour }),
-  perEmail: () => new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limit", tableCreated: true, keyPrefix: "sign-email", points: 5, duration: hour }),
+  perClientWithoutProof: () => makeLimiter("sign-client-nopow", 10, hour),
+  perEmail: () => makeLimiter("sign-email", 5, hour),
 };
 type LimiterName = keyof typeof limiters;
-const instances = new Map<LimiterName, RateLimiterPostgres>();
+const instances = new Map<LimiterName, RateLimiterAbstract>();
 
 function limiter(name: LimiterName) {
   let instance = instances.get(name);
