@@ -9,7 +9,15 @@ export type ReceivedMail = { envelopeTo: string[]; raw: string; parsed: ParsedMa
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer | null = null;
+  private closedSessions = new Set<string>();
   port = 0;
+
+  /**
+   * @param acceptDelayMs time between receiving a message and accepting it
+   *   (250). A client that disconnects in that time has not had its message
+   *   accepted, as with a real mail server, and it is not kept.
+   */
+  constructor(private readonly acceptDelayMs = 0) {}
 
   async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
@@ -18,10 +26,15 @@ export class SmtpSink {
       logger: false,
       // "Down" must mean down at once, not after open connections finish.
       closeTimeout: 100,
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
+          if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
+          if (this.closedSessions.has(session.id)) return callback(new Error("client went away"));
           const raw = Buffer.concat(chunks).toString("utf8");
           this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
           callback();
