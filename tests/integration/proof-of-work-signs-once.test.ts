@@ -4,17 +4,12 @@ import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as challengeRoute } from "@/app/api/proof-of-work/route";
-import { POST as signRoute } from "@/app/api/campaigns/[slug]/signatures/route";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
+import { postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
-const slug = "russia-amnesty-undesirable";
-const sign = (body: unknown) =>
-  signRoute(
-    new Request(`http://localhost/api/campaigns/${slug}/signatures`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    { params: Promise.resolve({ slug }) },
-  );
+const sign = (body: unknown) => postSignature(body);
 
 async function solvedPayload(): Promise<string> {
   const response = await challengeRoute(new Request("http://localhost/api/proof-of-work"));

@@ -1,20 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
+import { postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
-const slug = "russia-amnesty-undesirable";
-const params = { params: Promise.resolve({ slug }) };
-const post = (body: unknown, headers: Record<string, string> = {}) =>
-  POST(
-    new Request(`http://localhost/api/campaigns/${slug}/signatures`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    }),
-    params,
-  );
+const post = (body: unknown) => postSignature(body);
 
 describe("POST /api/campaigns/{slug}/signatures", () => {
   let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
