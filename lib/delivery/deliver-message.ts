@@ -62,7 +62,16 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     },
     data: { status: "sending", attempts: { increment: 1 }, sendingSince: now },
   });
-  if (claimed.count === 0) return "busy";
+  if (claimed.count === 0) {
+    // Another worker holds it. Look again once its hold would be stale, so a
+    // worker that died mid-send is covered without waiting for the sweeper.
+    const held = await db().deliveryMessage.findUnique({ where: { id: messageId }, select: { status: true, sendingSince: true } });
+    if (held?.status === "sending" && held.sendingSince) {
+      const runAt = new Date(held.sendingSince.getTime() + (settings.DELIVERY_STALE_SECONDS + 1) * 1000);
+      await db().$transaction(async (tx) => addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt }));
+    }
+    return "busy";
+  }
 
   const contact = letter.signature.contact;
   const supporterName = contact?.nameEncrypted ? decryptText(contact.nameEncrypted) : undefined;

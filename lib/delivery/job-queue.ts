@@ -12,13 +12,17 @@ export async function addJob(
   tx: Prisma.TransactionClient,
   name: JobName,
   payload: Record<string, string>,
-  options: { jobKey?: string; runAt?: Date } = {},
+  options: { jobKey?: string; runAt?: Date; keepRunAt?: boolean } = {},
 ): Promise<void> {
+  // "preserve_run_at" keeps an existing job's time (the sweeper must not pull
+  // a paced message forward); a job locked by a dead worker is never reused:
+  // graphile-worker makes a new one with the key.
   await tx.$executeRawUnsafe(
-    `SELECT graphile_worker.add_job($1, $2::json, run_at := coalesce($3::timestamptz, now()), job_key := $4, max_attempts := 25)`,
+    `SELECT graphile_worker.add_job($1, $2::json, run_at := coalesce($3::timestamptz, now()), job_key := $4, max_attempts := 25, job_key_mode := $5)`,
     name,
     JSON.stringify(payload),
     options.runAt?.toISOString() ?? null,
     options.jobKey ?? null,
+    options.keepRunAt ? "preserve_run_at" : "replace",
   );
 }

@@ -43,5 +43,8 @@ export async function startWorker(): Promise<Runner> {
     noPreparedStatements: env().EMBEDDED_DATABASE,
   });
   runner.promise.finally(closeMailer).catch(() => {});
+  // A restarted worker picks up what a dead one held at once, not at the next
+  // minute's sweep.
+  await runner.addJob("sweep-deliveries", {}, { jobKey: "sweep-deliveries" });
   return runner;
 }
