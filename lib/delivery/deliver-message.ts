@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { signerLine } from "@/lib/letters/signer-line";
 import { decryptText } from "@/lib/privacy/encryption";
 import { addJob } from "./job-queue";
+import { letterMail } from "./letter-mail";
 import { sendMail } from "./mailer";
 import { backoff, domainSlot, outsideSendingHours } from "./pacing";
 
@@ -74,26 +74,21 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   }
 
   const contact = letter.signature.contact;
-  const supporterName = contact?.nameEncrypted ? decryptText(contact.nameEncrypted) : undefined;
-  const supporterCity = contact?.cityEncrypted ? decryptText(contact.cityEncrypted) : undefined;
-  const display = signerLine({
-    identity: letter.signature.identityLevel,
-    name: supporterName,
-    city: supporterCity,
-    country: letter.signature.country,
-    language: letter.language,
-  });
-  const replyTo =
-    contact?.replyToSupporter && contact.emailEncrypted ? { name: display, address: decryptText(contact.emailEncrypted) } : undefined;
-
-  const outcome = await sendMail({
-    from: { name: `${display} (via ${settings.MAIL_FROM_NAME})`.slice(0, 200), address: settings.MAIL_FROM_ADDRESS },
-    to: { name: message.toName, address: message.toAddress },
-    replyTo,
-    subject: decryptText(letter.content.subjectEncrypted),
-    text: decryptText(letter.content.bodyEncrypted),
-    messageId: message.messageIdHeader,
-  });
+  const outcome = await sendMail(
+    letterMail({
+      campaignSender: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
+      addressee: { name: message.toName, address: message.toAddress },
+      identity: letter.signature.identityLevel,
+      supporterName: contact?.nameEncrypted ? decryptText(contact.nameEncrypted) : undefined,
+      supporterCity: contact?.cityEncrypted ? decryptText(contact.cityEncrypted) : undefined,
+      supporterCountry: letter.signature.country,
+      replyToAddress: contact?.replyToSupporter && contact.emailEncrypted ? decryptText(contact.emailEncrypted) : undefined,
+      language: letter.language,
+      subject: decryptText(letter.content.subjectEncrypted),
+      text: decryptText(letter.content.bodyEncrypted),
+      messageId: message.messageIdHeader,
+    }),
+  );
 
   const attempts = message.attempts + 1;
   if (outcome.accepted) {

@@ -45,13 +45,9 @@ function smtpTransport(url: string): Transporter {
   } as Parameters<typeof nodemailer.createTransport>[0]);
 }
 
-/**
- * Sends one message. Without SMTP_URL the message is filed in the local
- * outbox instead (encrypted), and nothing leaves the machine.
- */
-export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
-  const url = env().SMTP_URL;
-  const message = {
+/** The message as nodemailer takes it: mailboxes stay objects, never strings. */
+export function nodemailerMessage(mail: OutgoingMail) {
+  return {
     from: mail.from,
     to: mail.to,
     replyTo: mail.replyTo,
@@ -61,6 +57,15 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
     messageId: mail.messageId,
     headers: mail.headers,
   };
+}
+
+/**
+ * Sends one message. Without SMTP_URL the message is filed in the local
+ * outbox instead (encrypted), and nothing leaves the machine.
+ */
+export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
+  const url = env().SMTP_URL;
+  const message = nodemailerMessage(mail);
   if (!url) {
     const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
     await db().localMail.create({

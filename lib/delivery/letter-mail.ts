@@ -1,0 +1,43 @@
+import type { IdentityLevel } from "@/lib/letters/schema";
+import { signerLine } from "@/lib/letters/signer-line";
+import type { OutgoingMail } from "./mailer";
+
+type Mailbox = { name: string; address: string };
+
+/**
+ * The email a platform letter becomes. Every address is a { name, address }
+ * object: the addressee's from our records, the sender's from settings, the
+ * supporter's only as Reply-To and only when they asked. What the supporter
+ * typed goes into display names, the subject and the body, which nodemailer
+ * encodes; none of it can become a header or a recipient (property-tested).
+ */
+export function letterMail(parts: {
+  campaignSender: Mailbox;
+  addressee: Mailbox;
+  identity: IdentityLevel;
+  supporterName?: string;
+  supporterCity?: string;
+  supporterCountry: string;
+  replyToAddress?: string;
+  language: string;
+  subject: string;
+  text: string;
+  messageId: string;
+}): OutgoingMail {
+  const display = signerLine({
+    identity: parts.identity,
+    name: parts.supporterName,
+    city: parts.supporterCity,
+    country: parts.supporterCountry,
+    language: parts.language,
+  });
+  return {
+    // The campaign's address sends (SPF/DKIM pass); the supporter's chosen name shows.
+    from: { name: `${display} (via ${parts.campaignSender.name})`.slice(0, 200), address: parts.campaignSender.address },
+    to: parts.addressee,
+    replyTo: parts.replyToAddress ? { name: display, address: parts.replyToAddress } : undefined,
+    subject: parts.subject,
+    text: parts.text,
+    messageId: parts.messageId,
+  };
+}
