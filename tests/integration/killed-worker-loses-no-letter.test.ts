@@ -18,6 +18,7 @@ const staleSeconds = 5;
 function startWorkerProcess(name: string): ChildProcess {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], {
     env: {
+      NODE_ENV: "production",
       PATH: process.env.PATH,
       DATABASE_URL: process.env.DATABASE_URL,
       EMBEDDED_DATABASE: process.env.TEST_EMBEDDED_DB === "1" ? "true" : "false",
