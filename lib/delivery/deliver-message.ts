@@ -6,6 +6,7 @@ import { addJob } from "./job-queue";
 import { letterMail } from "./letter-mail";
 import { sendMail } from "./mailer";
 import { backoff, domainSlot, outsideSendingHours } from "./pacing";
+import { queueDeliverySummaryIfDone } from "./supporter-follow-ups";
 
 export type DeliveryResult = "sent" | "already_done" | "rescheduled" | "deferred" | "failed" | "busy";
 
@@ -31,7 +32,12 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     where: { id: messageId },
     include: { letters: { take: 1, orderBy: { createdAt: "asc" }, include: { addressee: true, campaign: true, content: true, signature: { include: { contact: true } } } } },
   });
-  if (!message || ["sent", "failed", "cancelled"].includes(message.status)) return "already_done";
+  if (!message) return "already_done";
+  if (["sent", "failed", "cancelled"].includes(message.status)) {
+    // A retried job after a crash between the update and the summary.
+    await queueDeliverySummaryIfDone(message.signatureId);
+    return "already_done";
+  }
   const letter = message.letters[0];
   if (!letter?.content) {
     await db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: "The letter's text is gone (purged or deleted)." } });
@@ -87,6 +93,7 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
       subject: decryptText(letter.content.subjectEncrypted),
       text: decryptText(letter.content.bodyEncrypted),
       messageId: message.messageIdHeader,
+      signatureId: message.signatureId,
     }),
   );
 
@@ -96,6 +103,7 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
       db().deliveryMessage.update({ where: { id: messageId }, data: { status: "sent", sentAt: new Date(), sendingSince: null, lastError: null } }),
       db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "sent" } }),
     ]);
+    await queueDeliverySummaryIfDone(message.signatureId);
     return "sent";
   }
   if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
@@ -104,6 +112,7 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
       db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason.slice(0, 1000), sendingSince: null } }),
       db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "failed" } }),
     ]);
+    await queueDeliverySummaryIfDone(message.signatureId);
     return "failed";
   }
   await reschedule(messageId, backoff(attempts, now), outcome.reason.slice(0, 1000), "deferred");

@@ -1,5 +1,6 @@
 import type { IdentityLevel } from "@/lib/letters/schema";
 import { signerLine } from "@/lib/letters/signer-line";
+import { isPlainMailAddress } from "./mail-address";
 import type { OutgoingMail } from "./mailer";
 
 type Mailbox = { name: string; address: string };
@@ -23,6 +24,7 @@ export function letterMail(parts: {
   subject: string;
   text: string;
   messageId: string;
+  signatureId?: string;
 }): OutgoingMail {
   const display = signerLine({
     identity: parts.identity,
@@ -35,9 +37,11 @@ export function letterMail(parts: {
     // The campaign's address sends (SPF/DKIM pass); the supporter's chosen name shows.
     from: { name: `${display} (via ${parts.campaignSender.name})`.slice(0, 200), address: parts.campaignSender.address },
     to: parts.addressee,
-    replyTo: parts.replyToAddress ? { name: display, address: parts.replyToAddress } : undefined,
+    // A reply address that is not a plain address is left out rather than trusted.
+    replyTo: parts.replyToAddress && isPlainMailAddress(parts.replyToAddress) ? { name: display, address: parts.replyToAddress } : undefined,
     subject: parts.subject,
     text: parts.text,
     messageId: parts.messageId,
+    signatureId: parts.signatureId,
   };
 }

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { encryptText } from "@/lib/privacy/encryption";
+import { isPlainMailAddress } from "./mail-address";
 
 export type OutgoingMail = {
   to: { name: string; address: string };
@@ -13,6 +14,8 @@ export type OutgoingMail = {
   html?: string;
   messageId: string;
   headers?: Record<string, string>;
+  /** Not sent: lets the local outbox file the copy under its signature, for deletion. */
+  signatureId?: string;
 };
 
 export type SendOutcome = { accepted: true } | { accepted: false; permanent: boolean; reason: string };
@@ -65,11 +68,19 @@ export function nodemailerMessage(mail: OutgoingMail) {
  */
 export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
   const url = env().SMTP_URL;
+  const addresses = [mail.from.address, mail.to.address, ...(mail.replyTo ? [mail.replyTo.address] : [])];
+  const unsafe = addresses.find((address) => !isPlainMailAddress(address));
+  if (unsafe !== undefined) return { accepted: false, permanent: true, reason: "Not sent: an address is not a plain email address." };
   const message = nodemailerMessage(mail);
   if (!url) {
     const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
     await db().localMail.create({
-      data: { toAddress: mail.to.address, subject: mail.subject.slice(0, 300), rawEncrypted: encryptText((raw.message as Buffer).toString("utf8")) },
+      data: {
+        toAddressEncrypted: encryptText(mail.to.address),
+        signatureId: mail.signatureId ?? null,
+        subject: mail.subject.slice(0, 300),
+        rawEncrypted: encryptText((raw.message as Buffer).toString("utf8")),
+      },
     });
     return { accepted: true };
   }

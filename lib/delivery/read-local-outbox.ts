@@ -7,5 +7,5 @@ export type LocalMailItem = { id: string; toAddress: string; subject: string; cr
 /** The newest mails filed in the local outbox (no SMTP_URL), decrypted. */
 export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
   const rows = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
-  return rows.map((row) => ({ id: row.id, toAddress: row.toAddress, subject: row.subject, createdAt: row.createdAt, raw: decryptText(row.rawEncrypted) }));
+  return rows.map((row) => ({ id: row.id, toAddress: decryptText(row.toAddressEncrypted), subject: row.subject, createdAt: row.createdAt, raw: decryptText(row.rawEncrypted) }));
 }

@@ -17,7 +17,9 @@ export async function sendSupporterEmail(outboxMessageId: string, now = new Date
     to: { name: "", address: decryptText(message.toEncrypted) },
     subject: message.subject,
     text: decryptText(message.textEncrypted),
+    html: message.htmlEncrypted ? decryptText(message.htmlEncrypted) : undefined,
     messageId: `<outbox-${message.id}@${domain}>`,
+    signatureId: message.signatureId,
   });
   const attempts = message.attempts + 1;
   if (outcome.accepted) {

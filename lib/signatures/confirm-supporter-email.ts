@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
+import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
 import { verifySignedValue } from "@/lib/privacy/encryption";
 
 export type ConfirmationOutcome = "confirmed" | "already_confirmed" | "expired" | "invalid";
@@ -27,6 +28,7 @@ export async function confirmSupporterEmail(token: string, now = new Date()): Pr
       data: { status: "queued" },
     });
     await createDeliveryMessages(tx, signatureId!);
+    await queueThankYou(tx, signatureId!, now);
     return { outcome: "confirmed" as const, letters: released.count };
   });
 }

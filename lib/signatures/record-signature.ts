@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { addJob } from "@/lib/delivery/job-queue";
+import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
@@ -105,21 +105,14 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
               : [],
           ),
         });
-        const email = confirmationEmail({ signatureId, builder, letters: platform, now });
-        const outboxId = randomUUID();
-        await tx.outboxMessage.create({
-          data: {
-            id: outboxId,
-            kind: "address_confirmation",
-            signatureId,
-            language: submission.language,
-            toEncrypted: encryptText(submission.email!),
-            subject: email.subject,
-            textEncrypted: encryptText(email.text),
-            purgeAfter: new Date(now.getTime() + retentionMs),
-          },
+        await queueSupporterEmail(tx, {
+          signatureId,
+          kind: "address_confirmation",
+          language: builder.language,
+          to: submission.email!,
+          email: confirmationEmail({ signatureId, builder, letters: platform, now }),
+          purgeAfter: new Date(now.getTime() + retentionMs),
         });
-        await addJob(tx, "send-supporter-email", { outboxMessageId: outboxId }, { jobKey: `outbox:${outboxId}` });
       }
       await tx.pendingTally.createMany({
         data: [

@@ -7,6 +7,7 @@ import { simpleParser } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { describe, expect, it } from "vitest";
 import { letterMail } from "@/lib/delivery/letter-mail";
+import { isPlainMailAddress } from "@/lib/delivery/mail-address";
 import { nodemailerMessage } from "@/lib/delivery/mailer";
 import { renderEml } from "@/lib/letters/render-eml";
 import { identityLevels } from "@/lib/letters/schema";
@@ -77,6 +78,9 @@ describe("what a supporter types cannot add a header or a recipient", () => {
           expect(parsed.bcc).toBeUndefined();
           expect(parsed.from?.value.map((a) => a.address)).toEqual([campaignSender.address]);
           expect(parsed.messageId).toBe("<letter-1@campaigns.example>");
+          // A plain reply address is kept; anything else is left out, never bent into a header.
+          const replyTo = parsed.replyTo?.value.map((a) => a.address) ?? [];
+          expect(replyTo).toEqual(typed.replyToAddress && isPlainMailAddress(typed.replyToAddress) ? [typed.replyToAddress] : []);
         },
       ),
       { numRuns: runs },

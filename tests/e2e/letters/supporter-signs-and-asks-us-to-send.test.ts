@@ -2,7 +2,7 @@
 // for one's country, watch the preview follow the identity choice, ask our
 // server to send, confirm the address from the email, and see the count grow.
 import { expect, test } from "@playwright/test";
-import { confirmationLinkFor } from "../../helpers/e2e-outbox";
+import { confirmationLinkFor, deletionLinkFor } from "../../helpers/e2e-outbox";
 
 test("a supporter writes, asks our server to send, and confirms by the emailed link", async ({ page, request }) => {
   const before = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
@@ -52,4 +52,20 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   expect(after.signaturesByCountry.FR ?? 0).toBe((before.signaturesByCountry.FR ?? 0) + 1);
   expect(after.lettersByChannel.platform_email).toBe(before.lettersByChannel.platform_email + 4);
   expect(after.lettersByChannel.x_post).toBe(before.lettersByChannel.x_post + 2);
+
+  // The thank-you email's "delete my data" link: a page that explains, and a button that deletes.
+  const deletion = new URL(await deletionLinkFor("camille.martin@example.org", "thank_you"));
+  await page.goto(deletion.pathname + deletion.search);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delete my data");
+  await page.getByRole("button", { name: "Delete my data now" }).click();
+  await expect(page.getByRole("status")).toContainText("Your data has been deleted.");
+  await expect(page.getByRole("status")).toContainText("Letters that had not been sent yet and are now cancelled: 4.");
+  // Counts do not move when data goes.
+  const afterDeletion = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
+  expect(afterDeletion.signaturesByCountry.FR).toBe(after.signaturesByCountry.FR);
+  expect(afterDeletion.lettersByChannel.platform_email).toBe(after.lettersByChannel.platform_email);
+  // The link again: nothing is left.
+  await page.goto(deletion.pathname + deletion.search);
+  await page.getByRole("button", { name: "Delete my data now" }).click();
+  await expect(page.getByRole("status")).toHaveText("There is nothing left to delete: your data was already removed.");
 });

@@ -1,0 +1,135 @@
+// Texts of the supporter emails, in every language the interface speaks.
+// {name} holes are filled by the templates.
+
+type EmailTexts = {
+  footer: { why: string; delete: string };
+  confirmation: { subject: string; intro: string; list: string; link: string; ignore: string };
+  thankYou: { subject: string; body: string; next: string; safety: string };
+  summary: { subject: string; intro: string; sent: string; failed: string; cancelled: string; closing: string };
+};
+
+const texts: Record<string, EmailTexts> = {
+  en: {
+    footer: {
+      why: "You receive this email because this address was given on our letter form. We keep it encrypted and delete it when your letters are delivered or the campaign closes, after {days} days at most.",
+      delete: "Delete my data now:",
+    },
+    confirmation: {
+      subject: "Confirm your email address to send your letters",
+      intro: "You asked us to send your letters for the campaign “{title}”. They leave only once you confirm this address.",
+      list: "Letters waiting for your confirmation:",
+      link: "Confirm and send (the link works for 72 hours):",
+      ignore: "If you did not ask for this, ignore this email: nothing will be sent.",
+    },
+    thankYou: {
+      subject: "Thank you: your letters are on their way",
+      body: "Thank you for writing for the campaign “{title}”. Your address is confirmed and these letters are queued:",
+      next: "We will write once more when they have been delivered.",
+      safety: "If you live in or travel to Russia, delete this email: taking part can be prosecuted there.",
+    },
+    summary: {
+      subject: "Your letters: delivery report",
+      intro: "Here is what happened to your letters for the campaign “{title}”:",
+      sent: "{addressee}: delivered on {date}",
+      failed: "{addressee}: could not be delivered (the receiving mail server refused it)",
+      cancelled: "{addressee}: not sent (cancelled)",
+      closing: "Thank you for taking part. Your personal data will now be deleted.",
+    },
+  },
+  fr: {
+    footer: {
+      why: "Vous recevez ce message parce que cette adresse a été donnée dans notre formulaire de lettre. Nous la gardons chiffrée et la supprimons quand vos lettres sont remises ou quand la campagne se termine, au plus tard après {days} jours.",
+      delete: "Supprimer mes données maintenant :",
+    },
+    confirmation: {
+      subject: "Confirmez votre adresse pour envoyer vos lettres",
+      intro: "Vous nous avez demandé d’envoyer vos lettres pour la campagne « {title} ». Elles ne partiront qu’après confirmation de cette adresse.",
+      list: "Lettres en attente de confirmation :",
+      link: "Confirmer et envoyer (le lien est valable 72 heures) :",
+      ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera envoyé.",
+    },
+    thankYou: {
+      subject: "Merci : vos lettres sont en route",
+      body: "Merci d’avoir écrit pour la campagne « {title} ». Votre adresse est confirmée et ces lettres sont en file d’envoi :",
+      next: "Nous vous écrirons encore une fois quand elles auront été remises.",
+      safety: "Si vous vivez en Russie ou y voyagez, supprimez ce message : y participer peut y être poursuivi.",
+    },
+    summary: {
+      subject: "Vos lettres : compte rendu d’envoi",
+      intro: "Voici ce qu’il est advenu de vos lettres pour la campagne « {title} » :",
+      sent: "{addressee} : remise le {date}",
+      failed: "{addressee} : n’a pas pu être remise (le serveur de destination l’a refusée)",
+      cancelled: "{addressee} : non envoyée (annulée)",
+      closing: "Merci de votre participation. Vos données personnelles vont maintenant être supprimées.",
+    },
+  },
+  es: {
+    footer: {
+      why: "Recibe este correo porque esta dirección se indicó en nuestro formulario de cartas. La guardamos cifrada y la borramos cuando sus cartas se entregan o la campaña termina, como máximo a los {days} días.",
+      delete: "Borrar mis datos ahora:",
+    },
+    confirmation: {
+      subject: "Confirme su dirección de correo para enviar sus cartas",
+      intro: "Nos pidió enviar sus cartas de la campaña «{title}». Solo saldrán cuando confirme esta dirección.",
+      list: "Cartas pendientes de confirmación:",
+      link: "Confirmar y enviar (el enlace vale 72 horas):",
+      ignore: "Si no lo pidió usted, ignore este correo: no se enviará nada.",
+    },
+    thankYou: {
+      subject: "Gracias: sus cartas están en camino",
+      body: "Gracias por escribir en la campaña «{title}». Su dirección está confirmada y estas cartas están en cola de envío:",
+      next: "Le escribiremos una vez más cuando se hayan entregado.",
+      safety: "Si vive en Rusia o viaja allí, borre este correo: participar puede ser perseguido allí.",
+    },
+    summary: {
+      subject: "Sus cartas: informe de entrega",
+      intro: "Esto es lo que pasó con sus cartas de la campaña «{title}»:",
+      sent: "{addressee}: entregada el {date}",
+      failed: "{addressee}: no se pudo entregar (el servidor de destino la rechazó)",
+      cancelled: "{addressee}: no enviada (cancelada)",
+      closing: "Gracias por participar. Sus datos personales se borrarán ahora.",
+    },
+  },
+  ru: {
+    footer: {
+      why: "Вы получили это письмо, потому что этот адрес был указан в нашей форме. Мы храним его в зашифрованном виде и удаляем после доставки писем или закрытия кампании, не позднее чем через {days} дн.",
+      delete: "Удалить мои данные сейчас:",
+    },
+    confirmation: {
+      subject: "Подтвердите адрес эл. почты, чтобы отправить письма",
+      intro: "Вы попросили нас отправить ваши письма в рамках кампании «{title}». Они будут отправлены только после подтверждения этого адреса.",
+      list: "Письма ждут подтверждения:",
+      link: "Подтвердить и отправить (ссылка действует 72 часа):",
+      ignore: "Если вы этого не делали, просто проигнорируйте письмо: ничего не будет отправлено.",
+    },
+    thankYou: {
+      subject: "Спасибо: ваши письма отправляются",
+      body: "Спасибо, что написали в рамках кампании «{title}». Адрес подтверждён, эти письма поставлены в очередь:",
+      next: "Мы напишем ещё раз, когда они будут доставлены.",
+      safety: "Если вы живёте в России или едете туда, удалите это письмо: участие там может преследоваться.",
+    },
+    summary: {
+      subject: "Ваши письма: отчёт о доставке",
+      intro: "Вот что стало с вашими письмами в рамках кампании «{title}»:",
+      sent: "{addressee}: доставлено {date}",
+      failed: "{addressee}: не удалось доставить (почтовый сервер получателя отказал)",
+      cancelled: "{addressee}: не отправлено (отменено)",
+      closing: "Спасибо за участие. Ваши личные данные теперь будут удалены.",
+    },
+  },
+};
+
+export const emailLanguages = Object.keys(texts);
+
+export function emailTexts(language: string): EmailTexts {
+  return texts[language] ?? texts.en!;
+}
+
+export function footerTexts(language: string) {
+  return emailTexts(language).footer;
+}
+
+/** Replaces {name} holes with values. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (hole, name: string) => (name in values ? String(values[name]) : hole));
+}
