@@ -1,0 +1,21 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
+
+const confirmationRequest = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  token: z.string().min(1).max(500),
+});
+
+/**
+ * Public by design: the signed token from the email is the authorisation,
+ * checked in confirmSupporterEmail. A POST from a button, so a mail
+ * scanner that opens the link cannot send letters in someone's name.
+ */
+export async function confirmAddress(formData: FormData): Promise<void> {
+  const parsed = confirmationRequest.safeParse({ slug: formData.get("slug"), token: formData.get("token") });
+  if (!parsed.success) redirect("/");
+  const { outcome, letters } = await confirmSupporterEmail(parsed.data.token);
+  redirect(`/c/${parsed.data.slug}/confirm?result=${outcome}&letters=${letters}`);
+}
