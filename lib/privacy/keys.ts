@@ -3,7 +3,7 @@ import { createHash, hkdfSync } from "node:crypto";
 import { env } from "@/lib/env";
 
 /** What each derived key is for; changing a label changes that key. */
-export type KeyPurpose = "encryption" | "email-hash" | "link-signing" | "proof-of-work" | "client-hash";
+export type KeyPurpose = "encryption" | "email-hash" | "link-signing" | "proof-of-work" | "client-hash" | "staff-auth";
 
 type KeyRing = { current: Buffer; previous: Buffer | null };
 const cache = new Map<KeyPurpose, KeyRing>();

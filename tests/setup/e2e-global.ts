@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { e2ePort } from "../../playwright.config.ts";
+import { e2eStaff } from "../helpers/e2e-staff.ts";
 import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-database.ts";
 
 const e2eAppSecret = "e2e-tests-secret-not-for-production-use-0123456789";
@@ -26,6 +27,15 @@ export default async function globalSetup() {
     encoding: "utf8",
   });
   if (seed.status !== 0) throw new Error(`Seeding the e2e database failed:\n${seed.stderr}`);
+  // Staff accounts made the way a person makes them (npm run admin:create).
+  for (const account of Object.values(e2eStaff)) {
+    const made = spawnSync(
+      "node_modules/.bin/tsx",
+      ["--conditions=react-server", "scripts/admin-create.ts", "--email", account.email, "--name", account.name, "--role", account.role],
+      { env: { ...process.env, DATABASE_URL: url, APP_SECRET: e2eAppSecret, ADMIN_PASSWORD: account.password }, encoding: "utf8" },
+    );
+    if (made.status !== 0) throw new Error(`admin:create failed:\n${made.stderr}`);
+  }
   process.env.E2E_DATABASE_URL = url;
   process.env.APP_SECRET = e2eAppSecret;
 

@@ -1,0 +1,69 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins/two-factor";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { keyFor } from "@/lib/privacy/keys";
+import { hashPassword, passwordLength, verifyPassword } from "./password";
+
+function createAuth() {
+  const publicUrl = env().PUBLIC_URL;
+  // Over HTTPS every auth cookie is __Host- (Secure, Path=/, no Domain: bound
+  // to this exact host). Plain http is only for a laptop on localhost.
+  const secure = publicUrl.startsWith("https://");
+  return betterAuth({
+    appName: "Letter campaigns",
+    baseURL: publicUrl,
+    basePath: "/api/auth",
+    secret: keyFor("staff-auth").current.toString("hex"),
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    user: {
+      modelName: "staffUser",
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "staff", input: false },
+      },
+    },
+    session: {
+      modelName: "staffSession",
+      expiresIn: 8 * 3600,
+      updateAge: 3600,
+      // No cookie cache: a role taken away or a session revoked counts at once.
+      cookieCache: { enabled: false },
+    },
+    account: { modelName: "staffAccount" },
+    verification: { modelName: "staffVerification" },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by admins (npm run admin:create), never by sign-up.
+      disableSignUp: true,
+      minPasswordLength: passwordLength.min,
+      maxPasswordLength: passwordLength.max,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    plugins: [
+      twoFactor({ issuer: "Letter campaigns", schema: { twoFactor: { modelName: "staffTwoFactor" } } }),
+      nextCookies(),
+    ],
+    advanced: {
+      cookiePrefix: secure ? "__Host-lc" : "lc",
+      useSecureCookies: false,
+      defaultCookieAttributes: { secure, httpOnly: true, sameSite: "lax", path: "/" },
+      // No raw IP address is stored anywhere (sessions included).
+      ipAddress: { disableIpTracking: true },
+    },
+    // Our own limits (lib/auth/sign-in.ts): per account with backoff, and per client.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    trustedOrigins: [publicUrl],
+  });
+}
+
+let instance: ReturnType<typeof createAuth> | undefined;
+
+/** The better-auth instance (created on first use, after the environment is read). */
+export function auth() {
+  instance ??= createAuth();
+  return instance;
+}

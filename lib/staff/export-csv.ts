@@ -1,0 +1,51 @@
+import "server-only";
+import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
+import { recordAudit } from "@/lib/admin/audit";
+import { db } from "@/lib/db/client";
+import { decryptText } from "@/lib/privacy/encryption";
+import { toCsv } from "./csv";
+import { getDashboard } from "./get-dashboard";
+
+/** The dashboard's figures as one CSV: dimension, key, label, count. */
+export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise<string | null> {
+  assertRole(actor, "staff");
+  const data = await getDashboard(actor, slug);
+  if (!data.campaign || data.campaign.slug !== slug) return null;
+  const rows: (string | number)[][] = [
+    ["signatures", "", "All signatures", data.signatures],
+    ["letters", "", "All letters", data.letters],
+    ...data.byDay.map((c) => ["signatures_by_day", c.key, c.label, c.count]),
+    ...data.byCountry.map((c) => ["signatures_by_country", c.key, c.label, c.count]),
+    ...data.byAddressee.map((c) => ["letters_by_addressee", c.key, c.label, c.count]),
+    ...data.byChannel.map((c) => ["letters_by_channel", c.key, c.label, c.count]),
+    ...data.delivery.map((d) => ["delivery_status", d.status, d.status, d.count]),
+  ];
+  return toCsv(["dimension", "key", "label", "count"], rows);
+}
+
+/**
+ * Supporters who ticked "you may contact me", and no one else: name, email,
+ * country, date. Admins only, and every export is in the audit log, since
+ * this is the most sensitive file the app can produce.
+ */
+export async function consentedSupportersCsv(actor: StaffIdentity, slug: string): Promise<string | null> {
+  assertRole(actor, "admin");
+  const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true } });
+  if (!campaign) return null;
+  const contacts = await db().supporterContact.findMany({
+    where: { consentContact: true, emailEncrypted: { not: null }, signature: { campaignId: campaign.id } },
+    select: { emailEncrypted: true, nameEncrypted: true, createdAt: true, signature: { select: { country: true, language: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  await recordAudit(actor, { action: "supporters.export", entity: "campaign", entityId: campaign.id, after: { rows: contacts.length } });
+  return toCsv(
+    ["email", "name", "country", "language", "signed_at"],
+    contacts.map((c) => [
+      decryptText(c.emailEncrypted!),
+      c.nameEncrypted ? decryptText(c.nameEncrypted) : "",
+      c.signature.country,
+      c.signature.language,
+      c.createdAt.toISOString(),
+    ]),
+  );
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
+import { pickTranslation } from "@/lib/campaigns/text";
+import { db } from "@/lib/db/client";
+import { liveTallySql } from "@/lib/signatures/tally-sql";
+
+type TallyRow = { dimension: string; key: string; count: bigint };
+export type Count = { key: string; label: string; count: number };
+
+export type Dashboard = {
+  campaigns: { slug: string; title: string; status: string }[];
+  campaign: { id: string; slug: string; title: string; status: string; goal: number | null } | null;
+  signatures: number;
+  letters: number;
+  byDay: Count[];
+  byHour: Count[];
+  byCountry: Count[];
+  byAddressee: Count[];
+  byChannel: Count[];
+  delivery: { status: string; count: number }[];
+  deliveryProblems: { status: string; reason: string; count: number }[];
+  supporterEmails: { status: string; count: number }[];
+  computedAt: Date;
+};
+
+const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
+const channelLabels: Record<string, string> = {
+  platform_email: "Sent by our server",
+  own_email_client: "Own email client",
+  pdf_print: "PDF or print",
+  x_post: "Post on X",
+  self_reported: "Sent another way (self-reported)",
+};
+
+/**
+ * What the staff dashboard shows for one campaign. Counts come from the
+ * roll-up plus the rows still pending (the same SQL as the public totals),
+ * so they equal counts over the raw rows at the moment of reading.
+ */
+export async function getDashboard(actor: StaffIdentity, slug?: string, now = new Date()): Promise<Dashboard> {
+  assertRole(actor, "staff");
+  const all = await db().campaign.findMany({
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    select: { id: true, slug: true, status: true, languages: true, signatureGoal: true, translations: { select: { language: true, title: true } } },
+  });
+  const campaigns = all.map((c) => ({ slug: c.slug, title: pickTranslation(c.translations, c.languages)?.title ?? c.slug, status: c.status }));
+  const chosen = all.find((c) => c.slug === slug) ?? all.find((c) => c.status === "open") ?? all[0];
+  const empty: Dashboard = {
+    campaigns, campaign: null, signatures: 0, letters: 0, byDay: [], byHour: [], byCountry: [], byAddressee: [], byChannel: [],
+    delivery: [], deliveryProblems: [], supporterEmails: [], computedAt: now,
+  };
+  if (!chosen) return empty;
+
+  const [rows, delivery, problems, emails] = await Promise.all([
+    db().$queryRawUnsafe<TallyRow[]>(liveTallySql, chosen.id),
+    db().deliveryMessage.groupBy({ by: ["status"], where: { campaignId: chosen.id }, _count: { _all: true } }),
+    db().deliveryMessage.groupBy({
+      by: ["status", "lastError"],
+      where: { campaignId: chosen.id, status: { in: ["deferred", "failed"] } },
+      _count: { _all: true },
+      orderBy: { _count: { id: "desc" } },
+      take: 20,
+    }),
+    db().$queryRaw<{ status: string; count: bigint }[]>`
+      SELECT o.status::text AS status, count(*) AS count FROM "OutboxMessage" o
+      JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = ${chosen.id}::uuid GROUP BY 1`,
+  ]);
+  const dimension = (name: string) => rows.filter((r) => r.dimension === name).map((r) => ({ key: r.key, count: Number(r.count) }));
+  // Embassies chosen by country are addressees too, outside the campaign's list.
+  const addresseeIds = dimension("letters_by_addressee").map((d) => d.key);
+  const addressees = await db().addressee.findMany({ where: { id: { in: addresseeIds } }, select: { id: true, name: true } });
+  const names = new Map(addressees.map((a) => [a.id, a.name]));
+  const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
+
+  return {
+    campaigns,
+    campaign: {
+      id: chosen.id,
+      slug: chosen.slug,
+      title: pickTranslation(chosen.translations, chosen.languages)?.title ?? chosen.slug,
+      status: chosen.status,
+      goal: chosen.signatureGoal,
+    },
+    signatures: dimension("signatures")[0]?.count ?? 0,
+    letters: dimension("letters")[0]?.count ?? 0,
+    byDay: dimension("signatures_by_day").sort((a, b) => a.key.localeCompare(b.key)).map((d) => ({ ...d, label: d.key })),
+    byHour: dimension("signatures_by_hour")
+      .filter((d) => d.key >= hourFrom)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((d) => ({ ...d, label: `${d.key.replace("T", " ")}:00` })),
+    byCountry: dimension("signatures_by_country")
+      .sort((a, b) => b.count - a.count)
+      .map((d) => ({ ...d, label: countryNames.of(d.key) ?? d.key })),
+    byAddressee: dimension("letters_by_addressee")
+      .sort((a, b) => b.count - a.count)
+      .map((d) => ({ ...d, label: names.get(d.key) ?? "(deleted addressee)" })),
+    byChannel: dimension("letters_by_channel")
+      .sort((a, b) => b.count - a.count)
+      .map((d) => ({ ...d, label: channelLabels[d.key] ?? d.key })),
+    delivery: delivery.map((d) => ({ status: d.status, count: d._count._all })),
+    deliveryProblems: problems.map((p) => ({ status: p.status, reason: p.lastError ?? "(no reason recorded)", count: p._count._all })),
+    supporterEmails: emails.map((e) => ({ status: e.status, count: Number(e.count) })),
+    computedAt: now,
+  };
+}

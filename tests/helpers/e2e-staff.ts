@@ -1,0 +1,17 @@
+// Staff accounts of the e2e database (made in tests/setup/e2e-global.ts) and
+// signing in as one of them through the real form.
+import { expect, type Page } from "@playwright/test";
+
+export const e2eStaff = {
+  admin: { email: "admin@campaigns.example", name: "Ada Admin", role: "admin", password: "correct horse battery staple" },
+  staff: { email: "staff@campaigns.example", name: "Sam Staff", role: "staff", password: "violet meadow lantern river" },
+} as const;
+
+export async function signInAs(page: Page, who: keyof typeof e2eStaff): Promise<void> {
+  const account = e2eStaff[who];
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Dashboard");
+}
