@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/AddresseeForm";
+import { StaffNav } from "@/components/staff/StaffNav";
+import { getAddresseeForEdit } from "@/lib/admin/addressees";
+import { requireStaff } from "@/lib/auth/session";
+import { signOut } from "../../../staff/actions";
+import { saveAddresseeAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Edit addressee", robots: { index: false } };
+
+const blank: AddresseeFormValues = {
+  id: null, version: null, key: "", name: "", role: "", organisation: "", kind: "official", country: "", emails: "", xHandle: "",
+  postalAddress: "", webFormUrl: "", salutation: "", lastVerifiedAt: new Date().toISOString().slice(0, 10), status: "active", translations: [],
+};
+
+export default async function EditAddresseePage({ params, searchParams }: PageProps<"/admin/addressees/[id]">) {
+  const admin = await requireStaff("admin");
+  const { id } = await params;
+  const query = await searchParams;
+  let values = blank;
+  let campaigns: string[] = [];
+  if (id !== "new") {
+    const row = /^[0-9a-f-]{36}$/.test(id) ? await getAddresseeForEdit(admin, id) : null;
+    if (!row) notFound();
+    campaigns = row.campaigns.map((c) => `${c.campaign.slug} (${c.campaign.status})`);
+    values = {
+      id: row.id,
+      version: row.updatedAt.toISOString(),
+      key: row.key,
+      name: row.name,
+      role: row.role,
+      organisation: row.organisation ?? "",
+      kind: row.kind,
+      country: row.country ?? "",
+      emails: row.emails.join("\n"),
+      xHandle: row.xHandle ?? "",
+      postalAddress: row.postalAddress ?? "",
+      webFormUrl: row.webFormUrl ?? "",
+      salutation: row.salutation ?? "",
+      lastVerifiedAt: row.lastVerifiedAt.toISOString().slice(0, 10),
+      status: row.status,
+      translations: row.translations.map((t) => ({ ...t, salutation: t.salutation ?? "" })),
+    };
+  }
+  return (
+    <div className="staff">
+      <StaffNav staff={admin} signOutAction={signOut} />
+      <h1>{values.id ? `Edit ${values.name}` : "New addressee"}</h1>
+      {(query.saved || query.created) && (
+        <p role="status" className="form-ok">
+          {query.created ? "Addressee created." : "Saved. The public page and the API show the change now."}
+        </p>
+      )}
+      {values.id && <p>Used by: {campaigns.join(", ") || "no campaign"}</p>}
+      <AddresseeForm key={values.version ?? "new"} values={values} action={saveAddresseeAction} />
+      <p>
+        <a href="/admin/addressees">Back to all addressees</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { addresseeInputSchema, addresseeTranslationSchema } from "@/lib/admin/addressee-schema";
+import { saveAddressee } from "@/lib/admin/addressees";
+import type { AdminFormState } from "@/lib/admin/form-state";
+import { requireStaff } from "@/lib/auth/session";
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** Creates or updates an addressee. Admins only: checked here and in saveAddressee. */
+export async function saveAddresseeAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const admin = await requireStaff("admin");
+  const id = z.uuid().safeParse(field(formData, "id"));
+  const parsed = addresseeInputSchema.safeParse(
+    Object.fromEntries(["key", "name", "role", "organisation", "kind", "country", "emails", "xHandle", "postalAddress", "webFormUrl", "salutation", "lastVerifiedAt", "status"].map((name) => [name, field(formData, name)])),
+  );
+  const fieldErrors: Record<string, string[]> = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  const translations = [];
+  for (let i = 0; i < 10; i++) {
+    const raw = { language: field(formData, `t${i}.language`), name: field(formData, `t${i}.name`), role: field(formData, `t${i}.role`), salutation: field(formData, `t${i}.salutation`) };
+    if (!raw.language && !raw.name && !raw.role) continue;
+    const translation = addresseeTranslationSchema.safeParse(raw);
+    if (translation.success) translations.push(translation.data);
+    else fieldErrors[`t${i}`] = translation.error.issues.map((issue) => issue.message);
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors };
+  }
+  const version = field(formData, "version");
+  const result = await saveAddressee(admin, id.success ? id.data : null, parsed.data, translations, version ? new Date(version) : null);
+  if (result.outcome === "invalid") return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors: result.fieldErrors };
+  if (result.outcome === "conflict") return { status: "error", message: "Someone else saved this addressee since you opened it. Nothing was saved: reload the page to see their changes." };
+  if (result.outcome === "not_found") return { status: "error", message: "This addressee no longer exists." };
+  if (!id.success) redirect(`/admin/addressees/${result.id}?created=1`);
+  redirect(`/admin/addressees/${result.id}?saved=1`);
+}

@@ -1,0 +1,129 @@
+"use client";
+import { useActionState } from "react";
+import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
+import { describedBy, FieldError } from "./FieldError";
+
+export type AddresseeFormValues = {
+  id: string | null;
+  version: string | null;
+  key: string;
+  name: string;
+  role: string;
+  organisation: string;
+  kind: string;
+  country: string;
+  emails: string;
+  xHandle: string;
+  postalAddress: string;
+  webFormUrl: string;
+  salutation: string;
+  lastVerifiedAt: string;
+  status: string;
+  translations: { language: string; name: string; role: string; salutation: string }[];
+};
+
+type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+
+function Text({ name, label, value, errors, hint, required }: { name: string; label: string; value: string; errors?: Record<string, string[]>; hint?: string; required?: boolean }) {
+  const e = errors?.[name];
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input id={name} name={name} defaultValue={value} required={required} aria-invalid={e ? true : undefined} aria-describedby={[describedBy(name, e), hint ? `${name}-hint` : undefined].filter(Boolean).join(" ") || undefined} />
+      <FieldError id={name} errors={e} />
+    </div>
+  );
+}
+
+/** Every field of an addressee; works without JavaScript (the action redirects). */
+export function AddresseeForm({ values, action }: { values: AddresseeFormValues; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const errors = state.fieldErrors;
+  const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }];
+  return (
+    <form action={formAction} noValidate>
+      {state.message && (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      )}
+      <input type="hidden" name="id" value={values.id ?? ""} />
+      <input type="hidden" name="version" value={values.version ?? ""} />
+      <Text name="name" label="Name" value={values.name} errors={errors} required />
+      <Text name="role" label="Role" value={values.role} errors={errors} required />
+      <Text name="organisation" label="Organisation" value={values.organisation} errors={errors} />
+      <Text name="key" label="Key" value={values.key} errors={errors} hint="Stable identifier for imports, e.g. embassy-fr." required />
+      <div className="field">
+        <label htmlFor="kind">Kind</label>
+        <select id="kind" name="kind" defaultValue={values.kind}>
+          <option value="official">Official</option>
+          <option value="mission">Mission</option>
+          <option value="embassy">Embassy</option>
+        </select>
+        <FieldError id="kind" errors={errors?.kind} />
+      </div>
+      <Text name="country" label="Country (two-letter code)" value={values.country} errors={errors} hint="For embassies and missions: the country they are in, e.g. FR." />
+      <div className="field">
+        <label htmlFor="emails">Email addresses</label>
+        <p className="hint" id="emails-hint">
+          One per line, or separated by commas.
+        </p>
+        <textarea id="emails" name="emails" rows={3} defaultValue={values.emails} aria-invalid={errors?.emails ? true : undefined} aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")} />
+        <FieldError id="emails" errors={errors?.emails} />
+      </div>
+      <Text name="xHandle" label="X handle" value={values.xHandle} errors={errors} hint="Without the @." />
+      <div className="field">
+        <label htmlFor="postalAddress">Postal address</label>
+        <textarea id="postalAddress" name="postalAddress" rows={3} defaultValue={values.postalAddress} aria-describedby={describedBy("postalAddress", errors?.postalAddress)} />
+        <FieldError id="postalAddress" errors={errors?.postalAddress} />
+      </div>
+      <Text name="webFormUrl" label="Web form address" value={values.webFormUrl} errors={errors} />
+      <Text name="salutation" label="Salutation" value={values.salutation} errors={errors} hint="e.g. Dear Minister," />
+      <div className="field">
+        <label htmlFor="lastVerifiedAt">Date last verified</label>
+        <input id="lastVerifiedAt" name="lastVerifiedAt" type="date" defaultValue={values.lastVerifiedAt} required aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)} />
+        <FieldError id="lastVerifiedAt" errors={errors?.lastVerifiedAt} />
+      </div>
+      <fieldset>
+        <legend>Status</legend>
+        <label>
+          <input type="radio" name="status" value="active" defaultChecked={values.status !== "paused"} /> Active
+        </label>
+        <label>
+          <input type="radio" name="status" value="paused" defaultChecked={values.status === "paused"} /> Paused (hidden from new letters; queued emails wait)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Translations (name, role and salutation in a letter language)</legend>
+        {rows.map((t, i) => {
+          const which = t.language ? `(${t.language})` : "(new language)";
+          return (
+            <div key={i} className="translation-row">
+              <label>
+                Language code {which} <input name={`t${i}.language`} defaultValue={t.language} size={3} />
+              </label>
+              <label>
+                Name {which} <input name={`t${i}.name`} defaultValue={t.name} />
+              </label>
+              <label>
+                Role {which} <input name={`t${i}.role`} defaultValue={t.role} />
+              </label>
+              <label>
+                Salutation {which} <input name={`t${i}.salutation`} defaultValue={t.salutation} />
+              </label>
+              <FieldError id={`t${i}`} errors={errors?.[`t${i}`]} />
+            </div>
+          );
+        })}
+      </fieldset>
+      <button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save addressee"}
+      </button>
+    </form>
+  );
+}
