@@ -73,9 +73,13 @@ export const addresseeInputSchema = z
     lastVerifiedAt: z
       .string({ error: "The date last verified is missing." })
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "The date last verified is a date like 2026-11-23.")
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "The date last verified is not a real date.")
-      .refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now() + 86_400_000, "The date last verified cannot be in the future."),
+      .superRefine((value, ctx) => {
+        // One message per problem, the first that applies.
+        const time = Date.parse(`${value}T00:00:00Z`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) ctx.addIssue({ code: "custom", message: "The date last verified is a date like 2026-11-23." });
+        else if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) ctx.addIssue({ code: "custom", message: "The date last verified is not a real date." });
+        else if (time > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", message: "The date last verified cannot be in the future." });
+      }),
     status: z.enum(addresseeStatuses, { error: "The status is active or paused." }),
   })
   .superRefine((value, ctx) => {
