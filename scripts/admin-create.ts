@@ -33,7 +33,7 @@ async function askPassword(): Promise<string> {
   return answer;
 }
 
-const database = await openDatabase();
+const database = await openDatabase({ useRunningEmbedded: true });
 process.env.DATABASE_URL = database.databaseUrl;
 process.env.APP_SECRET ||= localAppSecret();
 try {

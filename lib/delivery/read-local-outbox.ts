@@ -1,11 +1,18 @@
 import "server-only";
+import { simpleParser } from "mailparser";
 import { db } from "@/lib/db/client";
 import { decryptText } from "@/lib/privacy/encryption";
 
-export type LocalMailItem = { id: string; toAddress: string; subject: string; createdAt: Date; raw: string };
+export type LocalMailItem = { id: string; toAddress: string; subject: string; createdAt: Date; raw: string; text: string };
 
-/** The newest mails filed in the local outbox (no SMTP_URL), decrypted. */
+/** The newest mails filed in the local outbox (no SMTP_URL), decrypted, with their text part. */
 export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
   const rows = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
-  return rows.map((row) => ({ id: row.id, toAddress: decryptText(row.toAddressEncrypted), subject: row.subject, createdAt: row.createdAt, raw: decryptText(row.rawEncrypted) }));
+  return Promise.all(
+    rows.map(async (row) => {
+      const raw = decryptText(row.rawEncrypted);
+      const parsed = await simpleParser(raw);
+      return { id: row.id, toAddress: decryptText(row.toAddressEncrypted), subject: row.subject, createdAt: row.createdAt, raw, text: parsed.text ?? "" };
+    }),
+  );
 }

@@ -72,3 +72,13 @@ export async function insertSignature(options: {
   // The embedded database serves one transaction at a time: let a burst queue.
   }, { maxWait: 60_000, timeout: 60_000 });
 }
+
+/** A staff or admin account in the database, and the identity a verified session would give. */
+export async function staffMember(role: "staff" | "admin") {
+  const { createStaffAccount } = await import("@/lib/auth/create-staff-account");
+  const { issueIdentity } = await import("@/lib/auth/staff-identity");
+  const email = `${role}-${randomUUID().slice(0, 8)}@campaigns.example`;
+  const made = await createStaffAccount({ email, name: `Test ${role}`, role, password: "a long unusual passphrase 42" });
+  if (made.outcome !== "created") throw new Error(`could not make a ${role}: ${JSON.stringify(made)}`);
+  return issueIdentity({ id: made.id, email, name: `Test ${role}`, role });
+}
