@@ -1,5 +1,6 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
 import { describedBy, FieldError } from "./FieldError";
 
@@ -44,9 +45,16 @@ function Text({ name, label, value, errors, hint, required }: { name: string; la
 export function AddresseeForm({ values, action }: { values: AddresseeFormValues; action: Action }) {
   const [state, formAction, pending] = useActionState(action, idleFormState);
   const errors = state.fieldErrors;
-  const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }];
+  // After a refused save the form shows what was submitted, not what is stored.
+  const sent = state.values;
+  const v = (name: keyof AddresseeFormValues & string) => (sent ? (sent[name]?.[0] ?? "") : String(values[name] ?? ""));
+  // Controlled: React's reset after a refused save would put a select back to its first option.
+  const [kind, setKind] = useState(values.kind);
+  const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }].map((t, i) =>
+    sent ? { language: sent[`t${i}.language`]?.[0] ?? "", name: sent[`t${i}.name`]?.[0] ?? "", role: sent[`t${i}.role`]?.[0] ?? "", salutation: sent[`t${i}.salutation`]?.[0] ?? "" } : t,
+  );
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate>
       {state.message && (
         <p role="alert" className="form-error">
           {state.message}
@@ -54,48 +62,48 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
       )}
       <input type="hidden" name="id" value={values.id ?? ""} />
       <input type="hidden" name="version" value={values.version ?? ""} />
-      <Text name="name" label="Name" value={values.name} errors={errors} required />
-      <Text name="role" label="Role" value={values.role} errors={errors} required />
-      <Text name="organisation" label="Organisation" value={values.organisation} errors={errors} />
-      <Text name="key" label="Key" value={values.key} errors={errors} hint="Stable identifier for imports, e.g. embassy-fr." required />
+      <Text name="name" label="Name" value={v("name")} errors={errors} required />
+      <Text name="role" label="Role" value={v("role")} errors={errors} required />
+      <Text name="organisation" label="Organisation" value={v("organisation")} errors={errors} />
+      <Text name="key" label="Key" value={v("key")} errors={errors} hint="Stable identifier for imports, e.g. embassy-fr." required />
       <div className="field">
         <label htmlFor="kind">Kind</label>
-        <select id="kind" name="kind" defaultValue={values.kind}>
+        <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="official">Official</option>
           <option value="mission">Mission</option>
           <option value="embassy">Embassy</option>
         </select>
         <FieldError id="kind" errors={errors?.kind} />
       </div>
-      <Text name="country" label="Country (two-letter code)" value={values.country} errors={errors} hint="For embassies and missions: the country they are in, e.g. FR." />
+      <Text name="country" label="Country (two-letter code)" value={v("country")} errors={errors} hint="For embassies and missions: the country they are in, e.g. FR." />
       <div className="field">
         <label htmlFor="emails">Email addresses</label>
         <p className="hint" id="emails-hint">
           One per line, or separated by commas.
         </p>
-        <textarea id="emails" name="emails" rows={3} defaultValue={values.emails} aria-invalid={errors?.emails ? true : undefined} aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")} />
+        <textarea id="emails" name="emails" rows={3} defaultValue={v("emails")} aria-invalid={errors?.emails ? true : undefined} aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")} />
         <FieldError id="emails" errors={errors?.emails} />
       </div>
-      <Text name="xHandle" label="X handle" value={values.xHandle} errors={errors} hint="Without the @." />
+      <Text name="xHandle" label="X handle" value={v("xHandle")} errors={errors} hint="Without the @." />
       <div className="field">
         <label htmlFor="postalAddress">Postal address</label>
-        <textarea id="postalAddress" name="postalAddress" rows={3} defaultValue={values.postalAddress} aria-describedby={describedBy("postalAddress", errors?.postalAddress)} />
+        <textarea id="postalAddress" name="postalAddress" rows={3} defaultValue={v("postalAddress")} aria-describedby={describedBy("postalAddress", errors?.postalAddress)} />
         <FieldError id="postalAddress" errors={errors?.postalAddress} />
       </div>
-      <Text name="webFormUrl" label="Web form address" value={values.webFormUrl} errors={errors} />
-      <Text name="salutation" label="Salutation" value={values.salutation} errors={errors} hint="e.g. Dear Minister," />
+      <Text name="webFormUrl" label="Web form address" value={v("webFormUrl")} errors={errors} />
+      <Text name="salutation" label="Salutation" value={v("salutation")} errors={errors} hint="e.g. Dear Minister," />
       <div className="field">
         <label htmlFor="lastVerifiedAt">Date last verified</label>
-        <input id="lastVerifiedAt" name="lastVerifiedAt" type="date" defaultValue={values.lastVerifiedAt} required aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)} />
+        <input id="lastVerifiedAt" name="lastVerifiedAt" type="date" defaultValue={v("lastVerifiedAt")} required aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)} />
         <FieldError id="lastVerifiedAt" errors={errors?.lastVerifiedAt} />
       </div>
       <fieldset>
         <legend>Status</legend>
         <label>
-          <input type="radio" name="status" value="active" defaultChecked={values.status !== "paused"} /> Active
+          <input type="radio" name="status" value="active" defaultChecked={v("status") !== "paused"} /> Active
         </label>
         <label>
-          <input type="radio" name="status" value="paused" defaultChecked={values.status === "paused"} /> Paused (hidden from new letters; queued emails wait)
+          <input type="radio" name="status" value="paused" defaultChecked={v("status") === "paused"} /> Paused (hidden from new letters; queued emails wait)
         </label>
       </fieldset>
       <fieldset>

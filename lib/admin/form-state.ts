@@ -5,6 +5,18 @@ export type AdminFormState = {
   fieldErrors?: Record<string, string[]>;
   /** The new updatedAt after a save, so the next save checks against it. */
   version?: string;
+  /**
+   * What was submitted, when it was refused: React resets a form after its
+   * action, so the fields take these as their defaults and nothing typed is lost.
+   */
+  values?: Record<string, string[]>;
 };
+
+/** Every submitted field (files left out), for AdminFormState.values. */
+export function submittedValues(formData: FormData): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of formData.entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) (values[name] ??= []).push(value);
+  return values;
+}
 
 export const idleFormState: AdminFormState = { status: "idle" };

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addresseeInputSchema, addresseeTranslationSchema } from "@/lib/admin/addressee-schema";
 import { saveAddressee } from "@/lib/admin/addressees";
-import type { AdminFormState } from "@/lib/admin/form-state";
+import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
 
 const field = (formData: FormData, name: string) => {
@@ -28,12 +28,12 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
     else fieldErrors[`t${i}`] = translation.error.issues.map((issue) => issue.message);
   }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors };
+    return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors, values: submittedValues(formData) };
   }
   const version = field(formData, "version");
   const result = await saveAddressee(admin, id.success ? id.data : null, parsed.data, translations, version ? new Date(version) : null);
-  if (result.outcome === "invalid") return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors: result.fieldErrors };
-  if (result.outcome === "conflict") return { status: "error", message: "Someone else saved this addressee since you opened it. Nothing was saved: reload the page to see their changes." };
+  if (result.outcome === "invalid") return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors: result.fieldErrors, values: submittedValues(formData) };
+  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: "Someone else saved this addressee since you opened it. Nothing was saved: reload the page to see their changes." };
   if (result.outcome === "not_found") return { status: "error", message: "This addressee no longer exists." };
   if (!id.success) redirect(`/admin/addressees/${result.id}?created=1`);
   redirect(`/admin/addressees/${result.id}?saved=1`);

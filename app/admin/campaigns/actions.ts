@@ -1,0 +1,64 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { campaignInputSchema } from "@/lib/admin/campaign-schema";
+import { saveCampaign } from "@/lib/admin/campaigns";
+import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
+import { requireStaff } from "@/lib/auth/session";
+
+const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
+
+/** The editor's FormData as the campaign schema's input (see components/admin/CampaignForm.tsx for the names). */
+function campaignFromForm(formData: FormData) {
+  const get = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const languages = get("languages").split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const newCode = get("new.code").trim().toLowerCase();
+  const sections = languages.map((code) => ({ code, prefix: code }));
+  if (newCode && !languages.includes(newCode)) {
+    languages.push(newCode);
+    sections.push({ code: newCode, prefix: "new" });
+  }
+  const texts: Record<string, Record<string, string>> = {};
+  const demands: Record<string, string[]> = {};
+  const templates: Record<string, Record<string, string>> = {};
+  for (const { code, prefix } of sections) {
+    if (textFields.some((f) => formData.has(`text.${prefix}.${f}`))) texts[code] = Object.fromEntries(textFields.map((f) => [f, get(`text.${prefix}.${f}`)]));
+    demands[code] = get(`demands.${prefix}`).split(/\r?\n/).map((d) => d.trim()).filter(Boolean);
+    if (formData.has(`template.${prefix}.body`)) templates[code] = { subject: get(`template.${prefix}.subject`), body: get(`template.${prefix}.body`), xPost: get(`template.${prefix}.xPost`) };
+  }
+  return {
+    slug: get("slug"),
+    organiser: get("organiser"),
+    status: get("status"),
+    languages,
+    signatureGoal: get("signatureGoal"),
+    appealDate: get("appealDate"),
+    opensAt: get("opensAt"),
+    closesAt: get("closesAt"),
+    texts,
+    demands,
+    templates,
+    addresseeIds: formData.getAll("addressee").filter((v): v is string => typeof v === "string"),
+  };
+}
+
+/** Creates or updates a campaign. Admins only: checked here and in saveCampaign. */
+export async function saveCampaignAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const admin = await requireStaff("admin");
+  const id = z.uuid().safeParse(formData.get("id"));
+  const parsed = campaignInputSchema.safeParse(campaignFromForm(formData));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+    return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors, values: submittedValues(formData) };
+  }
+  const version = formData.get("version");
+  const result = await saveCampaign(admin, id.success ? id.data : null, parsed.data, typeof version === "string" && version ? new Date(version) : null);
+  if (result.outcome === "invalid") return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors: result.fieldErrors, values: submittedValues(formData) };
+  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: "Someone else saved this campaign since you opened it. Nothing was saved: reload the page to see their changes." };
+  if (result.outcome === "not_found") return { status: "error", message: "This campaign no longer exists." };
+  redirect(`/admin/campaigns/${result.id}?saved=1`);
+}
