@@ -9,6 +9,7 @@ const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(
 
 /** One line of the audit log: who, what, when, before and after. Pass `tx` to write it with the change. */
 export async function recordAudit(actor: StaffIdentity, entry: AuditInput, tx: Prisma.TransactionClient = db()): Promise<void> {
+  assertRole(actor, "admin");
   await tx.auditEntry.create({
     data: {
       actorId: actor.id,
