@@ -8,6 +8,9 @@ export function StaffNav({ staff, signOutAction }: { staff: StaffIdentity; signO
         <li>
           <a href="/staff">Dashboard</a>
         </li>
+        <li>
+          <a href="/staff/account">Your account</a>
+        </li>
         {staff.role === "admin" && (
           <>
             <li>

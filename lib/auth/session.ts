@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "./auth";
 import type { StaffRole } from "./schema";
@@ -14,7 +14,12 @@ export async function staffFromHeaders(requestHeaders: Headers): Promise<StaffId
 }
 
 export async function currentStaff(): Promise<StaffIdentity | null> {
-  return staffFromHeaders(await headers());
+  // The live cookie store, not the request's Cookie header: after a server
+  // action renews the session (two-step sign-in turned on), the page it
+  // renders must see the new session cookie.
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set("cookie", (await cookies()).toString());
+  return staffFromHeaders(requestHeaders);
 }
 
 /**
