@@ -16,7 +16,9 @@ const staleSeconds = 5;
 
 /** `npm run worker` as a separate process, on this test worker's database. */
 function startWorkerProcess(name: string): ChildProcess {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], {
+  // tsx as a loader in this one process: the tsx command would start the
+  // worker as a grandchild, which a SIGKILL of its parent leaves running.
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH,
@@ -73,6 +75,8 @@ describe("a delivery worker killed mid-batch", () => {
     await waitFor("the first worker to deliver some letters", () => arrivedLetters().length >= 12);
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
+    // It is gone: no process answers to its id.
+    expect(() => process.kill(first.pid!, 0)).toThrow();
 
     const afterKill = await db().deliveryMessage.groupBy({ by: ["status"], _count: true });
     const held = afterKill.find((g) => g.status === "sending")?._count ?? 0;
