@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
 import { describedBy, FieldError } from "./FieldError";
+import { TextField } from "./TextField";
 
 export type AddresseeFormValues = {
   id: string | null;
@@ -25,22 +26,6 @@ export type AddresseeFormValues = {
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
-function Text({ name, label, value, errors, hint, required }: { name: string; label: string; value: string; errors?: Record<string, string[]>; hint?: string; required?: boolean }) {
-  const e = errors?.[name];
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <input id={name} name={name} defaultValue={value} required={required} aria-invalid={e ? true : undefined} aria-describedby={[describedBy(name, e), hint ? `${name}-hint` : undefined].filter(Boolean).join(" ") || undefined} />
-      <FieldError id={name} errors={e} />
-    </div>
-  );
-}
-
 /** Every field of an addressee; works without JavaScript (the action redirects). */
 export function AddresseeForm({ values, action }: { values: AddresseeFormValues; action: Action }) {
   const [state, formAction, pending] = useActionState(action, idleFormState);
@@ -62,10 +47,10 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
       )}
       <input type="hidden" name="id" value={values.id ?? ""} />
       <input type="hidden" name="version" value={values.version ?? ""} />
-      <Text name="name" label="Name" value={v("name")} errors={errors} required />
-      <Text name="role" label="Role" value={v("role")} errors={errors} required />
-      <Text name="organisation" label="Organisation" value={v("organisation")} errors={errors} />
-      <Text name="key" label="Key" value={v("key")} errors={errors} hint="Stable identifier for imports, e.g. embassy-fr." required />
+      <TextField name="name" label="Name" value={v("name")} errors={errors} required />
+      <TextField name="role" label="Role" value={v("role")} errors={errors} required />
+      <TextField name="organisation" label="Organisation" value={v("organisation")} errors={errors} />
+      <TextField name="key" label="Key" value={v("key")} errors={errors} hint="Stable identifier for imports, e.g. embassy-fr." required />
       <div className="field">
         <label htmlFor="kind">Kind</label>
         <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
@@ -75,7 +60,7 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
         </select>
         <FieldError id="kind" errors={errors?.kind} />
       </div>
-      <Text name="country" label="Country (two-letter code)" value={v("country")} errors={errors} hint="For embassies and missions: the country they are in, e.g. FR." />
+      <TextField name="country" label="Country (two-letter code)" value={v("country")} errors={errors} hint="For embassies and missions: the country they are in, e.g. FR." />
       <div className="field">
         <label htmlFor="emails">Email addresses</label>
         <p className="hint" id="emails-hint">
@@ -84,14 +69,14 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
         <textarea id="emails" name="emails" rows={3} defaultValue={v("emails")} aria-invalid={errors?.emails ? true : undefined} aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")} />
         <FieldError id="emails" errors={errors?.emails} />
       </div>
-      <Text name="xHandle" label="X handle" value={v("xHandle")} errors={errors} hint="Without the @." />
+      <TextField name="xHandle" label="X handle" value={v("xHandle")} errors={errors} hint="Without the @." />
       <div className="field">
         <label htmlFor="postalAddress">Postal address</label>
         <textarea id="postalAddress" name="postalAddress" rows={3} defaultValue={v("postalAddress")} aria-describedby={describedBy("postalAddress", errors?.postalAddress)} />
         <FieldError id="postalAddress" errors={errors?.postalAddress} />
       </div>
-      <Text name="webFormUrl" label="Web form address" value={v("webFormUrl")} errors={errors} />
-      <Text name="salutation" label="Salutation" value={v("salutation")} errors={errors} hint="e.g. Dear Minister," />
+      <TextField name="webFormUrl" label="Web form address" value={v("webFormUrl")} errors={errors} />
+      <TextField name="salutation" label="Salutation" value={v("salutation")} errors={errors} hint="e.g. Dear Minister," />
       <div className="field">
         <label htmlFor="lastVerifiedAt">Date last verified</label>
         <input id="lastVerifiedAt" name="lastVerifiedAt" type="date" defaultValue={v("lastVerifiedAt")} required aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)} />

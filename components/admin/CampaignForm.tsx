@@ -1,10 +1,11 @@
 "use client";
-import { createContext, useActionState, useContext, useState } from "react";
+import { useActionState, useState } from "react";
 import type { CampaignForEdit } from "@/lib/admin/campaigns";
 import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
 import { fillPlaceholders, numberedDemands, unknownPlaceholders } from "@/lib/letters/placeholders";
 import { describedBy, FieldError } from "./FieldError";
+import { SentValues as Sent, TextField as Field } from "./TextField";
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 type AddresseeChoice = { id: string; name: string; role: string; kind: string; country: string | null; status: string };
@@ -12,32 +13,6 @@ type AddresseeChoice = { id: string; name: string; role: string; kind: string; c
 const blankTexts = { title: "", summary: "", context: "", whyItMatters: "", safetyNotice: "" };
 const blankTemplate = { subject: "", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}", xPost: "" };
 const textLabels = { title: "Title", summary: "Summary", context: "What happened", whyItMatters: "Why it matters", safetyNotice: "Safety notice (shown before any form)" } as const;
-
-/** What was submitted when a save was refused: fields show it instead of the stored values. */
-const Sent = createContext<Record<string, string[]> | undefined>(undefined);
-
-function Field({ name, label, value, errors, multiline, type, hint }: { name: string; label: string; value: string; errors?: Record<string, string[]>; multiline?: number; type?: string; hint?: string }) {
-  const e = errors?.[name];
-  const sent = useContext(Sent);
-  const initial = sent ? (sent[name]?.[0] ?? "") : value;
-  const described = [describedBy(name, e), hint ? `${name}-hint` : undefined].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {multiline ? (
-        <textarea id={name} name={name} rows={multiline} defaultValue={initial} aria-invalid={e ? true : undefined} aria-describedby={described} />
-      ) : (
-        <input id={name} name={name} type={type ?? "text"} defaultValue={initial} aria-invalid={e ? true : undefined} aria-describedby={described} />
-      )}
-      <FieldError id={name} errors={e} />
-    </div>
-  );
-}
 
 function formatToday(language: string): string {
   try {
