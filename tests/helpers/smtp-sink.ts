@@ -41,6 +41,9 @@ export class SmtpSink {
         });
       },
     });
+    // A client killed mid-conversation resets its connection; a mail server
+    // logs that and goes on (onClose then marks the session as gone).
+    this.server.on("error", () => {});
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;

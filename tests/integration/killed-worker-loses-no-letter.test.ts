@@ -73,6 +73,9 @@ describe("a delivery worker killed mid-batch", () => {
 
     const first = startWorkerProcess("first worker");
     await waitFor("the first worker to deliver some letters", () => arrivedLetters().length >= 12);
+    // Not right after an arrival (the worker is then writing "sent"), but in
+    // the middle of the next messages' SMTP conversations.
+    await new Promise((resolve) => setTimeout(resolve, 75));
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
     // It is gone: no process answers to its id.
