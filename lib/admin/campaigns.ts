@@ -93,6 +93,8 @@ export async function saveCampaign(actor: StaffIdentity, id: string | null, inpu
           appealDate: input.appealDate,
           opensAt: input.opensAt,
           closesAt: input.closesAt,
+          // The retention clock for supporters' data starts when a campaign closes.
+          closedAt: input.status === "closed" ? (before?.closedAt ?? new Date()) : null,
         };
         const campaign = id ? await tx.campaign.update({ where: { id }, data: fields }) : await tx.campaign.create({ data: fields });
         const campaignId = campaign.id;

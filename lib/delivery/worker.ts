@@ -6,6 +6,7 @@ import { deliverMessage } from "./deliver-message";
 import { closeMailer } from "./mailer";
 import { sendSupporterEmail } from "./send-supporter-email";
 import { sweepDeliveries } from "./sweep-deliveries";
+import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 
 const idOf = (payload: unknown, key: string): string => {
   const value = (payload as Record<string, unknown> | null)?.[key];
@@ -23,6 +24,10 @@ export const tasks: TaskList = {
   "sweep-deliveries": async () => {
     await sweepDeliveries();
   },
+  "purge-personal-data": async () => {
+    const purged = await purgePersonalData();
+    if (purged > 0) console.log(`[worker] Purged the personal data of ${purged} signatures (retention period over).`);
+  },
 };
 
 const logger = new Logger(() => (level, message) => {
@@ -36,7 +41,7 @@ export async function startWorker(): Promise<Runner> {
     pgPool: pool(),
     concurrency: env().WORKER_CONCURRENCY,
     taskList: tasks,
-    crontab: "* * * * * sweep-deliveries ?max=1",
+    crontab: ["* * * * * sweep-deliveries ?max=1", "17 * * * * purge-personal-data ?max=1"].join("\n"),
     pollInterval: 1_000,
     logger,
     noHandleSignals: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { signatureFromDeletionToken } from "./deletion-link";
+import { erasePersonalData } from "./erase-personal-data";
 
 export type DeletionResult =
   | { outcome: "deleted"; cancelledLetters: number }
@@ -26,20 +27,8 @@ export async function deleteSupporterData(signatureId: string): Promise<Deletion
     const outbox = await tx.outboxMessage.count({ where: { signatureId } });
     if (!holdsData && outbox === 0) return { outcome: "nothing_left" as const };
 
-    await tx.deliveryMessage.updateMany({
-      where: { signatureId, status: { in: ["queued", "deferred"] } },
-      data: { status: "cancelled", lastError: "Cancelled: the supporter deleted their data." },
-    });
-    const cancelledLetters = await tx.letter.updateMany({
-      where: { signatureId, status: { in: ["awaiting_confirmation", "queued", "deferred"] } },
-      data: { status: "cancelled" },
-    });
-    await tx.platformLetter.deleteMany({ where: { letter: { signatureId } } });
-    await tx.supporterContact.deleteMany({ where: { signatureId } });
-    await tx.outboxMessage.deleteMany({ where: { signatureId } });
-    await tx.localMail.deleteMany({ where: { signatureId } });
-    await tx.signature.update({ where: { id: signatureId }, data: { emailHash: null, submissionKey: null } });
-    return { outcome: "deleted" as const, cancelledLetters: cancelledLetters.count };
+    const { cancelledLetters } = await erasePersonalData(tx, [signatureId], "the supporter deleted their data.");
+    return { outcome: "deleted" as const, cancelledLetters };
   });
 }
 
