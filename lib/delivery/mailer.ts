@@ -78,7 +78,6 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
       data: {
         toAddressEncrypted: encryptText(mail.to.address),
         signatureId: mail.signatureId ?? null,
-        subject: mail.subject.slice(0, 300),
         rawEncrypted: encryptText((raw.message as Buffer).toString("utf8")),
       },
     });

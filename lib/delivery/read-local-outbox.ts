@@ -12,7 +12,7 @@ export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
     rows.map(async (row) => {
       const raw = decryptText(row.rawEncrypted);
       const parsed = await simpleParser(raw);
-      return { id: row.id, toAddress: decryptText(row.toAddressEncrypted), subject: row.subject, createdAt: row.createdAt, raw, text: parsed.text ?? "" };
+      return { id: row.id, toAddress: decryptText(row.toAddressEncrypted), subject: parsed.subject ?? "", createdAt: row.createdAt, raw, text: parsed.text ?? "" };
     }),
   );
 }

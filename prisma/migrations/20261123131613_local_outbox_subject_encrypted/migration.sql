@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LocalMail" DROP COLUMN "subject";
+
