@@ -2,6 +2,7 @@ import "@fontsource/noto-sans/400.css";
 import "@fontsource/noto-sans/700.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { messagesFor } from "@/lib/i18n/messages";
 
 export const metadata: Metadata = {
@@ -15,7 +16,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, as the CSP
+  // nonce (proxy.ts) must be fresh each time.
+  await headers();
   const t = messagesFor("en").site;
   return (
     <html lang="en">

@@ -5,6 +5,11 @@ import { expect, test } from "@playwright/test";
 import { confirmationLinkFor, deletionLinkFor } from "../../helpers/e2e-outbox";
 
 test("a supporter writes, asks our server to send, and confirms by the emailed link", async ({ page, request }) => {
+  // The whole flow, proof of work included, runs under the strict CSP.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
   const before = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
   await page.goto("/c/russia-amnesty-undesirable");
   await page.getByRole("link", { name: "Write your letter" }).first().click();
@@ -71,4 +76,5 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await page.goto(deletion.pathname + deletion.search);
   await page.getByRole("button", { name: "Delete my data now" }).click();
   await expect(page.getByRole("status")).toHaveText("There is nothing left to delete: your data was already removed.");
+  expect(violations).toEqual([]);
 });

@@ -1,0 +1,24 @@
+// Runs before every page and route: a fresh nonce per request, and the
+// security headers (lib/http/security-headers.ts). Next.js reads the nonce
+// from the request's Content-Security-Policy header and puts it on its own
+// scripts. Authorisation is NOT done here: every page, route and action
+// checks it itself.
+import { NextResponse, type NextRequest } from "next/server";
+import { securityHeaders } from "@/lib/http/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const publicUrl = process.env.PUBLIC_URL ?? "";
+  const headers = securityHeaders({ nonce, https: publicUrl.startsWith("https://"), development: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Static files and Next's own assets need no nonce.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};

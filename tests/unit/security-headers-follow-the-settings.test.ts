@@ -1,0 +1,23 @@
+// The security headers for each setting: HSTS and upgrade-insecure-requests
+// only over HTTPS, eval only in development, nothing ever from other origins.
+import { describe, expect, it } from "vitest";
+import { securityHeaders } from "@/lib/http/security-headers";
+
+describe("security headers", () => {
+  it("over HTTPS in production: HSTS, no eval, no other origin anywhere", () => {
+    const h = securityHeaders({ nonce: "abc", https: true, development: false });
+    expect(h["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+    expect(h["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(h["Content-Security-Policy"]).not.toContain("unsafe-eval");
+    expect(h["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+    expect(h["Content-Security-Policy"]).not.toMatch(/https?:\/\//);
+    expect(h["Content-Security-Policy"]).not.toMatch(/\*/);
+  });
+
+  it("on plain http (a laptop): no HSTS; in development Next's dev server may eval", () => {
+    const h = securityHeaders({ nonce: "abc", https: false, development: true });
+    expect(h["Strict-Transport-Security"]).toBeUndefined();
+    expect(h["Content-Security-Policy"]).toContain("'unsafe-eval'");
+    expect(h["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
+  });
+});
