@@ -37,6 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </main>
         <footer className="site-footer">
           <p>{t.footer}</p>
+          <p>
+            <a href="/privacy">Privacy</a>
+          </p>
         </footer>
       </body>
     </html>
