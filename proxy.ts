@@ -5,6 +5,7 @@
 // checks it itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { negotiateLocale } from "@/lib/i18n/locales";
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -12,9 +13,17 @@ export function proxy(request: NextRequest) {
   const headers = securityHeaders({ nonce, https: publicUrl.startsWith("https://"), development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The interface language: ?lang=, else Accept-Language (lib/i18n/locales.ts).
+  const url = request.nextUrl;
+  requestHeaders.set("x-locale", negotiateLocale({ requested: url.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
+  const withoutLang = new URLSearchParams(url.searchParams);
+  withoutLang.delete("lang");
+  requestHeaders.set("x-path-without-lang", `${url.pathname}${withoutLang.size ? `?${withoutLang}` : ""}`);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // Pages differ by language: caches must keep one copy per Accept-Language.
+  response.headers.append("Vary", "Accept-Language");
   return response;
 }
 

@@ -3,7 +3,10 @@ import "@fontsource/noto-sans/700.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { messagesFor } from "@/lib/i18n/messages";
+import { LanguageSwitcher } from "@/components/site/LanguageSwitcher";
+import { directionOf } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
+import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale";
 
 export const metadata: Metadata = {
   title: { default: "Letter campaigns", template: "%s · Letter campaigns" },
@@ -20,25 +23,27 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Reading the request makes every page render per request, as the CSP
   // nonce (proxy.ts) must be fresh each time.
   await headers();
-  const t = messagesFor("en").site;
+  const locale = await requestLocale();
+  const t = translator(locale, "site");
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)}>
       <body>
         <a className="skip-link" href="#main">
-          {t.skipToContent}
+          {t("skipToContent")}
         </a>
         <header className="site-header">
-          <a href="/" className="site-name">
-            {t.name}
+          <a href={`/?lang=${locale}`} className="site-name">
+            {t("name")}
           </a>
+          <LanguageSwitcher locale={locale} path={await requestPathWithoutLang()} label={t("languageLabel")} />
         </header>
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
-          <p>{t.footer}</p>
+          <p>{t("footer")}</p>
           <p>
-            <a href="/privacy">Privacy</a>
+            <a href={`/privacy?lang=${locale}`}>{t("privacy")}</a>
           </p>
         </footer>
       </body>

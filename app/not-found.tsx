@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { messagesFor } from "@/lib/i18n/messages";
+import { translator } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-export default function NotFound() {
-  const t = messagesFor("en").notFound;
+export default async function NotFound() {
+  const locale = await requestLocale();
+  const t = translator(locale, "notFound");
   return (
     <div className="not-found">
-      <h1>{t.title}</h1>
-      <p>{t.body}</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <p>
-        <a href="/">{t.home}</a>
+        <a href={`/?lang=${locale}`}>{t("home")}</a>
       </p>
     </div>
   );

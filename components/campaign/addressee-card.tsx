@@ -1,9 +1,9 @@
 import type { PublicAddressee } from "@/lib/campaigns/schema";
-import { format, formatDate, messagesFor } from "@/lib/i18n/messages";
+import { formatDate, translator } from "@/lib/i18n/messages";
 
 /** One addressee and every way the appeal gives to reach them. */
-export function AddresseeCard({ addressee, language }: { addressee: PublicAddressee; language: string }) {
-  const t = messagesFor(language).campaign;
+export function AddresseeCard({ addressee, locale }: { addressee: PublicAddressee; locale: string }) {
+  const t = translator(locale, "campaign");
   return (
     <li className="addressee" data-testid="addressee">
       <h3>{addressee.name}</h3>
@@ -14,7 +14,7 @@ export function AddresseeCard({ addressee, language }: { addressee: PublicAddres
       <dl className="contacts">
         {addressee.emails.length > 0 ? (
           <>
-            <dt>{t.email}</dt>
+            <dt>{t("email")}</dt>
             {addressee.emails.map((email) => (
               <dd key={email}>
                 <a href={`mailto:${email}`}>{email}</a>
@@ -24,7 +24,7 @@ export function AddresseeCard({ addressee, language }: { addressee: PublicAddres
         ) : null}
         {addressee.xHandle ? (
           <>
-            <dt>{t.x}</dt>
+            <dt>{t("x")}</dt>
             <dd>
               <a href={`https://x.com/${addressee.xHandle}`} rel="noreferrer noopener">
                 @{addressee.xHandle}
@@ -34,7 +34,7 @@ export function AddresseeCard({ addressee, language }: { addressee: PublicAddres
         ) : null}
         {addressee.webFormUrl ? (
           <>
-            <dt>{t.webForm}</dt>
+            <dt>{t("webForm")}</dt>
             <dd>
               <a href={addressee.webFormUrl} rel="noreferrer noopener">
                 {addressee.webFormUrl}
@@ -42,10 +42,10 @@ export function AddresseeCard({ addressee, language }: { addressee: PublicAddres
             </dd>
           </>
         ) : null}
-        <dt>{t.post}</dt>
-        <dd className={addressee.postalAddress ? "postal" : "missing"}>{addressee.postalAddress ?? t.noPostalAddress}</dd>
+        <dt>{t("post")}</dt>
+        <dd className={addressee.postalAddress ? "postal" : "missing"}>{addressee.postalAddress ?? t("noPostalAddress")}</dd>
       </dl>
-      <p className="small">{format(t.lastVerified, { date: formatDate(addressee.lastVerifiedOn, language) })}</p>
+      <p className="small">{t("lastVerified", { date: formatDate(addressee.lastVerifiedOn, locale) })}</p>
     </li>
   );
 }

@@ -1,19 +1,16 @@
-import { format, formatNumber, messagesFor } from "@/lib/i18n/messages";
+import { translator } from "@/lib/i18n/messages";
 import type { CampaignTotals } from "@/lib/signatures/schema";
 
-export function SignatureCount({ totals, language }: { totals: CampaignTotals; language: string }) {
-  const t = messagesFor(language).campaign;
-  const count = totals.signatures;
-  const label =
-    count === 0 ? t.signaturesNone : count === 1 ? t.signaturesOne : format(t.signatures, { count: formatNumber(count, language) });
+export function SignatureCount({ totals, locale }: { totals: CampaignTotals; locale: string }) {
+  const t = translator(locale, "campaign");
   const goal = totals.signatureGoal;
   return (
     <div className="count" data-testid="signature-count">
-      <p className="count-figure">{label}</p>
+      <p className="count-figure">{t("signatures", { count: totals.signatures })}</p>
       {goal ? (
         <>
-          <progress max={goal} value={Math.min(count, goal)} aria-label={t.progressLabel} />
-          <p className="small">{format(t.goal, { goal: formatNumber(goal, language) })}</p>
+          <progress max={goal} value={Math.min(totals.signatures, goal)} aria-label={t("progressLabel")} />
+          <p className="small">{t("goal", { goal })}</p>
         </>
       ) : null}
     </div>

@@ -1,22 +1,23 @@
-// Interface texts per language. A stop-gap until the i18n library lands
-// (issue 6): the JSON files already use its message format ({name} holes).
+// Interface texts per language (messages/*.json, ICU message format),
+// formatted by use-intl, the core of next-intl.
+import { createTranslator } from "use-intl";
 import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import fr from "@/messages/fr.json";
 import ru from "@/messages/ru.json";
+import { defaultLocale, isInterfaceLocale, type InterfaceLocale } from "./locales";
 
 export type Messages = typeof en;
-const catalogues: Record<string, Messages> = { en, ru };
+export const catalogues: Record<InterfaceLocale, Messages> = { en, fr, es, ru };
 
-export const interfaceLanguages = Object.keys(catalogues);
+export { interfaceLocales, languageNames } from "./locales";
 
-export const languageNames: Record<string, string> = { en: "English", ru: "Русский", fr: "Français", es: "Español" };
+type Namespace = keyof Messages;
 
-export function messagesFor(language: string): Messages {
-  return catalogues[language] ?? en;
-}
-
-/** Replaces {name} holes with values. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (hole, name: string) => (name in values ? String(values[name]) : hole));
+/** A translator for one part of the catalogue: t("key", { values }). */
+export function translator<N extends Namespace>(locale: string, namespace: N) {
+  const known = isInterfaceLocale(locale) ? locale : defaultLocale;
+  return createTranslator({ locale: known, messages: catalogues[known], namespace });
 }
 
 export function formatNumber(value: number, language: string): string {

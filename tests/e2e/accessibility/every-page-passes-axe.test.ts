@@ -9,6 +9,9 @@ import { signInAs } from "../../helpers/e2e-staff";
 
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+// Many pages per test, each analysed in full.
+test.describe.configure({ timeout: 180_000 });
+
 function pagesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);

@@ -10,3 +10,16 @@ test("every page links to a privacy page that states the retention period and th
   // The e2e server has no SMTP_URL: the page says so.
   await expect(page.getByText("this installation sends no email at all")).toBeVisible();
 });
+
+test("the interface speaks the browser's language, and the switcher changes it", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("link", { name: "Écrire votre lettre" }).first()).toBeVisible();
+  await page.getByRole("navigation", { name: "Langue" }).getByRole("link", { name: "Español" }).click();
+  await expect(page).toHaveURL(/\?lang=es$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "Privacidad" })).toBeVisible();
+  await context.close();
+});
