@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { decryptText } from "@/lib/privacy/encryption";
+import { redactAddresses } from "@/lib/privacy/redact";
 import { addJob } from "./job-queue";
 import { sendMail } from "./mailer";
 import { backoff } from "./pacing";
@@ -22,16 +23,18 @@ export async function sendSupporterEmail(outboxMessageId: string, now = new Date
     signatureId: message.signatureId,
   });
   const attempts = message.attempts + 1;
+  // The supporter's address must not be kept in clear in the error text.
+  const reason = outcome.accepted ? "" : redactAddresses(outcome.reason).slice(0, 1000);
   if (outcome.accepted) {
     await db().outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), attempts } });
     return "sent";
   }
   if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
-    await db().outboxMessage.update({ where: { id: message.id }, data: { status: "failed", attempts, lastError: outcome.reason.slice(0, 1000) } });
+    await db().outboxMessage.update({ where: { id: message.id }, data: { status: "failed", attempts, lastError: reason } });
     return "failed";
   }
   await db().$transaction(async (tx) => {
-    await tx.outboxMessage.update({ where: { id: message.id }, data: { attempts, lastError: outcome.reason.slice(0, 1000) } });
+    await tx.outboxMessage.update({ where: { id: message.id }, data: { attempts, lastError: reason } });
     await addJob(tx, "send-supporter-email", { outboxMessageId: message.id }, { jobKey: `outbox:${message.id}`, runAt: backoff(attempts, now) });
   });
   return "deferred";

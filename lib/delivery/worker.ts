@@ -7,6 +7,7 @@ import { closeMailer } from "./mailer";
 import { sendSupporterEmail } from "./send-supporter-email";
 import { sweepDeliveries } from "./sweep-deliveries";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
+import { redactAddresses } from "@/lib/privacy/redact";
 
 const idOf = (payload: unknown, key: string): string => {
   const value = (payload as Record<string, unknown> | null)?.[key];
@@ -32,7 +33,7 @@ export const tasks: TaskList = {
 
 const logger = new Logger(() => (level, message) => {
   // Job payloads hold ids only; messages never carry personal data.
-  if (level === "error" || level === "warning") console.warn(`[worker] ${message}`);
+  if (level === "error" || level === "warning") console.warn(`[worker] ${redactAddresses(message)}`);
 });
 
 /** Runs the delivery worker until stopped; several processes may share one queue. */

@@ -2,6 +2,7 @@
 // show `error.message` and act on `error.code`.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { redactAddresses } from "@/lib/privacy/redact";
 
 export type ApiErrorCode = "not_found" | "bad_request" | "unavailable";
 
@@ -48,7 +49,7 @@ export function withApiErrors<Args extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      console.error("API request failed:", error instanceof Error ? error.message : error);
+      console.error("API request failed:", redactAddresses(error instanceof Error ? error.message : String(error)));
       return jsonError(
         "unavailable",
         "The service is briefly unavailable. Nothing was lost; please try again in a few seconds.",

@@ -17,6 +17,9 @@ export class SmtpSink {
    *   (250). A client that disconnects in that time has not had its message
    *   accepted, as with a real mail server, and it is not kept.
    */
+  /** Recipients this server refuses with a 550 that quotes the address, as real servers do. */
+  readonly refuse = new Set<string>();
+
   constructor(private readonly acceptDelayMs = 0) {}
 
   async start(port = 0): Promise<this> {
@@ -26,6 +29,11 @@ export class SmtpSink {
       logger: false,
       // "Down" must mean down at once, not after open connections finish.
       closeTimeout: 100,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refuse.has(address.address)) return callback();
+        const error = Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 });
+        callback(error);
+      },
       onClose: (session) => {
         this.closedSessions.add(session.id);
       },

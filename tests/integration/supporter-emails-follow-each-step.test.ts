@@ -62,4 +62,15 @@ describe("emails to a supporter", () => {
       expect(mail.parsed.from?.value[0]).toMatchObject({ address: "letters@campaigns.example" });
     }
   });
+
+  it("keeps no supporter address in clear when their mail server refuses an email", async () => {
+    const campaign = await seedLaunchCampaign();
+    sink.refuse.add("gone.away@example.org");
+    const signatureId = await confirmedPlatformSignature(campaign, { email: "gone.away@example.org" });
+    const confirmation = await db().outboxMessage.findFirstOrThrow({ where: { signatureId, kind: "address_confirmation" } });
+    expect(await sendSupporterEmail(confirmation.id)).toBe("failed");
+    const stored = await db().outboxMessage.findUniqueOrThrow({ where: { id: confirmation.id } });
+    expect(stored.lastError).toContain("550 <[address]>: Recipient address rejected: User unknown");
+    expect(stored.lastError).not.toContain("gone.away");
+  });
 });
