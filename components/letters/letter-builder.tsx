@@ -10,12 +10,19 @@ import type { LetterFormState, PreviewLetter } from "@/lib/signatures/letter-for
 import { FieldError } from "./field-error";
 import { ProofOfWorkField } from "./proof-of-work-field";
 import { ThankYouView } from "./thank-you-view";
+import { createTranslator } from "use-intl";
+import type { Messages } from "@/lib/i18n/messages";
+
+export type BuilderMessages = Pick<Messages, "builder" | "thankYou">;
 
 type Props = {
   builder: BuilderData;
   countries: { code: string; name: string }[];
   submissionKey: string;
   action: (state: LetterFormState, form: FormData) => Promise<LetterFormState>;
+  /** The interface language and its texts (the letter has its own language). */
+  locale: string;
+  messages: BuilderMessages;
 };
 
 const languageNames: Record<string, string> = { en: "English", ru: "Русский", fr: "Français", es: "Español" };
@@ -53,7 +60,8 @@ function valuesOf(form: HTMLFormElement): Record<string, unknown> {
   };
 }
 
-export function LetterBuilder({ builder, countries, submissionKey, action }: Props) {
+export function LetterBuilder({ builder, countries, submissionKey, action, locale, messages }: Props) {
+  const t = createTranslator({ locale, messages, namespace: "builder" });
   const initial: LetterFormState = {
     version: 0,
     values: {
@@ -69,7 +77,7 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
   const [state, formAction, pending] = useActionState(action, initial);
   const [live, setLive] = useState<Record<string, unknown> | null>(null);
 
-  if (state.thankYou) return <ThankYouView builder={builder} thankYou={state.thankYou} />;
+  if (state.thankYou) return <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} />;
 
   const values = live ? { ...state.values, ...live } : state.values;
   const errors = state.fieldErrors ?? {};
@@ -84,14 +92,14 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
   const onChange = (event: FormEvent<HTMLFormElement>) => setLive(valuesOf(event.currentTarget));
 
   return (
-    <div className="builder" lang={builder.language}>
+    <div className="builder" lang={locale}>
       <p className="eyebrow">
         <a href={`/c/${builder.campaign.slug}?lang=${builder.campaign.language}`}>{builder.campaign.title}</a>
       </p>
-      <h1>Write your letter</h1>
+      <h1>{t("title")}</h1>
       <aside className="safety" aria-labelledby="builder-safety">
-        <h2 id="builder-safety">Before you write</h2>
-        <p>{builder.campaign.safetyNotice}</p>
+        <h2 id="builder-safety">{t("beforeYouWrite")}</h2>
+        <p lang={builder.campaign.language}>{builder.campaign.safetyNotice}</p>
       </aside>
 
       {state.message ? (
@@ -105,14 +113,14 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
         <input type="hidden" name="submissionKey" value={str("submissionKey") || submissionKey} />
         <div className="hp" aria-hidden="true">
           <label>
-            Leave this empty
+            {t("honeypot")}
             <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
           </label>
         </div>
 
         <fieldset>
           <legend>
-            <h2>1. Who you write to</h2>
+            <h2>{t("whoHeading")}</h2>
           </legend>
           <FieldError name="addressees" errors={errors} />
           <ul className="choices">
@@ -122,7 +130,7 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
                   <input type="checkbox" name="addressees" value={a.id} defaultChecked={chosen.has(a.id)} />
                   <span>
                     <strong>{a.name}</strong>, {a.role}
-                    <span className="small"> · {a.emails.length ? a.emails.join(", ") : a.xHandle ? `X: @${a.xHandle}` : "no email or X on file"}</span>
+                    <span className="small"> · {a.emails.length ? a.emails.join(", ") : a.xHandle ? `X: @${a.xHandle}` : t("noEmailOrX")}</span>
                   </span>
                 </label>
               </li>
@@ -130,10 +138,10 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
           </ul>
 
           <label className="field" htmlFor="country">
-            Your country <span className="small">(signs your letter; adds your country’s Russian embassy if we have it)</span>
+            {t("country")} <span className="small">{t("countryHint")}</span>
           </label>
           <select id="country" name="country" defaultValue={country} aria-describedby="embassy-note" aria-invalid={Boolean(errors.country)}>
-            <option value="">Choose…</option>
+            <option value="">{t("choose")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -143,36 +151,30 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
           <FieldError name="country" errors={errors} />
           <div id="embassy-note" aria-live="polite">
             {country === "RU" ? (
-              <p className="warning">
-                You chose Russia. Taking part can be prosecuted there. Consider signing without your name, and printing or exporting your
-                letter instead of sending it from an address that identifies you.
-              </p>
+              <p className="warning">{t("russiaWarning")}</p>
             ) : null}
             {embassy && !embassyIsListed ? (
               <label className="choice-extra">
                 <input type="checkbox" name="addressees" value={embassy.id} defaultChecked />
                 <span>
-                  Also write to the <strong>{embassy.name}</strong>
+                  {t("alsoWriteTo")} <strong>{embassy.name}</strong>
                   {embassy.emails.length ? <span className="small"> · {embassy.emails.join(", ")}</span> : null}
                 </span>
               </label>
             ) : null}
             {country && !embassy && countryName ? (
-              <p className="notice">
-                We have no contact on file for the Russian embassy in {countryName}. You can still write: download or print your letter and
-                send it to the embassy yourself, or write to the addressees above.
-              </p>
+              <p className="notice">{t("noEmbassy", { country: countryName })}</p>
             ) : null}
           </div>
         </fieldset>
 
         <fieldset>
           <legend>
-            <h2>2. Your letter</h2>
+            <h2>{t("letterHeading")}</h2>
           </legend>
           {builder.templateLanguages.length > 1 ? (
             <p className="small">
-              Letter language:{" "}
+              {t("letterLanguage")}{" "}
               {builder.templateLanguages.map((l, i) => (
                 <span key={l}>
                   {i > 0 ? " · " : null}
@@ -182,34 +184,31 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
             </p>
           ) : null}
           <label className="field" htmlFor="subject">
-            Subject
+            {t("subject")}
           </label>
-          <input id="subject" name="subject" type="text" maxLength={200} defaultValue={str("subject")} aria-invalid={Boolean(errors.subject)} />
+          <input id="subject" name="subject" lang={builder.language} type="text" maxLength={200} defaultValue={str("subject")} aria-invalid={Boolean(errors.subject)} />
           <FieldError name="subject" errors={errors} />
           <label className="field" htmlFor="body">
-            Letter <span className="small">({"{{salutation}}"} and {"{{signer}}"} are filled in for each addressee and from how you sign)</span>
+            {t("letter")} <span className="small">{t("letterHint", { salutation: "{{salutation}}", signer: "{{signer}}" })}</span>
           </label>
-          <textarea id="body" name="body" rows={16} maxLength={8000} defaultValue={str("body")} aria-invalid={Boolean(errors.body)} />
+          <textarea id="body" name="body" lang={builder.language} rows={16} maxLength={8000} defaultValue={str("body")} aria-invalid={Boolean(errors.body)} />
           <FieldError name="body" errors={errors} />
           <button type="submit" name="intent" value="reset" className="secondary" formNoValidate>
-            Back to the template
+            {t("backToTemplate")}
           </button>
         </fieldset>
 
         <fieldset>
           <legend>
-            <h2>3. How you sign</h2>
+            <h2>{t("signHeading")}</h2>
           </legend>
-          <p className="warning">
-            Your letters go to the Russian authorities, including the FSB and the Prosecutor General’s Office. They will see whatever name you
-            put on them.
-          </p>
+          <p className="warning">{t("signWarning")}</p>
           {(
             [
-              ["anonymous", "No name: “A supporter from <your country>” (safest)"],
-              ["initials_country", "Initials and country"],
-              ["name_country", "Name and country"],
-              ["full", "Full name, city and country"],
+              ["anonymous", t("identityAnonymous")],
+              ["initials_country", t("identityInitials")],
+              ["name_country", t("identityName")],
+              ["full", t("identityFull")],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="choice">
@@ -218,26 +217,26 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
             </label>
           ))}
           <label className="field" htmlFor="name">
-            Your name <span className="small">(only if you sign with it)</span>
+            {t("name")} <span className="small">{t("nameHint")}</span>
           </label>
           <input id="name" name="name" type="text" maxLength={100} autoComplete="name" defaultValue={str("name")} aria-invalid={Boolean(errors.name)} />
           <FieldError name="name" errors={errors} />
           <label className="field" htmlFor="city">
-            Your city <span className="small">(only for “full name, city and country”)</span>
+            {t("city")} <span className="small">{t("cityHint")}</span>
           </label>
           <input id="city" name="city" type="text" maxLength={100} defaultValue={str("city")} aria-invalid={Boolean(errors.city)} />
           <FieldError name="city" errors={errors} />
         </fieldset>
 
         <section aria-labelledby="preview-heading" className="preview">
-          <h2 id="preview-heading">4. Preview</h2>
+          <h2 id="preview-heading">{t("previewHeading")}</h2>
           <button type="submit" name="intent" value="preview" className="secondary" formNoValidate>
-            Update the preview
+            {t("updatePreview")}
           </button>
           <div aria-live="polite">
             {preview && preview.length > 0 ? (
               preview.map((letter) => (
-                <article key={letter.addresseeId} className="letter-preview" data-testid="letter-preview">
+                <article key={letter.addresseeId} className="letter-preview" data-testid="letter-preview" lang={builder.language}>
                   <p className="address-block">{letter.addressBlock.join("\n")}</p>
                   <p className="date-line">{letter.dateLine}</p>
                   <p>
@@ -247,22 +246,22 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
                 </article>
               ))
             ) : (
-              <p className="small">Choose addressees, your country and how you sign, then update the preview.</p>
+              <p className="small">{t("previewEmpty")}</p>
             )}
           </div>
         </section>
 
         <fieldset>
           <legend>
-            <h2>5. How your letters go out</h2>
+            <h2>{t("channelHeading")}</h2>
           </legend>
           <FieldError name="channel" errors={errors} />
           {(
             [
-              ["own_email_client", "I’ll send them from my own email", "You get ready-made emails (links that open your mail app, an .eml file, text to copy)."],
-              ["pdf_print", "I’ll print or post them", "You get a PDF with one page per addressee (A4 or US Letter)."],
-              ["platform_email", "Send them for me", "Our server emails them from the campaign’s address after you confirm your email address. Nothing leaves before you confirm."],
-              ["self_reported", "I have sent them myself already", "By post, fax or a web form: we just count them."],
+              ["own_email_client", t("channelOwn"), t("channelOwnHint")],
+              ["pdf_print", t("channelPdf"), t("channelPdfHint")],
+              ["platform_email", t("channelPlatform"), t("channelPlatformHint")],
+              ["self_reported", t("channelSelf"), t("channelSelfHint")],
             ] as const
           ).map(([value, label, hint]) => (
             <label key={value} className="choice">
@@ -273,42 +272,42 @@ export function LetterBuilder({ builder, countries, submissionKey, action }: Pro
               </span>
             </label>
           ))}
-          <p className="small">Addressees reachable only on X get a prepared post to publish from your own account.</p>
+          <p className="small">{t("xOnly")}</p>
           <label className="field" htmlFor="email">
-            Your email address <span className="small">(only for “Send them for me”; stored encrypted, deleted after delivery)</span>
+            {t("email")} <span className="small">{t("emailHint")}</span>
           </label>
           <input id="email" name="email" type="email" maxLength={254} autoComplete="email" defaultValue={str("email")} aria-invalid={Boolean(errors.email)} />
           <FieldError name="email" errors={errors} />
           <label className="choice">
             <input type="checkbox" name="consentIdentity" defaultChecked={values.consentIdentity === true} />
-            <span>I agree that the letters sent for me carry the identity I chose above.</span>
+            <span>{t("consentIdentity")}</span>
           </label>
           <FieldError name="consentIdentity" errors={errors} />
           <label className="choice">
             <input type="checkbox" name="replyToMe" defaultChecked={values.replyToMe === true} />
-            <span>Let replies reach me (my address becomes the Reply-To of the letters).</span>
+            <span>{t("replyToMe")}</span>
           </label>
         </fieldset>
 
         <fieldset>
           <legend>
-            <h2>6. Count me in</h2>
+            <h2>{t("countHeading")}</h2>
           </legend>
           <label className="choice">
             <input type="checkbox" name="consentCounted" defaultChecked={values.consentCounted === true} aria-invalid={Boolean(errors.consentCounted)} />
-            <span>Count my signature in the campaign’s totals (only totals are ever shown; there is no public list of signers).</span>
+            <span>{t("consentCounted")}</span>
           </label>
           <FieldError name="consentCounted" errors={errors} />
           <label className="choice">
             <input type="checkbox" name="consentContact" defaultChecked={values.consentContact === true} />
-            <span>The organisers may email me about this and future appeals (optional).</span>
+            <span>{t("consentContact")}</span>
           </label>
         </fieldset>
 
         <ProofOfWorkField />
         <p className="cta">
           <button type="submit" name="intent" value="send" className="button" disabled={pending}>
-            {pending ? "Recording…" : "Sign and get my letters"}
+            {pending ? t("recording") : t("sign")}
           </button>
         </p>
       </form>

@@ -1,15 +1,11 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
+import { createTranslator } from "use-intl";
 import type { ThankYou } from "@/lib/signatures/letter-form-state";
+import type { Messages } from "@/lib/i18n/messages";
 
-const channelLabels: Record<string, string> = {
-  platform_email: "sent for you after you confirm your email",
-  own_email_client: "from your own email",
-  pdf_print: "by post (PDF)",
-  x_post: "as a post on X",
-  self_reported: "sent by you",
-};
+const channelKeys = { platform_email: "viaPlatform", own_email_client: "viaOwn", pdf_print: "viaPdf", x_post: "viaX", self_reported: "viaSelf" } as const;
 
 /** Hidden fields carrying the letter to the PDF and .eml renderers; we keep none of it. */
 function ContentFields({ content }: { content: ThankYou["content"] }) {
@@ -22,7 +18,8 @@ function ContentFields({ content }: { content: ThankYou["content"] }) {
   );
 }
 
-export function ThankYouView({ builder, thankYou }: { builder: LetterBuilder; thankYou: ThankYou }) {
+export function ThankYouView({ builder, thankYou, locale, messages }: { builder: LetterBuilder; thankYou: ThankYou; locale: string; messages: Pick<Messages, "thankYou"> }) {
+  const t = createTranslator({ locale, messages, namespace: "thankYou" });
   const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // The view replaces the form in place: take the reader (and the screen
@@ -37,34 +34,30 @@ export function ThankYouView({ builder, thankYou }: { builder: LetterBuilder; th
   const campaignUrl = typeof window === "undefined" ? `/c/${slug}` : `${window.location.origin}/c/${slug}`;
 
   return (
-    <div className="thank-you" lang={builder.language} data-testid="thank-you">
-      <h1 tabIndex={-1} ref={heading}>{thankYou.outcome === "duplicate" ? "You have already signed" : "Thank you"}</h1>
+    <div className="thank-you" lang={locale} data-testid="thank-you">
+      <h1 tabIndex={-1} ref={heading}>{thankYou.outcome === "duplicate" ? t("titleDuplicate") : t("title")}</h1>
       {thankYou.outcome === "duplicate" ? (
-        <p role="status">
-          You had already signed this campaign with this email address (or sent this form before). Your signature counts once, so we did not
-          count it again. Your letters are below, ready to send.
-        </p>
+        <p role="status">{t("duplicate")}</p>
       ) : (
-        <p role="status">Your signature is recorded. {thankYou.signatures.toLocaleString(builder.language)} people have written so far.</p>
+        <p role="status">{t("recorded", { count: thankYou.signatures })}</p>
       )}
 
       {thankYou.confirmationQueued ? (
         <p className="notice">
-          <strong>One more step:</strong> we are emailing you a confirmation link. Your letters leave our server only after you open it
-          (within 72 hours). If you change your mind, do nothing: nothing will be sent.
+          <strong>{t("oneMoreStep")}</strong> {t("confirmNotice")}
         </p>
       ) : null}
 
-      <h2>Your letters</h2>
+      <h2>{t("yourLetters")}</h2>
       <ul className="outputs">
         {outputs.addressees.map((a) => (
           <li key={a.addresseeId} data-testid="letter-output">
-            <strong>{a.name}</strong>, {a.role} <span className="small">— {channelLabels[a.channel] ?? a.channel}</span>
+            <strong>{a.name}</strong>, {a.role} <span className="small">— {a.channel in channelKeys ? t(channelKeys[a.channel as keyof typeof channelKeys]) : a.channel}</span>
             <div className="output-actions">
-              {a.mailto && a.channel !== "platform_email" ? <a href={a.mailto}>Open in my mail app</a> : null}
+              {a.mailto && a.channel !== "platform_email" ? <a href={a.mailto}>{t("openMail")}</a> : null}
               {a.xPost ? (
                 <a href={a.xPost.url} rel="noreferrer noopener" target="_blank">
-                  Post to @{a.xHandle} on X
+                  {t("postTo", { handle: a.xHandle ?? "" })}
                 </a>
               ) : null}
             </div>
@@ -73,45 +66,45 @@ export function ThankYouView({ builder, thankYou }: { builder: LetterBuilder; th
       </ul>
       {outputs.mailtoAll && thankYou.emailAddressees > 1 && thankYou.channel !== "platform_email" ? (
         <p>
-          <a href={outputs.mailtoAll}>One email to all {thankYou.emailAddressees} email addressees</a>
+          <a href={outputs.mailtoAll}>{t("mailtoAll", { count: thankYou.emailAddressees })}</a>
         </p>
       ) : null}
 
       {xPosts.length > 0 ? (
         <>
-          <h3>Prepared posts for X</h3>
+          <h3>{t("xPosts")}</h3>
           {xPosts.map((a) => (
             <p key={a.addresseeId} className="x-post">
               {a.xPost!.text}
             </p>
           ))}
-          <p className="small">The link opens X with this text; nothing is posted until you press “Post” there, from your own account.</p>
+          <p className="small">{t("xHint")}</p>
         </>
       ) : null}
 
-      <h2>Download or print</h2>
+      <h2>{t("download")}</h2>
       <div className="downloads">
         <form method="post" action={`/c/${slug}/letters/pdf`}>
           <ContentFields content={thankYou.content} />
           <input type="hidden" name="paper" value="a4" />
-          <button type="submit" className="secondary">PDF, A4</button>
+          <button type="submit" className="secondary">{t("pdfA4")}</button>
         </form>
         <form method="post" action={`/c/${slug}/letters/pdf`}>
           <ContentFields content={thankYou.content} />
           <input type="hidden" name="paper" value="letter" />
-          <button type="submit" className="secondary">PDF, US Letter</button>
+          <button type="submit" className="secondary">{t("pdfLetter")}</button>
         </form>
         {thankYou.emailAddressees > 0 ? (
           <form method="post" action={`/c/${slug}/letters/eml`}>
             <ContentFields content={thankYou.content} />
-            <button type="submit" className="secondary">Email file (.eml) for your mail app</button>
+            <button type="submit" className="secondary">{t("eml")}</button>
           </form>
         ) : null}
       </div>
 
-      <h2>Copy the text</h2>
+      <h2>{t("copyHeading")}</h2>
       <label htmlFor="copy-text" className="field">
-        All your letters as text
+        {t("copyLabel")}
       </label>
       <textarea id="copy-text" readOnly rows={10} value={outputs.copyText} />
       <button
@@ -122,16 +115,16 @@ export function ThankYouView({ builder, thankYou }: { builder: LetterBuilder; th
           setCopied(true);
         }}
       >
-        {copied ? "Copied" : "Copy to clipboard"}
+        {copied ? t("copied") : t("copy")}
       </button>
 
-      <h2>Ask others to write</h2>
+      <h2>{t("shareHeading")}</h2>
       <p>
-        Share this address: <a href={`/c/${slug}`}>{campaignUrl}</a>
+        {t("share")} <a href={`/c/${slug}`}>{campaignUrl}</a>
       </p>
 
-      <aside className="safety" aria-label="Stay safe">
-        <p>{builder.campaign.safetyNotice}</p>
+      <aside className="safety" aria-label={t("staySafe")}>
+        <p lang={builder.campaign.language}>{builder.campaign.safetyNotice}</p>
       </aside>
     </div>
   );
