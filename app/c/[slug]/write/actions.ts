@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { campaignSlugSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/http/client-address";
+import { translateFieldErrors, translateFormMessage } from "@/lib/i18n/form-errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { handleLetterForm } from "@/lib/signatures/handle-letter-form";
 import type { LetterFormState } from "@/lib/signatures/letter-form-state";
 
@@ -12,12 +14,19 @@ const intentSchema = z.enum(["preview", "reset", "send"]).catch("preview");
 
 export async function letterFormAction(slug: string, previous: LetterFormState, form: FormData): Promise<LetterFormState> {
   const parsedSlug = campaignSlugSchema.safeParse(slug);
-  if (!parsedSlug.success) return { ...previous, message: "This campaign does not exist.", version: previous.version + 1 };
-  return handleLetterForm({
+  const locale = await requestLocale();
+  if (!parsedSlug.success) return { ...previous, message: translateFormMessage("This campaign does not exist.", locale), version: previous.version + 1 };
+  const state = await handleLetterForm({
     slug: parsedSlug.data,
     intent: intentSchema.parse(form.get("intent")),
     form,
     client: clientAddress(await headers()),
     previous,
   });
+  // Messages in the supporter's language (the schemas speak English, as the API does).
+  return {
+    ...state,
+    message: state.message && translateFormMessage(state.message, locale),
+    fieldErrors: state.fieldErrors && translateFieldErrors(state.fieldErrors, locale),
+  };
 }
