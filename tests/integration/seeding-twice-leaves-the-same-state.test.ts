@@ -24,15 +24,15 @@ async function snapshot() {
 describe("seeding the launch campaign", () => {
   beforeAll(resetDatabase);
 
-  it("writes the four demands and seven addressees in English and Russian", async () => {
+  it("writes the four demands and seven addressees in English, French, Spanish and Russian", async () => {
     await seedCampaign(launchCampaign);
     const state = await snapshot();
     expect(state.campaigns).toHaveLength(1);
-    expect(state.campaigns[0]).toMatchObject({ slug: "russia-amnesty-undesirable", status: "open", languages: ["en", "ru"] });
+    expect(state.campaigns[0]).toMatchObject({ slug: "russia-amnesty-undesirable", status: "open", languages: ["en", "ru", "fr", "es"] });
     expect(state.demands).toHaveLength(4);
-    expect(state.demandTexts.map((t) => t.language).sort()).toEqual([...Array(4).fill("en"), ...Array(4).fill("ru")]);
+    expect(state.demandTexts.map((t) => t.language).sort()).toEqual([...Array(4).fill("en"), ...Array(4).fill("es"), ...Array(4).fill("fr"), ...Array(4).fill("ru")]);
     expect(state.addressees).toHaveLength(7);
-    expect(state.templates.map((t) => t.language)).toEqual(["en", "ru"]);
+    expect(state.templates.map((t) => t.language).sort()).toEqual(["en", "es", "fr", "ru"]);
   });
 
   it("leaves exactly the same rows when run a second time", async () => {

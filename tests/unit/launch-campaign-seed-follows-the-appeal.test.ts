@@ -1,13 +1,13 @@
 // The seed must carry the appeal's facts: four demands, seven addressees with
-// exactly the contacts the appeal gives, in English and Russian.
+// exactly the contacts the appeal gives, in every interface language.
 import { describe, expect, it } from "vitest";
 import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
 
 describe("the launch campaign seed", () => {
-  it("has four demands, each in English and Russian", () => {
+  it("has four demands, each in English, French, Spanish and Russian", () => {
     expect(launchCampaign.demands).toHaveLength(4);
     for (const demand of launchCampaign.demands) {
-      expect(Object.keys(demand).sort()).toEqual(["en", "ru"]);
+      expect(Object.keys(demand).sort()).toEqual(["en", "es", "fr", "ru"]);
     }
   });
 
@@ -31,8 +31,10 @@ describe("the launch campaign seed", () => {
     }
   });
 
-  it("has every text and template in both languages, with the demands placeholder", () => {
-    expect(Object.keys(launchCampaign.translations).sort()).toEqual(["en", "ru"]);
+  it("has every text, template and addressee salutation in every interface language, with the placeholders", () => {
+    expect(Object.keys(launchCampaign.translations).sort()).toEqual(["en", "es", "fr", "ru"]);
+    expect(Object.keys(launchCampaign.templates).sort()).toEqual(["en", "es", "fr", "ru"]);
+    for (const addressee of launchCampaign.addressees) expect(Object.keys(addressee.translations ?? {}).sort()).toEqual(["es", "fr", "ru"]);
     for (const template of Object.values(launchCampaign.templates)) {
       expect(template.body).toContain("{{demands}}");
       expect(template.body).toContain("{{signer}}");

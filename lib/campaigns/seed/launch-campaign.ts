@@ -9,7 +9,7 @@ export const launchCampaign: CampaignSeed = {
   slug: "russia-amnesty-undesirable",
   status: "open",
   organiser: "Observatory for the Protection of Human Rights Defenders (FIDH-OMCT)",
-  languages: ["en", "ru"],
+  languages: ["en", "ru", "fr", "es"],
   signatureGoal: 10_000,
   appealDate: "2025-05-23",
   opensAt: "2025-05-23T00:00:00Z",
@@ -48,23 +48,65 @@ export const launchCampaign: CampaignSeed = {
       safetyNotice:
         "Если вы находитесь в России или собираетесь туда поехать, хорошо подумайте, прежде чем участвовать. Подпись, распространение или репост этого призыва могут быть расценены как участие в деятельности «нежелательной организации», за что грозят штрафы и лишение свободы. Сама Amnesty International советует людям в России не распространять её материалы. Письма попадают к российским властям, в том числе в ФСБ и Генеральную прокуратуру, с тем именем, которое вы в них укажете. Вы можете написать письмо без имени, а также распечатать или скачать его, не оставляя у нас никаких личных данных.",
     },
+    fr: {
+      title: "Russie : levez l’interdiction d’Amnesty International",
+      summary:
+        "Le 19 mai 2025, la Russie a déclaré Amnesty International « organisation indésirable ». Écrivez aux autorités russes : demandez-leur d’annuler cette décision et de cesser de persécuter les défenseur·es des droits humains.",
+      context: [
+        "Le 19 mai 2025, le parquet général de la Fédération de Russie a inscrit Amnesty International sur sa liste des « organisations indésirables ». Il a accusé le bureau londonien de l’organisation de préparer des projets « russophobes » et de soutenir l’Ukraine.",
+        "La loi sur les « organisations indésirables », adoptée en 2015 et durcie en 2021 et 2024, permet au procureur général, en accord avec le ministère des Affaires étrangères, d’interdire toute organisation étrangère ou internationale qu’il juge menaçante pour l’ordre constitutionnel, la défense ou la sécurité de l’État. Une organisation interdite ne peut agir en Russie sous aucune forme : ni publier, ni transférer de l’argent, ni aider des personnes ou des groupes sur place.",
+        "Participer aux activités d’une telle organisation est passible d’une amende pouvant atteindre 15 000 roubles (environ 167 euros) au titre de l’article 20.33 du Code des infractions administratives. Selon l’article 284.1 du Code pénal, une participation répétée est passible de quatre ans de prison, un don de quatre ans, la direction de l’organisation de six ans. Des personnes ont été sanctionnées pour avoir simplement republié des contenus d’une organisation interdite, même publiés avant l’interdiction.",
+        "Le bureau moscovite d’Amnesty International a été fermé et son site bloqué peu après le début de l’invasion à grande échelle de l’Ukraine en 2022. Au moment de la décision, environ 223 organisations figuraient déjà sur la liste, dont Transparency International, Meduza et Radio Free Europe/Radio Liberty.",
+      ].join("\n\n"),
+      whyItMatters: [
+        "Amnesty International, fondée en 1961 et lauréate du prix Nobel de la paix en 1977, documente les violations des droits humains dans tous les pays, Russie comprise. L’interdiction prive les personnes en Russie d’une source indépendante d’information et de soutien de plus, et fait de tout contact avec l’organisation une infraction.",
+        "L’Observatoire pour la protection des défenseurs des droits humains, programme conjoint de la FIDH et de l’OMCT, appelle chacun et chacune, partout, à écrire aux autorités russes. Les lettres montrent aux responsables que le monde regarde, et aux défenseur·es visé·es qu’ils et elles ne sont pas seul·es.",
+      ].join("\n\n"),
+      safetyNotice:
+        "Si vous êtes en Russie, ou prévoyez d’y aller, réfléchissez bien avant de participer. Signer, partager ou republier cet appel peut être considéré comme une participation aux activités d’une « organisation indésirable », punie d’amendes et de prison. Amnesty International elle-même conseille aux personnes en Russie de ne pas partager ses contenus. Les lettres parviennent aux autorités russes, dont le FSB et le parquet général, avec le nom que vous y mettez. Vous pouvez écrire sans donner votre nom, et imprimer ou exporter une lettre sans nous laisser aucune donnée personnelle.",
+    },
+    es: {
+      title: "Rusia: levanten la prohibición de Amnistía Internacional",
+      summary:
+        "El 19 de mayo de 2025, Rusia declaró a Amnistía Internacional «organización indeseable». Escriba a las autoridades rusas: pídales que anulen la decisión y que dejen de perseguir a quienes defienden los derechos humanos.",
+      context: [
+        "El 19 de mayo de 2025, la Fiscalía General de la Federación de Rusia incluyó a Amnistía Internacional en su lista de «organizaciones indeseables». Acusó a la oficina de Londres de la organización de preparar proyectos «rusófobos» y de apoyar a Ucrania.",
+        "La ley sobre «organizaciones indeseables», aprobada en 2015 y endurecida en 2021 y 2024, permite al fiscal general, de acuerdo con el Ministerio de Asuntos Exteriores, prohibir cualquier organización extranjera o internacional que considere una amenaza para el orden constitucional, la defensa o la seguridad del Estado. Una organización prohibida no puede actuar en Rusia de ninguna forma: no puede publicar, mover dinero ni ayudar a personas y grupos en el país.",
+        "Participar en las actividades de una organización así puede acarrear una multa de hasta 15 000 rublos (unos 167 euros) según el artículo 20.33 del Código de Infracciones Administrativas. Según el artículo 284.1 del Código Penal, la participación reiterada puede acarrear hasta cuatro años de prisión, las donaciones hasta cuatro años y la dirección de la organización hasta seis. Se ha castigado a personas por el mero hecho de volver a publicar material de una organización prohibida, incluso publicado antes de la prohibición.",
+        "La oficina de Amnistía Internacional en Moscú se cerró, y su sitio web se bloqueó, poco después del inicio de la invasión a gran escala de Ucrania en 2022. Cuando se tomó la decisión, ya había unas 223 organizaciones en la lista, entre ellas Transparency International, Meduza y Radio Free Europe/Radio Liberty.",
+      ].join("\n\n"),
+      whyItMatters: [
+        "Amnistía Internacional, fundada en 1961 y galardonada con el Premio Nobel de la Paz en 1977, documenta violaciones de derechos humanos en todos los países, Rusia incluida. La prohibición deja a las personas en Rusia sin una fuente independiente más de información y apoyo, y convierte cualquier contacto con la organización en una infracción.",
+        "El Observatorio para la Protección de los Defensores de Derechos Humanos, programa conjunto de la FIDH y la OMCT, pide a personas de todo el mundo que escriban a las autoridades rusas. Las cartas muestran a los responsables que el mundo está mirando, y a quienes son perseguidos por defender derechos que no están solos.",
+      ].join("\n\n"),
+      safetyNotice:
+        "Si está en Rusia, o piensa viajar allí, piénselo bien antes de participar. Firmar, compartir o volver a publicar este llamamiento puede considerarse participación en las actividades de una «organización indeseable», castigada con multas y prisión. La propia Amnistía Internacional aconseja a las personas en Rusia que no compartan sus materiales. Las cartas llegan a las autoridades rusas, incluidos el FSB y la Fiscalía General, con el nombre que usted ponga. Puede escribir sin dar su nombre, e imprimir o exportar una carta sin dejarnos ningún dato personal.",
+    },
   },
   demands: [
     {
       en: "Remove Amnesty International from the list of “undesirable organisations” immediately.",
       ru: "Немедленно исключить Amnesty International из перечня «нежелательных организаций».",
+      fr: "Retirer immédiatement Amnesty International de la liste des « organisations indésirables ».",
+      es: "Retirar de inmediato a Amnistía Internacional de la lista de «organizaciones indeseables».",
     },
     {
       en: "Repeal the law on “undesirable organisations” and related repressive laws, such as the “foreign agents” law.",
       ru: "Отменить закон о «нежелательных организациях» и связанные с ним репрессивные законы, в том числе закон об «иностранных агентах».",
+      fr: "Abroger la loi sur les « organisations indésirables » et les lois répressives qui lui sont liées, comme la loi sur les « agents de l’étranger ».",
+      es: "Derogar la ley sobre «organizaciones indeseables» y las leyes represivas relacionadas, como la ley de «agentes extranjeros».",
     },
     {
       en: "End all harassment, including judicial harassment, of Amnesty International, its members and every human rights organisation and defender in Russia, and let them work without hindrance or fear of reprisal.",
       ru: "Прекратить любое преследование, в том числе судебное, Amnesty International, её участников и всех правозащитных организаций и правозащитников в России и позволить им работать беспрепятственно и без страха перед репрессиями.",
+      fr: "Mettre fin à tout harcèlement, y compris judiciaire, d’Amnesty International, de ses membres et de toutes les organisations et personnes qui défendent les droits humains en Russie, et les laisser travailler sans entrave ni crainte de représailles.",
+      es: "Poner fin a todo hostigamiento, incluido el judicial, contra Amnistía Internacional, sus integrantes y todas las organizaciones y personas defensoras de derechos humanos en Rusia, y dejarlas trabajar sin obstáculos ni temor a represalias.",
     },
     {
       en: "Guarantee in all circumstances the freedoms of expression, peaceful assembly and association protected by international human rights law, in particular Articles 19, 21 and 22 of the International Covenant on Civil and Political Rights.",
       ru: "При любых обстоятельствах гарантировать свободу выражения мнений, мирных собраний и объединений, защищённую международным правом в области прав человека, в частности статьями 19, 21 и 22 Международного пакта о гражданских и политических правах.",
+      fr: "Garantir en toutes circonstances les libertés d’expression, de réunion pacifique et d’association protégées par le droit international des droits humains, en particulier les articles 19, 21 et 22 du Pacte international relatif aux droits civils et politiques.",
+      es: "Garantizar en toda circunstancia las libertades de expresión, reunión pacífica y asociación protegidas por el derecho internacional de los derechos humanos, en particular los artículos 19, 21 y 22 del Pacto Internacional de Derechos Civiles y Políticos.",
     },
   ],
   addressees: [
@@ -79,6 +121,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Mr President,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Vladimir Poutine", role: "Président de la Fédération de Russie", salutation: "Monsieur le Président," },
+        es: { name: "Vladímir Putin", role: "Presidente de la Federación de Rusia", salutation: "Señor Presidente:" },
         ru: { name: "Владимир Путин", role: "Президент Российской Федерации", salutation: "Уважаемый господин Президент!" },
       },
     },
@@ -93,6 +137,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Prime Minister,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Mikhaïl Michoustine", role: "Premier ministre de la Fédération de Russie", salutation: "Monsieur le Premier ministre," },
+        es: { name: "Mijaíl Mishustin", role: "Primer Ministro de la Federación de Rusia", salutation: "Señor Primer Ministro:" },
         ru: { name: "Михаил Мишустин", role: "Председатель Правительства Российской Федерации", salutation: "Уважаемый господин Председатель Правительства!" },
       },
     },
@@ -106,6 +152,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Minister,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Sergueï Lavrov", role: "Ministre des Affaires étrangères de la Fédération de Russie", salutation: "Monsieur le Ministre," },
+        es: { name: "Serguéi Lavrov", role: "Ministro de Asuntos Exteriores de la Federación de Rusia", salutation: "Señor Ministro:" },
         ru: { name: "Сергей Лавров", role: "Министр иностранных дел Российской Федерации", salutation: "Уважаемый господин Министр!" },
       },
     },
@@ -119,6 +167,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Prosecutor General,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Igor Krasnov", role: "Procureur général de la Fédération de Russie", salutation: "Monsieur le Procureur général," },
+        es: { name: "Ígor Krasnov", role: "Fiscal General de la Federación de Rusia", salutation: "Señor Fiscal General:" },
         ru: { name: "Игорь Краснов", role: "Генеральный прокурор Российской Федерации", salutation: "Уважаемый господин Генеральный прокурор!" },
       },
     },
@@ -132,6 +182,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Director,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Alexandre Bortnikov", role: "Directeur du Service fédéral de sécurité (FSB)", salutation: "Monsieur le Directeur," },
+        es: { name: "Aleksandr Bórtnikov", role: "Director del Servicio Federal de Seguridad (FSB)", salutation: "Señor Director:" },
         ru: { name: "Александр Бортников", role: "Директор Федеральной службы безопасности (ФСБ)", salutation: "Уважаемый господин Директор!" },
       },
     },
@@ -145,6 +197,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Excellency,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Mission permanente de la Fédération de Russie auprès de l’Office des Nations unies à Genève", role: "Mission diplomatique", salutation: "Excellence," },
+        es: { name: "Misión Permanente de la Federación de Rusia ante la Oficina de las Naciones Unidas en Ginebra", role: "Misión diplomática", salutation: "Excelencia:" },
         ru: {
           name: "Постоянное представительство Российской Федерации при Отделении ООН в Женеве",
           role: "Дипломатическое представительство",
@@ -164,6 +218,8 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Excellency,",
       lastVerifiedOn: verifiedOn,
       translations: {
+        fr: { name: "Ambassade de la Fédération de Russie à Bruxelles, Belgique", role: "Ambassade", salutation: "Excellence," },
+        es: { name: "Embajada de la Federación de Rusia en Bruselas, Bélgica", role: "Embajada", salutation: "Excelencia:" },
         ru: {
           name: "Посольство Российской Федерации в Королевстве Бельгия (Брюссель)",
           role: "Посольство",
@@ -200,6 +256,34 @@ export const launchCampaign: CampaignSeed = {
       ].join("\n\n"),
       xPost:
         "@{{handle}} Исключите Amnesty International из перечня «нежелательных организаций», отмените этот закон и позвольте правозащитникам в России работать без страха.",
+    },
+    fr: {
+      subject: "Retirez Amnesty International de la liste des « organisations indésirables »",
+      body: [
+        "{{salutation}}",
+        "Je vous écris pour vous faire part de ma profonde préoccupation face à la décision du parquet général du 19 mai 2025 de déclarer Amnesty International « organisation indésirable ».",
+        "Cette décision fait du travail pacifique en faveur des droits humains une infraction. Elle expose à des amendes et à la prison toute personne en Russie qui lit, partage ou soutient le travail d’Amnesty International, et prive la population russe d’une voix indépendante qui défend les droits humains partout depuis 1961.",
+        "J’appelle donc les autorités de la Fédération de Russie à :",
+        "{{demands}}",
+        "Je vous prie d’agréer l’expression de ma haute considération.",
+        "{{signer}}",
+      ].join("\n\n"),
+      xPost:
+        "@{{handle}} Retirez Amnesty International de la liste des « organisations indésirables », abrogez cette loi et laissez les défenseur·es des droits humains en Russie travailler sans crainte.",
+    },
+    es: {
+      subject: "Retiren a Amnistía Internacional de la lista de «organizaciones indeseables»",
+      body: [
+        "{{salutation}}",
+        "Le escribo para expresar mi profunda preocupación por la decisión de la Fiscalía General del 19 de mayo de 2025 de declarar a Amnistía Internacional «organización indeseable».",
+        "Esta decisión convierte el trabajo pacífico en favor de los derechos humanos en una infracción. Expone a multas y prisión a cualquier persona en Rusia que lea, comparta o apoye el trabajo de Amnistía Internacional, y priva a la población rusa de una voz independiente que defiende los derechos humanos en todo el mundo desde 1961.",
+        "Por ello insto a las autoridades de la Federación de Rusia a:",
+        "{{demands}}",
+        "Atentamente,",
+        "{{signer}}",
+      ].join("\n\n"),
+      xPost:
+        "@{{handle}} Retiren a Amnistía Internacional de la lista de «organizaciones indeseables», deroguen esa ley y dejen trabajar sin miedo a quienes defienden los derechos humanos en Rusia.",
     },
   },
 };

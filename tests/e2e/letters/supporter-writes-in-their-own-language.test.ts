@@ -1,5 +1,5 @@
 // The letter builder speaks the supporter's language (here Spanish from the
-// browser), while the letter keeps a language the campaign has a template in.
+// browser), and the campaign's Spanish letter template is offered.
 import { expect, test } from "@playwright/test";
 
 test.use({ locale: "es-ES", extraHTTPHeaders: { "Accept-Language": "es-ES,es;q=0.9" } });
@@ -9,10 +9,12 @@ test("a Spanish-speaking supporter writes and signs with a Spanish interface", a
   await page.getByRole("link", { name: "Escribir su carta" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Escribir su carta");
   await expect(page.locator(".builder")).toHaveAttribute("lang", "es");
-  // Country names in Spanish; the letter itself in a campaign language (English here).
+  // Country names in Spanish, and the letter in Spanish from the campaign's template.
   await page.getByLabel(/Su país/).selectOption("MX");
   await expect(page.getByLabel(/Su país/).locator("option:checked")).toHaveText("México");
-  await expect(page.getByLabel(/^Carta/)).toHaveAttribute("lang", "en");
+  await expect(page.getByLabel(/^Carta/)).toHaveAttribute("lang", "es");
+  await expect(page.getByLabel(/^Carta/)).toHaveValue(/Le escribo para expresar mi profunda preocupación/);
+  await expect(page.getByTestId("letter-preview").nth(2)).toContainText("Señor Ministro:");
   await page.getByRole("radio", { name: /Las imprimo/ }).check();
   // A mistake is explained in Spanish too.
   await page.getByRole("button", { name: "Firmar y obtener mis cartas" }).click();
