@@ -15,7 +15,7 @@ export function confirmationToken(signatureId: string, now: Date): string {
 }
 
 export function confirmationEmail(options: { signatureId: string; builder: LetterBuilder; letters: readonly ComposedLetter[]; now: Date }) {
-  const url = `${env().PUBLIC_URL}/c/${options.builder.campaign.slug}/confirm?token=${encodeURIComponent(confirmationToken(options.signatureId, options.now))}`;
+  const url = `${env().PUBLIC_URL}/c/${options.builder.campaign.slug}/confirm?token=${encodeURIComponent(confirmationToken(options.signatureId, options.now))}&lang=${options.builder.language}`;
   const email = addressConfirmationEmail({
     language: options.builder.language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,

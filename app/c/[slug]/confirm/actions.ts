@@ -6,6 +6,7 @@ import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email"
 const confirmationRequest = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
   token: z.string().min(1).max(500),
+  lang: z.string().regex(/^[a-z]{2,3}$/).optional().catch(undefined),
 });
 
 /**
@@ -14,8 +15,9 @@ const confirmationRequest = z.object({
  * scanner that opens the link cannot send letters in someone's name.
  */
 export async function confirmAddress(formData: FormData): Promise<void> {
-  const parsed = confirmationRequest.safeParse({ slug: formData.get("slug"), token: formData.get("token") });
+  const parsed = confirmationRequest.safeParse({ slug: formData.get("slug"), token: formData.get("token"), lang: formData.get("lang") ?? undefined });
   if (!parsed.success) redirect("/");
   const { outcome, letters } = await confirmSupporterEmail(parsed.data.token);
-  redirect(`/c/${parsed.data.slug}/confirm?result=${outcome}&letters=${letters}`);
+  const lang = parsed.data.lang ? `&lang=${parsed.data.lang}` : "";
+  redirect(`/c/${parsed.data.slug}/confirm?result=${outcome}&letters=${letters}${lang}`);
 }
