@@ -24,3 +24,12 @@ export async function messageIdsOf(signatureId: string): Promise<string[]> {
   const rows = await db().deliveryMessage.findMany({ where: { signatureId }, select: { id: true } });
   return rows.map((r) => r.id);
 }
+
+/** Makes the in-process SMTP server the app's mail server, unpaced, from the campaign's address. */
+export async function useAsMailServer(sink: { start: () => Promise<unknown>; url: string }): Promise<void> {
+  await sink.start();
+  process.env.SMTP_URL = sink.url;
+  process.env.MAIL_FROM_ADDRESS = "letters@campaigns.example";
+  process.env.MAIL_FROM_NAME = "Letter campaigns";
+  process.env.DELIVERY_PER_DOMAIN_PER_MINUTE = "10000";
+}

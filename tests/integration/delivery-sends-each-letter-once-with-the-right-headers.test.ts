@@ -5,7 +5,7 @@ import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { resetDatabase } from "../helpers/db";
-import { confirmedPlatformSignature, messageIdsOf } from "../helpers/delivery";
+import { confirmedPlatformSignature, messageIdsOf, useAsMailServer } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
 
@@ -14,11 +14,7 @@ let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
 
 describe("delivery of platform letters", () => {
   beforeAll(async () => {
-    await sink.start();
-    process.env.SMTP_URL = sink.url;
-    process.env.MAIL_FROM_ADDRESS = "letters@campaigns.example";
-    process.env.MAIL_FROM_NAME = "Letter campaigns";
-    process.env.DELIVERY_PER_DOMAIN_PER_MINUTE = "10000";
+    await useAsMailServer(sink);
     await resetDatabase();
     campaign = await seedLaunchCampaign();
   });

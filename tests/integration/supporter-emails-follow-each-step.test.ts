@@ -7,7 +7,7 @@ import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { resetDatabase } from "../helpers/db";
-import { confirmedPlatformSignature, messageIdsOf } from "../helpers/delivery";
+import { confirmedPlatformSignature, messageIdsOf, useAsMailServer } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
 
@@ -21,10 +21,7 @@ async function sendOutbox(signatureId: string) {
 
 describe("emails to a supporter", () => {
   beforeAll(async () => {
-    await sink.start();
-    process.env.SMTP_URL = sink.url;
-    process.env.MAIL_FROM_ADDRESS = "letters@campaigns.example";
-    process.env.DELIVERY_PER_DOMAIN_PER_MINUTE = "10000";
+    await useAsMailServer(sink);
     await resetDatabase();
   });
   afterAll(async () => {

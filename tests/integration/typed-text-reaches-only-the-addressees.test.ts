@@ -7,7 +7,7 @@ import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { signatureSubmissionSchema } from "@/lib/letters/schema";
 import { resetDatabase } from "../helpers/db";
-import { confirmedPlatformSignature, messageIdsOf } from "../helpers/delivery";
+import { confirmedPlatformSignature, messageIdsOf, useAsMailServer } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
 
@@ -25,10 +25,7 @@ const body = fc.array(fc.oneof(bodyTrick, lineTrick, fc.string({ maxLength: 40 }
 describe("text a supporter types, sent through our SMTP path", () => {
   let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
   beforeAll(async () => {
-    await sink.start();
-    process.env.SMTP_URL = sink.url;
-    process.env.DELIVERY_PER_DOMAIN_PER_MINUTE = "10000";
-    process.env.MAIL_FROM_ADDRESS = "letters@campaigns.example";
+    await useAsMailServer(sink);
     await resetDatabase();
     campaign = await seedLaunchCampaign();
   });
