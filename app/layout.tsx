@@ -8,14 +8,17 @@ import { directionOf } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale";
 
-export const metadata: Metadata = {
-  title: { default: "Letter campaigns", template: "%s · Letter campaigns" },
-  description: "Write to the authorities in support of human rights defenders.",
-  // Supporters' visits are nobody else's business: no referrer leaves the
-  // site (same-origin keeps the Origin header that protects forms; next.config.ts).
-  referrer: "same-origin",
-  robots: { index: true, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const name = translator(await requestLocale(), "site")("name");
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: "Write to the authorities in support of human rights defenders.",
+    // Supporters' visits are nobody else's business: no referrer leaves the
+    // site (same-origin keeps the Origin header that protects forms; proxy.ts).
+    referrer: "same-origin",
+    robots: { index: true, follow: false },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
 

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "notFound")("title") };
+}
 
 export default async function NotFound() {
   const locale = await requestLocale();

@@ -5,7 +5,9 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { privacyFacts } from "@/lib/privacy/privacy-facts";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Privacy" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "privacy")("title") };
+}
 
 const rows = [
   ["countsWhat", "countsWhy", "countsHow", "countsDeleted"],

@@ -5,7 +5,9 @@ import { signatureFromDeletionToken } from "@/lib/privacy/deletion-link";
 import { deleteMyData } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Delete my data", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "deleteData")("title"), robots: { index: false } };
+}
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 

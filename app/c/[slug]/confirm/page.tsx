@@ -5,7 +5,9 @@ import { readConfirmationToken } from "@/lib/signatures/confirm-supporter-email"
 import { confirmAddress } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Confirm your email address", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "confirm")("title"), robots: { index: false } };
+}
 
 const answers = {
   confirmed: ["confirmedTitle", "confirmedBody"],
