@@ -11,6 +11,7 @@ import { FieldError } from "./field-error";
 import { ProofOfWorkField } from "./proof-of-work-field";
 import { ThankYouView } from "./thank-you-view";
 import { createTranslator } from "use-intl";
+import { languageNames } from "@/lib/i18n/language-names";
 import type { Messages } from "@/lib/i18n/messages";
 
 export type BuilderMessages = Pick<Messages, "builder" | "thankYou">;
@@ -25,7 +26,6 @@ type Props = {
   messages: BuilderMessages;
 };
 
-const languageNames: Record<string, string> = { en: "English", ru: "Русский", fr: "Français", es: "Español" };
 
 function previewFrom(builder: BuilderData, values: Record<string, unknown>): PreviewLetter[] | null {
   const parsed = letterContentSchema.safeParse(values);

@@ -1,5 +1,6 @@
 import "server-only";
 import { APIError } from "better-auth/api";
+import { db } from "@/lib/db/client";
 import { auth } from "./auth";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 
@@ -48,7 +49,6 @@ export async function turnOffTotp(actor: StaffIdentity, password: string, reques
 
 export async function hasTotp(actor: StaffIdentity): Promise<boolean> {
   assertRole(actor, "staff");
-  const { db } = await import("@/lib/db/client");
   const user = await db().staffUser.findUnique({ where: { id: actor.id }, select: { twoFactorEnabled: true } });
   return Boolean(user?.twoFactorEnabled);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { deliverySummaryEmail, type DeliveryOutcome } from "@/emails/delivery-summary";
+import type { EmailContext } from "@/emails/layout";
 import { thankYouEmail } from "@/emails/thank-you";
 import type { Prisma } from "@/generated/prisma/client";
 import { pickTranslation } from "@/lib/campaigns/text";
@@ -11,8 +12,19 @@ import { queueSupporterEmail } from "./queue-supporter-email";
 
 const day = 86_400_000;
 
-/** Who to write to, in which language, about which campaign; null once the data is gone. */
-async function recipientOf(tx: Prisma.TransactionClient, signatureId: string) {
+/** An addressee's name, in each language we have it. */
+const addresseeNames = { select: { name: true, translations: { select: { language: true, name: true } } } } as const;
+
+function addresseeName(addressee: { name: string; translations: { language: string; name: string }[] }, language: string): string {
+  return addressee.translations.find((t) => t.language === language)?.name ?? addressee.name;
+}
+
+/**
+ * Who to write to, in which language, about which campaign, and what every
+ * email to them carries (delete link, retention period); null once their
+ * data is gone or the address was never confirmed.
+ */
+async function recipientOf(tx: Prisma.TransactionClient, signatureId: string, now: Date) {
   const signature = await tx.signature.findUnique({
     where: { id: signatureId },
     select: {
@@ -27,38 +39,34 @@ async function recipientOf(tx: Prisma.TransactionClient, signatureId: string) {
     select: { language: true },
   });
   const language = confirmation?.language ?? signature.campaign.languages[0] ?? "en";
-  const title = pickTranslation(signature.campaign.translations, signature.campaign.languages, language)?.title ?? "";
-  return { to: decryptText(signature.contact.emailEncrypted), language, title };
-}
-
-function addresseeName(addressee: { name: string; translations: { language: string; name: string }[] }, language: string): string {
-  return addressee.translations.find((t) => t.language === language)?.name ?? addressee.name;
+  const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+  const context: EmailContext = { language, retentionDays, deleteUrl: deletionUrl(signatureId, language) };
+  return {
+    to: decryptText(signature.contact.emailEncrypted),
+    context,
+    campaignTitle: pickTranslation(signature.campaign.translations, signature.campaign.languages, language)?.title ?? "",
+    purgeAfter: new Date(now.getTime() + retentionDays * day),
+  };
 }
 
 /** The thank-you email, in the transaction that confirms the address. */
 export async function queueThankYou(tx: Prisma.TransactionClient, signatureId: string, now: Date): Promise<void> {
-  const recipient = await recipientOf(tx, signatureId);
+  const recipient = await recipientOf(tx, signatureId, now);
   if (!recipient) return;
   const letters = await tx.letter.findMany({
     where: { signatureId, channel: "platform_email", status: "queued" },
-    select: { addressee: { select: { name: true, translations: { select: { language: true, name: true } } } } },
+    select: { addressee: addresseeNames },
     orderBy: { createdAt: "asc" },
   });
   if (letters.length === 0) return;
-  const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+  const { language } = recipient.context;
   await queueSupporterEmail(tx, {
     signatureId,
     kind: "thank_you",
-    language: recipient.language,
+    language,
     to: recipient.to,
-    email: thankYouEmail({
-      language: recipient.language,
-      retentionDays,
-      deleteUrl: deletionUrl(signatureId, recipient.language),
-      campaignTitle: recipient.title,
-      addressees: letters.map((l) => addresseeName(l.addressee, recipient.language)),
-    }),
-    purgeAfter: new Date(now.getTime() + retentionDays * day),
+    email: thankYouEmail({ ...recipient.context, campaignTitle: recipient.campaignTitle, addressees: letters.map((l) => addresseeName(l.addressee, language)) }),
+    purgeAfter: recipient.purgeAfter,
   });
 }
 
@@ -72,36 +80,29 @@ export async function queueDeliverySummaryIfDone(signatureId: string, now = new 
   return db().$transaction(async (tx) => {
     const open = await tx.deliveryMessage.count({ where: { signatureId, status: { in: ["queued", "sending", "deferred"] } } });
     if (open > 0) return false;
-    const recipient = await recipientOf(tx, signatureId);
+    const recipient = await recipientOf(tx, signatureId, now);
     if (!recipient) return false;
     const messages = await tx.deliveryMessage.findMany({
       where: { signatureId },
       orderBy: { createdAt: "asc" },
-      select: { status: true, sentAt: true, letters: { select: { addressee: { select: { name: true, translations: { select: { language: true, name: true } } } } } } },
+      select: { status: true, sentAt: true, letters: { select: { addressee: addresseeNames } } },
     });
     if (messages.length === 0) return false;
+    const { language } = recipient.context;
     const outcomes: DeliveryOutcome[] = messages.flatMap((message) =>
       message.letters.map((letter) => ({
-        addressee: addresseeName(letter.addressee, recipient.language),
+        addressee: addresseeName(letter.addressee, language),
         status: message.status as DeliveryOutcome["status"],
         sentAt: message.sentAt,
       })),
     );
-    const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
     return queueSupporterEmail(tx, {
       signatureId,
       kind: "delivery_summary",
-      language: recipient.language,
+      language,
       to: recipient.to,
-      email: deliverySummaryEmail({
-        language: recipient.language,
-        retentionDays,
-        deleteUrl: deletionUrl(signatureId, recipient.language),
-        campaignTitle: recipient.title,
-        outcomes,
-      }),
-      // The summary is the last email: nothing personal needs to outlive it long.
-      purgeAfter: new Date(now.getTime() + retentionDays * day),
+      email: deliverySummaryEmail({ ...recipient.context, campaignTitle: recipient.campaignTitle, outcomes }),
+      purgeAfter: recipient.purgeAfter,
     });
   });
 }

@@ -7,7 +7,7 @@ export const interfaceLocales = ["en", "fr", "es", "ru"] as const;
 export type InterfaceLocale = (typeof interfaceLocales)[number];
 export const defaultLocale: InterfaceLocale = "en";
 
-export const languageNames: Record<string, string> = { en: "English", fr: "Français", es: "Español", ru: "Русский" };
+export { languageNames } from "./language-names";
 
 const rightToLeft = new Set(["ar", "fa", "he", "ur", "ps", "yi"]);
 

@@ -1,6 +1,8 @@
 // Factories for test data, written through the app's own client.
 import { randomUUID } from "node:crypto";
 import type { LetterChannel } from "@/generated/prisma/client";
+import { createStaffAccount } from "@/lib/auth/create-staff-account";
+import { issueIdentity } from "@/lib/auth/staff-identity";
 import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
 import { seedCampaign, type CampaignSeed } from "@/lib/campaigns/seed-campaign";
 import { db } from "@/lib/db/client";
@@ -75,8 +77,6 @@ export async function insertSignature(options: {
 
 /** A staff or admin account in the database, and the identity a verified session would give. */
 export async function staffMember(role: "staff" | "admin") {
-  const { createStaffAccount } = await import("@/lib/auth/create-staff-account");
-  const { issueIdentity } = await import("@/lib/auth/staff-identity");
   const email = `${role}-${randomUUID().slice(0, 8)}@campaigns.example`;
   const made = await createStaffAccount({ email, name: `Test ${role}`, role, password: "a long unusual passphrase 42" });
   if (made.outcome !== "created") throw new Error(`could not make a ${role}: ${JSON.stringify(made)}`);

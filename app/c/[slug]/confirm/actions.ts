@@ -1,10 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { campaignSlugSchema } from "@/lib/campaigns/schema";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 
 const confirmationRequest = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  slug: campaignSlugSchema,
   token: z.string().min(1).max(500),
   lang: z.string().regex(/^[a-z]{2,3}$/).optional().catch(undefined),
 });
