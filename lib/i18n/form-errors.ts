@@ -1,41 +1,53 @@
-// Form messages in the supporter's language. The schemas keep their English
-// messages (they are also the JSON API's); messages/en.json lists each of
-// them as a template under "formErrors", and this turns an English message
+// Form messages in the reader's language. The schemas keep their English
+// messages (they are also the JSON API's); an English catalogue lists each of
+// them as a template under an error namespace ("formErrors" for supporters,
+// "staffFormErrors", "adminFormErrors"), and this turns an English message
 // back into its key and values, then into the other language.
-import en from "@/messages/en.json";
-import { translator } from "./messages";
+import { catalogues, translator } from "./messages";
 
-type Key = keyof typeof en.formErrors;
+export type ErrorNamespace = "formErrors" | "staffFormErrors" | "adminFormErrors";
+
+type Pattern = { key: string; names: string[]; regex: RegExp };
 
 // "Choose at most {max} addressees." → /^Choose at most (.+?) addressees\.$/ with names ["max"].
-const patterns = (Object.entries(en.formErrors) as [Key, string][]).map(([key, template]) => {
-  const simple = template.replace(/\{(\w+), plural, [^}]*\{[^}]*\}[^}]*\{[^}]*\}\}/g, "(?:.+?)");
-  const names: string[] = [];
-  const source = simple
-    .split(/(\{\w+\}|\(\?:\.\+\?\))/)
-    .map((part) => {
-      const hole = part.match(/^\{(\w+)\}$/);
-      if (hole) {
-        names.push(hole[1]!);
-        return "(.+?)";
-      }
-      return part === "(?:.+?)" ? part : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    })
-    .join("");
-  return { key, names, regex: new RegExp(`^${source}$`) };
-});
+function patternsOf(templates: Record<string, string>): Pattern[] {
+  return Object.entries(templates).map(([key, template]) => {
+    const simple = template.replace(/\{(\w+), plural, [^}]*\{[^}]*\}[^}]*\{[^}]*\}\}/g, "(?:.+?)");
+    const names: string[] = [];
+    const source = simple
+      .split(/(\{\w+\}|\(\?:\.\+\?\))/)
+      .map((part) => {
+        const hole = part.match(/^\{(\w+)\}$/);
+        if (hole) {
+          names.push(hole[1]!);
+          return "([\\s\\S]+?)";
+        }
+        return part === "(?:.+?)" ? part : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      })
+      .join("");
+    return { key, names, regex: new RegExp(`^${source}$`) };
+  });
+}
 
-export function translateFormMessage(message: string, locale: string): string {
+const patterns = new Map<ErrorNamespace, Pattern[]>();
+function patternsFor(namespace: ErrorNamespace): Pattern[] {
+  let list = patterns.get(namespace);
+  if (!list) patterns.set(namespace, (list = patternsOf(catalogues.en[namespace] as Record<string, string>)));
+  return list;
+}
+
+export function translateFormMessage(message: string, locale: string, namespace: ErrorNamespace = "formErrors"): string {
   if (locale === "en") return message;
-  for (const { key, names, regex } of patterns) {
+  for (const { key, names, regex } of patternsFor(namespace)) {
     const match = message.match(regex);
     if (!match) continue;
     const values = Object.fromEntries(names.map((name, i) => [name, /^\d+$/.test(match[i + 1]!) ? Number(match[i + 1]) : match[i + 1]!]));
-    return translator(locale, "formErrors")(key, values);
+    // The key comes from the English catalogue; every catalogue has the same keys (tested).
+    return (translator(locale, namespace) as (key: string, values?: Record<string, string | number>) => string)(key, values);
   }
   return message;
 }
 
-export function translateFieldErrors(errors: Record<string, string[]>, locale: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((m) => translateFormMessage(m, locale))]));
+export function translateFieldErrors(errors: Record<string, string[]>, locale: string, namespace: ErrorNamespace = "formErrors"): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((m) => translateFormMessage(m, locale, namespace))]));
 }

@@ -5,10 +5,25 @@ import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import fr from "@/messages/fr.json";
 import ru from "@/messages/ru.json";
+import adminEn from "@/messages/admin/en.json";
+import adminEs from "@/messages/admin/es.json";
+import adminFr from "@/messages/admin/fr.json";
+import adminRu from "@/messages/admin/ru.json";
+import staffEn from "@/messages/staff/en.json";
+import staffEs from "@/messages/staff/es.json";
+import staffFr from "@/messages/staff/fr.json";
+import staffRu from "@/messages/staff/ru.json";
 import { defaultLocale, isInterfaceLocale, type InterfaceLocale } from "./locales";
 
-export type Messages = typeof en;
-export const catalogues: Record<InterfaceLocale, Messages> = { en, fr, es, ru };
+// Supporter pages, the staff area and the admin area keep separate files, so
+// each part's texts can change without touching the others.
+export type Messages = typeof en & typeof staffEn & typeof adminEn;
+export const catalogues: Record<InterfaceLocale, Messages> = {
+  en: { ...en, ...staffEn, ...adminEn },
+  fr: { ...fr, ...staffFr, ...adminFr },
+  es: { ...es, ...staffEs, ...adminEs },
+  ru: { ...ru, ...staffRu, ...adminRu },
+};
 
 export { interfaceLocales, languageNames } from "./locales";
 
