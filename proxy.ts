@@ -4,17 +4,25 @@
 // scripts. Authorisation is NOT done here: every page, route and action
 // checks it itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const publicUrl = process.env.PUBLIC_URL ?? "";
-  const headers = securityHeaders({ nonce, https: publicUrl.startsWith("https://"), development: process.env.NODE_ENV === "development" });
+  const settings = env();
+  const url = request.nextUrl;
+  // Only the campaign widget may be framed, and only by the sites the operator allows.
+  const embed = url.pathname.startsWith("/embed/");
+  const headers = securityHeaders({
+    nonce,
+    https: settings.PUBLIC_URL.startsWith("https://"),
+    development: settings.NODE_ENV === "development",
+    ...(embed ? { embedFrameAncestors: settings.EMBED_FRAME_ANCESTORS } : {}),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // The interface language: ?lang=, else Accept-Language (lib/i18n/locales.ts).
-  const url = request.nextUrl;
   requestHeaders.set("x-locale", negotiateLocale({ requested: url.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
   const withoutLang = new URLSearchParams(url.searchParams);
   withoutLang.delete("lang");

@@ -28,6 +28,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await headers();
   const locale = await requestLocale();
   const t = translator(locale, "site");
+  const path = await requestPathWithoutLang();
+  // The widget partner sites frame (/embed/<slug>) stands alone: no site frame.
+  if (path.startsWith("/embed/")) {
+    return (
+      <html lang={locale} dir={directionOf(locale)}>
+        <body className="embedded">
+          <main id="main">{children}</main>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
@@ -38,7 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href={`/?lang=${locale}`} className="site-name">
             {t("name")}
           </a>
-          <LanguageSwitcher locale={locale} path={await requestPathWithoutLang()} label={t("languageLabel")} />
+          <LanguageSwitcher locale={locale} path={path} label={t("languageLabel")} />
         </header>
         <main id="main" tabIndex={-1}>
           {children}

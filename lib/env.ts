@@ -86,6 +86,20 @@ export const serverEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** Seconds between roll-ups of new signatures into the totals. */
   TALLY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  /**
+   * Who may show the campaign widget (/embed/<slug>) in a frame: "https:"
+   * (any HTTPS site, the default), "none", or HTTPS origins separated by
+   * spaces, e.g. "https://www.fidh.org https://www.omct.org". Every other
+   * page refuses all frames whatever this says.
+   */
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === "none" || v === "https:" || v.split(/\s+/).every((origin) => /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/.test(origin)),
+      'must be "https:", "none" or HTTPS origins separated by spaces, e.g. "https://www.fidh.org https://www.omct.org"',
+    )
+    .default("https:"),
   /** Run the roll-up timer inside the web process (off when a separate worker does it). */
   TALLY_IN_WEB_PROCESS: booleanFlag.default(true),
 });

@@ -8,7 +8,23 @@
  */
 const widgetStyleHash = "'sha256-ZgqGuQlekW98cv0XQjYUGCLTvc3q5MkU+2SkqlFGoTM='";
 
-export type SecurityOptions = { nonce: string; https: boolean; development: boolean };
+export type SecurityOptions = {
+  nonce: string;
+  https: boolean;
+  development: boolean;
+  /**
+   * Who may frame this response: absent for every page but the embed route
+   * (/embed/<slug>), which passes EMBED_FRAME_ANCESTORS ("https:", "none" or
+   * a list of origins).
+   */
+  embedFrameAncestors?: string;
+};
+
+/** The CSP source list for frame-ancestors: 'none' unless this is the embed route. */
+function frameAncestors(o: SecurityOptions): string {
+  if (o.embedFrameAncestors === undefined || o.embedFrameAncestors === "none") return "'none'";
+  return o.embedFrameAncestors;
+}
 
 /**
  * Scripts run only from our origin and with this request's nonce; no other
@@ -30,12 +46,13 @@ export function contentSecurityPolicy(o: SecurityOptions): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors(o)}`,
     ...(o.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
 export function securityHeaders(o: SecurityOptions): Record<string, string> {
+  const framable = frameAncestors(o) !== "'none'";
   return {
     "Content-Security-Policy": contentSecurityPolicy(o),
     ...(o.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
@@ -45,9 +62,12 @@ export function securityHeaders(o: SecurityOptions): Record<string, string> {
     // posts, and Next.js then refuses the server actions of supporters
     // without JavaScript as a CSRF attempt.
     "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
+    // X-Frame-Options cannot name several origins: the embed route relies on
+    // frame-ancestors alone (every browser that frames honours it).
+    ...(framable ? {} : { "X-Frame-Options": "DENY" }),
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
+    // A partner page that isolates itself (COEP) may only frame what says cross-origin.
+    "Cross-Origin-Resource-Policy": framable ? "cross-origin" : "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
   };
 }

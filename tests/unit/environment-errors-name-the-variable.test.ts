@@ -23,4 +23,16 @@ describe("environment parsing", () => {
     const env = parseServerEnv({ DATABASE_URL: "postgres://a@b/c", APP_SECRET: "x".repeat(32), PUBLIC_URL: "" });
     expect(env.PUBLIC_URL).toBe("http://localhost:3000");
   });
+
+  it("lets the embed route be framed by any HTTPS site, none, or named origins, and nothing else", () => {
+    const base = { DATABASE_URL: "postgres://a@b/c", APP_SECRET: "x".repeat(32) };
+    expect(parseServerEnv(base).EMBED_FRAME_ANCESTORS).toBe("https:");
+    expect(parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: "https://www.fidh.org https://www.omct.org" }).EMBED_FRAME_ANCESTORS).toBe("https://www.fidh.org https://www.omct.org");
+    expect(parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: "none" }).EMBED_FRAME_ANCESTORS).toBe("none");
+    // A source list is CSP syntax: a stray keyword or a plain-http site would widen it.
+    for (const bad of ["*", "http://partner.example", "https://a.example; script-src *", "'self' https:"]) {
+      expect(() => parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: bad }), bad).toThrow(/EMBED_FRAME_ANCESTORS: must be "https:", "none" or HTTPS origins/);
+    }
+  });
 });
+

@@ -20,4 +20,23 @@ describe("security headers", () => {
     expect(h["Content-Security-Policy"]).toContain("'unsafe-eval'");
     expect(h["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
   });
+
+  it("every page refuses all frames; only the embed route may be framed, by the sites allowed", () => {
+    const page = securityHeaders({ nonce: "abc", https: true, development: false });
+    expect(page["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(page["X-Frame-Options"]).toBe("DENY");
+    expect(page["Cross-Origin-Resource-Policy"]).toBe("same-origin");
+
+    const anyHttps = securityHeaders({ nonce: "abc", https: true, development: false, embedFrameAncestors: "https:" });
+    expect(anyHttps["Content-Security-Policy"]).toContain("frame-ancestors https:;");
+    expect(anyHttps["X-Frame-Options"]).toBeUndefined();
+    expect(anyHttps["Cross-Origin-Resource-Policy"]).toBe("cross-origin");
+
+    const partners = securityHeaders({ nonce: "abc", https: true, development: false, embedFrameAncestors: "https://www.fidh.org https://www.omct.org" });
+    expect(partners["Content-Security-Policy"]).toContain("frame-ancestors https://www.fidh.org https://www.omct.org;");
+
+    const none = securityHeaders({ nonce: "abc", https: true, development: false, embedFrameAncestors: "none" });
+    expect(none["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(none["X-Frame-Options"]).toBe("DENY");
+  });
 });

@@ -37,6 +37,8 @@ const publicPages = [
   "/c/russia-amnesty-undesirable/write",
   "/c/russia-amnesty-undesirable/confirm?token=not-valid",
   "/c/no-such-campaign",
+  "/embed/russia-amnesty-undesirable",
+  "/embed/russia-amnesty-undesirable?lang=ru",
   "/privacy",
   "/privacy/delete?token=not-valid",
   "/staff/sign-in",
