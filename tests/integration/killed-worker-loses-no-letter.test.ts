@@ -1,12 +1,13 @@
 // A delivery worker killed (SIGKILL) in the middle of a batch: a second worker
 // takes over, and every letter arrives, none twice.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
+import { startWorkerProcess, waitFor } from "../helpers/worker-process";
 
 // Each message takes the SMTP server 150 ms to accept, so a kill lands with
 // several messages in the middle of their SMTP conversation.
@@ -14,43 +15,10 @@ const sink = new SmtpSink(150);
 const workers: ChildProcess[] = [];
 const staleSeconds = 5;
 
-/** `npm run worker` as a separate process, on this test worker's database. */
-function startWorkerProcess(name: string): ChildProcess {
-  // tsx as a loader in this one process: the tsx command would start the
-  // worker as a grandchild, which a SIGKILL of its parent leaves running.
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    env: {
-      NODE_ENV: "production",
-      PATH: process.env.PATH,
-      DATABASE_URL: process.env.DATABASE_URL,
-      EMBEDDED_DATABASE: process.env.TEST_EMBEDDED_DB === "1" ? "true" : "false",
-      APP_SECRET: process.env.APP_SECRET,
-      PUBLIC_URL: "http://localhost:3000",
-      SMTP_URL: sink.url,
-      MAIL_FROM_ADDRESS: "letters@campaigns.example",
-      DELIVERY_PER_DOMAIN_PER_MINUTE: "10000",
-      DELIVERY_STALE_SECONDS: String(staleSeconds),
-      WORKER_CONCURRENCY: "4",
-      NODE_OPTIONS: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
-  child.on("exit", (code, signal) => {
-    if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0) console.error(`${name} exited with ${code}:\n${output}`);
-  });
-  workers.push(child);
-  return child;
-}
-
-async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function startWorker(name: string): ChildProcess {
+  const worker = startWorkerProcess(name, { smtpUrl: sink.url, staleSeconds });
+  workers.push(worker.child);
+  return worker.child;
 }
 
 describe("a delivery worker killed mid-batch", () => {
@@ -71,7 +39,7 @@ describe("a delivery worker killed mid-batch", () => {
     const ours = new Set(messages.map((m) => m.messageIdHeader));
     const arrivedLetters = () => sink.received.filter((m) => ours.has(m.parsed.messageId ?? ""));
 
-    const first = startWorkerProcess("first worker");
+    const first = startWorker("first worker");
     await waitFor("the first worker to deliver some letters", () => arrivedLetters().length >= 12);
     // Not right after an arrival (the worker is then writing "sent"), but in
     // the middle of the next messages' SMTP conversations.
@@ -88,7 +56,7 @@ describe("a delivery worker killed mid-batch", () => {
 
     // The second worker finds what the first held once the hold is stale.
     await new Promise((resolve) => setTimeout(resolve, staleSeconds * 1000));
-    startWorkerProcess("second worker");
+    startWorker("second worker");
     await waitFor("every letter to be sent", async () => (await db().deliveryMessage.count({ where: { status: "sent" } })) === 60);
 
     const arrived = arrivedLetters().map((m) => m.parsed.messageId);

@@ -1,7 +1,9 @@
 // Playwright global setup: a fresh database (migrated and seeded), then the
 // production build served by `next start`. Returns the teardown.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { e2ePort } from "../../playwright.config.ts";
 import { e2eStaff } from "../helpers/e2e-staff.ts";
@@ -53,13 +55,21 @@ export default async function globalSetup() {
       NODE_OPTIONS: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // The server's output goes to the terminal and to a file a test reads
+  // (tests/e2e/privacy/server-logs-hold-no-personal-data.test.ts).
+  const logFile = path.join(tmpdir(), `lc-e2e-server-${name}.log`);
+  const log = createWriteStream(logFile);
+  app.stdout!.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+  app.stderr!.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
+  process.env.E2E_SERVER_LOG = logFile;
   await waitForServer(`http://127.0.0.1:${e2ePort}/api/campaigns`, 60_000);
 
   return async () => {
     app.kill("SIGTERM");
     await new Promise((resolve) => app.once("exit", resolve));
+    log.end();
     if (server.mode === "embedded") await server.embedded.stop();
     else await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };

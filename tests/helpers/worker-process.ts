@@ -1,0 +1,42 @@
+// `npm run worker` as a separate process on this test worker's database, its
+// output kept: for tests that kill a worker or read what it logs.
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type WorkerProcess = { child: ChildProcess; output: () => string };
+
+export function startWorkerProcess(name: string, settings: { smtpUrl: string; staleSeconds?: number }): WorkerProcess {
+  // tsx as a loader in this one process: the tsx command would start the
+  // worker as a grandchild, which a SIGKILL of its parent leaves running.
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    env: {
+      NODE_ENV: "production",
+      PATH: process.env.PATH,
+      DATABASE_URL: process.env.DATABASE_URL,
+      EMBEDDED_DATABASE: process.env.TEST_EMBEDDED_DB === "1" ? "true" : "false",
+      APP_SECRET: process.env.APP_SECRET,
+      PUBLIC_URL: "http://localhost:3000",
+      SMTP_URL: settings.smtpUrl,
+      MAIL_FROM_ADDRESS: "letters@campaigns.example",
+      DELIVERY_PER_DOMAIN_PER_MINUTE: "10000",
+      DELIVERY_STALE_SECONDS: String(settings.staleSeconds ?? 300),
+      WORKER_CONCURRENCY: "4",
+      NODE_OPTIONS: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  child.on("exit", (code, signal) => {
+    if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0) console.error(`${name} exited with ${code}:\n${output}`);
+  });
+  return { child, output: () => output };
+}
+
+export async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
