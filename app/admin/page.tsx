@@ -2,43 +2,48 @@ import type { Metadata } from "next";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { listCampaignsForAdmin } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
+import { formatNumber } from "@/lib/i18n/messages";
 import { signOut } from "../staff/actions";
+import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Campaigns", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("campaigns.title"), robots: { index: false } };
+}
 
 export default async function AdminCampaignsPage() {
   const admin = await requireStaff("admin");
   const campaigns = await listCampaignsForAdmin(admin);
+  const { locale, t, href } = await adminLanguage();
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>Campaigns</h1>
+      <h1>{t("campaigns.title")}</h1>
       <p>
-        <a href="/admin/campaigns/new">New campaign</a>
+        <a href={href("/admin/campaigns/new")}>{t("campaigns.new")}</a>
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Address</th>
-            <th scope="col">Status</th>
-            <th scope="col">Languages</th>
-            <th scope="col">Signatures</th>
+            <th scope="col">{t("campaigns.columnTitle")}</th>
+            <th scope="col">{t("campaigns.columnAddress")}</th>
+            <th scope="col">{t("campaigns.columnStatus")}</th>
+            <th scope="col">{t("campaigns.columnLanguages")}</th>
+            <th scope="col">{t("campaigns.columnSignatures")}</th>
           </tr>
         </thead>
         <tbody>
           {campaigns.map((c) => (
             <tr key={c.id}>
               <th scope="row">
-                <a href={`/admin/campaigns/${c.id}`}>{c.title}</a>
+                <a href={href(`/admin/campaigns/${c.id}`)}>{c.title}</a>
               </th>
               <td>
                 <a href={`/c/${c.slug}`}>/c/{c.slug}</a>
               </td>
-              <td>{c.status}</td>
+              <td>{t(`campaignStatus.${c.status}`)}</td>
               <td>{c.languages.join(", ")}</td>
-              <td>{c.signatures}</td>
+              <td>{formatNumber(c.signatures, locale)}</td>
             </tr>
           ))}
         </tbody>

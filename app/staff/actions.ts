@@ -2,9 +2,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOutStaff } from "@/lib/auth/sign-in";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
-/** Ends the caller's own session; harmless without one. */
+/** Ends the caller's own session; harmless without one. The sign-in page keeps the interface language. */
 export async function signOut(): Promise<void> {
   await signOutStaff(await headers());
-  redirect("/staff/sign-in");
+  redirect(`/staff/sign-in?lang=${await requestLocale()}`);
 }

@@ -2,114 +2,154 @@ import type { Metadata } from "next";
 import { BarChart, CountTable } from "@/components/staff/BarChart";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { requireStaff } from "@/lib/auth/session";
-import { getDashboard } from "@/lib/staff/get-dashboard";
+import { translator } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { getDashboard, type Count } from "@/lib/staff/get-dashboard";
 import { signOut } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
-const deliveryLabels: Record<string, string> = {
-  queued: "Queued",
-  sending: "Sending now",
-  sent: "Sent",
-  deferred: "Deferred (will retry)",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "staff")("dashboard.title"), robots: { index: false } };
+}
+
+const deliveryStatuses = ["queued", "sending", "sent", "deferred", "failed", "cancelled"] as const;
+const campaignStatuses = ["draft", "open", "closed"] as const;
+const channels = ["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"] as const;
+const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+// The labels get-dashboard gives for rows with no name (kept in English there).
+const deletedAddressee = "(deleted addressee)";
+const noReason = "(no reason recorded)";
 
 export default async function DashboardPage({ searchParams }: PageProps<"/staff">) {
   const staff = await requireStaff("staff");
   const campaign = (await searchParams).campaign;
   const data = await getDashboard(staff, typeof campaign === "string" ? campaign : undefined);
+  const locale = await requestLocale();
+  const t = translator(locale, "staff");
   const c = data.campaign;
-  const number = new Intl.NumberFormat("en");
+
+  const statusLabel = (status: string) => (known(deliveryStatuses, status) ? t(`dashboard.deliveryStatus.${status}`) : status);
+  const campaignStatus = (status: string) => (known(campaignStatuses, status) ? t(`dashboard.campaignStatus.${status}`) : status);
+  const regions = new Intl.DisplayNames([locale], { type: "region" });
+  const countryName = (code: string) => {
+    try {
+      return regions.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const hour = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+  // Days ("2026-03-01") and hours ("2026-03-01T14") come as keys; shown the local way, still in UTC.
+  const byDay = data.byDay.map((d): Count => (/^\d{4}-\d{2}-\d{2}$/.test(d.key) ? { ...d, label: day.format(new Date(`${d.key}T00:00:00Z`)) } : d));
+  const byHour = data.byHour.map((d): Count => (/^\d{4}-\d{2}-\d{2}T\d{2}$/.test(d.key) ? { ...d, label: hour.format(new Date(`${d.key}:00:00Z`)) } : d));
+  const byCountry = data.byCountry.map((d): Count => ({ ...d, label: countryName(d.key) }));
+  const byAddressee = data.byAddressee.map((d): Count => (d.label === deletedAddressee ? { ...d, label: t("dashboard.deletedAddressee") } : d));
+  const byChannel = data.byChannel.map((d): Count => (known(channels, d.key) ? { ...d, label: t(`dashboard.channels.${d.key}`) } : d));
+  const computedAt = new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(data.computedAt);
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+
   return (
     <div className="staff">
       <StaffNav staff={staff} signOutAction={signOut} />
-      <h1>Dashboard{c ? `: ${c.title}` : ""}</h1>
+      <h1>{c ? t("dashboard.titleWithCampaign", { campaign: c.title }) : t("dashboard.title")}</h1>
       {data.campaigns.length > 1 && (
         <form method="get" className="inline-form">
-          <label htmlFor="campaign">Campaign</label>
+          <input type="hidden" name="lang" value={locale} />
+          <label htmlFor="campaign">{t("dashboard.campaign")}</label>
           <select id="campaign" name="campaign" defaultValue={c?.slug}>
             {data.campaigns.map((x) => (
               <option key={x.slug} value={x.slug}>
-                {x.title} ({x.status})
+                {t("dashboard.campaignOption", { title: x.title, status: campaignStatus(x.status) })}
               </option>
             ))}
           </select>
-          <button type="submit">Show</button>
+          <button type="submit">{t("dashboard.show")}</button>
         </form>
       )}
       {!c ? (
-        <p>No campaign yet.</p>
+        <p>{t("dashboard.noCampaign")}</p>
       ) : (
         <>
           <section aria-labelledby="totals">
-            <h2 id="totals">Totals</h2>
+            <h2 id="totals">{t("dashboard.totals")}</h2>
             <p data-testid="dashboard-signatures">
-              <strong>{number.format(data.signatures)}</strong> signatures
-              {c.goal ? ` of a goal of ${number.format(c.goal)} (${Math.floor((data.signatures / c.goal) * 100)}%)` : ""}
+              {c.goal
+                ? t.rich("dashboard.signaturesOfGoal", { count: data.signatures, goal: c.goal, percent: Math.floor((data.signatures / c.goal) * 100) / 100, strong })
+                : t.rich("dashboard.signatures", { count: data.signatures, strong })}
             </p>
-            {c.goal ? <progress max={c.goal} value={Math.min(data.signatures, c.goal)} aria-label="Progress to the goal" /> : null}
-            <p data-testid="dashboard-letters">
-              <strong>{number.format(data.letters)}</strong> letters
-            </p>
-            <p className="muted">Figures as of {data.computedAt.toISOString().replace("T", " ").slice(0, 19)} UTC, exact at that moment.</p>
+            {c.goal ? <progress max={c.goal} value={Math.min(data.signatures, c.goal)} aria-label={t("dashboard.progress")} /> : null}
+            <p data-testid="dashboard-letters">{t.rich("dashboard.letters", { count: data.letters, strong })}</p>
+            <p className="muted">{t("dashboard.computedAt", { time: computedAt })}</p>
             <p>
-              <a href={`/staff/export/aggregates?campaign=${encodeURIComponent(c.slug)}`}>Download these figures (CSV)</a>
+              <a href={`/staff/export/aggregates?campaign=${encodeURIComponent(c.slug)}`}>{t("dashboard.downloadFigures")}</a>
               {staff.role === "admin" && (
                 <>
                   {" · "}
-                  <a href={`/staff/export/supporters?campaign=${encodeURIComponent(c.slug)}`}>Supporters who agreed to be contacted (CSV)</a>
+                  <a href={`/staff/export/supporters?campaign=${encodeURIComponent(c.slug)}`}>{t("dashboard.downloadSupporters")}</a>
                 </>
               )}
             </p>
           </section>
           <section aria-labelledby="over-time">
-            <h2 id="over-time">Over time</h2>
-            <BarChart id="by-day" title="Signatures by day (UTC)" counts={data.byDay} />
-            <BarChart id="by-hour" title="Signatures by hour, last 48 hours (UTC)" counts={data.byHour} />
+            <h2 id="over-time">{t("dashboard.overTime")}</h2>
+            <BarChart id="by-day" title={t("dashboard.byDay")} counts={byDay} locale={locale} />
+            <BarChart id="by-hour" title={t("dashboard.byHour")} counts={byHour} locale={locale} />
           </section>
           <section aria-labelledby="breakdowns">
-            <h2 id="breakdowns">Breakdowns</h2>
-            <CountTable caption="Signatures by country" heading="Country" counts={data.byCountry} testId="by-country" />
-            <CountTable caption="Letters by addressee" heading="Addressee" counts={data.byAddressee} testId="by-addressee" />
-            <CountTable caption="Letters by channel" heading="Channel" counts={data.byChannel} testId="by-channel" />
+            <h2 id="breakdowns">{t("dashboard.breakdowns")}</h2>
+            <CountTable caption={t("dashboard.byCountry")} heading={t("dashboard.country")} counts={byCountry} testId="by-country" locale={locale} />
+            <CountTable caption={t("dashboard.byAddressee")} heading={t("dashboard.addressee")} counts={byAddressee} testId="by-addressee" locale={locale} />
+            <CountTable caption={t("dashboard.byChannel")} heading={t("dashboard.channel")} counts={byChannel} testId="by-channel" locale={locale} />
           </section>
           <section aria-labelledby="delivery">
-            <h2 id="delivery">Emails sent by our server</h2>
+            <h2 id="delivery">{t("dashboard.delivery")}</h2>
             <CountTable
-              caption="Letters to addressees, by delivery status"
-              heading="Status"
-              counts={data.delivery.map((d) => ({ key: d.status, label: deliveryLabels[d.status] ?? d.status, count: d.count }))}
+              caption={t("dashboard.deliveryByStatus")}
+              heading={t("dashboard.status")}
+              counts={data.delivery.map((d) => ({ key: d.status, label: statusLabel(d.status), count: d.count }))}
               testId="delivery-status"
+              locale={locale}
             />
             {data.deliveryProblems.length > 0 && (
               <table>
-                <caption>Why letters were deferred or failed</caption>
+                <caption>{t("dashboard.problems")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Status</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Messages</th>
+                    <th scope="col">{t("dashboard.status")}</th>
+                    <th scope="col">{t("dashboard.reason")}</th>
+                    <th scope="col">{t("dashboard.messages")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.deliveryProblems.map((p) => (
                     <tr key={`${p.status}-${p.reason}`}>
-                      <td>{deliveryLabels[p.status] ?? p.status}</td>
-                      <td>{p.reason}</td>
-                      <td>{p.count}</td>
+                      <td>{statusLabel(p.status)}</td>
+                      {/* The mail server's own words, as it gave them. */}
+                      <td>{p.reason === noReason ? t("dashboard.noReason") : p.reason}</td>
+                      <td>{new Intl.NumberFormat(locale).format(p.count)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
             <CountTable
-              caption="Emails to supporters (confirmation, thank-you, summary)"
-              heading="Status"
-              counts={data.supporterEmails.map((d) => ({ key: d.status, label: deliveryLabels[d.status] ?? d.status, count: d.count }))}
+              caption={t("dashboard.supporterEmails")}
+              heading={t("dashboard.status")}
+              counts={data.supporterEmails.map((d) => ({ key: d.status, label: statusLabel(d.status), count: d.count }))}
               testId="supporter-email-status"
+              locale={locale}
             />
           </section>
         </>

@@ -1,5 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
+import { createTranslator } from "use-intl";
+import type { AdminMessages } from "./admin-messages";
 import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
 import { describedBy, FieldError } from "./FieldError";
@@ -26,8 +28,10 @@ export type AddresseeFormValues = {
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
-/** Every field of an addressee; works without JavaScript (the action redirects). */
-export function AddresseeForm({ values, action }: { values: AddresseeFormValues; action: Action }) {
+/** Every field of an addressee; works without JavaScript (the action redirects). Texts in the admin's `locale`. */
+export function AddresseeForm({ values, action, locale, messages }: { values: AddresseeFormValues; action: Action; locale: string; messages: AdminMessages }) {
+  const t = createTranslator({ locale, messages, namespace: "admin.addresseeForm" });
+  const common = createTranslator({ locale, messages, namespace: "admin.common" });
   const [state, formAction, pending] = useActionState(action, idleFormState);
   const errors = state.fieldErrors;
   // After a refused save the form shows what was submitted, not what is stored.
@@ -35,8 +39,8 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
   const v = (name: keyof AddresseeFormValues & string) => (sent ? (sent[name]?.[0] ?? "") : String(values[name] ?? ""));
   // Controlled: React's reset after a refused save would put a select back to its first option.
   const [kind, setKind] = useState(values.kind);
-  const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }].map((t, i) =>
-    sent ? { language: sent[`t${i}.language`]?.[0] ?? "", name: sent[`t${i}.name`]?.[0] ?? "", role: sent[`t${i}.role`]?.[0] ?? "", salutation: sent[`t${i}.salutation`]?.[0] ?? "" } : t,
+  const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }].map((stored, i) =>
+    sent ? { language: sent[`t${i}.language`]?.[0] ?? "", name: sent[`t${i}.name`]?.[0] ?? "", role: sent[`t${i}.role`]?.[0] ?? "", salutation: sent[`t${i}.salutation`]?.[0] ?? "" } : stored,
   );
   return (
     <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate>
@@ -47,67 +51,67 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
       )}
       <input type="hidden" name="id" value={values.id ?? ""} />
       <input type="hidden" name="version" value={values.version ?? ""} />
-      <TextField name="name" label="Name" value={v("name")} errors={errors} required />
-      <TextField name="role" label="Role" value={v("role")} errors={errors} required />
-      <TextField name="organisation" label="Organisation" value={v("organisation")} errors={errors} />
-      <TextField name="key" label="Key" value={v("key")} errors={errors} hint="Stable identifier for imports, e.g. embassy-fr." required />
+      <TextField name="name" label={t("name")} value={v("name")} errors={errors} required />
+      <TextField name="role" label={t("role")} value={v("role")} errors={errors} required />
+      <TextField name="organisation" label={t("organisation")} value={v("organisation")} errors={errors} />
+      <TextField name="key" label={t("key")} value={v("key")} errors={errors} hint={t("keyHint")} required />
       <div className="field">
-        <label htmlFor="kind">Kind</label>
+        <label htmlFor="kind">{t("kind")}</label>
         <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="official">Official</option>
-          <option value="mission">Mission</option>
-          <option value="embassy">Embassy</option>
+          <option value="official">{t("kindOfficial")}</option>
+          <option value="mission">{t("kindMission")}</option>
+          <option value="embassy">{t("kindEmbassy")}</option>
         </select>
         <FieldError id="kind" errors={errors?.kind} />
       </div>
-      <TextField name="country" label="Country (two-letter code)" value={v("country")} errors={errors} hint="For embassies and missions: the country they are in, e.g. FR." />
+      <TextField name="country" label={t("country")} value={v("country")} errors={errors} hint={t("countryHint")} />
       <div className="field">
-        <label htmlFor="emails">Email addresses</label>
+        <label htmlFor="emails">{t("emails")}</label>
         <p className="hint" id="emails-hint">
-          One per line, or separated by commas.
+          {t("emailsHint")}
         </p>
         <textarea id="emails" name="emails" rows={3} defaultValue={v("emails")} aria-invalid={errors?.emails ? true : undefined} aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")} />
         <FieldError id="emails" errors={errors?.emails} />
       </div>
-      <TextField name="xHandle" label="X handle" value={v("xHandle")} errors={errors} hint="Without the @." />
+      <TextField name="xHandle" label={t("xHandle")} value={v("xHandle")} errors={errors} hint={t("xHandleHint")} />
       <div className="field">
-        <label htmlFor="postalAddress">Postal address</label>
+        <label htmlFor="postalAddress">{t("postalAddress")}</label>
         <textarea id="postalAddress" name="postalAddress" rows={3} defaultValue={v("postalAddress")} aria-describedby={describedBy("postalAddress", errors?.postalAddress)} />
         <FieldError id="postalAddress" errors={errors?.postalAddress} />
       </div>
-      <TextField name="webFormUrl" label="Web form address" value={v("webFormUrl")} errors={errors} />
-      <TextField name="salutation" label="Salutation" value={v("salutation")} errors={errors} hint="e.g. Dear Minister," />
+      <TextField name="webFormUrl" label={t("webFormUrl")} value={v("webFormUrl")} errors={errors} />
+      <TextField name="salutation" label={t("salutation")} value={v("salutation")} errors={errors} hint={t("salutationHint")} />
       <div className="field">
-        <label htmlFor="lastVerifiedAt">Date last verified</label>
+        <label htmlFor="lastVerifiedAt">{t("lastVerifiedAt")}</label>
         <input id="lastVerifiedAt" name="lastVerifiedAt" type="date" defaultValue={v("lastVerifiedAt")} required aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)} />
         <FieldError id="lastVerifiedAt" errors={errors?.lastVerifiedAt} />
       </div>
       <fieldset>
-        <legend>Status</legend>
+        <legend>{t("status")}</legend>
         <label>
-          <input type="radio" name="status" value="active" defaultChecked={v("status") !== "paused"} /> Active
+          <input type="radio" name="status" value="active" defaultChecked={v("status") !== "paused"} /> {t("statusActive")}
         </label>
         <label>
-          <input type="radio" name="status" value="paused" defaultChecked={v("status") === "paused"} /> Paused (hidden from new letters; queued emails wait)
+          <input type="radio" name="status" value="paused" defaultChecked={v("status") === "paused"} /> {t("statusPaused")}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Translations (name, role and salutation in a letter language)</legend>
-        {rows.map((t, i) => {
-          const which = t.language ? `(${t.language})` : "(new language)";
+        <legend>{t("translations")}</legend>
+        {rows.map((row, i) => {
+          const which = row.language ? `(${row.language})` : t("newLanguage");
           return (
             <div key={i} className="translation-row">
               <label>
-                Language code {which} <input name={`t${i}.language`} defaultValue={t.language} size={3} />
+                {t("translationLanguage", { which })} <input name={`t${i}.language`} defaultValue={row.language} size={3} />
               </label>
               <label>
-                Name {which} <input name={`t${i}.name`} defaultValue={t.name} />
+                {t("translationName", { which })} <input name={`t${i}.name`} defaultValue={row.name} />
               </label>
               <label>
-                Role {which} <input name={`t${i}.role`} defaultValue={t.role} />
+                {t("translationRole", { which })} <input name={`t${i}.role`} defaultValue={row.role} />
               </label>
               <label>
-                Salutation {which} <input name={`t${i}.salutation`} defaultValue={t.salutation} />
+                {t("translationSalutation", { which })} <input name={`t${i}.salutation`} defaultValue={row.salutation} />
               </label>
               <FieldError id={`t${i}`} errors={errors?.[`t${i}`]} />
             </div>
@@ -115,7 +119,7 @@ export function AddresseeForm({ values, action }: { values: AddresseeFormValues;
         })}
       </fieldset>
       <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save addressee"}
+        {pending ? common("saving") : t("save")}
       </button>
     </form>
   );

@@ -1,10 +1,13 @@
 "use client";
 import { useActionState } from "react";
+import { createTranslator } from "use-intl";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
+import type { AdminMessages } from "./admin-messages";
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
-export function DirectoryImportForm({ action }: { action: Action }) {
+export function DirectoryImportForm({ action, locale, messages }: { action: Action; locale: string; messages: AdminMessages }) {
+  const t = createTranslator({ locale, messages, namespace: "admin.directory" });
   const [state, formAction, pending] = useActionState(action, idleFormState);
   return (
     <form action={formAction}>
@@ -25,10 +28,10 @@ export function DirectoryImportForm({ action }: { action: Action }) {
           {state.message}
         </p>
       )}
-      <label htmlFor="file">CSV file</label>
+      <label htmlFor="file">{t("file")}</label>
       <input id="file" name="file" type="file" accept=".csv,text/csv" required />
       <button type="submit" disabled={pending}>
-        {pending ? "Checking…" : "Check and import"}
+        {pending ? t("checking") : t("submit")}
       </button>
     </form>
   );

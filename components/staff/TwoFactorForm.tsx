@@ -1,5 +1,7 @@
 "use client";
 import { useActionState } from "react";
+import { createTranslator } from "use-intl";
+import type { Messages } from "@/lib/i18n/messages";
 
 type State =
   | { step: "idle"; message?: string }
@@ -7,8 +9,20 @@ type State =
   | { step: "on"; message: string }
   | { step: "off"; message: string };
 
+/** The form's texts: only its own part of the staff catalogue reaches the browser. */
+export type TwoFactorMessages = { staff: { twoFactor: Messages["staff"]["twoFactor"] } };
+
+type Props = {
+  enabled: boolean;
+  action: (state: State, formData: FormData) => Promise<State>;
+  /** The interface language and its texts (the action's messages come already translated). */
+  locale: string;
+  messages: TwoFactorMessages;
+};
+
 /** Turning two-step sign-in (TOTP) on and off. Needs JavaScript: the secret lives in the form's state between steps. */
-export function TwoFactorForm({ enabled, action }: { enabled: boolean; action: (state: State, formData: FormData) => Promise<State> }) {
+export function TwoFactorForm({ enabled, action, locale, messages }: Props) {
+  const t = createTranslator({ locale, messages, namespace: "staff.twoFactor" });
   const [state, formAction, pending] = useActionState(action, enabled ? ({ step: "on", message: "" } as State) : ({ step: "idle" } as State));
   const message = state.message ? (
     <p role="status" className="form-ok">
@@ -19,14 +33,14 @@ export function TwoFactorForm({ enabled, action }: { enabled: boolean; action: (
     return (
       <form action={formAction}>
         {message}
-        <p>Add this account to your authenticator app: open the link on your phone, or type the key.</p>
+        <p>{t("addAccount")}</p>
         <p>
-          <a href={state.otpauthUrl}>Add to authenticator app</a>
+          <a href={state.otpauthUrl}>{t("addLink")}</a>
         </p>
         <p>
-          Key: <code data-testid="totp-secret">{state.secret}</code>
+          {t("key")} <code data-testid="totp-secret">{state.secret}</code>
         </p>
-        <p>Backup codes (each works once if you lose your phone; keep them somewhere safe):</p>
+        <p>{t("backupCodes")}</p>
         <ul>
           {state.backupCodes.map((c) => (
             <li key={c}>
@@ -35,10 +49,10 @@ export function TwoFactorForm({ enabled, action }: { enabled: boolean; action: (
           ))}
         </ul>
         <input type="hidden" name="intent" value="confirm" />
-        <label htmlFor="code">Code from the app</label>
+        <label htmlFor="code">{t("code")}</label>
         <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
         <button type="submit" disabled={pending}>
-          Turn on
+          {t("turnOn")}
         </button>
       </form>
     );
@@ -47,12 +61,12 @@ export function TwoFactorForm({ enabled, action }: { enabled: boolean; action: (
   return (
     <form action={formAction}>
       {message}
-      <p>Two-step sign-in is {on ? "on" : "off"}.</p>
+      <p>{on ? t("isOn") : t("isOff")}</p>
       <input type="hidden" name="intent" value={on ? "off" : "start"} />
-      <label htmlFor="password">Your password</label>
+      <label htmlFor="password">{t("password")}</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required />
       <button type="submit" disabled={pending}>
-        {on ? "Turn off two-step sign-in" : "Set up two-step sign-in"}
+        {on ? t("turnOff") : t("setUp")}
       </button>
     </form>
   );

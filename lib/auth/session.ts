@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { auth } from "./auth";
 import type { StaffRole } from "./schema";
 import { issueIdentity, roleAllows, type StaffIdentity } from "./staff-identity";
@@ -28,8 +29,10 @@ export async function currentStaff(): Promise<StaffIdentity | null> {
  */
 export async function requireStaff(needed: StaffRole): Promise<StaffIdentity> {
   const staff = await currentStaff();
-  if (!staff) redirect("/staff/sign-in");
-  if (!roleAllows(staff.role, needed)) redirect("/staff/forbidden");
+  // The interface language goes along, as every staff link carries it.
+  const lang = `?lang=${await requestLocale()}`;
+  if (!staff) redirect(`/staff/sign-in${lang}`);
+  if (!roleAllows(staff.role, needed)) redirect(`/staff/forbidden${lang}`);
   return staff;
 }
 

@@ -12,7 +12,8 @@ export const e2eStaff = {
 
 export async function signInAs(page: Page, who: keyof typeof e2eStaff): Promise<void> {
   const account = e2eStaff[who];
-  await page.goto("/staff/sign-in");
+  // In English whatever the browser's language: tests in other languages sign in the same way.
+  await page.goto("/staff/sign-in?lang=en");
   await page.getByLabel("Email address").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();

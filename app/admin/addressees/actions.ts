@@ -5,6 +5,8 @@ import { addresseeInputSchema, addresseeTranslationSchema } from "@/lib/admin/ad
 import { saveAddressee } from "@/lib/admin/addressees";
 import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
+import { translateFieldErrors } from "@/lib/i18n/form-errors";
+import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -14,6 +16,9 @@ const field = (formData: FormData, name: string) => {
 /** Creates or updates an addressee. Admins only: checked here and in saveAddressee. */
 export async function saveAddresseeAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
+  const { locale, t, href } = await adminLanguage();
+  // The schemas' messages are English (also the import's); the admin reads them in the interface language.
+  const translated = (errors: Record<string, string[]>) => translateFieldErrors(errors, locale, "adminFormErrors");
   const id = z.uuid().safeParse(field(formData, "id"));
   const parsed = addresseeInputSchema.safeParse(
     Object.fromEntries(["key", "name", "role", "organisation", "kind", "country", "emails", "xHandle", "postalAddress", "webFormUrl", "salutation", "lastVerifiedAt", "status"].map((name) => [name, field(formData, name)])),
@@ -28,13 +33,13 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
     else fieldErrors[`t${i}`] = translation.error.issues.map((issue) => issue.message);
   }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors, values: submittedValues(formData) };
+    return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(fieldErrors), values: submittedValues(formData) };
   }
   const version = field(formData, "version");
   const result = await saveAddressee(admin, id.success ? id.data : null, parsed.data, translations, version ? new Date(version) : null);
-  if (result.outcome === "invalid") return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors: result.fieldErrors, values: submittedValues(formData) };
-  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: "Someone else saved this addressee since you opened it. Nothing was saved: reload the page to see their changes." };
-  if (result.outcome === "not_found") return { status: "error", message: "This addressee no longer exists." };
-  if (!id.success) redirect(`/admin/addressees/${result.id}?created=1`);
-  redirect(`/admin/addressees/${result.id}?saved=1`);
+  if (result.outcome === "invalid") return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(result.fieldErrors), values: submittedValues(formData) };
+  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: t("addresseeEditor.conflict") };
+  if (result.outcome === "not_found") return { status: "error", message: t("addresseeEditor.notFound") };
+  if (!id.success) redirect(href(`/admin/addressees/${result.id}?created=1`));
+  redirect(href(`/admin/addressees/${result.id}?saved=1`));
 }

@@ -3,45 +3,51 @@ import { StaffNav } from "@/components/staff/StaffNav";
 import { listAddressees } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
 import { signOut } from "../../staff/actions";
+import { adminLanguage, adminTitle, formatDay } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Addressees", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("addressees.title"), robots: { index: false } };
+}
 
 export default async function AddresseesPage() {
   const admin = await requireStaff("admin");
   const addressees = await listAddressees(admin);
+  const { locale, t, href } = await adminLanguage();
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>Addressees</h1>
+      <h1>{t("addressees.title")}</h1>
       <p>
-        <a href="/admin/addressees/new">Add an addressee</a>
+        <a href={href("/admin/addressees/new")}>{t("addressees.add")}</a>
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last verified</th>
-            <th scope="col">Campaigns</th>
+            <th scope="col">{t("addressees.columnName")}</th>
+            <th scope="col">{t("addressees.columnRole")}</th>
+            <th scope="col">{t("addressees.columnKind")}</th>
+            <th scope="col">{t("addressees.columnStatus")}</th>
+            <th scope="col">{t("addressees.columnLastVerified")}</th>
+            <th scope="col">{t("addressees.columnCampaigns")}</th>
           </tr>
         </thead>
         <tbody>
           {addressees.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                <a href={`/admin/addressees/${a.id}`}>{a.name}</a>
+                <a href={href(`/admin/addressees/${a.id}`)}>{a.name}</a>
               </th>
               <td>{a.role}</td>
               <td>
-                {a.kind}
+                {t(`addresseeKind.${a.kind}`)}
                 {a.country ? ` (${a.country})` : ""}
               </td>
-              <td>{a.status}</td>
-              <td>{a.lastVerifiedAt.toISOString().slice(0, 10)}</td>
-              <td>{a.campaigns.map((c) => c.campaign.slug).join(", ") || "—"}</td>
+              <td>{t(`addresseeStatus.${a.status}`)}</td>
+              <td>
+                <time dateTime={a.lastVerifiedAt.toISOString().slice(0, 10)}>{formatDay(a.lastVerifiedAt, locale)}</time>
+              </td>
+              <td>{a.campaigns.map((c) => c.campaign.slug).join(", ") || t("common.none")}</td>
             </tr>
           ))}
         </tbody>

@@ -3,36 +3,40 @@ import { StaffNav } from "@/components/staff/StaffNav";
 import { listAuditLog } from "@/lib/admin/audit";
 import { requireStaff } from "@/lib/auth/session";
 import { signOut } from "../../staff/actions";
+import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("audit.title"), robots: { index: false } };
+}
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   const admin = await requireStaff("admin");
   const before = (await searchParams).before;
   const beforeDate = typeof before === "string" && !Number.isNaN(Date.parse(before)) ? new Date(before) : undefined;
   const lines = await listAuditLog(admin, { before: beforeDate, take: 100 });
+  const { locale, t, href } = await adminLanguage();
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>Audit log</h1>
-      <p>Every change made by an admin, newest first. The log cannot be edited.</p>
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
       <ol className="audit-log">
         {lines.map((line) => (
           <li key={line.id} data-testid="audit-line">
             <p>
-              <time dateTime={line.at.toISOString()}>{line.at.toISOString().replace("T", " ").slice(0, 19)} UTC</time> · {line.actorEmail} ·{" "}
-              <code>{line.action}</code> · {line.entity} {line.entityId ?? ""}
+              <time dateTime={line.at.toISOString()}>{formatMoment(line.at, locale, { seconds: true })}</time> · {line.actorEmail} · <code>{line.action}</code> ·{" "}
+              {line.entity} {line.entityId ?? ""}
             </p>
             {line.before !== null && (
               <details>
-                <summary>Before</summary>
+                <summary>{t("audit.before")}</summary>
                 <pre>{JSON.stringify(line.before, null, 1)}</pre>
               </details>
             )}
             {line.after !== null && (
               <details>
-                <summary>After</summary>
+                <summary>{t("audit.after")}</summary>
                 <pre>{JSON.stringify(line.after, null, 1)}</pre>
               </details>
             )}
@@ -41,7 +45,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       </ol>
       {lines.length === 100 && (
         <p>
-          <a href={`/admin/audit?before=${encodeURIComponent(lines.at(-1)!.at.toISOString())}`}>Older entries</a>
+          <a href={href(`/admin/audit?before=${encodeURIComponent(lines.at(-1)!.at.toISOString())}`)}>{t("audit.older")}</a>
         </p>
       )}
     </div>

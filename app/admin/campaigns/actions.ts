@@ -5,6 +5,8 @@ import { campaignInputSchema } from "@/lib/admin/campaign-schema";
 import { saveCampaign } from "@/lib/admin/campaigns";
 import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
+import { translateFieldErrors } from "@/lib/i18n/form-errors";
+import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
 
@@ -48,17 +50,20 @@ function campaignFromForm(formData: FormData) {
 /** Creates or updates a campaign. Admins only: checked here and in saveCampaign. */
 export async function saveCampaignAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
+  const { locale, t, href } = await adminLanguage();
+  // The schema's messages are English; the admin reads them in the interface language.
+  const translated = (errors: Record<string, string[]>) => translateFieldErrors(errors, locale, "adminFormErrors");
   const id = z.uuid().safeParse(formData.get("id"));
   const parsed = campaignInputSchema.safeParse(campaignFromForm(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors, values: submittedValues(formData) };
+    return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(fieldErrors), values: submittedValues(formData) };
   }
   const version = formData.get("version");
   const result = await saveCampaign(admin, id.success ? id.data : null, parsed.data, typeof version === "string" && version ? new Date(version) : null);
-  if (result.outcome === "invalid") return { status: "error", message: "Nothing was saved: fix the fields marked below.", fieldErrors: result.fieldErrors, values: submittedValues(formData) };
-  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: "Someone else saved this campaign since you opened it. Nothing was saved: reload the page to see their changes." };
-  if (result.outcome === "not_found") return { status: "error", message: "This campaign no longer exists." };
-  redirect(`/admin/campaigns/${result.id}?saved=1`);
+  if (result.outcome === "invalid") return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(result.fieldErrors), values: submittedValues(formData) };
+  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: t("campaignEditor.conflict") };
+  if (result.outcome === "not_found") return { status: "error", message: t("campaignEditor.notFound") };
+  redirect(href(`/admin/campaigns/${result.id}?saved=1`));
 }

@@ -3,35 +3,47 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { cancelDeliveryMessage, retryDeliveryMessage, setCampaignDeliveryPaused, type QueueChange } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
+import { translateFormMessage } from "@/lib/i18n/form-errors";
+import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const idForm = z.object({ id: z.uuid() });
 const pauseForm = z.object({ campaignId: z.uuid(), paused: z.enum(["true", "false"]) });
 
-function answer(result: QueueChange, done: string): never {
-  if (result.outcome === "done") redirect(`/admin/delivery?done=${encodeURIComponent(done)}`);
-  const why = result.outcome === "not_found" ? "That message no longer exists." : `Not now: ${result.why}`;
-  redirect(`/admin/delivery?problem=${encodeURIComponent(why)}`);
+type Language = Awaited<ReturnType<typeof adminLanguage>>;
+
+// The outcome goes back to the page in its address, already in the admin's language.
+function answer(language: Language, result: QueueChange, done: string): never {
+  const { locale, t, href } = language;
+  if (result.outcome === "done") redirect(href(`/admin/delivery?done=${encodeURIComponent(done)}`));
+  problem(language, result.outcome === "not_found" ? t("delivery.gone") : t("delivery.notNow", { why: translateFormMessage(result.why, locale, "adminFormErrors") }));
+}
+
+function problem({ href }: Language, why: string): never {
+  redirect(href(`/admin/delivery?problem=${encodeURIComponent(why)}`));
 }
 
 /** Admins only (checked here and in the data layer). */
 export async function retryMessageAction(formData: FormData): Promise<void> {
   const admin = await requireStaff("admin");
+  const language = await adminLanguage();
   const parsed = idForm.safeParse({ id: formData.get("id") });
-  if (!parsed.success) redirect("/admin/delivery?problem=That%20message%20id%20is%20not%20valid.");
-  answer(await retryDeliveryMessage(admin, parsed.data.id), "Queued again.");
+  if (!parsed.success) problem(language, language.t("delivery.badId"));
+  answer(language, await retryDeliveryMessage(admin, parsed.data.id), language.t("delivery.queuedAgain"));
 }
 
 export async function cancelMessageAction(formData: FormData): Promise<void> {
   const admin = await requireStaff("admin");
+  const language = await adminLanguage();
   const parsed = idForm.safeParse({ id: formData.get("id") });
-  if (!parsed.success) redirect("/admin/delivery?problem=That%20message%20id%20is%20not%20valid.");
-  answer(await cancelDeliveryMessage(admin, parsed.data.id), "Cancelled.");
+  if (!parsed.success) problem(language, language.t("delivery.badId"));
+  answer(language, await cancelDeliveryMessage(admin, parsed.data.id), language.t("delivery.cancelled"));
 }
 
 export async function setDeliveryPausedAction(formData: FormData): Promise<void> {
   const admin = await requireStaff("admin");
+  const language = await adminLanguage();
   const parsed = pauseForm.safeParse({ campaignId: formData.get("campaignId"), paused: formData.get("paused") });
-  if (!parsed.success) redirect("/admin/delivery?problem=Choose%20a%20campaign.");
+  if (!parsed.success) problem(language, language.t("delivery.chooseCampaign"));
   const paused = parsed.data.paused === "true";
-  answer(await setCampaignDeliveryPaused(admin, parsed.data.campaignId, paused), paused ? "Sending paused." : "Sending resumed.");
+  answer(language, await setCampaignDeliveryPaused(admin, parsed.data.campaignId, paused), paused ? language.t("delivery.sendingPaused") : language.t("delivery.sendingResumed"));
 }

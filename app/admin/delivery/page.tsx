@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { deliveryStatuses, listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
+import { formatNumber } from "@/lib/i18n/messages";
 import { signOut } from "../../staff/actions";
+import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
 import { cancelMessageAction, retryMessageAction, setDeliveryPausedAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Delivery queue", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("delivery.title"), robots: { index: false } };
+}
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
-const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "—");
 
 export default async function DeliveryPage({ searchParams }: PageProps<"/admin/delivery">) {
   const admin = await requireStaff("admin");
@@ -17,10 +20,12 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
   const status = deliveryStatuses.find((s) => s === one(query.status));
   const { messages, counts, campaigns } = await listDeliveryMessages(admin, { status });
   const emails = await listSupporterEmails(admin);
+  const { locale, t, href } = await adminLanguage();
+  const time = (d: Date | null) => (d ? formatMoment(d, locale) : t("common.none"));
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>Delivery queue</h1>
+      <h1>{t("delivery.title")}</h1>
       {one(query.done) && (
         <p role="status" className="form-ok">
           {one(query.done)}
@@ -31,47 +36,47 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           {one(query.problem)}
         </p>
       )}
-      <p>
-        <a href="/admin/outbox">Local outbox</a> (mail filed on this machine when no SMTP server is configured)
-      </p>
+      <p>{t.rich("delivery.outboxLink", { link: (chunks) => <a href={href("/admin/outbox")}>{chunks}</a> })}</p>
       <section aria-labelledby="pause">
-        <h2 id="pause">Sending per campaign</h2>
+        <h2 id="pause">{t("delivery.pauseHeading")}</h2>
         <ul>
           {campaigns.map((c) => (
             <li key={c.id}>
               <form action={setDeliveryPausedAction} className="inline-form">
-                {c.slug}: {c.deliveryPaused ? "paused" : "sending"}{" "}
+                {t("delivery.campaignState", { slug: c.slug, state: c.deliveryPaused ? t("delivery.paused") : t("delivery.sending") })}{" "}
                 <input type="hidden" name="campaignId" value={c.id} />
                 <input type="hidden" name="paused" value={c.deliveryPaused ? "false" : "true"} />
-                <button type="submit">{c.deliveryPaused ? `Resume sending for ${c.slug}` : `Pause sending for ${c.slug}`}</button>
+                <button type="submit">{c.deliveryPaused ? t("delivery.resume", { slug: c.slug }) : t("delivery.pause", { slug: c.slug })}</button>
               </form>
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="messages">
-        <h2 id="messages">Letters to addressees</h2>
+        <h2 id="messages">{t("delivery.messagesHeading")}</h2>
         <form method="get" className="inline-form">
-          <label htmlFor="status">Status</label>
+          {/* A language chosen in the address stays chosen when the filter reloads the page. */}
+          <input type="hidden" name="lang" value={locale} />
+          <label htmlFor="status">{t("delivery.status")}</label>
           <select id="status" name="status" defaultValue={status ?? ""}>
-            <option value="">All</option>
+            <option value="">{t("delivery.all")}</option>
             {deliveryStatuses.map((s) => (
               <option key={s} value={s}>
-                {s} ({counts.find((c) => c.status === s)?.count ?? 0})
+                {t("delivery.statusOption", { status: t(`deliveryStatus.${s}`), count: formatNumber(counts.find((c) => c.status === s)?.count ?? 0, locale) })}
               </option>
             ))}
           </select>
-          <button type="submit">Show</button>
+          <button type="submit">{t("delivery.show")}</button>
         </form>
         <table data-testid="delivery-messages">
           <thead>
             <tr>
-              <th scope="col">To</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Next attempt / sent</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Act</th>
+              <th scope="col">{t("delivery.columnTo")}</th>
+              <th scope="col">{t("delivery.columnStatus")}</th>
+              <th scope="col">{t("delivery.columnAttempts")}</th>
+              <th scope="col">{t("delivery.columnNext")}</th>
+              <th scope="col">{t("delivery.columnLastError")}</th>
+              <th scope="col">{t("delivery.columnAct")}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,21 +85,21 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
                 <td>
                   {m.toName} &lt;{m.toAddress}&gt;
                 </td>
-                <td>{m.status}</td>
-                <td>{m.attempts}</td>
+                <td>{t(`deliveryStatus.${m.status}`)}</td>
+                <td>{formatNumber(m.attempts, locale)}</td>
                 <td>{m.status === "sent" ? time(m.sentAt) : time(m.nextAttemptAt)}</td>
                 <td>{m.lastError ?? ""}</td>
                 <td>
                   {["failed", "deferred", "cancelled"].includes(m.status) && (
                     <form action={retryMessageAction}>
                       <input type="hidden" name="id" value={m.id} />
-                      <button type="submit">Retry</button>
+                      <button type="submit">{t("delivery.retry")}</button>
                     </form>
                   )}
                   {["queued", "deferred"].includes(m.status) && (
                     <form action={cancelMessageAction}>
                       <input type="hidden" name="id" value={m.id} />
-                      <button type="submit">Cancel</button>
+                      <button type="submit">{t("delivery.cancel")}</button>
                     </form>
                   )}
                 </td>
@@ -104,25 +109,25 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
         </table>
       </section>
       <section aria-labelledby="supporter-emails">
-        <h2 id="supporter-emails">Emails to supporters (newest 100; addresses stay encrypted)</h2>
+        <h2 id="supporter-emails">{t("delivery.supporterEmailsHeading")}</h2>
         <table>
           <thead>
             <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Language</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Made</th>
-              <th scope="col">Last error</th>
+              <th scope="col">{t("delivery.columnKind")}</th>
+              <th scope="col">{t("delivery.columnLanguage")}</th>
+              <th scope="col">{t("delivery.columnStatus")}</th>
+              <th scope="col">{t("delivery.columnAttempts")}</th>
+              <th scope="col">{t("delivery.columnMade")}</th>
+              <th scope="col">{t("delivery.columnLastError")}</th>
             </tr>
           </thead>
           <tbody>
             {emails.map((e) => (
               <tr key={e.id}>
-                <td>{e.kind.replace(/_/g, " ")}</td>
+                <td>{t(`delivery.kind.${e.kind}`)}</td>
                 <td>{e.language}</td>
-                <td>{e.status}</td>
-                <td>{e.attempts}</td>
+                <td>{t(`deliveryStatus.${e.status}`)}</td>
+                <td>{formatNumber(e.attempts, locale)}</td>
                 <td>{time(e.createdAt)}</td>
                 <td>{e.lastError ?? ""}</td>
               </tr>

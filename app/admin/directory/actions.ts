@@ -2,16 +2,19 @@
 import { importDirectory, maxDirectoryFileBytes } from "@/lib/admin/directory";
 import type { AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
+import { adminLanguage } from "@/lib/i18n/admin-language";
+import { translateImportError } from "@/lib/i18n/import-errors";
 
 /** Imports a directory CSV, all or nothing. Admins only: checked here and in importDirectory. */
 export async function importDirectoryAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
+  const { locale, t } = await adminLanguage();
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choose a CSV file to import." };
-  if (file.size > maxDirectoryFileBytes) return { status: "error", message: "The file is larger than 1 MB. Nothing was imported." };
+  if (!(file instanceof File) || file.size === 0) return { status: "error", message: t("directory.chooseFile") };
+  if (file.size > maxDirectoryFileBytes) return { status: "error", message: t("directory.fileTooLarge") };
   const result = await importDirectory(admin, await file.text());
   if (result.outcome === "rejected") {
-    return { status: "error", message: "Nothing was imported. Fix these rows and import the whole file again:", fieldErrors: { rows: result.errors } };
+    return { status: "error", message: t("directory.rejected"), fieldErrors: { rows: result.errors.map((e) => translateImportError(e, locale)) } };
   }
-  return { status: "saved", message: `Imported: ${result.created} new, ${result.updated} updated.` };
+  return { status: "saved", message: t("directory.imported", { created: result.created, updated: result.updated }) };
 }

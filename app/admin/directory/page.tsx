@@ -4,38 +4,45 @@ import { StaffNav } from "@/components/staff/StaffNav";
 import { listDirectory } from "@/lib/admin/directory";
 import { directoryColumns } from "@/lib/admin/directory-csv";
 import { requireStaff } from "@/lib/auth/session";
+import { catalogues } from "@/lib/i18n/messages";
 import { signOut } from "../../staff/actions";
+import { adminLanguage, adminTitle, formatDay } from "@/lib/i18n/admin-language";
 import { importDirectoryAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Embassy directory", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("directory.title"), robots: { index: false } };
+}
 
 export default async function DirectoryPage() {
   const admin = await requireStaff("admin");
   const entries = await listDirectory(admin);
+  const { locale, t, href } = await adminLanguage();
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>Embassy directory</h1>
-      <p>Russian embassies and missions by country. Supporters who give their country are offered its embassy.</p>
+      <h1>{t("directory.title")}</h1>
+      <p>{t("directory.intro")}</p>
       <section aria-labelledby="import">
-        <h2 id="import">Import from CSV</h2>
+        <h2 id="import">{t("directory.importHeading")}</h2>
         <p>
-          Columns: <code>{directoryColumns.join(", ")}</code>. <code>key</code> matches existing entries (updated) or makes new ones; several
-          emails are separated by spaces; dates are like 2026-11-23. Every row is checked first: one wrong row and nothing is imported.{" "}
-          <a href="/admin/directory/export">Download the directory as CSV</a> to edit it.
+          {t.rich("directory.importHelp", {
+            columns: directoryColumns.join(", "),
+            code: (chunks) => <code>{chunks}</code>,
+            link: (chunks) => <a href="/admin/directory/export">{chunks}</a>,
+          })}
         </p>
-        <DirectoryImportForm action={importDirectoryAction} />
+        <DirectoryImportForm action={importDirectoryAction} locale={locale} messages={{ admin: catalogues[locale].admin }} />
       </section>
       <table data-testid="directory">
-        <caption>{entries.length} embassies and missions</caption>
+        <caption>{t("directory.caption", { count: entries.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">Country</th>
-            <th scope="col">Name</th>
-            <th scope="col">Emails</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last verified</th>
+            <th scope="col">{t("directory.columnCountry")}</th>
+            <th scope="col">{t("directory.columnName")}</th>
+            <th scope="col">{t("directory.columnEmails")}</th>
+            <th scope="col">{t("directory.columnStatus")}</th>
+            <th scope="col">{t("directory.columnLastVerified")}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,11 +50,13 @@ export default async function DirectoryPage() {
             <tr key={e.id}>
               <td>{e.country}</td>
               <th scope="row">
-                <a href={`/admin/addressees/${e.id}`}>{e.name}</a>
+                <a href={href(`/admin/addressees/${e.id}`)}>{e.name}</a>
               </th>
               <td>{e.emails.join(", ")}</td>
-              <td>{e.status}</td>
-              <td>{e.lastVerifiedAt.toISOString().slice(0, 10)}</td>
+              <td>{t(`addresseeStatus.${e.status}`)}</td>
+              <td>
+                <time dateTime={e.lastVerifiedAt.toISOString().slice(0, 10)}>{formatDay(e.lastVerifiedAt, locale)}</time>
+              </td>
             </tr>
           ))}
         </tbody>

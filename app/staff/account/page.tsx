@@ -3,25 +3,35 @@ import { StaffNav } from "@/components/staff/StaffNav";
 import { TwoFactorForm } from "@/components/staff/TwoFactorForm";
 import { requireStaff } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/two-factor";
+import { catalogues, translator } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { signOut } from "../actions";
 import { twoFactorAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "staff")("account.title"), robots: { index: false } };
+}
 
 export default async function AccountPage() {
   const staff = await requireStaff("staff");
+  const locale = await requestLocale();
+  const t = translator(locale, "staff");
   return (
     <div className="staff">
       <StaffNav staff={staff} signOutAction={signOut} />
-      <h1>Your account</h1>
-      <p>
-        {staff.name}, {staff.email} ({staff.role})
-      </p>
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.identity", { name: staff.name, email: staff.email, role: t(`roles.${staff.role}`) })}</p>
       <section aria-labelledby="two-step">
-        <h2 id="two-step">Two-step sign-in</h2>
-        <p>With it on, signing in also asks for a 6-digit code from an authenticator app on your phone.</p>
-        <TwoFactorForm enabled={await hasTotp(staff)} action={twoFactorAction} />
+        <h2 id="two-step">{t("account.twoStep")}</h2>
+        <p>{t("account.twoStepIntro")}</p>
+        <TwoFactorForm
+          enabled={await hasTotp(staff)}
+          action={twoFactorAction}
+          locale={locale}
+          messages={{ staff: { twoFactor: catalogues[locale].staff.twoFactor } }}
+        />
       </section>
     </div>
   );

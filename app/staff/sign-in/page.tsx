@@ -1,26 +1,34 @@
 import type { Metadata } from "next";
+import { translator } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { signIn, verifyCode } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-function errorText(error: string | undefined, retry: number): string | null {
-  if (error === "invalid") return "The email address or password is wrong.";
-  if (error === "missing") return "Enter your email address and password.";
-  if (error === "code") return "That code is not right. Enter the 6-digit code your authenticator app shows now.";
-  if (error === "locked") return `Too many failed attempts. Try again in ${Math.max(1, Math.ceil(retry / 60))} minute(s).`;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale(), "staff")("signIn.title"), robots: { index: false } };
+}
+
+type T = ReturnType<typeof translator<"staff">>;
+
+function errorText(t: T, error: string | undefined, retry: number): string | null {
+  if (error === "invalid") return t("signIn.wrongPassword");
+  if (error === "missing") return t("signIn.missing");
+  if (error === "code") return t("signIn.wrongCode");
+  if (error === "locked") return t("signIn.locked", { minutes: Math.max(1, Math.ceil((Number.isFinite(retry) ? retry : 0) / 60)) });
   return null;
 }
 
 export default async function StaffSignInPage({ searchParams }: PageProps<"/staff/sign-in">) {
   const query = await searchParams;
-  const error = errorText(one(query.error), Number(one(query.retry) ?? 0));
+  const t = translator(await requestLocale(), "staff");
+  const error = errorText(t, one(query.error), Number(one(query.retry) ?? 0));
   const codeStep = one(query.step) === "code";
   return (
     <div className="narrow">
-      <h1>{codeStep ? "Enter your code" : "Staff sign-in"}</h1>
+      <h1>{codeStep ? t("signIn.codeTitle") : t("signIn.title")}</h1>
       {error && (
         <p role="alert" className="form-error" id="sign-in-error">
           {error}
@@ -28,17 +36,17 @@ export default async function StaffSignInPage({ searchParams }: PageProps<"/staf
       )}
       {codeStep ? (
         <form action={verifyCode}>
-          <label htmlFor="code">6-digit code from your authenticator app</label>
+          <label htmlFor="code">{t("signIn.code")}</label>
           <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required aria-describedby={error ? "sign-in-error" : undefined} />
-          <button type="submit">Continue</button>
+          <button type="submit">{t("signIn.continue")}</button>
         </form>
       ) : (
         <form action={signIn}>
-          <label htmlFor="email">Email address</label>
+          <label htmlFor="email">{t("signIn.email")}</label>
           <input id="email" name="email" type="email" autoComplete="username" required aria-describedby={error ? "sign-in-error" : undefined} />
-          <label htmlFor="password">Password</label>
+          <label htmlFor="password">{t("signIn.password")}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
-          <button type="submit">Sign in</button>
+          <button type="submit">{t("signIn.submit")}</button>
         </form>
       )}
     </div>

@@ -38,5 +38,5 @@ test("five wrong passwords lock the account for a while, even for the right pass
   };
   for (let i = 0; i < 5; i++) await attempt(`wrong password number ${i}`);
   await attempt(account.password);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toHaveText("Too many failed attempts. Try again in 1 minute(s).");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toHaveText("Too many failed attempts. Try again in 1 minute.");
 });

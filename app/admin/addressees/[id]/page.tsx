@@ -4,11 +4,15 @@ import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/Addr
 import { StaffNav } from "@/components/staff/StaffNav";
 import { getAddresseeForEdit } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
+import { catalogues } from "@/lib/i18n/messages";
 import { signOut } from "../../../staff/actions";
+import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
 import { saveAddresseeAction } from "../actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Edit addressee", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("addresseeEditor.title"), robots: { index: false } };
+}
 
 const blank: AddresseeFormValues = {
   id: null, version: null, key: "", name: "", role: "", organisation: "", kind: "official", country: "", emails: "", xHandle: "",
@@ -19,12 +23,13 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
   const admin = await requireStaff("admin");
   const { id } = await params;
   const query = await searchParams;
+  const { locale, t, href } = await adminLanguage();
   let values = blank;
   let campaigns: string[] = [];
   if (id !== "new") {
     const row = /^[0-9a-f-]{36}$/.test(id) ? await getAddresseeForEdit(admin, id) : null;
     if (!row) notFound();
-    campaigns = row.campaigns.map((c) => `${c.campaign.slug} (${c.campaign.status})`);
+    campaigns = row.campaigns.map((c) => `${c.campaign.slug} (${t(`campaignStatus.${c.campaign.status}`)})`);
     values = {
       id: row.id,
       version: row.updatedAt.toISOString(),
@@ -41,22 +46,22 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
       salutation: row.salutation ?? "",
       lastVerifiedAt: row.lastVerifiedAt.toISOString().slice(0, 10),
       status: row.status,
-      translations: row.translations.map((t) => ({ ...t, salutation: t.salutation ?? "" })),
+      translations: row.translations.map((tr) => ({ ...tr, salutation: tr.salutation ?? "" })),
     };
   }
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>{values.id ? `Edit ${values.name}` : "New addressee"}</h1>
+      <h1>{values.id ? t("addresseeEditor.editHeading", { name: values.name }) : t("addresseeEditor.newHeading")}</h1>
       {(query.saved || query.created) && (
         <p role="status" className="form-ok">
-          {query.created ? "Addressee created." : "Saved. The public page and the API show the change now."}
+          {query.created ? t("addresseeEditor.created") : t("addresseeEditor.saved")}
         </p>
       )}
-      {values.id && <p>Used by: {campaigns.join(", ") || "no campaign"}</p>}
-      <AddresseeForm key={values.version ?? "new"} values={values} action={saveAddresseeAction} />
+      {values.id && <p>{t("addresseeEditor.usedBy", { campaigns: campaigns.join(", ") || t("addresseeEditor.noCampaign") })}</p>}
+      <AddresseeForm key={values.version ?? "new"} values={values} action={saveAddresseeAction} locale={locale} messages={{ admin: catalogues[locale].admin }} />
       <p>
-        <a href="/admin/addressees">Back to all addressees</a>
+        <a href={href("/admin/addressees")}>{t("addresseeEditor.back")}</a>
       </p>
     </div>
   );

@@ -4,11 +4,15 @@ import { CampaignForm } from "@/components/admin/CampaignForm";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { getCampaignForEdit } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
+import { catalogues } from "@/lib/i18n/messages";
 import { signOut } from "../../../staff/actions";
+import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
 import { saveCampaignAction } from "../actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Edit campaign", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await adminTitle("campaignEditor.title"), robots: { index: false } };
+}
 
 export default async function EditCampaignPage({ params, searchParams }: PageProps<"/admin/campaigns/[id]">) {
   const admin = await requireStaff("admin");
@@ -18,21 +22,22 @@ export default async function EditCampaignPage({ params, searchParams }: PagePro
   const data = await getCampaignForEdit(admin, isNew ? null : id);
   if (!data) notFound();
   const saved = (await searchParams).saved;
+  const { locale, t } = await adminLanguage();
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>{data.campaign ? `Edit campaign ${data.campaign.slug}` : "New campaign"}</h1>
+      <h1>{data.campaign ? t("campaignEditor.editHeading", { slug: data.campaign.slug }) : t("campaignEditor.newHeading")}</h1>
       {saved && (
         <p role="status" className="form-ok">
-          Saved. {data.campaign?.status === "open" ? "The public page shows the change now." : ""}
+          {data.campaign?.status === "open" ? t("campaignEditor.savedOpen") : t("campaignEditor.saved")}
         </p>
       )}
       {data.campaign && (
         <p>
-          <a href={`/c/${data.campaign.slug}`}>Open the public page</a>
+          <a href={`/c/${data.campaign.slug}`}>{t("campaignEditor.openPublicPage")}</a>
         </p>
       )}
-      <CampaignForm key={data.campaign?.version ?? "new"} campaign={data.campaign} addressees={data.addressees} action={saveCampaignAction} />
+      <CampaignForm key={data.campaign?.version ?? "new"} campaign={data.campaign} addressees={data.addressees} action={saveCampaignAction} locale={locale} messages={{ admin: catalogues[locale].admin }} />
     </div>
   );
 }
