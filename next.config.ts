@@ -3,6 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Do not announce the framework to every visitor and scanner.
   poweredByHeader: false,
+  // A second build beside the usual one (benchmarks, the reliability suite)
+  // goes to its own folder, so it never breaks a running `next start`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   experimental: {
     // A letter is at most 8,000 characters; nothing a supporter sends needs more.

@@ -38,6 +38,22 @@ export default defineConfig(async () => {
           fileParallelism: !embedded,
         },
       },
+      {
+        // npm run test:reliability: faults (database restarts, mail server
+        // down), load and hostile input; slower, one file at a time.
+        resolve,
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/integration-global.ts"],
+          setupFiles: ["tests/setup/integration-worker.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 };

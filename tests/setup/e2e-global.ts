@@ -12,7 +12,7 @@ import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-
 const e2eAppSecret = "e2e-tests-secret-not-for-production-use-0123456789";
 
 export default async function globalSetup() {
-  if (!existsSync(".next/BUILD_ID")) {
+  if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
   const server = await openTestServer(54372);
