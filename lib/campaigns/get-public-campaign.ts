@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { cachedCampaignContent } from "./content-cache";
 import type { PublicCampaign, PublicCampaignSummary } from "./schema";
 import { pickTranslation, splitParagraphs, toIsoDate } from "./text";
 
@@ -21,11 +22,13 @@ type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignInclude }
  * public. Returns null for an unknown slug.
  */
 export async function getPublicCampaign(slug: string, language?: string): Promise<PublicCampaign | null> {
-  const row = await db().campaign.findFirst({
-    where: { slug, status: { in: ["open", "closed"] } },
-    include: campaignInclude,
+  return cachedCampaignContent(slug, `public|${language ?? ""}`, async () => {
+    const row = await db().campaign.findFirst({
+      where: { slug, status: { in: ["open", "closed"] } },
+      include: campaignInclude,
+    });
+    return row ? toPublicCampaign(row, language) : null;
   });
-  return row ? toPublicCampaign(row, language) : null;
 }
 
 /** The open campaign the home page shows: the most recently opened one. */

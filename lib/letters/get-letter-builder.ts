@@ -3,12 +3,15 @@ import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignSlugSchema, type PublicCampaign } from "@/lib/campaigns/schema";
+import { cachedCampaignContent } from "@/lib/campaigns/content-cache";
 import { db } from "@/lib/db/client";
 import type { LetterAddressee } from "./compose-letters";
 import { draftFromTemplate } from "./placeholders";
 
 export type LetterBuilder = {
   campaign: PublicCampaign;
+  /** The campaign's row id (not public), for recording signatures against it. */
+  campaignId: string;
   /** Language of the letter (a language the campaign has a template in). */
   language: string;
   templateLanguages: string[];
@@ -48,12 +51,17 @@ function inLanguage(row: AddresseeRow, language: string): LetterAddressee {
 export const getLetterBuilder = cache(async (slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> => {
   const parsedSlug = campaignSlugSchema.safeParse(slug);
   if (!parsedSlug.success) return null;
-  const campaign = await getPublicCampaign(parsedSlug.data, requestedLanguage);
+  return cachedCampaignContent(parsedSlug.data, `builder|${requestedLanguage ?? ""}`, () => loadLetterBuilder(parsedSlug.data, requestedLanguage));
+});
+
+async function loadLetterBuilder(slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> {
+  const campaign = await getPublicCampaign(slug, requestedLanguage);
   if (!campaign) return null;
 
   const row = await db().campaign.findUniqueOrThrow({
     where: { slug: campaign.slug },
     select: {
+      id: true,
       templates: { select: { language: true, subject: true, body: true, xPost: true } },
       demands: { orderBy: { position: "asc" }, select: { translations: true } },
       addressees: {
@@ -83,6 +91,7 @@ export const getLetterBuilder = cache(async (slug: string, requestedLanguage?: s
 
   return {
     campaign,
+    campaignId: row.id,
     language,
     templateLanguages,
     template: {
@@ -93,7 +102,7 @@ export const getLetterBuilder = cache(async (slug: string, requestedLanguage?: s
     addressees: row.addressees.map((a) => ({ ...inLanguage(a.addressee, language), preselected: a.preselected })),
     embassies,
   };
-});
+}
 
 /** The addressees a letter goes to: campaign addressees and directory embassies, in the given order. */
 export function resolveAddressees(builder: LetterBuilder, ids: readonly string[]): { found: LetterAddressee[]; unknown: string[] } {

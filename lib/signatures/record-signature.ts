@@ -47,12 +47,12 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   }));
   if (submission.website) return { outcome: "ignored", letters, builder };
 
-  const existing = await findExisting(builder, submission);
-  if (existing) return { outcome: "duplicate", signatureId: existing, letters, builder, confirmationQueued: false };
-
+  // No look-up first: the unique indexes (email hash per campaign, form key)
+  // refuse a second signature, and the catch below answers "duplicate".
+  // That saves a query on every first signature, the common case.
   const signatureId = randomUUID();
   const retentionMs = env().PERSONAL_DATA_RETENTION_DAYS * day;
-  const campaignId = await campaignIdOf(builder.campaign.slug);
+  const campaignId = builder.campaignId;
   const platform = letters.filter((l) => l.channel === "platform_email");
   const hasContact = Boolean(submission.email);
 
@@ -131,11 +131,6 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
     throw error;
   }
   return { outcome: "recorded", signatureId, letters, builder, confirmationQueued: platform.length > 0 };
-}
-
-async function campaignIdOf(slug: string): Promise<string> {
-  const campaign = await db().campaign.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  return campaign.id;
 }
 
 async function findExisting(builder: LetterBuilder, submission: SignatureSubmission): Promise<string | null> {
