@@ -1,0 +1,7 @@
+// The baseline for the HTTP benchmarks: an empty Next.js app, built in the
+// same run as the real one (bench/lib/next-servers.ts). Same framework
+// version and settings that matter (no X-Powered-By, compression on).
+export default {
+  poweredByHeader: false,
+  reactStrictMode: true,
+};

@@ -1,0 +1,142 @@
+// Signing through the JSON API under load (validation, anti-abuse check,
+// signature, letters, confirmation email queued) against a bare Next.js route
+// handler that inserts one row, both production builds on the same
+// PostgreSQL, 32 connections, in the same run. Then one hot campaign against
+// the same load spread over 50 campaigns. Targets (issue 7): ratio >= 0.6,
+// p99 <= 150 ms, zero errors, rows written == successful responses; hot
+// within 10% of spread.
+import { freshBenchDatabase, sql } from "./lib/bench-database.ts";
+import { describeLoad, load, type LoadResult } from "./lib/load.ts";
+import { buildBaselineApp, ensureAppBuild, startNext } from "./lib/next-servers.ts";
+import { printFigure } from "./lib/report.ts";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 32;
+const campaigns = 50;
+const appSecret = "benchmark-secret-not-for-production-0123456789abcdef";
+
+ensureAppBuild();
+buildBaselineApp();
+const database = await freshBenchDatabase("signing");
+Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
+const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
+const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
+const { disconnectDb } = await import("../lib/db/client.ts");
+
+const slugs = [launchCampaign.slug];
+await seedCampaign(launchCampaign);
+for (let i = 1; i < campaigns; i++) {
+  const slug = `${launchCampaign.slug}-${i}`;
+  await seedCampaign({ ...launchCampaign, slug });
+  slugs.push(slug);
+}
+await disconnectDb();
+await sql(database.url, "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+const addressees = (await sql<{ id: string }>(database.url, `SELECT a."addresseeId" AS id FROM "CampaignAddressee" a JOIN "Campaign" c ON c.id = a."campaignId" WHERE c.slug = $1 ORDER BY a.position`, [launchCampaign.slug])).map((r) => r.id);
+
+/** Waits until no signature has been written for a second. */
+async function settled(url: string): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const now = Number((await sql<{ n: string }>(url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
+    if (now === last) return;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+let counter = 0;
+/** A new supporter each time: their own email and client address, so limits never bite. */
+function signature() {
+  const n = counter++;
+  return {
+    body: JSON.stringify({
+      addressees,
+      language: "en",
+      subject: "Remove Amnesty International from the list",
+      body: "{{salutation}}\n\nPlease remove Amnesty International from the list of undesirable organisations.\n\n{{signer}}",
+      identity: "name_country",
+      name: `Supporter ${n}`,
+      country: "DE",
+      email: `supporter${n}.${process.pid}@example.org`,
+      channel: process.env.BENCH_CHANNEL ?? "platform_email",
+      replyToMe: false,
+      consentIdentity: true,
+      consentCounted: true,
+      consentContact: false,
+    }),
+    headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+  };
+}
+const json = { "content-type": "application/json" };
+
+const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3401, env: { DATABASE_URL: database.url } });
+let baseline: LoadResult;
+try {
+  await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds: 2, request: signature });
+  baseline = await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds, connections, request: signature });
+} finally {
+  await baselineServer.stop();
+}
+console.log(describeLoad("baseline: bare route handler inserting one row", baseline));
+
+const app = await startNext({
+  distDir: ".next-bench",
+  port: 3400,
+  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3400", CLIENT_IP_HEADER: "x-forwarded-for" },
+});
+let hot: LoadResult;
+let spread: LoadResult;
+let counted: LoadResult;
+let rowsBefore = 0;
+let rowsAfter = 0;
+try {
+  const signAt = (slug: string) => `/api/campaigns/${slug}/signatures`;
+  await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds: 2, request: signature });
+  hot = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds, connections, request: signature });
+  // Rows against answers: a fixed number of requests, so none is cut off
+  // mid-flight, once the server has finished what the timed run left open.
+  await settled(database.url);
+  rowsBefore = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
+  counted = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, amount: Math.max(200, Math.round(hot.rps * 5)), connections, request: signature });
+  rowsAfter = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
+  let next = 0;
+  spread = await load({
+    url: `${app.url}${signAt(slugs[0]!)}`,
+    method: "POST",
+    headers: json,
+    seconds,
+    connections,
+    request: () => ({ ...signature(), path: signAt(slugs[next++ % slugs.length]!) }),
+  });
+} finally {
+  await app.stop();
+}
+console.log(describeLoad("signing API, one campaign", hot));
+console.log(describeLoad(`signing API, spread over ${campaigns} campaigns`, spread));
+
+console.log(describeLoad("fixed-count run for rows against answers", counted));
+const created = counted.statuses["201"] ?? 0;
+const written = rowsAfter - rowsBefore;
+const clean = (r: LoadResult) => r.errors === 0 && r.timeouts === 0 && Object.keys(r.statuses).every((s) => s === "201");
+printFigure({
+  name: `signing through the JSON API at ${connections} connections (p99 ${hot.p99} ms; ${written} rows for ${created} answers 201)`,
+  value: hot.rps,
+  unit: "req/s",
+  baseline: baseline.rps,
+  target: ">= 0.6, p99 <= 150 ms, zero errors, rows == 201s",
+  met: hot.rps >= 0.6 * baseline.rps && hot.p99 <= 150 && clean(hot) && clean(counted) && written === created,
+});
+printFigure({
+  name: `one hot campaign vs the same load over ${campaigns} campaigns`,
+  value: hot.rps,
+  unit: "req/s",
+  baseline: spread.rps,
+  target: "within 10% (ratio 0.9-1.1)",
+  met: Math.abs(hot.rps / spread.rps - 1) <= 0.1 && clean(spread),
+});
+await database.drop();
+if (written !== created) {
+  console.error(`Rows written (${written}) differ from successful answers (${created}).`);
+  process.exit(1);
+}
