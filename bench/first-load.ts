@@ -1,0 +1,97 @@
+// What a supporter's phone downloads and how Lighthouse rates it, against an
+// empty Next.js app built in the same run. First-load JavaScript: every
+// script a page references, gzip-compressed as the server sends it. Lighthouse
+// (mobile emulation, Debian Chromium), median of 5 runs per page. Targets
+// (issue 7): JS at most 1.15 times the empty app's; performance >= 0.95,
+// accessibility 1.0, best practices >= 0.95.
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freshBenchDatabase } from "./lib/bench-database.ts";
+import { buildBaselineApp, ensureAppBuild, startNext } from "./lib/next-servers.ts";
+import { printFigure } from "./lib/report.ts";
+
+const appSecret = "benchmark-secret-not-for-production-0123456789abcdef";
+const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
+const slug = "russia-amnesty-undesirable";
+const supporterPages = ["/", `/c/${slug}`, `/c/${slug}/write`, "/privacy"];
+
+/** Bytes of JavaScript a first visit downloads: every <script src>, gzip as served. */
+async function firstLoadJs(origin: string, page: string): Promise<number> {
+  const html = await (await fetch(`${origin}${page}`)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let total = 0;
+  for (const src of sources) {
+    const response = await fetch(new URL(src.replace(/&amp;/g, "&"), origin), { headers: { "accept-encoding": "gzip" } });
+    // fetch decompresses; the wire size is what the server sent.
+    const body = Buffer.from(await response.arrayBuffer());
+    total += response.headers.get("content-encoding") === "gzip" ? Number(response.headers.get("content-length") ?? gzipSize(body)) : gzipSize(body);
+  }
+  return total;
+}
+
+function gzipSize(body: Buffer): number {
+  return execFileSync("gzip", ["-c", "-6"], { input: body, maxBuffer: 64 * 1024 * 1024 }).length;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function lighthouse(url: string): Record<string, number> {
+  const out = path.join(tmpdir(), `lh-${process.pid}.json`);
+  execFileSync(
+    process.execPath,
+    [
+      "node_modules/lighthouse/cli/index.js",
+      url,
+      "--quiet",
+      "--form-factor=mobile",
+      "--only-categories=performance,accessibility,best-practices",
+      "--output=json",
+      `--output-path=${out}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run",
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const report = JSON.parse(readFileSync(out, "utf8")) as { categories: Record<string, { score: number }> };
+  rmSync(out, { force: true });
+  return Object.fromEntries(Object.entries(report.categories).map(([name, c]) => [name, c.score]));
+}
+
+ensureAppBuild();
+buildBaselineApp();
+const database = await freshBenchDatabase("firstload");
+Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
+const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
+const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
+const { disconnectDb } = await import("../lib/db/client.ts");
+await seedCampaign(launchCampaign);
+await disconnectDb();
+
+const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3405, env: {} });
+let emptyJs: number;
+try {
+  emptyJs = await firstLoadJs(baselineServer.url, "/");
+} finally {
+  await baselineServer.stop();
+}
+console.log(`baseline: empty Next.js app, first-load JS ${(emptyJs / 1024).toFixed(1)} KiB (gzip)`);
+
+const app = await startNext({ distDir: ".next-bench", port: 3404, env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3404" } });
+try {
+  for (const page of supporterPages) {
+    const js = await firstLoadJs(app.url, page);
+    printFigure({ name: `first-load JS of ${page}`, value: js / 1024, unit: "KiB", baseline: emptyJs / 1024, target: "<= 1.15", met: js <= 1.15 * emptyJs });
+  }
+  for (const page of [`/c/${slug}`, `/c/${slug}/write`]) {
+    const scores = Array.from({ length: runs }, () => lighthouse(`${app.url}${page}`));
+    const m = (name: string) => median(scores.map((s) => s[name] ?? 0));
+    const [performance, accessibility, practices] = [m("performance"), m("accessibility"), m("best-practices")];
+    console.log(
+      `${performance >= 0.95 && accessibility === 1 && practices >= 0.95 ? "MET   " : "MISSED"} Lighthouse ${page} (mobile, median of ${runs}): performance ${performance}, accessibility ${accessibility}, best practices ${practices} (targets 0.95 / 1.0 / 0.95; runs: ${scores.map((s) => s.performance).join(", ")})`,
+    );
+  }
+} finally {
+  await app.stop();
+  await database.drop();
+}

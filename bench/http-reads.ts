@@ -1,0 +1,96 @@
+// Reads under load, production builds on loopback, 32 connections, in the
+// same run: the totals endpoint against a bare Next.js route that returns a
+// constant, and the campaign page against a static Next.js page. Then how
+// stale the page's count can be: a signature is made and the page polled
+// until it shows it. Targets (issue 7): totals >= 0.9 of the constant route;
+// campaign page >= 0.8 of the static page, p99 <= 100 ms, <= 5 s stale.
+import { freshBenchDatabase, sql } from "./lib/bench-database.ts";
+import { describeLoad, load, type LoadResult } from "./lib/load.ts";
+import { buildBaselineApp, ensureAppBuild, startNext } from "./lib/next-servers.ts";
+import { printFigure } from "./lib/report.ts";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 32;
+const appSecret = "benchmark-secret-not-for-production-0123456789abcdef";
+
+ensureAppBuild();
+buildBaselineApp();
+const database = await freshBenchDatabase("reads");
+Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
+const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
+const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
+const { disconnectDb } = await import("../lib/db/client.ts");
+await seedCampaign(launchCampaign);
+await disconnectDb();
+const slug = launchCampaign.slug;
+const addressees = (await sql<{ id: string }>(database.url, `SELECT "addresseeId" AS id FROM "CampaignAddressee" ORDER BY position`)).map((r) => r.id);
+
+const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3403, env: {} });
+let constant: LoadResult;
+let staticPage: LoadResult;
+try {
+  await load({ url: `${baselineServer.url}/api/constant`, seconds: 2 });
+  constant = await load({ url: `${baselineServer.url}/api/constant`, seconds, connections });
+  await load({ url: `${baselineServer.url}/`, seconds: 2 });
+  staticPage = await load({ url: `${baselineServer.url}/`, seconds, connections });
+} finally {
+  await baselineServer.stop();
+}
+console.log(describeLoad("baseline: bare route returning a constant", constant));
+console.log(describeLoad("baseline: static Next.js page", staticPage));
+
+const app = await startNext({
+  distDir: ".next-bench",
+  port: 3402,
+  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3402", CLIENT_IP_HEADER: "x-forwarded-for" },
+});
+let n = 0;
+async function sign(): Promise<void> {
+  n++;
+  const response = await fetch(`${app.url}/api/campaigns/${slug}/signatures`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${n >> 8}.${n & 255}` },
+    body: JSON.stringify({ addressees, language: "en", subject: "S", body: "{{salutation}}\n\nPlease.\n\n{{signer}}", identity: "anonymous", country: ["DE", "FR", "PL", "BR", "JP"][n % 5], channel: "pdf_print", replyToMe: false, consentIdentity: false, consentCounted: true, consentContact: false }),
+  });
+  if (response.status !== 201) throw new Error(`signing answered ${response.status}: ${await response.text()}`);
+}
+let totals: LoadResult;
+let page: LoadResult;
+const staleness: number[] = [];
+try {
+  // Some history for the counts to add up.
+  for (let i = 0; i < 300; i++) await sign();
+  await load({ url: `${app.url}/api/campaigns/${slug}/totals`, seconds: 2 });
+  totals = await load({ url: `${app.url}/api/campaigns/${slug}/totals`, seconds, connections });
+  await load({ url: `${app.url}/c/${slug}`, seconds: 2 });
+  page = await load({ url: `${app.url}/c/${slug}`, seconds, connections });
+
+  // Staleness: how long after an acknowledged signature the page counts it.
+  const shown = async () => Number((await (await fetch(`${app.url}/c/${slug}`)).text()).match(/([\d,]+) people have written so far/)?.[1]?.replace(/,/g, "") ?? NaN);
+  for (let i = 0; i < 5; i++) {
+    const before = await shown();
+    const signedAt = performance.now();
+    await sign();
+    while ((await shown()) < before + 1) {
+      if (performance.now() - signedAt > 30_000) throw new Error("the page never showed the new signature");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    staleness.push(performance.now() - signedAt);
+  }
+} finally {
+  await app.stop();
+}
+console.log(describeLoad("totals endpoint", totals));
+console.log(describeLoad("campaign page", page));
+const clean = (r: LoadResult) => r.errors === 0 && r.timeouts === 0 && Object.keys(r.statuses).every((s) => s === "200");
+const worstStale = Math.max(...staleness);
+printFigure({ name: "totals endpoint", value: totals.rps, unit: "req/s", baseline: constant.rps, target: ">= 0.9, zero errors", met: totals.rps >= 0.9 * constant.rps && clean(totals) });
+printFigure({
+  name: `campaign page (p99 ${page.p99} ms; count shown ${staleness.map((s) => s.toFixed(0)).join("/")} ms after signing)`,
+  value: page.rps,
+  unit: "req/s",
+  baseline: staticPage.rps,
+  target: ">= 0.8, p99 <= 100 ms, <= 5 s stale",
+  met: page.rps >= 0.8 * staticPage.rps && page.p99 <= 100 && worstStale <= 5000 && clean(page),
+});
+await database.drop();
