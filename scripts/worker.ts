@@ -2,6 +2,7 @@
 // instance or several on other machines; they share the queue in PostgreSQL.
 import "./lib/load-dotenv.ts";
 import { startWorker } from "../lib/delivery/worker.ts";
+import { startTallyTimer } from "../lib/signatures/tally-timer.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
 if (!process.env.DATABASE_URL) {
@@ -10,6 +11,8 @@ if (!process.env.DATABASE_URL) {
 }
 process.env.APP_SECRET ||= localAppSecret();
 const runner = await startWorker();
+// With TALLY_IN_WEB_PROCESS=false the workers roll up the totals instead.
+startTallyTimer("worker");
 console.log("Delivery worker running.");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -5,13 +5,15 @@ import { rollUpTallies } from "./roll-up-tallies";
 let started = false;
 
 /**
- * Rolls up new signatures every TALLY_INTERVAL_SECONDS in this process.
- * Totals are exact without it (they add what is pending); the roll-up only
- * keeps the pending set small so reading totals stays cheap.
+ * Rolls up new signatures every TALLY_INTERVAL_SECONDS in this process: in
+ * web processes while TALLY_IN_WEB_PROCESS is true (the default), else in the
+ * delivery workers. Totals are exact without it (they add what is pending);
+ * the roll-up only keeps the pending set small so reading totals stays
+ * cheap. Several processes may run it at once (rollUpTallies is safe so).
  */
-export function startTallyTimer(): void {
+export function startTallyTimer(where: "web" | "worker" = "web"): void {
   const settings = env();
-  if (started || !settings.TALLY_IN_WEB_PROCESS) return;
+  if (started || settings.TALLY_IN_WEB_PROCESS !== (where === "web")) return;
   started = true;
   let running = false;
   const timer = setInterval(async () => {
