@@ -47,9 +47,12 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   }));
   if (submission.website) return { outcome: "ignored", letters, builder };
 
-  // No look-up first: the unique indexes (email hash per campaign, form key)
-  // refuse a second signature, and the catch below answers "duplicate".
-  // That saves a query on every first signature, the common case.
+  // A look-up first, though the unique indexes would refuse a second
+  // signature anyway: a burst of resubmissions then costs one query each,
+  // not a transaction rolled back on the index, holding a connection.
+  const existing = await findExisting(builder, submission);
+  if (existing) return { outcome: "duplicate", signatureId: existing, letters, builder, confirmationQueued: false };
+
   const signatureId = randomUUID();
   const retentionMs = env().PERSONAL_DATA_RETENTION_DAYS * day;
   const campaignId = builder.campaignId;
