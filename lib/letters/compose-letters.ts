@@ -45,8 +45,14 @@ const defaultSalutation: Record<string, string> = {
   ru: "Уважаемые господа!",
 };
 
+// Building an Intl formatter costs far more than using one (~0.8 ms each, seven
+// per signature): one per language, kept.
+const letterDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatLetterDate(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  let format = letterDateFormats.get(language);
+  if (!format) letterDateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })));
+  return format.format(date);
 }
 
 export function composeLetter(addressee: LetterAddressee, draft: DraftForComposition, date: Date): ComposedLetter {
