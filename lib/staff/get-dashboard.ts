@@ -58,7 +58,9 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
       by: ["status", "lastError"],
       where: { campaignId: chosen.id, status: { in: ["deferred", "failed"] } },
       _count: { _all: true },
-      orderBy: { _count: { id: "desc" } },
+      // count(status), not count(id): the same number (status is never null),
+      // counted from the index on campaignId, status and lastError alone.
+      orderBy: { _count: { status: "desc" } },
       take: 20,
     }),
     db().$queryRaw<{ status: string; count: bigint }[]>`
