@@ -9,13 +9,30 @@ export type Paper = "a4" | "letter";
 // DejaVu Sans covers Latin, accented Latin and Cyrillic; it ships with the
 // app from npm (dejavu-fonts-ttf) and is embedded, subset, in every PDF.
 const fontDir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
+// Given the font file's bytes, pdfkit parses the font anew for every
+// document (tables, kerning and shaping lookups, glyph outlines): about 30 ms
+// of CPU per one-page letter (bench/pdf.ts). It also takes a font it has
+// already parsed (pdfkit 0.20), so each font is parsed once per process.
+// One thing must not outlive a document: fontkit caches each glyph with the
+// characters it was first met as, and pdfkit maps glyphs back to text (for
+// copying and search) from that. Subsetting a Russian letter meets the Latin
+// "c" inside the Cyrillic "с" with no character at all; shared, that left the
+// "c" out of the copied text of every later letter. So each document starts
+// with no glyphs cached, as it did with a font of its own. pdfkit uses the
+// font synchronously, so letters rendered at the same time cannot interleave.
+type ParsedFont = { _glyphs: Record<number, unknown> }; // a fontkit Font (pdfkit's types only name byte sources)
+let fonts: { regular: ParsedFont; bold: ParsedFont } | undefined;
+function parseFont(file: string): ParsedFont {
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.font(readFileSync(path.join(fontDir, file)));
+  // pdfkit keeps the fontkit Font it parsed on the current font (`_font.font`).
+  return (probe as unknown as { _font: { font: ParsedFont } })._font.font;
+}
 function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(path.join(fontDir, "DejaVuSans.ttf")),
-    bold: readFileSync(path.join(fontDir, "DejaVuSans-Bold.ttf")),
-  };
-  return fonts;
+  fonts ??= { regular: parseFont("DejaVuSans.ttf"), bold: parseFont("DejaVuSans-Bold.ttf") };
+  fonts.regular._glyphs = {};
+  fonts.bold._glyphs = {};
+  return { regular: fonts.regular as unknown as Buffer, bold: fonts.bold as unknown as Buffer };
 }
 
 const margin = 64; // points; about 22 mm
