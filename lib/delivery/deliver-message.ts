@@ -8,6 +8,10 @@ import { sendMail } from "./mailer";
 import { backoff, domainSlot, outsideSendingHours } from "./pacing";
 import { queueDeliverySummaryIfDone } from "./supporter-follow-ups";
 
+// A stored reason is part of an index (campaignId, status, lastError) whose
+// entries PostgreSQL caps at 2,704 bytes: 600 characters fit even in 4-byte UTF-8.
+const maxReason = 600;
+
 export type DeliveryResult = "sent" | "already_done" | "rescheduled" | "deferred" | "failed" | "busy";
 
 async function reschedule(messageId: string, runAt: Date, reason: string | null, status: "queued" | "deferred" = "queued") {
@@ -109,12 +113,12 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
     const reason = outcome.permanent ? outcome.reason : `Gave up after ${attempts} attempts. Last error: ${outcome.reason}`;
     await db().$transaction([
-      db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason.slice(0, 1000), sendingSince: null } }),
+      db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason.slice(0, maxReason), sendingSince: null } }),
       db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "failed" } }),
     ]);
     await queueDeliverySummaryIfDone(message.signatureId);
     return "failed";
   }
-  await reschedule(messageId, backoff(attempts, now), outcome.reason.slice(0, 1000), "deferred");
+  await reschedule(messageId, backoff(attempts, now), outcome.reason.slice(0, maxReason), "deferred");
   return "deferred";
 }
