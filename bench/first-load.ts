@@ -37,7 +37,18 @@ function gzipSize(body: Buffer): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function lighthouse(url: string): Record<string, number> {
+/** One Lighthouse run; a run Chromium spoils (e.g. NO_NAVSTART on a loaded machine) is tried again, twice at most. */
+function lighthouse(url: string, attempt = 1): Record<string, number> {
+  try {
+    return lighthouseOnce(url);
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    console.log(`Lighthouse run failed (${error instanceof Error ? error.message.split("\n")[0] : error}); trying again.`);
+    return lighthouse(url, attempt + 1);
+  }
+}
+
+function lighthouseOnce(url: string): Record<string, number> {
   const out = path.join(tmpdir(), `lh-${process.pid}.json`);
   execFileSync(
     process.execPath,
