@@ -8,11 +8,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freshBenchDatabase } from "./lib/bench-database.ts";
-import { buildBaselineApp, ensureAppBuild, startNext } from "./lib/next-servers.ts";
+import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
+import { startNext } from "./lib/next-servers.ts";
 import { printFigure } from "./lib/report.ts";
 
-const appSecret = "benchmark-secret-not-for-production-0123456789abcdef";
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const slug = "russia-amnesty-undesirable";
 const supporterPages = ["/", `/c/${slug}`, `/c/${slug}/write`, "/privacy"];
@@ -69,15 +68,7 @@ function lighthouseOnce(url: string): Record<string, number> {
   return Object.fromEntries(Object.entries(report.categories).map(([name, c]) => [name, c.score]));
 }
 
-ensureAppBuild();
-buildBaselineApp();
-const database = await freshBenchDatabase("firstload");
-Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
-const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
-const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
-const { disconnectDb } = await import("../lib/db/client.ts");
-await seedCampaign(launchCampaign);
-await disconnectDb();
+const { database } = await prepareHttpBench("firstload");
 
 const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3405, env: {} });
 let emptyJs: number;

@@ -4,26 +4,16 @@
 // stale the page's count can be: a signature is made and the page polled
 // until it shows it. Targets (issue 7): totals >= 0.9 of the constant route;
 // campaign page >= 0.8 of the static page, p99 <= 100 ms, <= 5 s stale.
-import { freshBenchDatabase, sql } from "./lib/bench-database.ts";
+import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
 import { describeLoad, load, type LoadResult } from "./lib/load.ts";
-import { buildBaselineApp, ensureAppBuild, startNext } from "./lib/next-servers.ts";
+import { startNext } from "./lib/next-servers.ts";
 import { printFigure } from "./lib/report.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 32;
-const appSecret = "benchmark-secret-not-for-production-0123456789abcdef";
 
-ensureAppBuild();
-buildBaselineApp();
-const database = await freshBenchDatabase("reads");
-Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
-const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
-const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
-const { disconnectDb } = await import("../lib/db/client.ts");
-await seedCampaign(launchCampaign);
-await disconnectDb();
-const slug = launchCampaign.slug;
-const addressees = (await sql<{ id: string }>(database.url, `SELECT "addresseeId" AS id FROM "CampaignAddressee" ORDER BY position`)).map((r) => r.id);
+const { database, slugs, addressees } = await prepareHttpBench("reads");
+const slug = slugs[0]!;
 
 const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3403, env: {} });
 let constant: LoadResult;

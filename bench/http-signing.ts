@@ -5,34 +5,18 @@
 // the same load spread over 50 campaigns. Targets (issue 7): ratio >= 0.6,
 // p99 <= 150 ms, zero errors, rows written == successful responses; hot
 // within 10% of spread.
-import { freshBenchDatabase, sql } from "./lib/bench-database.ts";
+import { sql } from "./lib/bench-database.ts";
+import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
 import { describeLoad, load, type LoadResult } from "./lib/load.ts";
-import { buildBaselineApp, ensureAppBuild, startNext } from "./lib/next-servers.ts";
+import { startNext } from "./lib/next-servers.ts";
 import { printFigure } from "./lib/report.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 32;
 const campaigns = 50;
-const appSecret = "benchmark-secret-not-for-production-0123456789abcdef";
 
-ensureAppBuild();
-buildBaselineApp();
-const database = await freshBenchDatabase("signing");
-Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
-const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
-const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
-const { disconnectDb } = await import("../lib/db/client.ts");
-
-const slugs = [launchCampaign.slug];
-await seedCampaign(launchCampaign);
-for (let i = 1; i < campaigns; i++) {
-  const slug = `${launchCampaign.slug}-${i}`;
-  await seedCampaign({ ...launchCampaign, slug });
-  slugs.push(slug);
-}
-await disconnectDb();
+const { database, slugs, addressees } = await prepareHttpBench("signing", { campaigns });
 await sql(database.url, "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
-const addressees = (await sql<{ id: string }>(database.url, `SELECT a."addresseeId" AS id FROM "CampaignAddressee" a JOIN "Campaign" c ON c.id = a."campaignId" WHERE c.slug = $1 ORDER BY a.position`, [launchCampaign.slug])).map((r) => r.id);
 
 /** Waits until no signature has been written for a second. */
 async function settled(url: string): Promise<void> {
