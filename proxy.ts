@@ -8,6 +8,29 @@ import { env } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
+// Bodies of server actions (next.config.ts) and of the API (lib/http/read-body.ts).
+const maxBodyBytes = 64 * 1024;
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A refusal with the security headers; JSON where the API answers. */
+function refuse(pathname: string, status: 400 | 413, message: string, headers: Record<string, string>) {
+  const api = pathname.startsWith("/api/") || /^\/c\/[^/]+\/letters\//.test(pathname);
+  const response = api
+    ? NextResponse.json({ error: { code: status === 413 ? "too_large" : "bad_request", message } }, { status })
+    : new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const settings = env();
@@ -20,6 +43,12 @@ export function proxy(request: NextRequest) {
     development: settings.NODE_ENV === "development",
     ...(embed ? { embedFrameAncestors: settings.EMBED_FRAME_ANCESTORS } : {}),
   });
+  // Next.js answers these with a bare 500 (a path it cannot percent-decode, such
+  // as /c/%zz, and a server action over its body limit); say what is wrong instead.
+  if (!decodable(url.pathname)) return refuse(url.pathname, 400, "Bad request: the address is not valid percent-encoded UTF-8.", headers);
+  if (request.method === "POST" && Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
+    return refuse(url.pathname, 413, `The request is larger than ${maxBodyBytes / 1024} KiB.`, headers);
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // The interface language: ?lang=, else Accept-Language (lib/i18n/locales.ts).

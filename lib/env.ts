@@ -2,6 +2,7 @@
 // never from process.env, so a bad setting stops the app at start with the
 // variable's name instead of failing later in a request.
 import { z } from "zod";
+import { isPlainMailAddress } from "@/lib/delivery/mail-address";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -65,7 +66,8 @@ export const serverEnvSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
     .optional(),
   /** The campaign's sending address: From of every email. */
-  MAIL_FROM_ADDRESS: z.email().default("letters@localhost"),
+  // The mailer sends from plain addresses only (lib/delivery/mail-address.ts): refuse others at start, not at every send.
+  MAIL_FROM_ADDRESS: z.email().refine(isPlainMailAddress, "must be a plain address such as letters@example.org").default("letters@localhost"),
   MAIL_FROM_NAME: z.string().max(100).default("Letter campaigns"),
   /** Optional DKIM signing: all three or none. */
   DKIM_DOMAIN: z.string().optional(),
@@ -96,7 +98,8 @@ export const serverEnvSchema = z.object({
     .string()
     .trim()
     .refine(
-      (v) => v === "none" || v === "https:" || v.split(/\s+/).every((origin) => /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/.test(origin)),
+      // Only spaces separate origins: the value goes into a header as it is, where a line break would end it.
+      (v) => v === "none" || v === "https:" || v.split(/ +/).every((origin) => /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/.test(origin)),
       'must be "https:", "none" or HTTPS origins separated by spaces, e.g. "https://www.fidh.org https://www.omct.org"',
     )
     .default("https:"),

@@ -9,7 +9,7 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} has at most ${max} characters.`)
-    .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), `${label} must be on one line.`)
+    .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(v), `${label} must be on one line.`)
     .transform((v) => (v === "" ? null : v));
 
 const requiredText = (max: number, label: string) =>
@@ -18,7 +18,7 @@ const requiredText = (max: number, label: string) =>
     .trim()
     .min(1, `${label} is missing.`)
     .max(max, `${label} has at most ${max} characters.`)
-    .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), `${label} must be on one line.`);
+    .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(v), `${label} must be on one line.`);
 
 /** "a@b.org, c@d.org" or one per line: a list of plain, lower-case addresses. */
 export const emailListSchema = z

@@ -6,12 +6,16 @@ import { unknownPlaceholders } from "@/lib/letters/placeholders";
 
 const language = z.string().trim().regex(/^[a-z]{2,3}$/, "A language is a two- or three-letter code, e.g. en or ru.");
 const text = (label: string, max: number) => z.string().trim().min(1, `${label} is missing.`).max(max, `${label} has at most ${max} characters.`);
+// A date (YYYY-MM-DD) or a datetime-local value, in UTC. The check reads the
+// value as the transform does: Date.parse alone let through values (such as
+// "2026-01-01T00:00Z") that then became an Invalid Date and failed the save.
+const asUtcDate = (v: string) => new Date(v.length === 10 ? `${v}T00:00:00Z` : `${v}Z`);
 const optionalDate = (label: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), `${label} is not a date.`)
-    .transform((v) => (v === "" ? null : new Date(v.length === 10 ? `${v}T00:00:00Z` : `${v}Z`)));
+    .refine((v) => v === "" || !Number.isNaN(asUtcDate(v).getTime()), `${label} is not a date.`)
+    .transform((v) => (v === "" ? null : asUtcDate(v)));
 
 const placeholdersKnown = (label: string) => (value: string, ctx: z.RefinementCtx) => {
   const unknown = unknownPlaceholders(value);
@@ -69,6 +73,8 @@ export const campaignInputSchema = z
     addresseeIds: z.array(z.uuid()),
   })
   .superRefine((c, ctx) => {
+    // Zod runs this even when a language failed its own check (then said so); the messages below would quote it.
+    if (c.languages.some((lang) => typeof lang !== "string" || !/^[a-z]{2,3}$/.test(lang))) return;
     if (new Set(c.languages).size !== c.languages.length) ctx.addIssue({ code: "custom", path: ["languages"], message: "A language is listed twice." });
     const counts = new Set<number>();
     for (const lang of c.languages) {

@@ -14,9 +14,14 @@ export type AdminFormState = {
 
 /** Every submitted field (files left out), for AdminFormState.values. */
 export function submittedValues(formData: FormData): Record<string, string[]> {
-  const values: Record<string, string[]> = {};
-  for (const [name, value] of formData.entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) (values[name] ??= []).push(value);
-  return values;
+  // A Map, not a plain object: a field called "constructor" is a name, not Object.prototype.constructor.
+  const values = new Map<string, string[]>();
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
+    values.set(name, values.get(name) ?? []);
+    values.get(name)!.push(value);
+  }
+  return Object.fromEntries(values);
 }
 
 export const idleFormState: AdminFormState = { status: "idle" };

@@ -1,12 +1,13 @@
 // Staff sign-in and account forms, shared by the forms, the server actions
 // and the admin:create command.
 import { z } from "zod";
+import { isPlainMailAddress } from "@/lib/delivery/mail-address";
 import { passwordLength, passwordProblem } from "./password";
 
 export const staffRoles = ["staff", "admin"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address."));
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")).refine(isPlainMailAddress, "Enter a valid email address.");
 
 export const signInSchema = z.object({
   email,

@@ -15,7 +15,7 @@ export function letterFileHandler(kind: "pdf" | "eml") {
     const params = campaignParamsSchema.safeParse(await context.params);
     if (!params.success) return badParameters(params.error);
     const body = await readBody(request, renderFormFields);
-    if (!body.ok) return NextResponse.json({ error: { code: "bad_request", message: body.message } }, { status: body.status });
+    if (!body.ok) return NextResponse.json({ error: { code: body.status === 413 ? "too_large" : "bad_request", message: body.message } }, { status: body.status });
     const file = await renderLetterFile(params.data.slug, kind, body.value);
     if (!file.ok) {
       const code = file.status === 404 ? "not_found" : "invalid";

@@ -18,13 +18,14 @@ const pattern = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
 /** Placeholders in `text` that we do not know, for admins' template checks. */
 export function unknownPlaceholders(text: string): string[] {
-  return [...text.matchAll(pattern)].map((m) => m[1]!).filter((name) => !(name in templatePlaceholders));
+  return [...text.matchAll(pattern)].map((m) => m[1]!).filter((name) => !Object.hasOwn(templatePlaceholders, name));
 }
 
 /** Replaces the given placeholders; others are left as written. */
 export function fillPlaceholders(text: string, values: Partial<Record<PlaceholderName, string>>): string {
   return text.replace(pattern, (whole, name: string) => {
-    const value = values[name as PlaceholderName];
+    // Own keys only: a supporter's {{constructor}} is text, not Object.prototype.constructor.
+    const value = Object.hasOwn(values, name) ? values[name as PlaceholderName] : undefined;
     return value === undefined ? whole : value;
   });
 }

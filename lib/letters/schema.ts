@@ -1,6 +1,7 @@
 // The letter form, shared by the builder's server action and the JSON API:
 // one schema, one set of limits and messages, on every path.
 import { z } from "zod";
+import { isPlainMailAddress } from "@/lib/delivery/mail-address";
 import { isCountryCode } from "./countries";
 
 export const identityLevels = ["anonymous", "initials_country", "name_country", "full"] as const;
@@ -21,8 +22,12 @@ export const limits = {
   email: 254,
 } as const;
 
-/** No control characters except line breaks and tabs in letters; none at all in one-line fields. */
-const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value);
+/**
+ * No control characters except line breaks and tabs in letters; none at all in
+ * one-line fields. C1 controls (U+0080 to U+009F) count too: terminals obey
+ * them (U+009B starts an escape sequence) and U+0085 is a line break.
+ */
+const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value);
 const oneLine = (value: string) => !/[\r\n\u2028\u2029]/.test(value) && noControlCharacters(value);
 
 const trimmedLine = (max: number, label: string) =>
@@ -79,6 +84,8 @@ export const signatureSubmissionSchema = letterContentSchema
       .trim()
       .max(limits.email, `An email address has at most ${limits.email} characters.`)
       .pipe(z.email("This email address is not valid."))
+      // What the mailer will send to (zod lets through, e.g., a domain label over 63 characters).
+      .refine(isPlainMailAddress, "This email address is not valid.")
       .optional(),
     replyToMe: z.boolean().default(false),
     consentIdentity: z.boolean().default(false),
@@ -115,11 +122,14 @@ export type SignatureSubmission = z.infer<typeof signatureSubmissionSchema>;
 
 /** Field name to messages, as forms and the API report them. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // A Map, not a plain object: an unknown field called "constructor" or
+  // "__proto__" must be reported, not read from Object.prototype.
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : String(issue.path[0] ?? "form");
     const message = issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : issue.message;
-    (out[key] ??= []).push(message);
+    out.set(key, out.get(key) ?? []);
+    out.get(key)!.push(message);
   }
-  return out;
+  return Object.fromEntries(out);
 }
