@@ -1,5 +1,6 @@
 import type { IdentityLevel } from "@/lib/letters/schema";
 import { signerLine } from "@/lib/letters/signer-line";
+import { subjectHeaderValue } from "@/lib/letters/subject-header";
 import { isPlainMailAddress } from "./mail-address";
 import type { OutgoingMail } from "./mailer";
 
@@ -39,7 +40,7 @@ export function letterMail(parts: {
     to: parts.addressee,
     // A reply address that is not a plain address is left out rather than trusted.
     replyTo: parts.replyToAddress && isPlainMailAddress(parts.replyToAddress) ? { name: display, address: parts.replyToAddress } : undefined,
-    subject: parts.subject,
+    subject: subjectHeaderValue(parts.subject),
     text: parts.text,
     messageId: parts.messageId,
     signatureId: parts.signatureId,
