@@ -61,7 +61,7 @@ export async function ensureProductionBuild(): Promise<void> {
 function appBaseEnv(): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "", NEXT_TELEMETRY_DISABLED: "1" };
   for (const name of Object.keys(base)) {
-    if (name.startsWith("VITEST") || name === "DATABASE_URL" || name === "SMTP_URL" || name === "TALLY_IN_WEB_PROCESS") delete base[name];
+    if (name.startsWith("VITEST") || ["DATABASE_URL", "SMTP_URL", "TALLY_IN_WEB_PROCESS", "CLIENT_IP_HEADER"].includes(name)) delete base[name];
   }
   return base;
 }
