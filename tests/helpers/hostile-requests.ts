@@ -133,16 +133,3 @@ export function readableMessage(message: unknown): boolean {
     !/^(Type|Reference|Syntax|Range)?Error\b/.test(message)
   );
 }
-
-/** A free local port. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -5,11 +5,12 @@
 // `postgres` system user (runuser), which then owns the data folder.
 import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./free-port";
+import { postgresAnswers } from "./test-database";
 
 const run = promisify(execFile);
 
@@ -27,18 +28,6 @@ export function postgresBinaries(): string | null {
     candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   }
   return candidates.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) ?? null;
-}
-
-/** A TCP port nothing listens on right now (the system picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export type StopMode = "fast" | "immediate";
@@ -91,17 +80,7 @@ export class PostgresInstance {
 
   /** True once a new connection gets an answer to SELECT 1. */
   async accepts(): Promise<boolean> {
-    const client = new pg.Client({ connectionString: this.adminUrl, connectionTimeoutMillis: 1_000 });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.query("SELECT 1");
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => {});
-    }
+    return postgresAnswers(this.adminUrl, 1_000);
   }
 
   async query(sql: string, database = "postgres"): Promise<void> {

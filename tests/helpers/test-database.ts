@@ -10,8 +10,9 @@ export type TestServer =
   | { mode: "postgres"; adminUrl: string }
   | { mode: "embedded"; adminUrl: string; embedded: EmbeddedPostgres };
 
-export async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+export async function postgresAnswers(url: string, timeoutMs = 3_000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on("error", () => {});
   try {
     await client.connect();
     await client.query("SELECT 1");

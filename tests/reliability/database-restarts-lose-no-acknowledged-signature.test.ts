@@ -10,7 +10,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
-import { freePort, PostgresInstance, postgresBinaries, type StopMode } from "../helpers/postgres-instance";
+import { freePort } from "../helpers/free-port";
+import { PostgresInstance, postgresBinaries, type StopMode } from "../helpers/postgres-instance";
 import { ensureProductionBuild, startApp, type AppProcess } from "../helpers/reliability-app";
 
 const slug = "russia-amnesty-undesirable";

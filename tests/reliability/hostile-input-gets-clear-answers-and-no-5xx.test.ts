@@ -38,7 +38,6 @@ import {
   asBrowserSends,
   encodeComponent,
   formBody,
-  freePort,
   hiddenFields,
   inPool,
   rawPathSegment,
@@ -49,6 +48,7 @@ import {
   verbatimInHtml,
   type Answer,
 } from "../helpers/hostile-requests";
+import { freePort } from "../helpers/free-port";
 import { SmtpSink } from "../helpers/smtp-sink";
 import { startWorkerProcess, waitFor, type WorkerProcess } from "../helpers/worker-process";
 
