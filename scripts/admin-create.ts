@@ -6,7 +6,7 @@ import readline from "node:readline";
 import "./lib/load-dotenv.ts";
 import { createStaffAccount } from "../lib/auth/create-staff-account.ts";
 import { disconnectDb } from "../lib/db/client.ts";
-import { openDatabase } from "./lib/database.ts";
+import { openDatabaseOrExit } from "./lib/database.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ async function askPassword(): Promise<string> {
   return answer;
 }
 
-const database = await openDatabase({ useRunningEmbedded: true });
+const database = await openDatabaseOrExit();
 process.env.DATABASE_URL = database.databaseUrl;
 process.env.APP_SECRET ||= localAppSecret();
 try {

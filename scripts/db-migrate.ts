@@ -2,9 +2,9 @@
 // to the embedded database when DATABASE_URL is not set.
 import "./lib/load-dotenv.ts";
 import { applyMigrations } from "./lib/migrate.ts";
-import { openDatabase } from "./lib/database.ts";
+import { openDatabaseOrExit } from "./lib/database.ts";
 
-const database = await openDatabase();
+const database = await openDatabaseOrExit();
 console.log(`Applying migrations to ${database.describe}`);
 try {
   await applyMigrations(database.databaseUrl);

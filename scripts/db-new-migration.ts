@@ -5,6 +5,7 @@
 // we keep prisma/migrations/schema.snapshot.prisma, the schema as of the last
 // migration, and diff one datamodel against the other. The integration test
 // tests/integration/migrations-match-schema.test.ts proves the two agree.
+import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres.ts";
@@ -21,7 +22,7 @@ const snapshot = path.join("prisma", "migrations", "schema.snapshot.prisma");
 const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
 // The CLI connects through the adapter even to diff two files; give it a
 // throwaway in-memory database so no real one is needed or touched.
-const scratch = await startEmbeddedPostgres({ port: 54398 });
+const scratch = await startEmbeddedPostgres({ port: 0, password: randomBytes(24).toString("base64url") });
 const sql = await runPrisma(
   ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
   { DATABASE_URL: scratch.databaseUrl },

@@ -4,10 +4,10 @@ import "./lib/load-dotenv.ts";
 import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaign } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/db/client.ts";
-import { openDatabase } from "./lib/database.ts";
+import { openDatabaseOrExit } from "./lib/database.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
-const database = await openDatabase();
+const database = await openDatabaseOrExit();
 process.env.DATABASE_URL = database.databaseUrl;
 process.env.APP_SECRET ||= localAppSecret();
 console.log(`Seeding "${launchCampaign.slug}" into ${database.describe}`);

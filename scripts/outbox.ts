@@ -6,10 +6,12 @@ import "./lib/load-dotenv.ts";
 import { simpleParser } from "mailparser";
 import { readLocalOutbox } from "../lib/delivery/read-local-outbox.ts";
 import { disconnectDb } from "../lib/db/client.ts";
-import { embeddedDefaults } from "./lib/database.ts";
+import { openDatabaseOrExit } from "./lib/database.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
-process.env.DATABASE_URL ||= `postgresql://postgres:postgres@127.0.0.1:${embeddedDefaults.port}/postgres?sslmode=disable`;
+// The running app's embedded database, or the data folder opened here.
+const database = await openDatabaseOrExit();
+process.env.DATABASE_URL = database.databaseUrl;
 process.env.APP_SECRET ||= localAppSecret();
 const count = Number(process.argv[2] ?? 5);
 try {
@@ -20,8 +22,9 @@ try {
     console.log(`\n===== ${mail.createdAt.toISOString()}\nFrom: ${parsed.from?.text ?? ""}\nTo: ${mail.toAddress}\nReply-To: ${parsed.replyTo?.text ?? "-"}\nMessage-ID: ${parsed.messageId ?? ""}\nSubject: ${parsed.subject ?? ""}\n\n${parsed.text ?? ""}`);
   }
 } catch (error) {
-  console.error(`Could not read the outbox: ${error instanceof Error ? error.message : error}\nIs \`npm start\` running (embedded database), or DATABASE_URL set?`);
+  console.error(`Could not read the outbox: ${error instanceof Error ? error.message : error}\nHas \`npm start\` run here once (embedded database), or is DATABASE_URL set?`);
   process.exitCode = 1;
 } finally {
   await disconnectDb();
+  await database.embedded?.stop();
 }

@@ -5,20 +5,21 @@
 //  3. Builds the app once if there is no production build.
 //  4. Runs `next start` and the delivery worker beside it, and prints the address.
 import "./lib/load-dotenv.ts";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaignIfMissing } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/db/client.ts";
-import { openDatabase } from "./lib/database.ts";
+import { openDatabaseOrExit } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
-const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
 const nextBin = "node_modules/next/dist/bin/next";
+const port = await webPort();
 
-const database = await openDatabase();
+const database = await openDatabaseOrExit({ command: "start" });
 console.log(`Database: ${database.describe}`);
 process.env.DATABASE_URL = database.databaseUrl;
 // PGlite is one backend shared through a queue; a small pool is plenty.
@@ -72,14 +73,59 @@ server.stdout.on("data", (chunk: Buffer) => {
   }
 });
 
+// Ctrl+C reaches the whole process group: the app and the worker stop on
+// their own. The database stops last, once both have let go of it, so a
+// normal stop prints no "connection lost" or UNLISTEN errors.
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
-  worker.kill("SIGTERM");
+  await Promise.all([exited(server), exited(worker)]);
   await database.embedded?.stop();
   process.exit(code);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    // A child that hangs must not keep the database (and the terminal) forever.
+    setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+  });
+}
+
+/** PORT exactly when it is set; else 3000, or the next free port when another app holds it. */
+async function webPort(): Promise<number> {
+  const chosen = process.env.PORT;
+  if (chosen) {
+    const wanted = Number(chosen);
+    if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65_535) {
+      console.error(`PORT must be a port number (1-65535), not "${chosen}".`);
+      process.exit(1);
+    }
+    if (!(await portIsFree(wanted))) {
+      console.error(`Port ${wanted} (PORT) is taken by another program. Choose a free one in PORT, or unset it to let the app pick one.`);
+      process.exit(1);
+    }
+    return wanted;
+  }
+  for (let candidate = 3000; candidate < 3100; candidate++) {
+    if (await portIsFree(candidate)) {
+      if (candidate !== 3000) console.log(`Port 3000 is busy (another app?): using ${candidate}.`);
+      return candidate;
+    }
+  }
+  console.error("Ports 3000-3099 are all taken. Set PORT to a free port.");
+  process.exit(1);
+}
+
+function portIsFree(candidate: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(candidate, host, () => probe.close(() => resolve(true)));
+  });
 }
 server.on("exit", (code) => void stop(code ?? 0));
 worker.on("exit", (code) => {

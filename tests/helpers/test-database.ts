@@ -1,6 +1,7 @@
 // Which PostgreSQL the tests use: a real server when one answers at
 // TEST_DATABASE_URL (default: the local server on 127.0.0.1:5432), else an
 // in-memory embedded PGlite. Never DATABASE_URL, which may be production.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
 
@@ -28,7 +29,7 @@ export function testServerUrl(): string {
   return process.env.TEST_DATABASE_URL || defaultTestServerUrl;
 }
 
-export async function openTestServer(embeddedPort: number): Promise<TestServer> {
+export async function openTestServer(): Promise<TestServer> {
   const url = testServerUrl();
   if (process.env.TEST_EMBEDDED_DB !== "1" && (await postgresAnswers(url))) {
     console.log(`[tests] Using PostgreSQL at ${withoutPassword(url)}: a fresh database per test worker.`);
@@ -37,7 +38,7 @@ export async function openTestServer(embeddedPort: number): Promise<TestServer> 
   console.log(
     `[tests] No PostgreSQL answered at ${withoutPassword(url)}: using embedded PGlite (in memory, one database, one worker).`,
   );
-  const embedded = await startEmbeddedPostgres({ port: embeddedPort });
+  const embedded = await startEmbeddedPostgres({ port: 0, password: randomBytes(24).toString("base64url") });
   return { mode: "embedded", adminUrl: embedded.databaseUrl, embedded };
 }
 

@@ -15,7 +15,7 @@ export default async function globalSetup() {
   if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
-  const server = await openTestServer(54372);
+  const server = await openTestServer();
   let url = server.adminUrl;
   const name = `lce2e_${runId()}`;
   if (server.mode === "postgres") {

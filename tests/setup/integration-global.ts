@@ -13,7 +13,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await openTestServer(54371);
+  const server = await openTestServer();
   const prefix = `lct_${runId()}`;
   if (server.mode === "postgres") {
     await adminQuery(server.adminUrl, `CREATE DATABASE ${prefix}_template`);
