@@ -27,7 +27,8 @@ const settingsSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).optional().catch(undefined),
   NODE_ENV: z.string().optional(),
   EMBEDDED_DB_DIR: z.string().trim().min(1).optional(),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  // 0: any free port.
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   EMBEDDED_DB_IN_PRODUCTION: z.enum(["true", "false"]).optional(),
 });
 
