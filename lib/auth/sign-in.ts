@@ -31,7 +31,7 @@ export async function signInStaff(input: { email: string; password: string }, re
   if (request.client !== "all-clients") {
     perClient ??= makeLimiter("staff-signin-client", 30, 15 * 60);
     try {
-      await perClient.consume(anonymousKey(request.client, now));
+      await perClient.consume(anonymousKey(request.client));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return { outcome: "locked", retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
       throw rejection;

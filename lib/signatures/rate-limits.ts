@@ -5,8 +5,10 @@ import { makeLimiter } from "@/lib/db/rate-limiter";
 import { keyFor } from "@/lib/privacy/keys";
 
 // Limits on signing, kept in PostgreSQL so every app instance shares them.
-// Keys are keyed hashes that change daily: no address or email is stored,
-// and yesterday's keys cannot be linked to today's.
+// Keys are keyed hashes: no address or email is stored, and a key's row is
+// deleted once its window has passed. (Keys used to change at midnight UTC,
+// which gave every client and address a fresh allowance at 00:00 and made
+// a test that crossed midnight fail; the expiry already keeps no history.)
 const hour = 60 * 60;
 
 const limiters = {
@@ -28,9 +30,8 @@ function limiter(name: LimiterName) {
   return instance;
 }
 
-export function anonymousKey(value: string, now = new Date()): string {
-  const day = now.toISOString().slice(0, 10);
-  return createHmac("sha256", keyFor("client-hash").current).update(`${day}|${value}`).digest("base64url").slice(0, 32);
+export function anonymousKey(value: string): string {
+  return createHmac("sha256", keyFor("client-hash").current).update(`rate-limit|${value}`).digest("base64url").slice(0, 32);
 }
 
 export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };

@@ -36,7 +36,7 @@ export type EmbeddedSettings = { dataDir: string; port: number | null; allowInPr
 
 export class DatabaseSetupError extends Error {}
 
-export function embeddedSettings(environment: NodeJS.ProcessEnv = process.env): EmbeddedSettings {
+export function embeddedSettings(environment: Record<string, string | undefined> = process.env): EmbeddedSettings {
   const parsed = settingsSchema.safeParse(environment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -59,7 +59,7 @@ export function embeddedFiles(dataDir: string) {
 type RunningRecord = { pid: number; port: number };
 
 export async function openDatabase(
-  options: { command?: string; environment?: NodeJS.ProcessEnv } = {},
+  options: { command?: string; environment?: Record<string, string | undefined> } = {},
 ): Promise<DatabaseHandle> {
   const environment = options.environment ?? process.env;
   const url = environment.DATABASE_URL;

@@ -10,6 +10,11 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer | null = null;
   private closedSessions = new Set<string>();
+  private holdFrom: number | null = null;
+  private releaseHeld: () => void = () => {};
+  private heldGate: Promise<void> = Promise.resolve();
+  /** Messages received in full and waiting, unaccepted, behind holdAfter. */
+  held = 0;
   port = 0;
 
   /**
@@ -42,6 +47,11 @@ export class SmtpSink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
           if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
+          while (this.holdFrom !== null && this.received.length >= this.holdFrom) {
+            this.held++;
+            await this.heldGate;
+            this.held--;
+          }
           if (this.closedSessions.has(session.id)) return callback(new Error("client went away"));
           const raw = Buffer.concat(chunks).toString("utf8");
           this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
@@ -55,6 +65,21 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /**
+   * Once `count` messages are kept, later ones are received but not accepted
+   * until release(): a test can then act while conversations are surely in
+   * the middle, however fast or slow the machine is.
+   */
+  holdAfter(count: number): void {
+    this.holdFrom = count;
+    this.heldGate = new Promise((resolve) => (this.releaseHeld = resolve));
+  }
+
+  release(): void {
+    this.holdFrom = null;
+    this.releaseHeld();
   }
 
   /** Stops accepting connections (the "mail server is down" case). */

@@ -2,6 +2,8 @@
 // output kept: for tests that kill a worker or read what it logs.
 import { spawn, type ChildProcess } from "node:child_process";
 
+const clockSettings = ["TZ", "LANG", "LC_ALL", "LD_PRELOAD", "FAKETIME", "FAKETIME_DONT_FAKE_MONOTONIC"];
+
 export type WorkerProcess = { child: ChildProcess; output: () => string };
 
 export function startWorkerProcess(name: string, settings: { smtpUrl: string; staleSeconds?: number }): WorkerProcess {
@@ -18,9 +20,13 @@ export function startWorkerProcess(name: string, settings: { smtpUrl: string; st
       SMTP_URL: settings.smtpUrl,
       MAIL_FROM_ADDRESS: "letters@campaigns.example",
       DELIVERY_PER_DOMAIN_PER_MINUTE: "10000",
+      // Round the clock, whatever a developer's .env says and whatever hour the test runs.
+      DELIVERY_HOURS: "0-24",
       DELIVERY_STALE_SECONDS: String(settings.staleSeconds ?? 300),
       WORKER_CONCURRENCY: "4",
       NODE_OPTIONS: "",
+      // The same clock, time zone and locale as the tests (npm run test:moved-clock).
+      ...Object.fromEntries(clockSettings.filter((name) => process.env[name]).map((name) => [name, process.env[name]])),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -33,7 +39,7 @@ export function startWorkerProcess(name: string, settings: { smtpUrl: string; st
   return { child, output: () => output };
 }
 
-export async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
+export async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

@@ -19,7 +19,7 @@ function freshFolder(): string {
   return path.join(folder, "pglite");
 }
 
-async function open(dataDir: string, extra: NodeJS.ProcessEnv = {}, command?: string): Promise<DatabaseHandle> {
+async function open(dataDir: string, extra: Record<string, string | undefined> = {}, command?: string): Promise<DatabaseHandle> {
   const handle = await openDatabase({ command, environment: { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: "0", ...extra } });
   opened.push(handle);
   return handle;

@@ -47,7 +47,8 @@ export default async function globalSetup() {
       NODE_ENV: "production",
       DATABASE_URL: url,
       DATABASE_POOL_MAX: server.mode === "embedded" ? "4" : "10",
-      DATABASE_CONNECT_TIMEOUT_MS: server.mode === "embedded" ? "60000" : "5000",
+      // Wait for a connection as long as a browser waits, never 503 on a busy machine.
+      DATABASE_CONNECT_TIMEOUT_MS: "60000",
       PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
       APP_SECRET: e2eAppSecret,
       // The runner resolves `server-only` with the react-server condition

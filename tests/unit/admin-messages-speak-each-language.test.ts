@@ -19,7 +19,7 @@ const addressee = { key: "embassy-xx", name: "N", role: "R", organisation: "", k
 const badAddressees = [
   Object.fromEntries(Object.keys(addressee).map((k) => [k, ""])),
   { ...addressee, key: "k".repeat(81), name: "n".repeat(201), role: "r\nx", organisation: "o".repeat(301), country: "XX", emails: `bad, a@b.org a@b.org ${Array.from({ length: 10 }, (_, i) => `x${i}@b.org`).join(" ")}`, xHandle: "@much_too_long_a_handle", postalAddress: "p".repeat(501), webFormUrl: "http://example.org", salutation: "s\u0001", lastVerifiedAt: "2026-02-30" },
-  { ...addressee, name: "a\u0007", role: "r".repeat(301), organisation: "o\nx", salutation: "s".repeat(201), lastVerifiedAt: "2999-01-01" },
+  { ...addressee, name: "a\u0007", role: "r".repeat(301), organisation: "o\nx", salutation: "s".repeat(201), lastVerifiedAt: `${new Date().getUTCFullYear() + 1}-01-01` },
   { ...addressee, lastVerifiedAt: "23/11/2026" },
   // Valid field by field; the whole is not.
   { ...addressee, country: "", emails: "" },
@@ -56,15 +56,15 @@ const badCampaigns = [
 ];
 
 const header = "key,country,name,role,emails,last_verified";
-const row = (key: string, cells: Partial<Record<"country" | "emails" | "date", string>> = {}) => `${key},${cells.country ?? "PT"},"Embassy in Lisbon, Portugal",Embassy,${cells.emails ?? "a@b.pt"},${cells.date ?? "2026-11-01"}`;
+const row = (key: string, cells: Partial<Record<"country" | "emails" | "date", string>> = {}) => `${key},${cells.country ?? "PT"},"Embassy in Lisbon, Portugal",Embassy,${cells.emails ?? "a@b.pt"},${cells.date ?? "2025-05-23"}`;
 const badFiles = [
   "",
   "key,name\n",
   "key,country,name,role,telephone,last_verified\n",
-  `${header}\nembassy-pt,PT,"unclosed,Embassy,a@b.pt,2026-11-01\n`,
+  `${header}\nembassy-pt,PT,"unclosed,Embassy,a@b.pt,2025-05-23\n`,
   [header, ...Array.from({ length: 1001 }, (_, i) => row(`embassy-${i}`))].join("\n"),
   [header, row("embassy-pt"), row("embassy-xx", { country: "XX" }), row("embassy-ie", { date: "01/11/2026", emails: "not-an-email" }), row("embassy-pt"), row("Bad Key")].join("\n"),
-  "key,kind,country,name,role,emails,last_verified\nru-president,official,RU,Putin,President,a@b.ru,2026-11-01",
+  "key,kind,country,name,role,emails,last_verified\nru-president,official,RU,Putin,President,a@b.ru,2025-05-23",
 ];
 
 // Messages the data layer and the delivery queue give (lib/admin/*.ts, which need a database).

@@ -5,7 +5,7 @@ import { parseDirectoryCsv } from "@/lib/admin/directory-csv";
 
 const header = "key,country,name,role,emails,last_verified";
 const row = (key: string, extra: Partial<Record<"country" | "emails" | "date", string>> = {}) =>
-  `${key},${extra.country ?? "PT"},"Embassy in Lisbon, Portugal",Embassy,${extra.emails ?? "a@b.pt"},${extra.date ?? "2026-11-01"}`;
+  `${key},${extra.country ?? "PT"},"Embassy in Lisbon, Portugal",Embassy,${extra.emails ?? "a@b.pt"},${extra.date ?? "2025-05-23"}`;
 
 describe("parseDirectoryCsv", () => {
   it("reads good rows, with quoted commas, a byte-order mark and defaults for kind and status", () => {
@@ -28,12 +28,12 @@ describe("parseDirectoryCsv", () => {
   it("refuses unknown or missing columns, and broken CSV", () => {
     expect(parseDirectoryCsv("key,country,name,role,telephone,last_verified\n")).toMatchObject({ ok: false, errors: [expect.stringMatching(/^Row 1: unknown column\(s\) “telephone”/)] });
     expect(parseDirectoryCsv("key,name\n")).toMatchObject({ ok: false, errors: ["Row 1: missing column(s) country, role, last_verified."] });
-    expect(parseDirectoryCsv(`${header}\nembassy-pt,PT,"unclosed,Embassy,a@b.pt,2026-11-01\n`)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not valid CSV/)] });
+    expect(parseDirectoryCsv(`${header}\nembassy-pt,PT,"unclosed,Embassy,a@b.pt,2025-05-23\n`)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^The file is not valid CSV/)] });
     expect(parseDirectoryCsv("")).toEqual({ ok: false, errors: ["The file is empty."] });
   });
 
   it("keeps officials out of the directory", () => {
-    const result = parseDirectoryCsv(`key,kind,country,name,role,emails,last_verified\nru-president,official,RU,Putin,President,a@b.ru,2026-11-01`);
+    const result = parseDirectoryCsv(`key,kind,country,name,role,emails,last_verified\nru-president,official,RU,Putin,President,a@b.ru,2025-05-23`);
     expect(result).toEqual({ ok: false, errors: ["Row 2: kind: the directory holds embassies and missions only."] });
   });
 });

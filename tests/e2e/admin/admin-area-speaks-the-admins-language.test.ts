@@ -46,7 +46,7 @@ test.describe("with a browser set to Russian", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Справочник посольств");
     await expect(page).toHaveTitle(/^Справочник посольств · /);
 
-    const file = ["key,kind,country,name,role,emails,last_verified", 'embassy-is,embassy,IS,"Embassy of the Russian Federation in Reykjavík, Iceland",Embassy,not-an-email,2026-11-01'].join("\n");
+    const file = ["key,kind,country,name,role,emails,last_verified", 'embassy-is,embassy,IS,"Embassy of the Russian Federation in Reykjavík, Iceland",Embassy,not-an-email,2025-05-23'].join("\n");
     await page.getByLabel("Файл CSV").setInputFiles({ name: "directory.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
     await page.getByRole("button", { name: "Проверить и импортировать" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Ничего не импортировано" })).toContainText("Ничего не импортировано. Исправьте эти строки и импортируйте весь файл заново:");

@@ -11,7 +11,7 @@ test("an admin edits an addressee and the public page and API show it", async ({
   await page.getByRole("link", { name: brussels }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit ${brussels}`);
   await page.getByLabel("Role", { exact: true }).fill("Embassy (consular section)");
-  await page.getByLabel("Date last verified").fill("2026-11-20");
+  await page.getByLabel("Date last verified").fill("2025-05-20");
   await page.getByRole("button", { name: "Save addressee" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved. The public page and the API show the change now.");
 
@@ -20,7 +20,7 @@ test("an admin edits an addressee and the public page and API show it", async ({
   await expect(card).toContainText("Embassy (consular section)");
   const campaign = await (await request.get("/api/campaigns/russia-amnesty-undesirable")).json();
   const entry = campaign.addressees.find((a: { name: string }) => a.name === brussels);
-  expect(entry).toMatchObject({ role: "Embassy (consular section)", lastVerifiedOn: "2026-11-20" });
+  expect(entry).toMatchObject({ role: "Embassy (consular section)", lastVerifiedOn: "2025-05-20" });
 
   // The audit log has who, what, before and after.
   await page.goto("/admin/audit");

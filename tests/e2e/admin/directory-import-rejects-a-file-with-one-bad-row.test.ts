@@ -3,9 +3,9 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "../../helpers/e2e-staff";
 
 const header = "key,kind,country,name,role,emails,postal_address,last_verified";
-const good1 = 'embassy-pt,embassy,PT,"Embassy of the Russian Federation in Lisbon, Portugal",Embassy,embrussia@mail.telepac.pt,"Rua Visconde de Santarém 59, 1000-286 Lisboa",2026-11-01';
-const bad = 'embassy-ie,embassy,IE,"Embassy of the Russian Federation in Dublin, Ireland",Embassy,not-an-email,,2026-11-01';
-const good2 = 'embassy-fi,embassy,FI,"Embassy of the Russian Federation in Helsinki, Finland",Embassy,rusembassy@kolumbus.fi,,2026-11-01';
+const good1 = 'embassy-pt,embassy,PT,"Embassy of the Russian Federation in Lisbon, Portugal",Embassy,embrussia@mail.telepac.pt,"Rua Visconde de Santarém 59, 1000-286 Lisboa",2025-05-23';
+const bad = 'embassy-ie,embassy,IE,"Embassy of the Russian Federation in Dublin, Ireland",Embassy,not-an-email,,2025-05-23';
+const good2 = 'embassy-fi,embassy,FI,"Embassy of the Russian Federation in Helsinki, Finland",Embassy,rusembassy@kolumbus.fi,,2025-05-23';
 
 test("a CSV with one bad row is rejected with that row's number, and nothing is imported", async ({ page }) => {
   await signInAs(page, "admin");

@@ -37,7 +37,7 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await page.getByRole("checkbox", { name: /carry the identity I chose/ }).check();
   await page.getByRole("checkbox", { name: /Count my signature/ }).check();
   // The proof of work ran in the background while the supporter filled in the form.
-  await expect(page.locator("input[name=altcha]")).toHaveValue(/^eyJ/, { timeout: 15_000 });
+  await expect(page.locator("input[name=altcha]")).toHaveValue(/^eyJ/, { timeout: 60_000 });
   await page.getByRole("button", { name: "Sign and get my letters" }).click();
 
   const thanks = page.getByTestId("thank-you");
