@@ -11,6 +11,7 @@ export class SmtpSink {
   private server: SMTPServer | null = null;
   private closedSessions = new Set<string>();
   private holdFrom: number | null = null;
+  private holdCounts: (mail: ReceivedMail) => boolean = () => true;
   private releaseHeld: () => void = () => {};
   private heldGate: Promise<void> = Promise.resolve();
   /** Messages received in full and waiting, unaccepted, behind holdAfter. */
@@ -47,7 +48,7 @@ export class SmtpSink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
           if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
-          while (this.holdFrom !== null && this.received.length >= this.holdFrom) {
+          while (this.holdFrom !== null && this.received.filter(this.holdCounts).length >= this.holdFrom) {
             this.held++;
             await this.heldGate;
             this.held--;
@@ -68,12 +69,13 @@ export class SmtpSink {
   }
 
   /**
-   * Once `count` messages are kept, later ones are received but not accepted
-   * until release(): a test can then act while conversations are surely in
-   * the middle, however fast or slow the machine is.
+   * Once `count` messages (of those `counts` picks) are kept, later ones are
+   * received but not accepted until release(): a test can then act while
+   * conversations are surely in the middle, however fast or slow the machine.
    */
-  holdAfter(count: number): void {
+  holdAfter(count: number, counts: (mail: ReceivedMail) => boolean = () => true): void {
     this.holdFrom = count;
+    this.holdCounts = counts;
     this.heldGate = new Promise((resolve) => (this.releaseHeld = resolve));
   }
 

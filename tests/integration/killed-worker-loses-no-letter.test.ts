@@ -31,7 +31,7 @@ describe("a delivery worker killed mid-batch", () => {
     await sink.stop();
   });
 
-  it("loses no letter and sends none twice once a second worker takes over", { timeout: 120_000 }, async () => {
+  it("loses no letter and sends none twice once a second worker takes over", { timeout: 300_000 }, async () => {
     const campaign = await seedLaunchCampaign();
     for (let i = 0; i < 15; i++) await confirmedPlatformSignature(campaign);
     const messages = await db().deliveryMessage.findMany({ select: { messageIdHeader: true } });
@@ -42,7 +42,7 @@ describe("a delivery worker killed mid-batch", () => {
     // After 12 letters the server stops answering the end of each message,
     // so the kill lands with conversations surely in the middle, on a fast
     // machine or a busy one.
-    sink.holdAfter(12);
+    sink.holdAfter(12, (mail) => ours.has(mail.parsed.messageId ?? ""));
     const first = startWorker("first worker");
     await waitFor("the first worker to deliver some letters and be mid-send", () => arrivedLetters().length >= 12 && sink.held > 0);
     first.kill("SIGKILL");
