@@ -14,16 +14,14 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 \
     CHECKPOINT_DISABLE=1 \
     PRISMA_HIDE_UPDATE_MESSAGE=1
-# What `npm install` needs, its postinstall included (which generates the
+# What `npm ci` needs, its postinstall included (which generates the
 # Prisma client from prisma/schema.prisma through scripts/prisma.ts).
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
-# `npm install`, not `npm ci`: the lock file lacks other platforms' builds and
-# `npm ci` refuses it (README.md, "Why npm install and not npm ci"). package.json
-# pins exact versions and the lock file the rest, so this installs exactly the
-# locked versions for this platform (linux x64 or arm64).
-RUN npm install --no-audit --no-fund
+# Exactly the locked versions, for this platform (linux x64 or arm64): the
+# lock file is complete (README.md, "The lock file and install scripts").
+RUN npm ci --no-audit --no-fund
 
 # --- build ---------------------------------------------------------------------
 FROM deps AS build
