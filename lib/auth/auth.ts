@@ -56,6 +56,9 @@ function createAuth() {
     // Our own limits (lib/auth/sign-in.ts): per account with backoff, and per client.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // Its warnings say "User not found" or "Invalid password": a log reader
+    // would learn which staff emails exist. Errors only.
+    logger: { level: "error" },
     trustedOrigins: [publicUrl],
   });
 }

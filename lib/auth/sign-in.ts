@@ -1,62 +1,139 @@
 import "server-only";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { APIError } from "better-auth/api";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
 import { makeLimiter } from "@/lib/db/rate-limiter";
+import { env } from "@/lib/env";
+import { signValue, verifySignedValue } from "@/lib/privacy/encryption";
 import { anonymousKey } from "@/lib/signatures/rate-limits";
 import { auth } from "./auth";
 
+export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };
+
 export type SignInResult =
-  | { outcome: "signed_in" }
-  | { outcome: "needs_code" }
+  | { outcome: "signed_in" | "needs_code"; deviceCookie: DeviceCookie }
   | { outcome: "invalid" }
   | { outcome: "locked"; retryAfterSeconds: number };
 
-const freeAttempts = 4;
-const maxLockMinutes = 60;
-let perClient: RateLimiterAbstract | undefined;
+/**
+ * Guesses allowed per account from browsers it has not signed in from, per
+ * window; then the account refuses such browsers until the window ends.
+ * Keyed by the email typed, whether or not an account has it, so the answer
+ * never tells which accounts exist.
+ */
+export const signInLimits = {
+  perAccount: { points: 5, windowSeconds: 15 * 60 },
+  /** A browser that signed in before (device cookie) has its own allowance: an attacker elsewhere cannot lock it out. */
+  perDevice: { points: 10, windowSeconds: 15 * 60 },
+  perClient: { points: 30, windowSeconds: 15 * 60 },
+};
+const deviceCookieDays = 90;
 
-/** From the fifth failure in a row: 1, 2, 4 … minutes, at most an hour. */
-export function lockMinutes(failures: number): number {
-  return failures <= freeAttempts ? 0 : Math.min(maxLockMinutes, 2 ** (failures - freeAttempts - 1));
+const limiters = new Map<string, RateLimiterAbstract>();
+function limiter(name: keyof typeof signInLimits): RateLimiterAbstract {
+  let found = limiters.get(name);
+  if (!found) {
+    const { points, windowSeconds } = signInLimits[name];
+    // blockDuration: once used up, refused for a whole window from that moment.
+    found = makeLimiter(`staff-signin-${name}`, points, windowSeconds, windowSeconds);
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+/** The key of an account's allowance: a keyed hash of the email as typed (lower case), never the address. */
+function accountKey(email: string): string {
+  return anonymousKey(`staff-account|${email.trim().toLowerCase()}`);
+}
+
+export function deviceCookieName(): string {
+  return env().PUBLIC_URL.startsWith("https://") ? "__Host-lc-device" : "lc-device";
+}
+
+/** The device this browser proved for this account at an earlier sign-in, if any (OWASP "device cookies"). */
+function knownDevice(headers: Headers, email: string): string | null {
+  const name = deviceCookieName();
+  const cookie = (headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name}=`));
+  if (!cookie) return null;
+  const payload = verifySignedValue(decodeURIComponent(cookie.slice(name.length + 1)));
+  const match = payload?.match(/^device\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{16,})$/);
+  if (!match) return null;
+  const expected = Buffer.from(accountKey(email));
+  const given = Buffer.from(match[1]!);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? match[2]! : null;
+}
+
+function newDeviceCookie(email: string): DeviceCookie {
+  return {
+    name: deviceCookieName(),
+    value: signValue(`device.${accountKey(email)}.${randomBytes(18).toString("base64url")}`),
+    maxAgeSeconds: deviceCookieDays * 24 * 3600,
+    secure: env().PUBLIC_URL.startsWith("https://"),
+  };
+}
+
+type Spent = { limiter: RateLimiterAbstract; key: string; nowLocked: boolean } | { retryAfterSeconds: number };
+
+/** Spends one guess before the password is checked: 40 parallel guesses get 5 checks, not 40. Atomic in PostgreSQL. */
+async function spendGuess(name: keyof typeof signInLimits, key: string): Promise<Spent> {
+  const chosen = limiter(name);
+  try {
+    const spent = await chosen.consume(key);
+    return { limiter: chosen, key, nowLocked: spent.remainingPoints === 0 };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    throw rejection;
+  }
 }
 
 /**
  * Signs a staff member in (better-auth sets the session cookie through the
- * server action). Two limits apply before the password is even checked: per
- * client (30 tries in 15 minutes, keyed hash of the address) and per account
- * (lockout that doubles with each failure from the fifth).
+ * server action). Every guess is paid for before the password is checked:
+ * per client address, then per account (or per known device). Unknown and
+ * known accounts take the same path, the same writes and the same hashing
+ * (better-auth hashes the password for an unknown email too), and answer
+ * alike, locked or not. A real admin on a browser they signed in from
+ * before is never locked out by someone guessing elsewhere.
  */
-export async function signInStaff(input: { email: string; password: string }, request: { headers: Headers; client: string }, now = new Date()): Promise<SignInResult> {
+export async function signInStaff(input: { email: string; password: string }, request: { headers: Headers; client: string }): Promise<SignInResult> {
   if (request.client !== "all-clients") {
-    perClient ??= makeLimiter("staff-signin-client", 30, 15 * 60);
-    try {
-      await perClient.consume(anonymousKey(request.client));
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return { outcome: "locked", retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
-      throw rejection;
-    }
+    const perClient = await spendGuess("perClient", anonymousKey(request.client));
+    if ("retryAfterSeconds" in perClient) return { outcome: "locked", retryAfterSeconds: perClient.retryAfterSeconds };
   }
-  const account = await db().staffUser.findUnique({ where: { email: input.email }, select: { id: true, failedSignIns: true, lockedUntil: true } });
-  if (account?.lockedUntil && account.lockedUntil > now) {
-    return { outcome: "locked", retryAfterSeconds: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000) };
-  }
+  const device = knownDevice(request.headers, input.email);
+  const guess = device ? await spendGuess("perDevice", device) : await spendGuess("perAccount", accountKey(input.email));
+  if ("retryAfterSeconds" in guess) return { outcome: "locked", retryAfterSeconds: guess.retryAfterSeconds };
+
   try {
     const result = await auth().api.signInEmail({ body: { email: input.email, password: input.password, rememberMe: false }, headers: request.headers });
-    if (account) await db().staffUser.update({ where: { id: account.id }, data: { failedSignIns: 0, lockedUntil: null } });
-    return "twoFactorRedirect" in result && result.twoFactorRedirect ? { outcome: "needs_code" } : { outcome: "signed_in" };
+    // A right password costs nothing: the guess is given back.
+    await guess.limiter.reward(guess.key, 1);
+    await recordSignInEvent(input.email, "staff.sign_in", { device: device ? "known" : "new" });
+    const outcome = "twoFactorRedirect" in result && result.twoFactorRedirect ? "needs_code" : "signed_in";
+    return { outcome, deviceCookie: newDeviceCookie(input.email) };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    if (account) {
-      const failures = account.failedSignIns + 1;
-      const minutes = lockMinutes(failures);
-      await db().staffUser.update({
-        where: { id: account.id },
-        data: { failedSignIns: failures, lockedUntil: minutes ? new Date(now.getTime() + minutes * 60_000) : null },
+    if (guess.nowLocked) {
+      await recordSignInEvent(input.email, "staff.sign_in_locked", {
+        scope: device ? "known device" : "browsers not signed in before",
+        minutes: signInLimits[device ? "perDevice" : "perAccount"].windowSeconds / 60,
       });
     }
     return { outcome: "invalid" };
   }
+}
+
+/** Sign-ins and lockouts in the audit log, for accounts that exist (an unknown email leaves no line). */
+async function recordSignInEvent(email: string, action: "staff.sign_in" | "staff.sign_in_locked", detail: Record<string, unknown>): Promise<void> {
+  const account = await db().staffUser.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true } });
+  if (!account) return;
+  await db().auditEntry.create({
+    data: { actorId: account.id, actorEmail: account.email, action, entity: "staff", entityId: account.id, after: detail as never },
+  });
 }
 
 /** The second step when the account has TOTP: the code from the authenticator app. */

@@ -8,8 +8,8 @@ import { pool } from "./client";
  * app instance and worker; in process memory on the embedded database, whose
  * shared backend cannot hold two connections' named prepared statements.
  */
-export function makeLimiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterAbstract {
-  if (env().EMBEDDED_DATABASE) return new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });
+export function makeLimiter(keyPrefix: string, points: number, durationSeconds: number, blockDurationSeconds = 0): RateLimiterAbstract {
+  if (env().EMBEDDED_DATABASE) return new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds, blockDuration: blockDurationSeconds });
   return new RateLimiterPostgres({
     storeClient: pool(),
     storeType: "pool",
@@ -18,5 +18,6 @@ export function makeLimiter(keyPrefix: string, points: number, durationSeconds: 
     keyPrefix,
     points,
     duration: durationSeconds,
+    blockDuration: blockDurationSeconds,
   });
 }

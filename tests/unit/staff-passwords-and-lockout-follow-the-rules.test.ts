@@ -1,8 +1,7 @@
-// Staff passwords: long, not common, hashed with Argon2id; sign-in lockout
-// doubles from the fifth failure and stops at an hour.
+// Staff passwords: long, not common, hashed with Argon2id. (Sign-in limits:
+// tests/integration/staff-sign-in-neither-leaks-nor-locks-out.test.ts.)
 import { describe, expect, it } from "vitest";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
-import { lockMinutes } from "@/lib/auth/sign-in";
 import { spreadsheetSafe } from "@/lib/staff/csv";
 
 describe("staff passwords", () => {
@@ -20,13 +19,6 @@ describe("staff passwords", () => {
     expect(await verifyPassword({ hash, password: "violet meadow lantern river" })).toBe(true);
     expect(await verifyPassword({ hash, password: "violet meadow lantern rivet" })).toBe(false);
     expect(await verifyPassword({ hash: "not a hash", password: "x" })).toBe(false);
-  });
-});
-
-describe("sign-in lockout", () => {
-  it("lets four failures pass, then locks for 1, 2, 4 … minutes, at most 60", () => {
-    expect([1, 2, 3, 4].map(lockMinutes)).toEqual([0, 0, 0, 0]);
-    expect([5, 6, 7, 8, 9, 10, 11, 20].map(lockMinutes)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
   });
 });
 

@@ -1,5 +1,5 @@
 "use server";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signInSchema, totpSchema } from "@/lib/auth/schema";
 import { signInStaff, verifyStaffCode } from "@/lib/auth/sign-in";
@@ -16,6 +16,11 @@ export async function signIn(formData: FormData): Promise<void> {
   if (!parsed.success) redirect(`/staff/sign-in?error=missing&${lang}`);
   const requestHeaders = await headers();
   const result = await signInStaff(parsed.data, { headers: requestHeaders, client: clientAddress(requestHeaders) });
+  if (result.outcome === "signed_in" || result.outcome === "needs_code") {
+    // This browser knew the password: guesses made elsewhere cannot lock it out.
+    const { name, value, maxAgeSeconds, secure } = result.deviceCookie;
+    (await cookies()).set(name, value, { maxAge: maxAgeSeconds, secure, httpOnly: true, sameSite: "lax", path: "/" });
+  }
   if (result.outcome === "signed_in") redirect(`/staff?${lang}`);
   if (result.outcome === "needs_code") redirect(`/staff/sign-in?step=code&${lang}`);
   if (result.outcome === "locked") redirect(`/staff/sign-in?error=locked&retry=${result.retryAfterSeconds}&${lang}`);

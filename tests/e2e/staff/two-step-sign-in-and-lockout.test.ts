@@ -1,5 +1,6 @@
-// Staff accounts: an optional second factor (TOTP), and lockout with backoff
-// after repeated wrong passwords.
+// Staff accounts: an optional second factor (TOTP), and a lockout after
+// repeated wrong passwords that holds back a guesser's browser, never the
+// browser the staff member signed in from before.
 import { expect, test } from "@playwright/test";
 import { e2eStaff, signInAs } from "../../helpers/e2e-staff";
 import { totpCode } from "../../helpers/totp";
@@ -28,15 +29,27 @@ test("a staff member turns on two-step sign-in and then needs a code to sign in"
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Dashboard");
 });
 
-test("five wrong passwords lock the account for a while, even for the right password", async ({ page }) => {
+test("five wrong passwords lock out the guessing browser for 15 minutes, not the staff member's own", async ({ browser }) => {
   const account = e2eStaff.lockout;
-  const attempt = async (password: string) => {
+  const own = await browser.newPage();
+  const guesser = await browser.newPage();
+  const attempt = async (page: typeof own, password: string) => {
     await page.goto("/staff/sign-in");
     await page.getByLabel("Email address").fill(account.email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
   };
-  for (let i = 0; i < 5; i++) await attempt(`wrong password number ${i}`);
-  await attempt(account.password);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toHaveText("Too many failed attempts. Try again in 1 minute.");
+  // The staff member signed in from their own browser before, then left.
+  await attempt(own, account.password);
+  await expect(own.getByRole("heading", { level: 1 })).toContainText("Dashboard");
+  await own.getByRole("button", { name: "Sign out" }).click();
+
+  for (let i = 0; i < 5; i++) await attempt(guesser, `wrong password number ${i}`);
+  await attempt(guesser, account.password);
+  await expect(guesser.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toHaveText("Too many failed attempts. Try again in 15 minutes.");
+
+  await attempt(own, account.password);
+  await expect(own.getByRole("heading", { level: 1 })).toContainText("Dashboard");
+  await own.close();
+  await guesser.close();
 });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "StaffUser" DROP COLUMN "failedSignIns",
+DROP COLUMN "lockedUntil";
+
