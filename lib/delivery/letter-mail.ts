@@ -1,6 +1,6 @@
 import type { IdentityLevel } from "@/lib/letters/schema";
 import { signerLine } from "@/lib/letters/signer-line";
-import { subjectHeaderValue } from "@/lib/letters/subject-header";
+import { encodedWordSafe } from "@/lib/letters/subject-header";
 import { isPlainMailAddress } from "./mail-address";
 import type { OutgoingMail } from "./mailer";
 
@@ -36,11 +36,13 @@ export function letterMail(parts: {
   });
   return {
     // The campaign's address sends (SPF/DKIM pass); the supporter's chosen name shows.
-    from: { name: `${display} (via ${parts.campaignSender.name})`.slice(0, 200), address: parts.campaignSender.address },
+    // Names are encoded like the subject: a name typed as an encoded word
+    // would otherwise be decoded by mail clients into another sender.
+    from: { name: encodedWordSafe(`${display} (via ${parts.campaignSender.name})`.slice(0, 200)), address: parts.campaignSender.address },
     to: parts.addressee,
     // A reply address that is not a plain address is left out rather than trusted.
-    replyTo: parts.replyToAddress && isPlainMailAddress(parts.replyToAddress) ? { name: display, address: parts.replyToAddress } : undefined,
-    subject: subjectHeaderValue(parts.subject),
+    replyTo: parts.replyToAddress && isPlainMailAddress(parts.replyToAddress) ? { name: encodedWordSafe(display), address: parts.replyToAddress } : undefined,
+    subject: encodedWordSafe(parts.subject),
     text: parts.text,
     messageId: parts.messageId,
     signatureId: parts.signatureId,

@@ -1,6 +1,6 @@
 import "server-only";
 import MailComposer from "nodemailer/lib/mail-composer";
-import { subjectHeaderValue } from "./subject-header";
+import { encodedWordSafe } from "./subject-header";
 
 export type EmlRecipient = { name: string; address: string };
 
@@ -14,7 +14,7 @@ export async function renderEml(options: { to: EmlRecipient[]; subject: string; 
   if (options.to.length === 0) throw new Error("None of these addressees has an email address.");
   const composer = new MailComposer({
     to: options.to,
-    subject: subjectHeaderValue(options.subject),
+    subject: encodedWordSafe(options.subject),
     text: options.text,
     date: options.date ?? new Date(),
     headers: { "X-Unsent": "1" },

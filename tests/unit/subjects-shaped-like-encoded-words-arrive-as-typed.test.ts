@@ -46,3 +46,34 @@ describe("subjects shaped like encoded words", () => {
     expect((await sentSubject("Remove Amnesty International from the list")).subject).toBe("Remove Amnesty International from the list");
   });
 });
+
+// The same trick in the supporter's name or city, which show in From and
+// Reply-To: a mail client that decodes display names would show the FSB's
+// director and address as the sender.
+const names = ["=?utf-8?B?QWxleGFuZGVyIEJvcnRuaWtvdiwgRGlyZWN0b3IgRlNCIDxmc2JAZnNiLnJ1Pg==?=", "Анна =?utf-8?Q?=3Cfsb@fsb.ru=3E?="];
+
+async function sentDisplayNames(name: string, city: string) {
+  const mail = letterMail({
+    campaignSender: { name: "Letter campaigns", address: "letters@campaigns.example" },
+    addressee: { name: "Sergey Lavrov", address: "ministry@mid.ru" },
+    identity: "full",
+    supporterName: name,
+    supporterCity: city,
+    supporterCountry: "DE",
+    language: "en",
+    subject: "Remove Amnesty International from the list",
+    text: "Please.",
+    messageId: "<m@campaigns.example>",
+    replyToAddress: "ana@example.org",
+  });
+  const parsed = await simpleParser(await new MailComposer(nodemailerMessage(mail)).compile().build());
+  return { from: parsed.from?.value ?? [], replyTo: parsed.replyTo?.value ?? [] };
+}
+
+describe("names and cities shaped like encoded words", () => {
+  it.each(names)("show as typed in From and Reply-To, with our addresses only: %s", async (name) => {
+    const { from, replyTo } = await sentDisplayNames(name, name);
+    expect(from).toEqual([{ name: `${name}, ${name}, Germany (via Letter campaigns)`, address: "letters@campaigns.example" }]);
+    expect(replyTo).toEqual([{ name: `${name}, ${name}, Germany`, address: "ana@example.org" }]);
+  });
+});
