@@ -8,6 +8,8 @@ import { env } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
+const internalHeaders = ["x-nonce", "x-locale", "x-path-without-lang"];
+
 // Bodies of server actions (next.config.ts) and of the API (lib/http/read-body.ts).
 const maxBodyBytes = 64 * 1024;
 
@@ -50,6 +52,8 @@ export function proxy(request: NextRequest) {
     return refuse(url.pathname, 413, `The request is larger than ${maxBodyBytes / 1024} KiB.`, headers);
   }
   const requestHeaders = new Headers(request.headers);
+  // Headers the proxy tells the pages: whatever a client sent under these names is dropped.
+  for (const name of internalHeaders) requestHeaders.delete(name);
   requestHeaders.set("x-nonce", nonce);
   // The interface language: ?lang=, else Accept-Language (lib/i18n/locales.ts).
   requestHeaders.set("x-locale", negotiateLocale({ requested: url.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
@@ -65,6 +69,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files and Next's own assets need no nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  // Static files and Next's own assets need no nonce. Anchored: an unanchored
+  // prefix let /favicon.icoX or /_next/imageX render pages with no security
+  // headers and with client-sent x-locale and x-path-without-lang trusted.
+  matcher: [{ source: "/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$).*)" }],
 };
