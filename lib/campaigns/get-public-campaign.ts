@@ -76,7 +76,7 @@ export function toPublicCampaign(row: CampaignRow, requested?: string): PublicCa
 }
 
 export function toSummaryFields(
-  row: Pick<CampaignRow, "slug" | "status" | "languages" | "organiser" | "signatureGoal" | "appealDate">,
+  row: Pick<CampaignRow, "slug" | "status" | "languages" | "organiser" | "signatureGoal" | "appealDate" | "closesAt">,
   text: { title: string; summary: string } | undefined,
   language: string,
 ): PublicCampaignSummary {
@@ -90,6 +90,7 @@ export function toSummaryFields(
     summary: text?.summary ?? "",
     signatureGoal: row.signatureGoal,
     appealDate: row.appealDate ? toIsoDate(row.appealDate) : null,
+    closesAt: row.closesAt ? row.closesAt.toISOString() : null,
     url: `/c/${row.slug}`,
   };
 }

@@ -53,6 +53,7 @@ export const publicCampaignSummarySchema = z.object({
   summary: z.string(),
   signatureGoal: z.number().int().nullable(),
   appealDate: z.string().nullable(),
+  closesAt: z.string().nullable().describe("When signing ends (ISO 8601, UTC); null: no closing time set"),
   url: z.string().describe("Path of the campaign page"),
 });
 

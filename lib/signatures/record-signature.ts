@@ -32,7 +32,10 @@ const day = 24 * 60 * 60 * 1000;
 export async function recordSignature(slug: string, submission: SignatureSubmission, now = new Date()): Promise<RecordSignatureResult> {
   const builder = await getLetterBuilder(slug, submission.language);
   if (!builder) return { outcome: "campaign_not_found" };
+  // Closed by an admin, or past the closing time they set (the status is not
+  // flipped by a timer, so the time itself is checked here).
   if (builder.campaign.status !== "open") return { outcome: "campaign_closed" };
+  if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime()) return { outcome: "campaign_closed" };
   if (!builder.templateLanguages.includes(submission.language)) {
     return { outcome: "invalid", fieldErrors: { language: ["This campaign has no letter in that language."] } };
   }

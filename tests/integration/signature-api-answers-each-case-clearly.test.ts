@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "../helpers/db";
+import { db } from "@/lib/db/client";
+import { countRows, resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
@@ -65,5 +66,18 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error.message).toMatch(/^Too many signatures from here in a short time/);
+  });
+
+  it("answers 409 once the campaign's closing time has passed, and records nothing", async () => {
+    const before = await countRows(`SELECT count(*) AS n FROM "Signature"`);
+    await db().campaign.update({ where: { id: campaign.id }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    try {
+      const response = await post(submissionFor(campaign, { channel: "own_email_client" }));
+      expect(response.status).toBe(409);
+      expect((await response.json()).error).toEqual({ code: "closed", message: "This campaign has closed; signatures are no longer collected." });
+      expect(await countRows(`SELECT count(*) AS n FROM "Signature"`)).toBe(before);
+    } finally {
+      await db().campaign.update({ where: { id: campaign.id }, data: { closesAt: null } });
+    }
   });
 });

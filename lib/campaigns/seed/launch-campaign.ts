@@ -29,7 +29,7 @@ export const launchCampaign: CampaignSeed = {
         "The Observatory for the Protection of Human Rights Defenders, a joint programme of FIDH and OMCT, asks people everywhere to write to the Russian authorities. Letters show officials that the world is watching, and show the defenders who are targeted that they are not alone.",
       ].join("\n\n"),
       safetyNotice:
-        "If you are in Russia, or plan to travel there, think carefully before taking part. Signing, sharing or reposting this appeal can be treated as taking part in the activities of an “undesirable organisation”, which is punished with fines and prison. Amnesty International itself advises people in Russia not to share its material. Letters reach the Russian authorities, including the FSB and the Prosecutor General’s Office, with whatever name you put on them. You can write without giving your name, and you can print or export a letter without leaving any personal data with us.",
+        "If you are in Russia, plan to travel there, or are a Russian citizen living abroad (Russian law reaches its citizens wherever they live), think carefully before taking part. Signing, sharing or reposting this appeal can be treated as taking part in the activities of an “undesirable organisation”, which is punished with fines and prison. Amnesty International itself advises people in Russia not to share its material. Letters reach the Russian authorities, including the FSB and the Prosecutor General’s Office, with whatever name you put on them. You can write without giving your name, and you can print or export a letter without leaving any personal data with us.",
     },
     ru: {
       title: "Россия: отмените запрет Amnesty International",
@@ -46,7 +46,7 @@ export const launchCampaign: CampaignSeed = {
         "Обсерватория по защите правозащитников, совместная программа FIDH и OMCT, призывает людей во всём мире написать российским властям. Письма показывают чиновникам, что за их действиями следят, а правозащитникам — что они не одни.",
       ].join("\n\n"),
       safetyNotice:
-        "Если вы находитесь в России или собираетесь туда поехать, хорошо подумайте, прежде чем участвовать. Подпись, распространение или репост этого призыва могут быть расценены как участие в деятельности «нежелательной организации», за что грозят штрафы и лишение свободы. Сама Amnesty International советует людям в России не распространять её материалы. Письма попадают к российским властям, в том числе в ФСБ и Генеральную прокуратуру, с тем именем, которое вы в них укажете. Вы можете написать письмо без имени, а также распечатать или скачать его, не оставляя у нас никаких личных данных.",
+        "Если вы находитесь в России, собираетесь туда поехать или вы гражданин России, живущий за рубежом (российские законы распространяются на граждан, где бы они ни жили), хорошо подумайте, прежде чем участвовать. Подпись, распространение или репост этого призыва могут быть расценены как участие в деятельности «нежелательной организации», за что грозят штрафы и лишение свободы. Сама Amnesty International советует людям в России не распространять её материалы. Письма попадают к российским властям, в том числе в ФСБ и Генеральную прокуратуру, с тем именем, которое вы в них укажете. Вы можете написать письмо без имени, а также распечатать или скачать его, не оставляя у нас никаких личных данных.",
     },
     fr: {
       title: "Russie : levez l’interdiction d’Amnesty International",
@@ -63,7 +63,7 @@ export const launchCampaign: CampaignSeed = {
         "L’Observatoire pour la protection des défenseurs des droits humains, programme conjoint de la FIDH et de l’OMCT, appelle chacun et chacune, partout, à écrire aux autorités russes. Les lettres montrent aux responsables que le monde regarde, et aux défenseur·es visé·es qu’ils et elles ne sont pas seul·es.",
       ].join("\n\n"),
       safetyNotice:
-        "Si vous êtes en Russie, ou prévoyez d’y aller, réfléchissez bien avant de participer. Signer, partager ou republier cet appel peut être considéré comme une participation aux activités d’une « organisation indésirable », punie d’amendes et de prison. Amnesty International elle-même conseille aux personnes en Russie de ne pas partager ses contenus. Les lettres parviennent aux autorités russes, dont le FSB et le parquet général, avec le nom que vous y mettez. Vous pouvez écrire sans donner votre nom, et imprimer ou exporter une lettre sans nous laisser aucune donnée personnelle.",
+        "Si vous êtes en Russie, prévoyez d’y aller, ou êtes citoyen russe vivant à l’étranger (la loi russe s’applique à ses citoyens où qu’ils vivent), réfléchissez bien avant de participer. Signer, partager ou republier cet appel peut être considéré comme une participation aux activités d’une « organisation indésirable », punie d’amendes et de prison. Amnesty International elle-même conseille aux personnes en Russie de ne pas partager ses contenus. Les lettres parviennent aux autorités russes, dont le FSB et le parquet général, avec le nom que vous y mettez. Vous pouvez écrire sans donner votre nom, et imprimer ou exporter une lettre sans nous laisser aucune donnée personnelle.",
     },
     es: {
       title: "Rusia: levanten la prohibición de Amnistía Internacional",
@@ -80,7 +80,7 @@ export const launchCampaign: CampaignSeed = {
         "El Observatorio para la Protección de los Defensores de Derechos Humanos, programa conjunto de la FIDH y la OMCT, pide a personas de todo el mundo que escriban a las autoridades rusas. Las cartas muestran a los responsables que el mundo está mirando, y a quienes son perseguidos por defender derechos que no están solos.",
       ].join("\n\n"),
       safetyNotice:
-        "Si está en Rusia, o piensa viajar allí, piénselo bien antes de participar. Firmar, compartir o volver a publicar este llamamiento puede considerarse participación en las actividades de una «organización indeseable», castigada con multas y prisión. La propia Amnistía Internacional aconseja a las personas en Rusia que no compartan sus materiales. Las cartas llegan a las autoridades rusas, incluidos el FSB y la Fiscalía General, con el nombre que usted ponga. Puede escribir sin dar su nombre, e imprimir o exportar una carta sin dejarnos ningún dato personal.",
+        "Si está en Rusia, piensa viajar allí o es ciudadano ruso y vive en el extranjero (la ley rusa alcanza a sus ciudadanos dondequiera que vivan), piénselo bien antes de participar. Firmar, compartir o volver a publicar este llamamiento puede considerarse participación en las actividades de una «organización indeseable», castigada con multas y prisión. La propia Amnistía Internacional aconseja a las personas en Rusia que no compartan sus materiales. Las cartas llegan a las autoridades rusas, incluidos el FSB y la Fiscalía General, con el nombre que usted ponga. Puede escribir sin dar su nombre, e imprimir o exportar una carta sin dejarnos ningún dato personal.",
     },
   },
   demands: [
