@@ -24,7 +24,8 @@ export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise
 }
 
 /**
- * Supporters who ticked "you may contact me", and no one else: name, email,
+ * Supporters who ticked "you may contact me" and confirmed their address
+ * (the link in the confirmation email), and no one else: name, email,
  * country, date. Admins only, and every export is in the audit log, since
  * this is the most sensitive file the app can produce.
  */
@@ -33,7 +34,9 @@ export async function consentedSupportersCsv(actor: StaffIdentity, slug: string)
   const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true } });
   if (!campaign) return null;
   const contacts = await db().supporterContact.findMany({
-    where: { consentContact: true, emailEncrypted: { not: null }, signature: { campaignId: campaign.id } },
+    // Confirmed addresses only: anyone can type someone else's address and tick
+    // the box; only the owner can click the confirmation link.
+    where: { consentContact: true, emailEncrypted: { not: null }, emailConfirmedAt: { not: null }, signature: { campaignId: campaign.id } },
     select: { emailEncrypted: true, nameEncrypted: true, createdAt: true, signature: { select: { country: true, language: true } } },
     orderBy: { createdAt: "asc" },
   });

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { rollUpTallies } from "@/lib/signatures/roll-up-tallies";
+import { confirmationToken } from "@/lib/signatures/confirmation-email";
+import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { recordSignature } from "@/lib/signatures/record-signature";
 import { getDashboard } from "@/lib/staff/get-dashboard";
 import { aggregatesCsv, consentedSupportersCsv } from "@/lib/staff/export-csv";
@@ -62,15 +64,21 @@ describe("the dashboard after a burst", () => {
     expect(csv).toContain(`signatures,,All signatures,240\r\n`);
   });
 
-  it("exports only supporters who consented to be contacted, safe for spreadsheets", async () => {
+  it("exports only supporters who consented to be contacted and confirmed their address, safe for spreadsheets", async () => {
     const admin = await staffMember("admin");
-    const make = (name: string, email: string, consentContact: boolean) =>
-      recordSignature(campaign.slug, submissionFor(campaign, { identity: "full", name, city: "Lyon", email, consentIdentity: true, consentContact, channel: "platform_email", country: "FR" }));
-    await make("=HYPERLINK(\"http://evil.example\",\"click\")", "consented@example.org", true);
-    await make("Not Consenting", "no-contact@example.org", false);
+    const make = async (name: string, email: string, consentContact: boolean, confirm: boolean) => {
+      const recorded = await recordSignature(campaign.slug, submissionFor(campaign, { identity: "full", name, city: "Lyon", email, consentIdentity: true, consentContact, channel: "platform_email", country: "FR" }));
+      if (recorded.outcome !== "recorded") throw new Error(recorded.outcome);
+      if (confirm) expect((await confirmSupporterEmail(confirmationToken(recorded.signatureId, new Date()))).outcome).toBe("confirmed");
+    };
+    await make("=HYPERLINK(\"http://evil.example\",\"click\")", "consented@example.org", true, true);
+    await make("Not Consenting", "no-contact@example.org", false, true);
+    // Someone ticked the box with another person's address; its owner never confirmed.
+    await make("Typed By Someone Else", "not-confirmed@example.org", true, false);
     const csv = (await consentedSupportersCsv(admin, campaign.slug))!;
     expect(csv).toContain("consented@example.org");
     expect(csv).not.toContain("no-contact@example.org");
+    expect(csv).not.toContain("not-confirmed@example.org");
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "supporters.export", actorId: admin.id } });
     expect(audit.after).toEqual({ rows: 1 });
