@@ -284,9 +284,12 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           </label>
           <FieldError name="consentIdentity" errors={errors} />
           <label className="choice">
-            <input type="checkbox" name="replyToMe" defaultChecked={values.replyToMe === true} />
+            <input type="checkbox" name="replyToMe" defaultChecked={values.replyToMe === true} aria-describedby="reply-to-me-warning" />
             <span>{t("replyToMe")}</span>
           </label>
+          <p id="reply-to-me-warning" className="small warning">
+            {t("replyToMeWarning")}
+          </p>
         </fieldset>
 
         <fieldset>

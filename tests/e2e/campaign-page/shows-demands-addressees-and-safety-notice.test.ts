@@ -46,7 +46,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("the safety notice comes first and the call to write leads to the letter builder", async ({ page }) => {
       await page.goto("/c/russia-amnesty-undesirable");
       const notice = page.getByRole("complementary", { name: "Before you take part" });
-      await expect(notice).toContainText("If you are in Russia, or plan to travel there");
+      await expect(notice).toContainText("If you are in Russia, plan to travel there, or are a Russian citizen living abroad");
       await expect(notice).toContainText("You can write without giving your name");
       // Before any call to action: the first link to the letter builder comes after the notice.
       const noticeBox = await notice.boundingBox();
