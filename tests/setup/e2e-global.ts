@@ -2,6 +2,7 @@
 // production build served by `next start`. Returns the teardown.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
@@ -15,6 +16,14 @@ export default async function globalSetup() {
   if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
+  // Another run's server on this port would answer our tests (and ours would
+  // change its data): refuse instead of testing the wrong app.
+  const portFree = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(e2ePort, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+  if (!portFree) throw new Error(`Port ${e2ePort} is taken (another end-to-end run, or an app). Stop it, or set E2E_PORT to a free port.`);
   const server = await openTestServer();
   let url = server.adminUrl;
   const name = `lce2e_${runId()}`;

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { e2ePort } from "../../../playwright.config";
 import { signInAs } from "../../helpers/e2e-staff";
 
 type Endpoint = { path: string; kind: "page" | "route"; needs: "staff" | "admin" };
@@ -56,7 +57,7 @@ const protectedActions = actions.filter((a) => !(a.name in publicActions));
 /** Calls a server action the way the browser does, with no arguments. */
 async function callAction(request: APIRequestContext, action: { id: string; page: string }) {
   const response = await request.post(action.page, {
-    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: "http://127.0.0.1:3107" },
+    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: `http://127.0.0.1:${e2ePort}` },
     data: "[]",
     maxRedirects: 0,
   });
