@@ -13,6 +13,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
+import { generatedOnce } from "./local-secret.ts";
 import { EMBEDDED_USER, restrictToOwner, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
 
 export type DatabaseHandle = {
@@ -158,14 +159,10 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** The generated password, made on first use; readable by this user only. */
+/** The generated password, made on first use (once, even when two first starts race); readable by this user only. */
 function embeddedPassword(file: string): string {
-  if (existsSync(file)) {
-    chmodSync(file, 0o600);
-    return readFileSync(file, "utf8").trim();
-  }
-  const password = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  const password = generatedOnce(file, () => randomBytes(32).toString("base64url"));
+  chmodSync(file, 0o600);
   return password;
 }
 
