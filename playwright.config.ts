@@ -17,7 +17,7 @@ export default defineConfig({
   // Limits against a hang, not measures of speed: on a shared CI machine
   // with other work running, a page may take several times longer.
   timeout: 120_000,
-  expect: { timeout: 20_000 },
+  expect: { timeout: 60_000 },
   use: {
     baseURL: `http://127.0.0.1:${e2ePort}`,
     browserName: "chromium",

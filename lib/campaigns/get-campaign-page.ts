@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
-import type { CampaignTotals } from "@/lib/signatures/schema";
+import { getPublicTotals } from "@/lib/signatures/get-public-totals";
+import type { PublicCampaignTotals } from "@/lib/signatures/schema";
 import { getFeaturedCampaign, getPublicCampaign } from "./get-public-campaign";
 import { campaignSlugSchema, languageCodeSchema, type PublicCampaign } from "./schema";
 
-export type CampaignPageData = { campaign: PublicCampaign; totals: CampaignTotals };
+export type CampaignPageData = { campaign: PublicCampaign; totals: PublicCampaignTotals };
 
 /**
  * What a campaign page shows, or null when the slug is malformed or unknown
@@ -23,6 +23,7 @@ export const getCampaignPage = cache(async (slug: string | null, lang?: string):
     campaign = await getPublicCampaign(parsedSlug.data, language);
   }
   if (!campaign) return null;
-  const totals = await getCampaignTotals(campaign.slug);
+  // The public figures: a page's payload must not carry what the API hides.
+  const totals = await getPublicTotals(campaign.slug);
   return totals ? { campaign, totals } : null;
 });

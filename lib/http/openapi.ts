@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { publicCampaignSchema, publicCampaignSummarySchema } from "@/lib/campaigns/schema";
 import { signatureSubmissionSchema } from "@/lib/letters/schema";
-import { campaignTotalsSchema } from "@/lib/signatures/schema";
+import { publicCampaignTotalsSchema } from "@/lib/signatures/schema";
 
 const errorSchema = z.object({
   error: z.object({
@@ -121,7 +121,7 @@ export function buildOpenApiDocument() {
       schemas: {
         CampaignSummary: schema(publicCampaignSummarySchema),
         Campaign: schema(publicCampaignSchema),
-        CampaignTotals: schema(campaignTotalsSchema),
+        CampaignTotals: schema(publicCampaignTotalsSchema),
         SignatureSubmission: schema(signatureSubmissionSchema, "input"),
         Error: schema(errorSchema),
       },

@@ -10,7 +10,7 @@ type TallyRow = { dimension: string; key: string; count: bigint };
  * pending, so a signature shows the moment it is committed. Returns null for
  * an unknown or draft campaign.
  */
-export async function getCampaignTotals(slug: string): Promise<CampaignTotals | null> {
+export async function getCampaignTotals(slug: string): Promise<(CampaignTotals & { campaignId: string }) | null> {
   const campaign = await db().campaign.findFirst({
     where: { slug, status: { in: ["open", "closed"] } },
     select: {
@@ -29,6 +29,7 @@ export async function getCampaignTotals(slug: string): Promise<CampaignTotals | 
 
   const lettersByAddresseeId = byDimension("letters_by_addressee");
   return {
+    campaignId: campaign.id,
     campaign: campaign.slug,
     signatures: single("signatures"),
     signatureGoal: campaign.signatureGoal,

@@ -22,3 +22,13 @@ export const campaignTotalsSchema = z.object({
 });
 
 export type CampaignTotals = z.infer<typeof campaignTotalsSchema>;
+
+/** What the public API gives: by country, coarse and lagging (lib/signatures/get-public-totals.ts). */
+export const publicCampaignTotalsSchema = campaignTotalsSchema.extend({
+  signaturesByCountry: z
+    .record(z.string(), z.number().int())
+    .describe('ISO 3166-1 alpha-2 country to count, as of signaturesByCountryAsOf; countries under 10 are summed as "other", left out while that is under 10'),
+  signaturesByCountryAsOf: z.string().describe("The counts by country include signatures made before this moment (ISO 8601; a 10-minute UTC boundary)"),
+});
+
+export type PublicCampaignTotals = z.infer<typeof publicCampaignTotalsSchema>;

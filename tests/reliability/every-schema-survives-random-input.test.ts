@@ -275,6 +275,24 @@ const cases: Record<string, Case> = {
     reparses: true,
     outputOnly: true,
   },
+  "lib/signatures/schema.ts#publicCampaignTotalsSchema": {
+    valid: [
+      {
+        campaign: "russia-amnesty-undesirable",
+        signatures: 40,
+        signatureGoal: null,
+        letters: 3,
+        lettersByChannel: { platform_email: 0, own_email_client: 0, pdf_print: 1, x_post: 2, self_reported: 0 },
+        lettersByAddressee: [{ key: "ru-president", name: "Vladimir Putin", letters: 2 }],
+        signaturesByCountry: { DE: 25, other: 11 },
+        signaturesByCountryAsOf: "2026-11-23T09:10:00.000Z",
+        computedAt: "2026-11-23T09:11:20.221Z",
+      },
+    ],
+    holds: (o) => (expect(Number.isInteger(o.signatures)).toBe(true), expect(typeof o.signaturesByCountryAsOf).toBe("string")),
+    reparses: true,
+    outputOnly: true,
+  },
   // lib/campaigns/schema.ts: route parameters in, public JSON out.
   "lib/campaigns/schema.ts#campaignSlugSchema": { valid: ["russia-amnesty-undesirable", "a"], holds: (o) => (expect(o).toMatch(slugPattern), expect(o.length).toBeLessThanOrEqual(80)), reparses: true },
   "lib/campaigns/schema.ts#languageCodeSchema": { valid: ["en", "ru", "ast"], holds: (o) => expect(o).toMatch(languagePattern), reparses: true },

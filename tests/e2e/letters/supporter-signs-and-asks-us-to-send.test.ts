@@ -56,8 +56,8 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await expect(page.getByRole("status")).toHaveText(/Your 4 letters are now queued/);
 
   const after = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
-  // Other tests sign in parallel (from Germany): compare this supporter's country.
-  expect(after.signaturesByCountry.FR ?? 0).toBe((before.signaturesByCountry.FR ?? 0) + 1);
+  // By country, the public sees only figures of ten or more (docs/API.md).
+  expect(Object.values(after.signaturesByCountry as Record<string, number>).every((n) => n >= 10)).toBe(true);
   expect(after.lettersByChannel.platform_email).toBe(before.lettersByChannel.platform_email + 4);
   expect(after.lettersByChannel.x_post).toBe(before.lettersByChannel.x_post + 2);
 
@@ -70,7 +70,7 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await expect(page.getByRole("status")).toContainText("Letters that had not been sent yet and are now cancelled: 4.");
   // Counts do not move when data goes.
   const afterDeletion = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
-  expect(afterDeletion.signaturesByCountry.FR).toBe(after.signaturesByCountry.FR);
+  expect(afterDeletion.signatures).toBeGreaterThanOrEqual(after.signatures);
   expect(afterDeletion.lettersByChannel.platform_email).toBe(after.lettersByChannel.platform_email);
   // The link again: nothing is left.
   await page.goto(deletion.pathname + deletion.search);

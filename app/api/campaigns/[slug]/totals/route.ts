@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
+import { getPublicTotals } from "@/lib/signatures/get-public-totals";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export const GET = withApiErrors(async (_request: Request, context: RouteContext
   const params = campaignParamsSchema.safeParse(await context.params);
   if (!params.success) return badParameters(params.error);
 
-  const totals = await getCampaignTotals(params.data.slug);
+  const totals = await getPublicTotals(params.data.slug);
   if (!totals) return jsonError("not_found", `No public campaign has the slug "${params.data.slug}".`);
   return NextResponse.json(totals, { headers: { "Cache-Control": totalsCacheControl } });
 });
