@@ -10,7 +10,7 @@ export async function listCampaignsForAdmin(actor: StaffIdentity) {
   assertRole(actor, "admin");
   const rows = await db().campaign.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, slug: true, status: true, languages: true, signatureGoal: true, opensAt: true, closesAt: true, translations: { select: { language: true, title: true } }, _count: { select: { signatures: true } } },
+    select: { id: true, slug: true, status: true, languages: true, signatureGoal: true, opensAt: true, closesAt: true, translations: { select: { language: true, title: true } }, _count: { select: { signatures: { where: { countedAt: { not: null } } } } } },
   });
   return rows.map((r) => ({ ...r, title: pickTranslation(r.translations, r.languages)?.title ?? r.slug, signatures: r._count.signatures }));
 }

@@ -77,17 +77,17 @@ export function buildOpenApiDocument() {
         post: {
           summary: "Sign a campaign and get the letters",
           description:
-            "Runs the same checks and transaction as the letter form. One signature per email address per campaign: a duplicate answers 200 with duplicate=true and is not counted again. Body: JSON or a form, at most 64 KiB.",
+            "Runs the same checks and transaction as the letter form. Every valid submission answers alike (201, a fresh id), whether or not its email address was used before: no answer tells who signed. An address counts once, when its owner confirms it from the emailed link. Only the same form sent again (submissionKey) answers 200 with duplicate=true. Body: JSON or a form, at most 64 KiB.",
           parameters: [slugParameter],
           requestBody: { required: true, content: { "application/json": { schema: ref("SignatureSubmission") } } },
           responses: {
             "201": { description: "Recorded: the signature id, what was queued, and links for the other channels" },
-            "200": { description: "A duplicate of an earlier signature; nothing more was counted" },
+            "200": { description: "The same form (submissionKey) was sent before; nothing more was recorded" },
             "404": { description: "No open campaign has this slug", content: json("Error") },
             "409": { description: "The campaign is closed", content: json("Error") },
             "413": { description: "The body is larger than 64 KiB", content: json("Error") },
             "422": { description: "Fields are missing or invalid; `fields` names each", content: json("Error") },
-            "429": { description: "Too many signatures from this client or email; retry after Retry-After seconds", content: json("Error") },
+            "429": { description: "Too many signatures from this client; retry after Retry-After seconds", content: json("Error") },
             ...errors,
           },
         },

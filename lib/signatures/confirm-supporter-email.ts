@@ -1,10 +1,13 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
-import { verifySignedValue } from "@/lib/privacy/encryption";
+import { decryptText, emailHash, verifySignedValue } from "@/lib/privacy/encryption";
+import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
+import { pendingTallyRows } from "./record-signature";
 
-export type ConfirmationOutcome = "confirmed" | "already_confirmed" | "expired" | "invalid";
+export type ConfirmationOutcome = "confirmed" | "already_confirmed" | "already_signed" | "expired" | "invalid";
 
 /**
  * Confirms a supporter's email address from the signed link and releases
@@ -23,21 +26,58 @@ export function readConfirmationToken(token: string, now = new Date()): "valid" 
   return parsed.expires * 1000 < now.getTime() ? "expired" : "valid";
 }
 
+/**
+ * The only place where an address meets the signatures made before with it,
+ * and the only person told is the one who can read that mailbox. A first
+ * confirmed signature per address and campaign is counted and its letters
+ * go out; a later one ("already_signed") is not counted, its letters are
+ * cancelled and its personal data erased. So a submission with someone
+ * else's address neither blocks nor speaks for its owner.
+ */
 export async function confirmSupporterEmail(token: string, now = new Date()): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
   const parsed = parseToken(token);
   if (!parsed) return { outcome: "invalid", letters: 0 };
   const { signatureId } = parsed;
   if (parsed.expires * 1000 < now.getTime()) return { outcome: "expired", letters: 0 };
+  try {
+    return await confirmOnce(signatureId, now);
+  } catch (error) {
+    // Two signatures with one address confirmed at the same moment: the unique
+    // index let one in; the other, tried again, finds it.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return confirmOnce(signatureId, now);
+  }
+}
 
+function confirmOnce(signatureId: string, now: Date): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
   return db().$transaction(async (tx) => {
-    const contact = await tx.supporterContact.findUnique({ where: { signatureId }, select: { emailConfirmedAt: true } });
-    if (!contact) return { outcome: "invalid" as const, letters: 0 };
+    const signature = await tx.signature.findUnique({
+      where: { id: signatureId },
+      select: { campaignId: true, countedAt: true, contact: { select: { emailConfirmedAt: true, emailEncrypted: true } }, letters: { select: { id: true } } },
+    });
+    const contact = signature?.contact;
+    if (!signature || !contact?.emailEncrypted) return { outcome: "invalid" as const, letters: 0 };
     if (contact.emailConfirmedAt) return { outcome: "already_confirmed" as const, letters: 0 };
-    await tx.supporterContact.update({ where: { signatureId }, data: { emailConfirmedAt: now } });
+
+    // Claimed first, with a condition: a second click at the same moment waits
+    // for this row and then finds it confirmed.
+    const claimed = await tx.supporterContact.updateMany({ where: { signatureId, emailConfirmedAt: null }, data: { emailConfirmedAt: now } });
+    if (claimed.count === 0) return { outcome: "already_confirmed" as const, letters: 0 };
+
+    const hash = Buffer.from(emailHash(decryptText(contact.emailEncrypted)));
+    const earlier = await tx.signature.findFirst({ where: { campaignId: signature.campaignId, emailHash: hash, id: { not: signatureId } }, select: { id: true } });
+    if (earlier) {
+      await erasePersonalData(tx, [signatureId], "this address had already signed the campaign.");
+      return { outcome: "already_signed" as const, letters: 0 };
+    }
+    await tx.signature.update({ where: { id: signatureId }, data: { emailHash: hash, countedAt: signature.countedAt ?? now } });
     const released = await tx.letter.updateMany({
       where: { signatureId, status: "awaiting_confirmation" },
       data: { status: "queued" },
     });
+    if (!signature.countedAt) {
+      await tx.pendingTally.createMany({ data: pendingTallyRows(signature.campaignId, signatureId, signature.letters.map((l) => l.id)) });
+    }
     await createDeliveryMessages(tx, signatureId);
     await queueThankYou(tx, signatureId, now);
     return { outcome: "confirmed" as const, letters: released.count };

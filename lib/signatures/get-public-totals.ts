@@ -36,7 +36,7 @@ function countryCounts(campaignId: string, asOf: Date): Promise<Record<string, n
   if (hit && hit.asOf === asOf.getTime()) return hit.counts;
   const counts = db()
     .$queryRawUnsafe<CountryRow[]>(
-      `SELECT country, count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1::uuid AND "createdAt" < $2 GROUP BY country`,
+      `SELECT country, count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1::uuid AND "countedAt" < $2 GROUP BY country`,
       campaignId,
       asOf,
     )

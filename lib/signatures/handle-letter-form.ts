@@ -7,7 +7,7 @@ import { fieldErrors, letterContentSchema, signatureSubmissionSchema } from "@/l
 import { getCampaignTotals } from "./get-campaign-totals";
 import type { LetterFormState, PreviewLetter } from "./letter-form-state";
 import { verifyProofOfWork } from "./proof-of-work";
-import { checkSigningRateLimits } from "./rate-limits";
+import { checkSigningRateLimits, mayEmailConfirmation } from "./rate-limits";
 import { recordSignature } from "./record-signature";
 
 export type LetterFormIntent = "preview" | "reset" | "send";
@@ -53,13 +53,15 @@ export async function handleLetterForm(options: {
   if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
     return { values, version, message: "The anti-spam check did not pass (it may have expired). Please press “Sign” again; it reruns by itself." };
   }
-  const limit = await checkSigningRateLimits({ client: options.client, email: parsed.data.email, provedWork: Boolean(parsed.data.altcha) });
+  const limit = await checkSigningRateLimits({ client: options.client, provedWork: Boolean(parsed.data.altcha) });
   if (limit.limited) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return { values, version, message: `Too many letters from here in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}; nothing you wrote is lost.` };
   }
 
-  const result = await recordSignature(options.slug, parsed.data);
+  // Whether this address was used before never changes what the page says (record-signature.ts).
+  const sendConfirmation = parsed.data.email ? await mayEmailConfirmation(parsed.data.email) : true;
+  const result = await recordSignature(options.slug, parsed.data, new Date(), { sendConfirmation });
   switch (result.outcome) {
     case "campaign_not_found":
       return { values, version, message: "This campaign is no longer available." };
@@ -76,7 +78,7 @@ export async function handleLetterForm(options: {
     thankYou: {
       outcome: result.outcome === "duplicate" ? "duplicate" : "recorded",
       channel: data.channel,
-      confirmationQueued: result.outcome === "recorded" && result.confirmationQueued,
+      confirmationQueued: result.outcome !== "duplicate" && result.letters.some((l) => l.channel === "platform_email"),
       signatures: totals?.signatures ?? 0,
       outputs: letterOutputs(result.letters, data, result.builder.template.xPost),
       content: {

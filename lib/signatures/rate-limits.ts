@@ -16,7 +16,9 @@ const limiters = {
   // Without a solved proof of work (JavaScript off, or an API client) a
   // client gets fewer signatures per hour.
   perClientWithoutProof: () => makeLimiter("sign-client-nopow", 10, hour),
-  perEmail: () => makeLimiter("sign-email", 5, hour),
+  // Confirmation emails to one address: protects a mailbox from a flood. Not a
+  // refusal: a refusal would tell a requester that the address was used.
+  confirmationsPerEmail: () => makeLimiter("sign-email", 5, hour),
 };
 type LimiterName = keyof typeof limiters;
 const instances = new Map<LimiterName, RateLimiterAbstract>();
@@ -36,24 +38,36 @@ export function anonymousKey(value: string): string {
 
 export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
 
-/** Spends one point of each limit that applies; refuses when any is used up. */
-export async function checkSigningRateLimits(options: { client: string; email?: string; provedWork: boolean }): Promise<RateLimitVerdict> {
-  const checks: [LimiterName, string][] = [];
+/**
+ * Spends one point of the requester's limit; refuses when it is used up. The
+ * limit is about the requester (their address, hashed), never about the
+ * email address they typed: see `mayEmailConfirmation`.
+ */
+export async function checkSigningRateLimits(options: { client: string; provedWork: boolean }): Promise<RateLimitVerdict> {
   // Without a proxy header all clients look alike; limiting that shared key
-  // would lock everyone out on a busy day, so only the email limit applies.
-  if (options.client !== "all-clients") {
-    checks.push([options.provedWork ? "perClient" : "perClientWithoutProof", anonymousKey(options.client)]);
+  // would lock everyone out on a busy day.
+  if (options.client === "all-clients") return { limited: false };
+  try {
+    await limiter(options.provedWork ? "perClient" : "perClientWithoutProof").consume(anonymousKey(options.client));
+    return { limited: false };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    throw rejection;
   }
-  if (options.email) checks.push(["perEmail", anonymousKey(options.email.trim().toLowerCase())]);
-  for (const [name, key] of checks) {
-    try {
-      await limiter(name).consume(key);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-      }
-      throw rejection;
-    }
+}
+
+/**
+ * Whether one more confirmation email may go to this address this hour (at
+ * most five). Beyond that the submission is still recorded and answered like
+ * any other, without an email: the answer must not tell whether someone else
+ * used the address. Its owner can sign again once the hour has passed.
+ */
+export async function mayEmailConfirmation(email: string): Promise<boolean> {
+  try {
+    await limiter("confirmationsPerEmail").consume(anonymousKey(`confirmation|${email.trim().toLowerCase()}`));
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
   }
-  return { limited: false };
 }

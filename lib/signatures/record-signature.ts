@@ -7,12 +7,13 @@ import { env } from "@/lib/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
 import type { SignatureSubmission } from "@/lib/letters/schema";
-import { emailHash, encryptOptional, encryptText } from "@/lib/privacy/encryption";
+import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail } from "./confirmation-email";
 
 export type RecordedLetter = ComposedLetter & { channel: "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported" };
 
 export type RecordSignatureResult =
+  /** "duplicate": this very form (its submission key) was sent before. */
   | { outcome: "recorded" | "duplicate"; signatureId: string; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
   /** The honeypot was filled: answer as if recorded, record nothing. */
   | { outcome: "ignored"; letters: RecordedLetter[]; builder: LetterBuilder }
@@ -25,11 +26,22 @@ const day = 24 * 60 * 60 * 1000;
 /**
  * Records a supporter's signature and the letters it produces, in one
  * transaction: the signature, the encrypted contact (if any), one letter per
- * addressee and channel, pending tally rows, and for platform sending the
- * address-confirmation email. A second signature with the same email, or a
- * resubmitted form, is recognised and not counted again.
+ * addressee and channel, and either pending tally rows (counted now) or, for
+ * platform sending, the address-confirmation email (counted once confirmed).
+ *
+ * The email address is never looked up here: whether an address has signed
+ * before must not change the answer, the work done or its timing, or a state
+ * holding a list of addresses could test each one. Only its owner, clicking
+ * the confirmation link, learns that (confirm-supporter-email.ts), and only
+ * a confirmed address blocks a second counted signature. A resubmitted form
+ * (same submission key, a secret of that one form) is recognised.
  */
-export async function recordSignature(slug: string, submission: SignatureSubmission, now = new Date()): Promise<RecordSignatureResult> {
+export async function recordSignature(
+  slug: string,
+  submission: SignatureSubmission,
+  now = new Date(),
+  options: { sendConfirmation?: boolean } = {},
+): Promise<RecordSignatureResult> {
   const builder = await getLetterBuilder(slug, submission.language);
   if (!builder) return { outcome: "campaign_not_found" };
   // Closed by an admin, or past the closing time they set (the status is not
@@ -50,10 +62,10 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   }));
   if (submission.website) return { outcome: "ignored", letters, builder };
 
-  // A look-up first, though the unique indexes would refuse a second
+  // A look-up first, though the unique index would refuse a second
   // signature anyway: a burst of resubmissions then costs one query each,
   // not a transaction rolled back on the index, holding a connection.
-  const existing = await findExisting(builder, submission);
+  const existing = await findResubmitted(builder, submission);
   if (existing) return { outcome: "duplicate", signatureId: existing, letters, builder, confirmationQueued: false };
 
   const signatureId = randomUUID();
@@ -61,6 +73,11 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   const campaignId = builder.campaignId;
   const platform = letters.filter((l) => l.channel === "platform_email");
   const hasContact = Boolean(submission.email);
+  // Platform letters wait for the address to be confirmed, and so does the count.
+  const countedNow = platform.length === 0;
+  // Skipped when the address has had its share of confirmation emails this
+  // hour (rate-limits.ts): the submission is kept and answered alike.
+  const sendConfirmation = options.sendConfirmation ?? true;
 
   try {
     await db().$transaction(async (tx) => {
@@ -72,7 +89,7 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
           identityLevel: submission.identity,
           country: submission.country,
           consentCounted: submission.consentCounted,
-          emailHash: submission.email ? emailHash(submission.email) : null,
+          countedAt: countedNow ? now : null,
           submissionKey: submission.submissionKey ?? null,
           createdAt: now,
         },
@@ -111,27 +128,23 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
               : [],
           ),
         });
-        await queueSupporterEmail(tx, {
-          signatureId,
-          kind: "address_confirmation",
-          language: builder.language,
-          to: submission.email!,
-          email: confirmationEmail({ signatureId, builder, letters: platform, now }),
-          purgeAfter: new Date(now.getTime() + retentionMs),
-        });
+        if (sendConfirmation) {
+          await queueSupporterEmail(tx, {
+            signatureId,
+            kind: "address_confirmation",
+            language: builder.language,
+            to: submission.email!,
+            email: confirmationEmail({ signatureId, builder, letters: platform, now }),
+            purgeAfter: new Date(now.getTime() + retentionMs),
+          });
+        }
       }
-      await tx.pendingTally.createMany({
-        data: [
-          { campaignId, signatureId, letterId: null },
-          ...letterIds.map((letterId) => ({ campaignId, signatureId: null, letterId })),
-        ],
-      });
+      if (countedNow) await tx.pendingTally.createMany({ data: pendingTallyRows(campaignId, signatureId, letterIds) });
     });
   } catch (error) {
-    // Two submissions with one email (or one form) raced: the unique index
-    // let exactly one in. The other is the duplicate it is.
+    // The same form sent twice at once: the unique index let exactly one in.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findExisting(builder, submission);
+      const winner = await findResubmitted(builder, submission);
       if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
     }
     throw error;
@@ -139,13 +152,15 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   return { outcome: "recorded", signatureId, letters, builder, confirmationQueued: platform.length > 0 };
 }
 
-async function findExisting(builder: LetterBuilder, submission: SignatureSubmission): Promise<string | null> {
-  const or: Prisma.SignatureWhereInput[] = [];
-  if (submission.submissionKey) or.push({ submissionKey: submission.submissionKey });
-  if (submission.email) or.push({ emailHash: emailHash(submission.email) });
-  if (or.length === 0) return null;
+/** The rows that put a signature and its letters into the totals at the next roll-up. */
+export function pendingTallyRows(campaignId: string, signatureId: string, letterIds: string[]) {
+  return [{ campaignId, signatureId, letterId: null }, ...letterIds.map((letterId) => ({ campaignId, signatureId: null, letterId }))];
+}
+
+async function findResubmitted(builder: LetterBuilder, submission: SignatureSubmission): Promise<string | null> {
+  if (!submission.submissionKey) return null;
   const found = await db().signature.findFirst({
-    where: { campaign: { slug: builder.campaign.slug }, OR: or },
+    where: { campaign: { slug: builder.campaign.slug }, submissionKey: submission.submissionKey },
     select: { id: true },
   });
   return found?.id ?? null;

@@ -2,16 +2,20 @@ import "server-only";
 import { env } from "@/lib/env";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { fieldErrors, signatureSubmissionSchema } from "@/lib/letters/schema";
+import { randomUUID } from "node:crypto";
 import { verifyProofOfWork } from "./proof-of-work";
-import { checkSigningRateLimits } from "./rate-limits";
+import { checkSigningRateLimits, mayEmailConfirmation } from "./rate-limits";
 import { recordSignature } from "./record-signature";
 
 type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
 /**
  * POST /api/campaigns/{slug}/signatures. Answers the signature id, what was
- * queued, and the links for the other channels. A duplicate answers 200 with
- * `duplicate: true` and is not counted again.
+ * queued, and the links for the other channels. Whatever the email address
+ * (new, signed before, typed a hundred times this hour) and whether the
+ * honeypot was filled, a valid submission gets the same answer: 201 with a
+ * fresh id. Only the same form sent again (its submission key) answers 200
+ * with `duplicate: true`.
  */
 export async function signViaApi(slug: string, input: Record<string, unknown>, client: string): Promise<ApiAnswer> {
   const parsed = signatureSubmissionSchema.safeParse(input);
@@ -26,7 +30,7 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
   if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
     return { status: 422, body: { error: { code: "invalid", message: "The proof of work is invalid, expired or already used.", fields: { altcha: ["Solve a fresh challenge from GET /api/proof-of-work."] } } } };
   }
-  const limit = await checkSigningRateLimits({ client, email: parsed.data.email, provedWork: Boolean(parsed.data.altcha) });
+  const limit = await checkSigningRateLimits({ client, provedWork: Boolean(parsed.data.altcha) });
   if (limit.limited) {
     return {
       status: 429,
@@ -34,7 +38,8 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
       body: { error: { code: "rate_limited", message: `Too many signatures from here in a short time. Please try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` } },
     };
   }
-  const result = await recordSignature(slug, parsed.data);
+  const sendConfirmation = parsed.data.email ? await mayEmailConfirmation(parsed.data.email) : true;
+  const result = await recordSignature(slug, parsed.data, new Date(), { sendConfirmation });
   switch (result.outcome) {
     case "campaign_not_found":
       return { status: 404, body: { error: { code: "not_found", message: `No public campaign has the slug "${slug}".` } } };
@@ -46,13 +51,14 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
   const outputs = letterOutputs(result.letters, parsed.data, result.builder.template.xPost);
   const base = `${env().PUBLIC_URL}/c/${slug}/letters`;
   return {
-    status: result.outcome === "recorded" ? 201 : 200,
+    status: result.outcome === "duplicate" ? 200 : 201,
     body: {
-      signatureId: result.outcome === "ignored" ? null : result.signatureId,
+      // The honeypot gets an id like any other, stored nowhere.
+      signatureId: result.outcome === "ignored" ? randomUUID() : result.signatureId,
       duplicate: result.outcome === "duplicate",
       queued: {
         platformEmails: result.letters.filter((l) => l.channel === "platform_email").length,
-        awaitingConfirmation: result.outcome === "recorded" && result.confirmationQueued,
+        awaitingConfirmation: result.outcome === "duplicate" ? false : result.letters.some((l) => l.channel === "platform_email"),
       },
       letters: outputs.addressees.map((a) => ({ addresseeId: a.addresseeId, name: a.name, channel: a.channel })),
       links: {

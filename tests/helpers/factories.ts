@@ -53,6 +53,7 @@ export async function insertSignature(options: {
         identityLevel: "anonymous",
         language: "en",
         consentCounted: true,
+        countedAt: options.createdAt ?? new Date(),
         ...(options.createdAt ? { createdAt: options.createdAt } : {}),
       },
     });

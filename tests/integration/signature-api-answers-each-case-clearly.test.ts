@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { confirmationToken } from "@/lib/signatures/confirmation-email";
+import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { countRows, resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
-const post = (body: unknown) => postSignature(body);
+// Clients told apart by a proxy header, as in production; each request here
+// comes from a client of its own unless a test says otherwise.
+process.env.CLIENT_IP_HEADER = "x-client";
+let nextClient = 0;
+const post = (body: unknown) => postSignature(body, undefined, { "x-client": `198.51.100.${nextClient++ % 250}` });
 
 describe("POST /api/campaigns/{slug}/signatures", () => {
   let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
@@ -27,11 +33,28 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     expect(body.links.pdf).toMatchObject({ method: "POST", url: expect.stringMatching(/\/c\/russia-amnesty-undesirable\/letters\/pdf$/) });
   });
 
-  it("answers a duplicate with the first signature's id and no second count", async () => {
-    const first = await (await post(submissionFor(campaign, { email: "api.twice@example.org" }))).json();
-    const again = await post(submissionFor(campaign, { email: "API.twice@example.org" }));
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ signatureId: first.signatureId, duplicate: true });
+  it("answers an address that signed before exactly like a new one, and a honeypot hit and a flooded address alike", async () => {
+    const platform = (email: string, extra: Record<string, unknown> = {}) =>
+      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email, ...extra });
+    // The victim signed and confirmed.
+    const signed = await (await post(platform("victim@example.org"))).json();
+    expect((await confirmSupporterEmail(confirmationToken(signed.signatureId, new Date()))).outcome).toBe("confirmed");
+    // The address of someone who signed, one who did not, the honeypot, and an address used ten times this hour.
+    for (let i = 0; i < 10; i++) await post(platform("flooded@example.org"));
+    const answers = [
+      await post(platform("VICTIM@example.org")),
+      await post(platform("never.signed@example.org")),
+      await post(platform("someone@example.org", { website: "http://spam.example" })),
+      await post(platform("flooded@example.org")),
+    ];
+    const seen = await Promise.all(answers.map(async (a) => ({ status: a.status, body: await a.json() })));
+    const brief = ({ status, body }: (typeof seen)[number]) => JSON.stringify({ status, signatureId: body.signatureId, duplicate: body.duplicate, queued: body.queued, letters: body.letters.length });
+    console.info(`[oracle] signed before: ${brief(seen[0]!)}\n[oracle] never signed: ${brief(seen[1]!)}`);
+    const shape = ({ status, body }: { status: number; body: { signatureId: string } }) => ({ status, body: { ...body, signatureId: body.signatureId.replace(/[0-9a-f]/g, "x") } });
+    for (const answer of seen.slice(1)) expect(shape(answer)).toEqual(shape(seen[0]!));
+    expect(seen[0]).toMatchObject({ status: 201, body: { duplicate: false, queued: { platformEmails: 5, awaitingConfirmation: true } } });
+    expect(new Set(seen.map((s) => s.body.signatureId)).size).toBe(4);
+    expect(seen.map((s) => s.body.signatureId)).not.toContain(signed.signatureId);
   });
 
   it("answers 422 naming each invalid field", async () => {
@@ -56,13 +79,23 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     expect(response.status).toBe(413);
   });
 
-  it("answers 429 with Retry-After once one email has signed too often", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      statuses.push((await post(submissionFor(campaign, { email: "hammer@example.org" }))).status);
+  it("sends an address at most five confirmation emails an hour, however often it is typed, and records every submission", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const answer = await post(submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "hammer@example.org" }));
+      expect(answer.status).toBe(201);
+      ids.push((await answer.json()).signatureId);
     }
-    expect(statuses.slice(0, 5)).toEqual([201, 200, 200, 200, 200]);
-    const limited = await post(submissionFor(campaign, { email: "hammer@example.org" }));
+    expect(await countRows(`SELECT count(*) AS n FROM "Signature" WHERE id = ANY($1::uuid[])`, ids)).toBe(8);
+    expect(await countRows(`SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'address_confirmation' AND "signatureId" = ANY($1::uuid[])`, ids)).toBe(5);
+  });
+
+  it("answers 429 with Retry-After once one client has signed too often", async () => {
+    const client = { "x-client": "203.0.113.7" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await postSignature(submissionFor(campaign), undefined, client)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    const limited = await postSignature(submissionFor(campaign), undefined, client);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error.message).toMatch(/^Too many signatures from here in a short time/);

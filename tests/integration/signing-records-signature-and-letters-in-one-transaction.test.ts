@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { decryptText } from "@/lib/privacy/encryption";
+import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
 import { recordSignature } from "@/lib/signatures/record-signature";
@@ -71,12 +72,40 @@ describe("recording a signature", () => {
     expect(await countRows(`SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'queued'`, result.signatureId)).toBe(5);
   });
 
-  it("recognises a second signature with the same email, however it is written, without counting it", async () => {
-    const first = await recordSignature(slug, submissionFor(campaign, { email: "twice@example.org" }));
-    const second = await recordSignature(slug, submissionFor(campaign, { email: "  TWICE@example.org " }));
+  it("counts an address once its owner confirms it, and a second confirmed signature with it not at all", async () => {
+    const platform = (email: string) => submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email });
+    const before = await getCampaignTotals(slug);
+    const first = await recordSignature(slug, platform("twice@example.org"));
+    const second = await recordSignature(slug, platform("  TWICE@example.org "));
+    // Both recorded alike: nothing at submission tells whether the address was used before.
     expect(first.outcome).toBe("recorded");
-    expect(second).toMatchObject({ outcome: "duplicate" });
-    if (first.outcome === "recorded" && second.outcome === "duplicate") expect(second.signatureId).toBe(first.signatureId);
+    expect(second.outcome).toBe("recorded");
+    if (first.outcome !== "recorded" || second.outcome !== "recorded") return;
+    expect(second.signatureId).not.toBe(first.signatureId);
+    expect((await getCampaignTotals(slug))!.signatures).toBe(before!.signatures);
+
+    expect(await confirmSupporterEmail(confirmationToken(first.signatureId, new Date()))).toEqual({ outcome: "confirmed", letters: 5 });
+    // Only the owner of the mailbox learns that the address had signed.
+    expect(await confirmSupporterEmail(confirmationToken(second.signatureId, new Date()))).toEqual({ outcome: "already_signed", letters: 0 });
+    expect((await getCampaignTotals(slug))!.signatures).toBe(before!.signatures + 1);
+    expect(await countRows(`SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'cancelled'`, second.signatureId)).toBe(5);
+    expect(await countRows(`SELECT count(*) AS n FROM "SupporterContact" WHERE "signatureId" = $1::uuid`, second.signatureId)).toBe(0);
+  });
+
+  it("lets an address's owner sign and send although someone else typed their address first", async () => {
+    const platform = (name: string) =>
+      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, identity: "full", name, city: "Kazan", country: "RU", replyToMe: true, email: "owner@example.org" });
+    const impostor = await recordSignature(slug, platform("Someone Else"));
+    const owner = await recordSignature(slug, platform("The Owner"));
+    expect(impostor.outcome).toBe("recorded");
+    expect(owner.outcome).toBe("recorded");
+    if (owner.outcome !== "recorded") return;
+    // The owner confirms their own letters; the impostor's are never sent.
+    expect(await confirmSupporterEmail(confirmationToken(owner.signatureId, new Date()))).toEqual({ outcome: "confirmed", letters: 5 });
+    if (impostor.outcome === "recorded") {
+      expect(await countRows(`SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'awaiting_confirmation'`, impostor.signatureId)).toBe(5);
+      expect(await countRows(`SELECT count(*) AS n FROM "DeliveryMessage" WHERE "signatureId" = $1::uuid`, impostor.signatureId)).toBe(0);
+    }
   });
 
   it("recognises a resubmitted form by its submission key", async () => {

@@ -12,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const answers = {
   confirmed: ["confirmedTitle", "confirmedBody"],
   already_confirmed: ["alreadyTitle", "alreadyBody"],
+  already_signed: ["alreadySignedTitle", "alreadySignedBody"],
   expired: ["expiredTitle", "expiredBody"],
   invalid: ["invalidTitle", "invalidBody"],
 } as const;
