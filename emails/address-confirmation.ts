@@ -4,7 +4,17 @@
 import { renderEmail, type EmailContext, type RenderedEmail } from "./layout";
 import { emailTexts, fill } from "./texts";
 
-export function addressConfirmationEmail(context: EmailContext & { campaignTitle: string; addressees: string[]; confirmUrl: string }): RenderedEmail {
+export type LetterToConfirm = { subject: string; text: string; replyToMe: boolean };
+
+/**
+ * Shows exactly what will go out in the supporter's name (issue 13): the
+ * addressees, the subject and full text of the first letter (the others
+ * differ only in their salutation), the signature line inside it, and
+ * whether replies reach this address; then "confirm" and "this was not me".
+ */
+export function addressConfirmationEmail(
+  context: EmailContext & { campaignTitle: string; addressees: string[]; confirmUrl: string; letter: LetterToConfirm },
+): RenderedEmail {
   const t = emailTexts(context.language).confirmation;
   return renderEmail({
     ...context,
@@ -13,7 +23,11 @@ export function addressConfirmationEmail(context: EmailContext & { campaignTitle
       { kind: "paragraph", text: fill(t.intro, { title: context.campaignTitle }) },
       { kind: "paragraph", text: t.list },
       { kind: "list", items: context.addressees },
+      { kind: "paragraph", text: t.exact },
+      { kind: "quote", text: `${context.letter.subject}\n\n${context.letter.text}` },
+      { kind: "paragraph", text: context.letter.replyToMe ? t.replyYes : t.replyNo },
       { kind: "link", label: t.link, url: context.confirmUrl },
+      { kind: "link", label: t.notMe, url: context.deleteUrl },
       { kind: "paragraph", text: t.ignore },
     ],
   });

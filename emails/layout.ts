@@ -6,7 +6,9 @@ import { fill, footerTexts } from "./texts";
 export type EmailBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: string[] }
-  | { kind: "link"; label: string; url: string };
+  | { kind: "link"; label: string; url: string }
+  /** Text someone typed, shown as a quotation (never as markup or a link of ours). */
+  | { kind: "quote"; text: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -30,6 +32,7 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
     .map((block) => {
       if (block.kind === "paragraph") return block.text;
       if (block.kind === "list") return block.items.map((item) => `- ${item}`).join("\n");
+      if (block.kind === "quote") return block.text.split("\n").map((line) => `> ${line}`).join("\n");
       return `${block.label}\n${block.url}`;
     })
     .join("\n\n");
@@ -37,6 +40,7 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
     .map((block) => {
       if (block.kind === "paragraph") return `<p>${escapeHtml(block.text)}</p>`;
       if (block.kind === "list") return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
+      if (block.kind === "quote") return `<blockquote style="white-space: pre-wrap; border-inline-start: 3px solid #999; margin: 0; padding-inline-start: 1em;">${escapeHtml(block.text)}</blockquote>`;
       return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></p>`;
     })
     .join("\n");

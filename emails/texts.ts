@@ -3,7 +3,7 @@
 
 type EmailTexts = {
   footer: { why: string; delete: string };
-  confirmation: { subject: string; intro: string; list: string; link: string; ignore: string };
+  confirmation: { subject: string; intro: string; list: string; exact: string; replyYes: string; replyNo: string; link: string; notMe: string; ignore: string };
   thankYou: { subject: string; body: string; next: string; safety: string };
   summary: { subject: string; intro: string; sent: string; failed: string; cancelled: string; closing: string };
 };
@@ -19,6 +19,10 @@ const texts: Record<string, EmailTexts> = {
       intro: "You asked us to send your letters for the campaign “{title}”. They leave only once you confirm this address.",
       list: "Letters waiting for your confirmation:",
       link: "Confirm and send (the link works for 72 hours):",
+      exact: "This is exactly what will be sent in your name, from the campaign’s address (each addressee gets their own salutation):",
+      replyYes: "Replies will reach this address: every addressee, the FSB and the Prosecutor General’s Office included, will see it.",
+      replyNo: "The addressees will not see this address.",
+      notMe: "This was not me: delete it (nothing will be sent):",
       ignore: "If you did not ask for this, ignore this email: nothing will be sent.",
     },
     thankYou: {
@@ -46,6 +50,10 @@ const texts: Record<string, EmailTexts> = {
       intro: "Vous nous avez demandé d’envoyer vos lettres pour la campagne « {title} ». Elles ne partiront qu’après confirmation de cette adresse.",
       list: "Lettres en attente de confirmation :",
       link: "Confirmer et envoyer (le lien est valable 72 heures) :",
+      exact: "Voici exactement ce qui sera envoyé en votre nom, depuis l’adresse de la campagne (chaque destinataire reçoit sa propre formule d’appel) :",
+      replyYes: "Les réponses arriveront à cette adresse : chaque destinataire, y compris le FSB et le parquet général, la verra.",
+      replyNo: "Les destinataires ne verront pas cette adresse.",
+      notMe: "Ce n’était pas moi : supprimer (rien ne sera envoyé) :",
       ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera envoyé.",
     },
     thankYou: {
@@ -73,6 +81,10 @@ const texts: Record<string, EmailTexts> = {
       intro: "Nos pidió enviar sus cartas de la campaña «{title}». Solo saldrán cuando confirme esta dirección.",
       list: "Cartas pendientes de confirmación:",
       link: "Confirmar y enviar (el enlace vale 72 horas):",
+      exact: "Esto es exactamente lo que se enviará en su nombre, desde la dirección de la campaña (cada destinatario recibe su propio saludo):",
+      replyYes: "Las respuestas llegarán a esta dirección: cada destinatario, incluidos el FSB y la Fiscalía General, la verá.",
+      replyNo: "Los destinatarios no verán esta dirección.",
+      notMe: "No fui yo: borrarlo (no se enviará nada):",
       ignore: "Si no lo pidió usted, ignore este correo: no se enviará nada.",
     },
     thankYou: {
@@ -100,6 +112,10 @@ const texts: Record<string, EmailTexts> = {
       intro: "Вы попросили нас отправить ваши письма в рамках кампании «{title}». Они будут отправлены только после подтверждения этого адреса.",
       list: "Письма ждут подтверждения:",
       link: "Подтвердить и отправить (ссылка действует 72 часа):",
+      exact: "Вот в точности то, что будет отправлено от вашего имени с адреса кампании (каждый адресат получит своё обращение):",
+      replyYes: "Ответы будут приходить на этот адрес: его увидит каждый адресат, в том числе ФСБ и Генеральная прокуратура.",
+      replyNo: "Адресаты не увидят этот адрес.",
+      notMe: "Это был не я: удалить (ничего не будет отправлено):",
       ignore: "Если вы этого не делали, просто проигнорируйте письмо: ничего не будет отправлено.",
     },
     thankYou: {

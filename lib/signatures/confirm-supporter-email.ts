@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
 import { decryptText, emailHash, verifySignedValue } from "@/lib/privacy/encryption";
+import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { pendingTallyRows } from "./record-signature";
 
@@ -34,6 +35,46 @@ export function readConfirmationToken(token: string, now = new Date()): "valid" 
  * cancelled and its personal data erased. So a submission with someone
  * else's address neither blocks nor speaks for its owner.
  */
+export type LettersAwaitingConfirmation = {
+  addressees: string[];
+  subject: string;
+  text: string;
+  replyToMe: boolean;
+  /** "This was not me": the same deletion link as in every email. */
+  deleteUrl: string;
+};
+
+/**
+ * What a valid confirmation link will send, to show before the button: the
+ * addressees and the first letter's subject and text (the others differ
+ * only in their salutation), and whether replies reach the address. Null
+ * when there is nothing left to confirm (the page then says why).
+ */
+export async function lettersAwaitingConfirmation(token: string, language: string, now = new Date()): Promise<LettersAwaitingConfirmation | null> {
+  const parsed = parseToken(token);
+  if (!parsed || parsed.expires * 1000 < now.getTime()) return null;
+  const signature = await db().signature.findUnique({
+    where: { id: parsed.signatureId },
+    select: {
+      contact: { select: { replyToSupporter: true, emailConfirmedAt: true } },
+      letters: {
+        where: { channel: "platform_email", status: "awaiting_confirmation" },
+        orderBy: { createdAt: "asc" },
+        select: { addressee: { select: { name: true } }, content: { select: { subjectEncrypted: true, bodyEncrypted: true } } },
+      },
+    },
+  });
+  const first = signature?.letters.find((l) => l.content);
+  if (!signature?.contact || signature.contact.emailConfirmedAt || !first?.content) return null;
+  return {
+    addressees: signature.letters.map((l) => l.addressee.name),
+    subject: decryptText(first.content.subjectEncrypted),
+    text: decryptText(first.content.bodyEncrypted),
+    replyToMe: signature.contact.replyToSupporter,
+    deleteUrl: deletionUrl(parsed.signatureId, language),
+  };
+}
+
 export async function confirmSupporterEmail(token: string, now = new Date()): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
   const parsed = parseToken(token);
   if (!parsed) return { outcome: "invalid", letters: 0 };

@@ -14,7 +14,7 @@ export function confirmationToken(signatureId: string, now: Date): string {
   return signValue(`confirm.${signatureId}.${expires}`);
 }
 
-export function confirmationEmail(options: { signatureId: string; builder: LetterBuilder; letters: readonly ComposedLetter[]; now: Date }) {
+export function confirmationEmail(options: { signatureId: string; builder: LetterBuilder; letters: readonly ComposedLetter[]; replyToMe: boolean; now: Date }) {
   const url = `${env().PUBLIC_URL}/c/${options.builder.campaign.slug}/confirm?token=${encodeURIComponent(confirmationToken(options.signatureId, options.now))}&lang=${options.builder.language}`;
   const email = addressConfirmationEmail({
     language: options.builder.language,
@@ -23,6 +23,7 @@ export function confirmationEmail(options: { signatureId: string; builder: Lette
     campaignTitle: options.builder.campaign.title,
     addressees: options.letters.map((l) => l.addressee.name),
     confirmUrl: url,
+    letter: { subject: options.letters[0]!.subject, text: options.letters[0]!.text, replyToMe: options.replyToMe },
   });
   return { ...email, url };
 }

@@ -134,7 +134,7 @@ export async function recordSignature(
             kind: "address_confirmation",
             language: builder.language,
             to: submission.email!,
-            email: confirmationEmail({ signatureId, builder, letters: platform, now }),
+            email: confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now }),
             purgeAfter: new Date(now.getTime() + retentionMs),
           });
         }

@@ -12,7 +12,13 @@ const context = (language: string) => ({ language, retentionDays: 30, deleteUrl:
 describe("supporter emails", () => {
   it.each(emailLanguages)("in %s: all three carry text, HTML and the delete link", (language) => {
     const emails = [
-      addressConfirmationEmail({ ...context(language), campaignTitle: "Free them", addressees: ["Sergey Lavrov"], confirmUrl: "https://letters.example/c/x/confirm?token=c.2" }),
+      addressConfirmationEmail({
+        ...context(language),
+        campaignTitle: "Free them",
+        addressees: ["Sergey Lavrov"],
+        confirmUrl: "https://letters.example/c/x/confirm?token=c.2",
+        letter: { subject: "Free them", text: "Dear Minister,\n\nPlease act.\n\nAnna K., Kazan, Russia", replyToMe: true },
+      }),
       thankYouEmail({ ...context(language), campaignTitle: "Free them", addressees: ["Sergey Lavrov"] }),
       deliverySummaryEmail({ ...context(language), campaignTitle: "Free them", outcomes: [{ addressee: "Sergey Lavrov", status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") }] }),
     ];
@@ -26,6 +32,19 @@ describe("supporter emails", () => {
     }
     // Each language has its own words, not English.
     if (language !== "en") expect(emails[0]!.subject).not.toBe("Confirm your email address to send your letters");
+  });
+
+  it("show, before anything is sent, the exact letter, the signature line and who will see the address, beside 'this was not me'", () => {
+    const letter = { subject: "Free them <now>", text: "Dear Minister,\n\nPlease act.\n\nAnna K., Kazan, Russia", replyToMe: true };
+    const email = addressConfirmationEmail({ ...context("en"), campaignTitle: "Free them", addressees: ["Sergey Lavrov"], confirmUrl: "https://letters.example/c/x/confirm?token=c.2", letter });
+    expect(email.text).toContain("This is exactly what will be sent in your name");
+    expect(email.text).toContain("> Free them <now>\n> \n> Dear Minister,\n> \n> Please act.\n> \n> Anna K., Kazan, Russia");
+    expect(email.text).toContain("the FSB and the Prosecutor General’s Office included, will see it.");
+    expect(email.text).toContain("This was not me: delete it (nothing will be sent):\nhttps://letters.example/privacy/delete?token=t.1&lang=en");
+    expect(email.html).toContain("Free them &lt;now&gt;");
+    const quiet = addressConfirmationEmail({ ...context("ru"), campaignTitle: "x", addressees: ["Сергей Лавров"], confirmUrl: "https://l.example/c", letter: { ...letter, replyToMe: false } });
+    expect(quiet.text).toContain("Адресаты не увидят этот адрес.");
+    expect(quiet.text).toContain("Это был не я: удалить");
   });
 
   it("says which letters were delivered and which were refused, with the date in the reader's language", () => {

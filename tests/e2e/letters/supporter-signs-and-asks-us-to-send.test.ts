@@ -50,6 +50,12 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await page.goto(new URL(link).pathname + new URL(link).search);
   // Opening the link sends nothing (mail scanners open links); the button does.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your email address");
+  // Before deciding, the supporter sees exactly what goes out in their name, and can say it was not them.
+  await expect(page.getByRole("heading", { level: 2, name: "Exactly what will be sent in your name" })).toBeVisible();
+  await expect(page.getByTestId("letter-to-confirm")).toContainText("Remove Amnesty International");
+  await expect(page.getByTestId("letter-to-confirm")).toContainText("Camille Martin, France");
+  await expect(page.getByText("The addressees will not see your email address.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "This was not me: delete it (nothing will be sent)" })).toHaveAttribute("href", /^\/privacy\/delete\?token=/);
   await page.getByRole("button", { name: "Confirm and send my letters" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Address confirmed");
   // Four email addressees are chosen (the FSB is not); Geneva and Brussels share one address but are two letters.
