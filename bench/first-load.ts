@@ -79,7 +79,7 @@ try {
 }
 console.log(`baseline: empty Next.js app, first-load JS ${(emptyJs / 1024).toFixed(1)} KiB (gzip)`);
 
-const app = await startNext({ distDir: ".next-bench", port: 3404, env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3404" } });
+const app = await startNext({ distDir: ".next-bench", port: 3404, env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3404", CLIENT_IP_HEADER: "none" } });
 try {
   for (const page of supporterPages) {
     const js = await firstLoadJs(app.url, page);

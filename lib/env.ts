@@ -53,7 +53,8 @@ export const serverEnvSchema = z.object({
    * for rate limits (hashed, never stored). Unset: all clients share the
    * limits, which is safe but coarse.
    */
-  CLIENT_IP_HEADER: z.string().regex(/^[a-z0-9-]+$/, "a lower-case header name such as x-forwarded-for").optional(),
+  // "none": every client shares one limit (said explicitly; refused unset in production).
+  CLIENT_IP_HEADER: z.string().regex(/^[a-z0-9-]+$/, "a lower-case header name such as x-forwarded-for, or none").optional(),
   /**
    * SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.org:465
    * or smtp://user:pass@relay.example.org:587 (STARTTLS, required unless the
@@ -132,6 +133,19 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     throw new Error(`Invalid environment:\n${describeEnvProblems(result.error)}`);
   }
   return result.data;
+}
+
+/**
+ * Settings the web server must not run a campaign without, checked when it
+ * starts (instrumentation.ts). Without CLIENT_IP_HEADER every visitor looks
+ * alike, so per-client limits cannot apply and one script can sign as often
+ * as it likes.
+ */
+export function productionProblems(settings: ServerEnv): string[] {
+  if (settings.NODE_ENV !== "production" || settings.CLIENT_IP_HEADER) return [];
+  return [
+    "CLIENT_IP_HEADER is not set. In production the app must tell clients apart to limit signatures per client: set it to the header your reverse proxy puts the client's address in (x-real-ip with deploy/Caddyfile, see docs/DEPLOY.md), or to none if every client really must share one limit.",
+  ];
 }
 
 let parsed: ServerEnv | undefined;

@@ -29,6 +29,13 @@ if (database.embedded) {
   process.env.DATABASE_CONNECT_TIMEOUT_MS ||= "30000";
 }
 
+// Trying the app on one machine: no proxy tells clients apart, and the web
+// server refuses production without saying so (lib/env.ts).
+if (database.embedded && !process.env.CLIENT_IP_HEADER) {
+  process.env.CLIENT_IP_HEADER = "none";
+  console.log("CLIENT_IP_HEADER is not set: every visitor shares one signing limit (fine for a try-out; set it behind a proxy).");
+}
+
 if (!process.env.APP_SECRET) {
   process.env.APP_SECRET = localAppSecret();
   console.log("APP_SECRET is not set: using the one generated in .data/app-secret (set your own in production).");

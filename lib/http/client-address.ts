@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
  */
 export function clientAddress(headers: Headers): string {
   const name = env().CLIENT_IP_HEADER;
-  if (!name) return "all-clients";
+  if (!name || name === "none") return "all-clients";
   const value = headers.get(name);
   if (!value) return "no-address";
   const parts = value.split(",").map((p) => p.trim()).filter(Boolean);

@@ -4,9 +4,9 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { redactAddresses } from "@/lib/privacy/redact";
 
-export type ApiErrorCode = "not_found" | "bad_request" | "unavailable";
+export type ApiErrorCode = "not_found" | "bad_request" | "cross_site" | "unavailable";
 
-const statusOf: Record<ApiErrorCode, number> = { not_found: 404, bad_request: 400, unavailable: 503 };
+const statusOf: Record<ApiErrorCode, number> = { not_found: 404, bad_request: 400, cross_site: 403, unavailable: 503 };
 
 export function jsonError(
   code: ApiErrorCode,

@@ -83,6 +83,7 @@ export function buildOpenApiDocument() {
           responses: {
             "201": { description: "Recorded: the signature id, what was queued, and links for the other channels" },
             "200": { description: "The same form (submissionKey) was sent before; nothing more was recorded" },
+            "403": { description: "Posted from another website's page (Origin or Sec-Fetch-Site); API clients that are not browsers send neither", content: json("Error") },
             "404": { description: "No open campaign has this slug", content: json("Error") },
             "409": { description: "The campaign is closed", content: json("Error") },
             "413": { description: "The body is larger than 64 KiB", content: json("Error") },

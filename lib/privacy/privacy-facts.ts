@@ -22,7 +22,7 @@ export function privacyFacts(settings: ServerEnv): PrivacyFacts {
   return {
     retentionDays: settings.PERSONAL_DATA_RETENTION_DAYS,
     mail,
-    perClientLimits: Boolean(settings.CLIENT_IP_HEADER),
+    perClientLimits: Boolean(settings.CLIENT_IP_HEADER) && settings.CLIENT_IP_HEADER !== "none",
     confirmationLinkHours: 72,
     rateLimitWindowMinutes: 60,
   };

@@ -63,6 +63,8 @@ function appBaseEnv(): NodeJS.ProcessEnv {
   for (const name of Object.keys(base)) {
     if (name.startsWith("VITEST") || ["DATABASE_URL", "SMTP_URL", "TALLY_IN_WEB_PROCESS", "CLIENT_IP_HEADER"].includes(name)) delete base[name];
   }
+  // No proxy in front: all requests share one client, said explicitly (a test may set a header).
+  base.CLIENT_IP_HEADER = "none";
   return base;
 }
 

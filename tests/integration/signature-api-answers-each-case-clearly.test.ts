@@ -113,4 +113,20 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
       await db().campaign.update({ where: { id: campaign.id }, data: { closesAt: null } });
     }
   });
+
+  it("answers 403 to a post from another website's page, and records nothing", async () => {
+    const before = await countRows(`SELECT count(*) AS n FROM "Signature"`);
+    const fromElsewhere = await postSignature(submissionFor(campaign), undefined, { origin: "https://evil.example", "x-client": "192.0.2.1" });
+    expect(fromElsewhere.status).toBe(403);
+    expect((await fromElsewhere.json()).error).toEqual({
+      code: "cross_site",
+      message: "Signatures cannot be posted from another website's page. Sign on the campaign's own page, or call the API from a server.",
+    });
+    const noOrigin = await postSignature(submissionFor(campaign), undefined, { "sec-fetch-site": "cross-site", "x-client": "192.0.2.2" });
+    expect(noOrigin.status).toBe(403);
+    expect(await countRows(`SELECT count(*) AS n FROM "Signature"`)).toBe(before);
+    // Our own origin, and a server calling the API (no Origin at all), sign as usual.
+    expect((await postSignature(submissionFor(campaign), undefined, { origin: new URL(process.env.PUBLIC_URL ?? "http://localhost:3000").origin, "x-client": "192.0.2.3" })).status).toBe(201);
+    expect((await post(submissionFor(campaign))).status).toBe(201);
+  });
 });

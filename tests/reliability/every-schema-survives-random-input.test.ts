@@ -177,6 +177,7 @@ const summary = {
   summary: "Summary",
   signatureGoal: 10_000,
   appealDate: "2025-05-23",
+  closesAt: null,
   url: "/c/russia-amnesty-undesirable",
 };
 const addresseeInput = {

@@ -59,6 +59,8 @@ export default async function globalSetup() {
       // Wait for a connection as long as a browser waits, never 503 on a busy machine.
       DATABASE_CONNECT_TIMEOUT_MS: "60000",
       PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
+      // One browser on one machine: every test shares one client (no proxy here).
+      CLIENT_IP_HEADER: "none",
       APP_SECRET: e2eAppSecret,
       // The runner resolves `server-only` with the react-server condition
       // (package.json); the app must not inherit that.

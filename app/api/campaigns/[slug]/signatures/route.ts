@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/http/client-address";
-import { badParameters, withApiErrors } from "@/lib/http/json";
+import { crossSiteOrigin } from "@/lib/http/cross-site";
+import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
 import { readBody } from "@/lib/http/read-body";
 import { signatureFormFields } from "@/lib/letters/form-data";
 import { signViaApi } from "@/lib/signatures/sign-via-api";
@@ -12,6 +13,9 @@ export const dynamic = "force-dynamic";
 export const POST = withApiErrors(async (request: Request, context: RouteContext<"/api/campaigns/[slug]/signatures">) => {
   const params = campaignParamsSchema.safeParse(await context.params);
   if (!params.success) return badParameters(params.error);
+  if (crossSiteOrigin(request.headers)) {
+    return jsonError("cross_site", "Signatures cannot be posted from another website's page. Sign on the campaign's own page, or call the API from a server.");
+  }
   const body = await readBody(request, signatureFormFields);
   if (!body.ok) {
     return NextResponse.json({ error: { code: body.status === 413 ? "too_large" : "bad_request", message: body.message } }, { status: body.status });

@@ -1,0 +1,17 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+/**
+ * A browser on another site can post a plain HTML form to our JSON API
+ * (form-encoded needs no CORS preflight), so any page a visitor opens could
+ * sign in their browser, inflating the counts from many real addresses.
+ * Browsers say where a request comes from (Origin, Sec-Fetch-Site); API
+ * clients that are not browsers send neither and are not affected. Our own
+ * pages sign through server actions, never through this API.
+ */
+export function crossSiteOrigin(headers: Headers): string | null {
+  const origin = headers.get("origin");
+  if (origin && origin !== new URL(env().PUBLIC_URL).origin) return origin;
+  if (headers.get("sec-fetch-site") === "cross-site") return origin ?? "another site";
+  return null;
+}
