@@ -211,6 +211,16 @@ const campaignInput = {
   templates: { en: letterTemplate, ru: letterTemplate },
   addresseeIds: ids,
 };
+const totals = {
+  campaign: "russia-amnesty-undesirable",
+  signatures: 2,
+  signatureGoal: null,
+  letters: 3,
+  lettersByChannel: { platform_email: 0, own_email_client: 0, pdf_print: 1, x_post: 2, self_reported: 0 },
+  lettersByAddressee: [{ key: "ru-president", name: "Vladimir Putin", letters: 2 }],
+  signaturesByCountry: { DE: 1, FR: 1 },
+  computedAt: "2026-11-23T09:11:20.221Z",
+};
 const env = {
   NODE_ENV: "production",
   DATABASE_URL: "postgresql://app:secret@db.internal:5432/campaigns",
@@ -260,36 +270,13 @@ const cases: Record<string, Case> = {
   // lib/signatures/schema.ts: totals as the API answers them.
   "lib/signatures/schema.ts#letterChannelSchema": enumCase(["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"]),
   "lib/signatures/schema.ts#campaignTotalsSchema": {
-    valid: [
-      {
-        campaign: "russia-amnesty-undesirable",
-        signatures: 2,
-        signatureGoal: null,
-        letters: 3,
-        lettersByChannel: { platform_email: 0, own_email_client: 0, pdf_print: 1, x_post: 2, self_reported: 0 },
-        lettersByAddressee: [{ key: "ru-president", name: "Vladimir Putin", letters: 2 }],
-        signaturesByCountry: { DE: 1, FR: 1 },
-        computedAt: "2026-11-23T09:11:20.221Z",
-      },
-    ],
+    valid: [totals],
     holds: (o) => (expect(Number.isInteger(o.signatures)).toBe(true), expect(Object.keys(o.lettersByChannel).every((k) => ["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"].includes(k))).toBe(true)),
     reparses: true,
     outputOnly: true,
   },
   "lib/signatures/schema.ts#publicCampaignTotalsSchema": {
-    valid: [
-      {
-        campaign: "russia-amnesty-undesirable",
-        signatures: 40,
-        signatureGoal: null,
-        letters: 3,
-        lettersByChannel: { platform_email: 0, own_email_client: 0, pdf_print: 1, x_post: 2, self_reported: 0 },
-        lettersByAddressee: [{ key: "ru-president", name: "Vladimir Putin", letters: 2 }],
-        signaturesByCountry: { DE: 25, other: 11 },
-        signaturesByCountryAsOf: "2026-11-23T09:10:00.000Z",
-        computedAt: "2026-11-23T09:11:20.221Z",
-      },
-    ],
+    valid: [{ ...totals, signatures: 40, signaturesByCountry: { DE: 25, other: 11 }, signaturesByCountryAsOf: "2026-11-23T09:10:00.000Z" }],
     holds: (o) => (expect(Number.isInteger(o.signatures)).toBe(true), expect(typeof o.signaturesByCountryAsOf).toBe("string")),
     reparses: true,
     outputOnly: true,
