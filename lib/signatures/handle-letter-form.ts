@@ -7,7 +7,7 @@ import { fieldErrors, letterContentSchema, signatureSubmissionSchema } from "@/l
 import { getCampaignTotals } from "./get-campaign-totals";
 import type { LetterFormState, PreviewLetter } from "./letter-form-state";
 import { verifyProofOfWork } from "./proof-of-work";
-import { checkSigningRateLimits, mayEmailConfirmation } from "./rate-limits";
+import { checkSigningRateLimits } from "./rate-limits";
 import { recordSignature } from "./record-signature";
 
 export type LetterFormIntent = "preview" | "reset" | "send";
@@ -60,8 +60,7 @@ export async function handleLetterForm(options: {
   }
 
   // Whether this address was used before never changes what the page says (record-signature.ts).
-  const sendConfirmation = parsed.data.email ? await mayEmailConfirmation(parsed.data.email) : true;
-  const result = await recordSignature(options.slug, parsed.data, new Date(), { sendConfirmation });
+  const result = await recordSignature(options.slug, parsed.data);
   switch (result.outcome) {
     case "campaign_not_found":
       return { values, version, message: "This campaign is no longer available." };
@@ -78,7 +77,7 @@ export async function handleLetterForm(options: {
     thankYou: {
       outcome: result.outcome === "duplicate" ? "duplicate" : "recorded",
       channel: data.channel,
-      confirmationQueued: result.outcome !== "duplicate" && result.letters.some((l) => l.channel === "platform_email"),
+      confirmationQueued: result.confirmationQueued,
       signatures: totals?.signatures ?? 0,
       outputs: letterOutputs(result.letters, data, result.builder.template.xPost),
       content: {

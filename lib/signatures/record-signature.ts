@@ -9,6 +9,7 @@ import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/l
 import type { SignatureSubmission } from "@/lib/letters/schema";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail } from "./confirmation-email";
+import { mayEmailConfirmation } from "./rate-limits";
 
 export type RecordedLetter = ComposedLetter & { channel: "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported" };
 
@@ -16,7 +17,7 @@ export type RecordSignatureResult =
   /** "duplicate": this very form (its submission key) was sent before. */
   | { outcome: "recorded" | "duplicate"; signatureId: string; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
   /** The honeypot was filled: answer as if recorded, record nothing. */
-  | { outcome: "ignored"; letters: RecordedLetter[]; builder: LetterBuilder }
+  | { outcome: "ignored"; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
   | { outcome: "campaign_not_found" }
   | { outcome: "campaign_closed" }
   | { outcome: "invalid"; fieldErrors: Record<string, string[]> };
@@ -36,12 +37,7 @@ const day = 24 * 60 * 60 * 1000;
  * a confirmed address blocks a second counted signature. A resubmitted form
  * (same submission key, a secret of that one form) is recognised.
  */
-export async function recordSignature(
-  slug: string,
-  submission: SignatureSubmission,
-  now = new Date(),
-  options: { sendConfirmation?: boolean } = {},
-): Promise<RecordSignatureResult> {
+export async function recordSignature(slug: string, submission: SignatureSubmission, now = new Date()): Promise<RecordSignatureResult> {
   const builder = await getLetterBuilder(slug, submission.language);
   if (!builder) return { outcome: "campaign_not_found" };
   // Closed by an admin, or past the closing time they set (the status is not
@@ -60,7 +56,10 @@ export async function recordSignature(
     ...letter,
     channel: channelFor(letter.addressee, submission.channel),
   }));
-  if (submission.website) return { outcome: "ignored", letters, builder };
+  // What the answer says is waiting for confirmation: the same whatever
+  // happens below (honeypot, an address emailed too often this hour).
+  const confirmationQueued = letters.some((l) => l.channel === "platform_email");
+  if (submission.website) return { outcome: "ignored", letters, builder, confirmationQueued };
 
   // A look-up first, though the unique index would refuse a second
   // signature anyway: a burst of resubmissions then costs one query each,
@@ -76,8 +75,9 @@ export async function recordSignature(
   // Platform letters wait for the address to be confirmed, and so does the count.
   const countedNow = platform.length === 0;
   // Skipped when the address has had its share of confirmation emails this
-  // hour (rate-limits.ts): the submission is kept and answered alike.
-  const sendConfirmation = options.sendConfirmation ?? true;
+  // hour (rate-limits.ts): the submission is kept and answered alike. Asked
+  // for every address, so every submission with one does the same work.
+  const sendConfirmation = submission.email ? await mayEmailConfirmation(submission.email) : true;
 
   try {
     await db().$transaction(async (tx) => {
@@ -149,7 +149,7 @@ export async function recordSignature(
     }
     throw error;
   }
-  return { outcome: "recorded", signatureId, letters, builder, confirmationQueued: platform.length > 0 };
+  return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
 }
 
 /** The rows that put a signature and its letters into the totals at the next roll-up. */

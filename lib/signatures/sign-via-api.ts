@@ -1,10 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { fieldErrors, signatureSubmissionSchema } from "@/lib/letters/schema";
-import { randomUUID } from "node:crypto";
 import { verifyProofOfWork } from "./proof-of-work";
-import { checkSigningRateLimits, mayEmailConfirmation } from "./rate-limits";
+import { checkSigningRateLimits } from "./rate-limits";
 import { recordSignature } from "./record-signature";
 
 type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
@@ -38,8 +38,7 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
       body: { error: { code: "rate_limited", message: `Too many signatures from here in a short time. Please try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` } },
     };
   }
-  const sendConfirmation = parsed.data.email ? await mayEmailConfirmation(parsed.data.email) : true;
-  const result = await recordSignature(slug, parsed.data, new Date(), { sendConfirmation });
+  const result = await recordSignature(slug, parsed.data);
   switch (result.outcome) {
     case "campaign_not_found":
       return { status: 404, body: { error: { code: "not_found", message: `No public campaign has the slug "${slug}".` } } };
@@ -58,7 +57,7 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
       duplicate: result.outcome === "duplicate",
       queued: {
         platformEmails: result.letters.filter((l) => l.channel === "platform_email").length,
-        awaitingConfirmation: result.outcome === "duplicate" ? false : result.letters.some((l) => l.channel === "platform_email"),
+        awaitingConfirmation: result.confirmationQueued,
       },
       letters: outputs.addressees.map((a) => ({ addresseeId: a.addresseeId, name: a.name, channel: a.channel })),
       links: {
