@@ -10,11 +10,7 @@ import { pendingTallyRows } from "./record-signature";
 
 export type ConfirmationOutcome = "confirmed" | "already_confirmed" | "already_signed" | "expired" | "invalid";
 
-/**
- * Confirms a supporter's email address from the signed link and releases
- * their platform letters to the delivery queue (messages and jobs), in one
- * transaction.
- */
+/** The signature and expiry a confirmation token names, if the token is ours. */
 function parseToken(token: string): { signatureId: string; expires: number } | null {
   const match = verifySignedValue(token)?.match(/^confirm\.([0-9a-f-]{36})\.(\d+)$/);
   return match ? { signatureId: match[1]!, expires: Number(match[2]) } : null;
@@ -27,14 +23,6 @@ export function readConfirmationToken(token: string, now = new Date()): "valid" 
   return parsed.expires * 1000 < now.getTime() ? "expired" : "valid";
 }
 
-/**
- * The only place where an address meets the signatures made before with it,
- * and the only person told is the one who can read that mailbox. A first
- * confirmed signature per address and campaign is counted and its letters
- * go out; a later one ("already_signed") is not counted, its letters are
- * cancelled and its personal data erased. So a submission with someone
- * else's address neither blocks nor speaks for its owner.
- */
 export type LettersAwaitingConfirmation = {
   addressees: string[];
   subject: string;
@@ -75,6 +63,18 @@ export async function lettersAwaitingConfirmation(token: string, language: strin
   };
 }
 
+/**
+ * Confirms a supporter's email address from the signed link and releases
+ * their platform letters to the delivery queue (messages and jobs), in one
+ * transaction.
+ *
+ * The only place where an address meets the signatures made before with it,
+ * and the only person told is the one who can read that mailbox. A first
+ * confirmed signature per address and campaign is counted and its letters
+ * go out; a later one ("already_signed") is not counted, its letters are
+ * cancelled and its personal data erased. So a submission with someone
+ * else's address neither blocks nor speaks for its owner.
+ */
 export async function confirmSupporterEmail(token: string, now = new Date()): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
   const parsed = parseToken(token);
   if (!parsed) return { outcome: "invalid", letters: 0 };
