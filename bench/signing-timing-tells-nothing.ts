@@ -6,6 +6,7 @@
 // answer time for signed addresses against fresh ones in the same run.
 // Target (issue 13): medians within 10%.
 import { confirmationToken } from "../lib/signatures/confirmation-email.ts";
+import { submissionForIds } from "../tests/helpers/submissions.ts";
 import { sql } from "./lib/bench-database.ts";
 import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
 import { startNext } from "./lib/next-servers.ts";
@@ -27,18 +28,7 @@ async function sign(email: string): Promise<{ ms: number; status: number; signat
   const response = await fetch(`${app.url}/api/campaigns/russia-amnesty-undesirable/signatures`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${(n >> 8) & 255}.${n & 255}` },
-    body: JSON.stringify({
-      addressees,
-      language: "en",
-      subject: "Remove Amnesty International from the list",
-      body: "{{salutation}}\n\nPlease act.\n\n{{signer}}",
-      identity: "anonymous",
-      country: "DE",
-      email,
-      channel: "platform_email",
-      consentIdentity: true,
-      consentCounted: true,
-    }),
+    body: JSON.stringify(submissionForIds(addressees, { email, channel: "platform_email", consentIdentity: true })),
   });
   const body = (await response.json()) as { signatureId: string };
   return { ms: performance.now() - started, status: response.status, signatureId: body.signatureId };

@@ -20,3 +20,8 @@ export function submissionFor(
     ...overrides,
   };
 }
+
+/** The same submission for callers that hold only the addressees' ids (benchmarks, tests against a running app). */
+export function submissionForIds(addresseeIds: string[], overrides: Partial<SignatureSubmission> = {}): SignatureSubmission {
+  return submissionFor({ addressees: addresseeIds.map((id) => ({ addressee: { id } })) }, overrides);
+}

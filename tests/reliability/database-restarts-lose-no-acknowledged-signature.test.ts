@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { freePort } from "../helpers/free-port";
 import { PostgresInstance, postgresBinaries, type StopMode } from "../helpers/postgres-instance";
+import { submissionForIds } from "../helpers/submissions";
 import { ensureProductionBuild, startApp, type AppProcess } from "../helpers/reliability-app";
 
 const slug = "russia-amnesty-undesirable";
@@ -94,17 +95,7 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
             // A different client and person each time: no rate limit applies.
             "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
           },
-          body: JSON.stringify({
-            addressees,
-            language: "en",
-            subject: "Remove Amnesty International from the list",
-            body: "{{salutation}}\n\nPlease act.\n\n{{signer}}",
-            identity: "anonymous",
-            country: "DE",
-            channel: "pdf_print",
-            email: `load-${n}@example.org`,
-            consentCounted: true,
-          }),
+          body: JSON.stringify(submissionForIds(addressees, { email: `load-${n}@example.org` })),
           signal: AbortSignal.timeout(clientTimeoutMs),
         });
         const body = (await response.json().catch(() => ({}))) as { signatureId?: string; error?: { message?: string } };
