@@ -46,7 +46,7 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", async () => {
+        const accept = async () => {
           if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
           while (this.holdFrom !== null && this.received.filter(this.holdCounts).length >= this.holdFrom) {
             this.held++;
@@ -57,7 +57,8 @@ export class SmtpSink {
           const raw = Buffer.concat(chunks).toString("utf8");
           this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
           callback();
-        });
+        };
+        stream.on("end", () => this.track(accept()));
       },
     });
     // A client killed mid-conversation resets its connection; a mail server
@@ -89,6 +90,18 @@ export class SmtpSink {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    // A message being accepted as the server went down (its 250 on its way)
+    // lands in `received` now, not after the caller has counted: once stop()
+    // returns, `received` no longer changes, however slow the machine.
+    this.release();
+    await Promise.all(this.inFlight);
+  }
+
+  private readonly inFlight = new Set<Promise<void>>();
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
   }
 
   get url(): string {
