@@ -79,7 +79,7 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
     await database?.destroy();
   });
 
-  it("answers 201 or 503-retry, recovers within 5 s of each restart and keeps every acknowledged signature", async () => {
+  it("answers 201 or 503-retry, takes signatures again after each restart and keeps every acknowledged signature", async () => {
     const answers: Answer[] = [];
     let running = true;
     let sequence = 0;
