@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { isPlainMailAddress } from "@/lib/delivery/mail-address";
 
+// Tuned by measurement: see PROOF_OF_WORK_ITERATIONS below.
+const POW_DEFAULTS = { iterations: 1000, attempts: 1000 };
+
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
@@ -104,6 +107,14 @@ export const serverEnvSchema = z.object({
       'must be "https:", "none" or HTTPS origins separated by spaces, e.g. "https://www.fidh.org https://www.omct.org"',
     )
     .default("https:"),
+  /**
+   * Proof of work on signing (lib/signatures/proof-of-work.ts): PBKDF2-SHA-256
+   * iterations per attempt, and the average number of attempts a browser
+   * makes. The defaults take a mid-range phone about a second (measured by
+   * bench/proof-of-work-solve-time.ts); the server pays one attempt.
+   */
+  PROOF_OF_WORK_ITERATIONS: z.coerce.number().int().min(1).max(1_000_000).default(POW_DEFAULTS.iterations),
+  PROOF_OF_WORK_ATTEMPTS: z.coerce.number().int().min(1).max(10_000_000).default(POW_DEFAULTS.attempts),
   /** Run the roll-up timer inside the web process (off when a separate worker does it). */
   TALLY_IN_WEB_PROCESS: booleanFlag.default(true),
 });

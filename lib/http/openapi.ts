@@ -87,7 +87,7 @@ export function buildOpenApiDocument() {
             "404": { description: "No open campaign has this slug", content: json("Error") },
             "409": { description: "The campaign is closed", content: json("Error") },
             "413": { description: "The body is larger than 64 KiB", content: json("Error") },
-            "422": { description: "Fields are missing or invalid; `fields` names each", content: json("Error") },
+            "422": { description: "Fields are missing or invalid, or the proof of work (`altcha`) is missing, expired or spent; `fields` names each", content: json("Error") },
             "429": { description: "Too many signatures from this client; retry after Retry-After seconds", content: json("Error") },
             ...errors,
           },
@@ -97,7 +97,7 @@ export function buildOpenApiDocument() {
         get: {
           summary: "A proof-of-work challenge (ALTCHA) for signing",
           description:
-            "Solve it (altcha-lib solveChallenge, or the ALTCHA widget) and send the base64 payload as `altcha` when signing. Signatures without it are accepted under a stricter per-client rate limit. Each solution signs once; challenges expire after 10 minutes.",
+            "Required for every signature through the API: solve it (altcha-lib `solveChallenge` with the PBKDF2 `deriveKey`, or the ALTCHA widget) and send the base64 payload `{challenge, solution}` as `altcha`. It costs a phone about a second; a signature without it is refused with 422 naming `altcha`. Each solution signs once; challenges expire after 10 minutes. (The letter form without JavaScript, which cannot run it, has a stricter per-client limit instead.)",
           responses: { "200": { description: "The challenge (ALTCHA v2 JSON)" } },
         },
       },

@@ -27,10 +27,16 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
       body: { error: { code: structural ? "bad_request" : "invalid", message: "Some fields are missing or not valid.", fields } },
     };
   }
-  if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
+  // An API client can always run the proof of work (altcha-lib solves it in
+  // any language's few lines), so here it is required, not traded for a
+  // stricter limit as on the form without JavaScript.
+  if (!parsed.data.altcha) {
+    return { status: 422, body: { error: { code: "invalid", message: "A proof of work is required.", fields: { altcha: ["Required: solve a challenge from GET /api/proof-of-work (ALTCHA) and send the solution as altcha."] } } } };
+  }
+  if (!(await verifyProofOfWork(parsed.data.altcha))) {
     return { status: 422, body: { error: { code: "invalid", message: "The proof of work is invalid, expired or already used.", fields: { altcha: ["Solve a fresh challenge from GET /api/proof-of-work."] } } } };
   }
-  const limit = await checkSigningRateLimits({ client, provedWork: Boolean(parsed.data.altcha) });
+  const limit = await checkSigningRateLimits({ client, provedWork: true });
   if (limit.limited) {
     return {
       status: 429,

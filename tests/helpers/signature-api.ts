@@ -1,15 +1,21 @@
 // Calls the real POST /api/campaigns/{slug}/signatures route handler.
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
+import { solvedProofOfWork } from "./proof-of-work";
 
 export const launchSlug = "russia-amnesty-undesirable";
 
-/** A JSON object is sent as JSON; a string is sent as it is (to test broken bodies). */
-export function postSignature(body: unknown, slug = launchSlug, headers: Record<string, string> = {}): Promise<Response> {
+/**
+ * A JSON object is sent as JSON, with a freshly solved proof of work unless
+ * it carries its own `altcha` key (even `undefined`, to send none); a string
+ * is sent as it is (to test broken bodies).
+ */
+export async function postSignature(body: unknown, slug = launchSlug, headers: Record<string, string> = {}): Promise<Response> {
+  const withWork = body !== null && typeof body === "object" && !Array.isArray(body) && !Object.hasOwn(body, "altcha") ? { ...body, altcha: await solvedProofOfWork() } : body;
   return POST(
     new Request(`http://localhost/api/campaigns/${slug}/signatures`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
-      body: typeof body === "string" ? body : JSON.stringify(body),
+      body: typeof withWork === "string" ? withWork : JSON.stringify(withWork),
     }),
     { params: Promise.resolve({ slug }) },
   );

@@ -1,24 +1,19 @@
-// The ALTCHA proof of work, solved here as a browser would, through the real
-// challenge route and the signing API.
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
+// The ALTCHA proof of work, solved here as an API client would, through the
+// real challenge route and the signing API. The cost is pinned low for tests
+// (tests/setup/integration-worker.ts); bench/proof-of-work-solve-time.ts
+// measures the default in a browser.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as challengeRoute } from "@/app/api/proof-of-work/route";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
+import { solvedProofOfWork } from "../helpers/proof-of-work";
 import { postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
-const sign = (body: unknown) => postSignature(body);
+type Payload = { challenge: { parameters: Record<string, unknown> }; solution: Record<string, unknown> };
 
-async function solvedPayload(): Promise<string> {
-  const response = await challengeRoute(new Request("http://localhost/api/proof-of-work"));
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  const challenge = await response.json();
-  const solution = await solveChallenge({ challenge, deriveKey });
-  expect(solution).not.toBeNull();
-  return btoa(JSON.stringify({ challenge, solution }));
-}
+const sign = (body: unknown) => postSignature(body);
+const signatureRows = async () => (await import("@/lib/db/client")).db().signature.count();
 
 describe("proof of work on signing", () => {
   let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
@@ -27,8 +22,26 @@ describe("proof of work on signing", () => {
     campaign = await seedLaunchCampaign();
   });
 
+  it("hands out PBKDF2 challenges that nobody may cache", async () => {
+    const response = await challengeRoute(new Request("http://localhost/api/proof-of-work"));
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const challenge = await response.json();
+    expect(challenge.parameters).toMatchObject({ algorithm: "PBKDF2/SHA-256", cost: Number(process.env.PROOF_OF_WORK_ITERATIONS) });
+    expect(challenge.signature).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses an API signature without a proof of work, saying where to get one, and records nothing", async () => {
+    const before = await signatureRows();
+    const answer = await sign(submissionFor(campaign, { altcha: undefined }));
+    expect(answer.status).toBe(422);
+    expect((await answer.json()).error.fields).toEqual({
+      altcha: ["Required: solve a challenge from GET /api/proof-of-work (ALTCHA) and send the solution as altcha."],
+    });
+    expect(await signatureRows()).toBe(before);
+  });
+
   it("accepts a solved challenge once, and refuses the same solution a second time", async () => {
-    const altcha = await solvedPayload();
+    const altcha = await solvedProofOfWork();
     const first = await sign(submissionFor(campaign, { altcha }));
     expect(first.status).toBe(201);
     const replay = await sign(submissionFor(campaign, { altcha }));
@@ -37,11 +50,18 @@ describe("proof of work on signing", () => {
   });
 
   it("refuses a forged or tampered solution", async () => {
-    const altcha = await solvedPayload();
-    const decoded = JSON.parse(atob(altcha));
-    decoded.solution.counter += 1;
-    const forged = await sign(submissionFor(campaign, { altcha: btoa(JSON.stringify(decoded)) }));
-    expect(forged.status).toBe(422);
+    // What proves the work is the derived key, checked against the key's
+    // signature in the challenge (the counter that found it is not re-run).
+    const tamperings = [
+      (d: Payload) => ({ ...d, solution: { ...d.solution, derivedKey: "00".repeat(32) } }),
+      (d: Payload) => ({ ...d, challenge: { ...d.challenge, parameters: { ...d.challenge.parameters, cost: 1, expiresAt: 4_102_444_800 } } }),
+      (d: Payload) => ({ ...d, challenge: { ...d.challenge, parameters: { ...d.challenge.parameters, keySignature: "00".repeat(32) } } }),
+    ];
+    for (const tamper of tamperings) {
+      const decoded = JSON.parse(atob(await solvedProofOfWork()));
+      const answer = await sign(submissionFor(campaign, { altcha: btoa(JSON.stringify(tamper(decoded))) }));
+      expect(answer.status).toBe(422);
+    }
     const garbage = await sign(submissionFor(campaign, { altcha: "not-a-payload" }));
     expect(garbage.status).toBe(422);
   });

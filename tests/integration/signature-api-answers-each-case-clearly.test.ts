@@ -93,8 +93,9 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
   it("answers 429 with Retry-After once one client has signed too often", async () => {
     const client = { "x-client": "203.0.113.7" };
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await postSignature(submissionFor(campaign), undefined, client)).status);
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    // Every API signature carries a proof of work, so the client's allowance is the larger one: 20 an hour.
+    for (let i = 0; i < 20; i++) statuses.push((await postSignature(submissionFor(campaign), undefined, client)).status);
+    expect(statuses).toEqual(Array(20).fill(201));
     const limited = await postSignature(submissionFor(campaign), undefined, client);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -28,3 +28,8 @@ process.env.TALLY_IN_WEB_PROCESS = "false";
 // Delivery at any hour: a test must not depend on when it runs.
 process.env.DELIVERY_HOURS = "0-24";
 process.env.APP_SECRET = "integration-tests-secret-not-for-production-use-0123456789";
+// The proof of work at its smallest: tests solve one per API signature, and
+// what they prove is the check, not the cost (bench/proof-of-work-solve-time.ts
+// measures the default cost in a browser).
+process.env.PROOF_OF_WORK_ITERATIONS = "1";
+process.env.PROOF_OF_WORK_ATTEMPTS = "2";
