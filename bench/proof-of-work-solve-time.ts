@@ -1,10 +1,14 @@
 // How long the signing proof of work takes a supporter, and what it costs a
 // bot. The real letter page in Debian's Chromium solves challenges from the
-// app's own /api/proof-of-work: unthrottled (a desktop) and with the CPU
-// slowed 4x (Lighthouse's stand-in for a mid-range phone). Baseline in the
-// same run: the same challenges solved natively in Node on one core, as a
-// bot would. Target (issue 13): about a second on the phone-class run.
+// app's own /api/proof-of-work, with as many Web Workers as the machine has
+// cores (the widget's default). Chrome's CPU throttling (Lighthouse's phone
+// stand-in) does not slow Web Workers, where the work runs: measured, a 4x
+// "slower" CPU changed 0.63 s to 0.77 s. So the figure is this machine's, and
+// the target is half a second here: a mid-range phone, about half as fast per
+// core with more cores, lands near one second (issue 13). Baseline in the same
+// run: the same challenges solved natively in Node on one core, as a bot would.
 // Try other settings with PROOF_OF_WORK_ITERATIONS / PROOF_OF_WORK_ATTEMPTS.
+import os from "node:os";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { chromium } from "playwright";
@@ -40,18 +44,17 @@ const app = await startNext({
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
 
 /** Seconds from the form's first focus to the solved payload in the form, in a fresh page each time. */
-async function browserSolveTimes(cpuSlowdown: number): Promise<number[]> {
+async function browserSolveTimes(): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
     await page.goto(`${app.url}/c/${slug}/write`, { waitUntil: "load" });
     // The widget loads its module after hydration; wait for it before timing.
     await page.waitForFunction(() => customElements.get("altcha-widget") !== undefined, null, { timeout: 120_000 });
     const started = performance.now();
-    await page.locator("form input, form textarea").first().focus();
+    // The supporter's first step: choosing their country. The widget starts on the form's first focus.
+    await page.locator("form select").first().focus();
     await page.waitForFunction(() => (document.querySelector("input[name=altcha]") as HTMLInputElement | null)?.value.startsWith("eyJ"), null, {
       timeout: 300_000,
       polling: 20,
@@ -83,20 +86,18 @@ try {
       `; ${runs} runs each.`,
   );
   const native = await nativeSolveTimes();
-  const desktop = await browserSolveTimes(1);
-  const phone = await browserSolveTimes(4);
+  const desktop = await browserSolveTimes();
   const show = (label: string, t: number[]) => console.log(`${label}: median ${median(t).toFixed(2)} s, p90 ${p90(t).toFixed(2)} s, all ${sorted(t).map((v) => v.toFixed(2)).join(" ")}`);
   show("baseline: Node on one core (a bot)", native);
-  show("Chromium, this machine", desktop);
-  show("Chromium, CPU 4x slower (phone class)", phone);
+  show(`Chromium, this machine (${os.availableParallelism()} cores)`, desktop);
   console.log(`A bot on one core signs at most ${Math.round(3600 / median(native))} times an hour from the work alone.`);
   printFigure({
-    name: "proof of work, phone-class browser (median)",
-    value: median(phone) * 1000,
+    name: "proof of work in Chromium on this machine (median)",
+    value: median(desktop) * 1000,
     unit: "ms",
     baseline: median(native) * 1000,
-    target: "about 1 s (0.5-2 s) on the phone-class run",
-    met: median(phone) >= 0.5 && median(phone) <= 2,
+    target: "0.3-1 s here, about 1 s on a phone",
+    met: median(desktop) >= 0.3 && median(desktop) <= 1,
     note: "baseline: the same work natively in Node, one core",
   });
 } finally {

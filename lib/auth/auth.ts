@@ -5,8 +5,23 @@ import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { keyFor } from "@/lib/privacy/keys";
+import { keyFor, keyId } from "@/lib/privacy/keys";
 import { hashPassword, passwordLength, verifyPassword } from "./password";
+
+/** A stable version number for a key: from its public key id. */
+const versionOf = (key: Buffer) => keyId(key).readUInt32BE(0) >>> 4;
+
+/** better-auth's secrets, current first; the previous one during a rotation. */
+export function staffAuthSecrets(): { version: number; value: string }[] {
+  const ring = keyFor("staff-auth");
+  return [ring.current, ring.previous].filter((key): key is Buffer => key !== null).map((key) => ({ version: versionOf(key), value: key.toString("hex") }));
+}
+
+/** What opens values sealed before versioned secrets: the secret of that time (the previous one after a rotation). */
+export function staffAuthLegacySecret(): string {
+  const ring = keyFor("staff-auth");
+  return (ring.previous ?? ring.current).toString("hex");
+}
 
 function createAuth() {
   const publicUrl = env().PUBLIC_URL;
@@ -17,7 +32,13 @@ function createAuth() {
     appName: "Letter campaigns",
     baseURL: publicUrl,
     basePath: "/api/auth",
-    secret: keyFor("staff-auth").current.toString("hex"),
+    // Versioned secrets: two-factor secrets and backup codes are stored in an
+    // envelope naming the secret's version, so during an APP_SECRET rotation
+    // the previous one still opens them until the re-encryption job has
+    // rewritten them (rewriteStaffSecrets). `secret` opens what was stored
+    // before envelopes (under the secret of that time).
+    secrets: staffAuthSecrets(),
+    secret: staffAuthLegacySecret(),
     database: prismaAdapter(db(), { provider: "postgresql" }),
     user: {
       modelName: "staffUser",

@@ -3,10 +3,10 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { APIError } from "better-auth/api";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
-import { makeLimiter } from "@/lib/db/rate-limiter";
+import { consumeAcrossRotation, makeLimiter } from "@/lib/db/rate-limiter";
 import { env } from "@/lib/env";
 import { signValue, verifySignedValue } from "@/lib/privacy/encryption";
-import { anonymousKey } from "@/lib/signatures/rate-limits";
+import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 import { auth } from "./auth";
 
 export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };
@@ -43,8 +43,9 @@ function limiter(name: keyof typeof signInLimits): RateLimiterAbstract {
 }
 
 /** The key of an account's allowance: a keyed hash of the email as typed (lower case), never the address. */
+const accountValue = (email: string) => `staff-account|${email.trim().toLowerCase()}`;
 function accountKey(email: string): string {
-  return anonymousKey(`staff-account|${email.trim().toLowerCase()}`);
+  return anonymousKey(accountValue(email));
 }
 
 export function deviceCookieName(): string {
@@ -79,11 +80,11 @@ function newDeviceCookie(email: string): DeviceCookie {
 type Spent = { limiter: RateLimiterAbstract; key: string; nowLocked: boolean } | { retryAfterSeconds: number };
 
 /** Spends one guess before the password is checked: 40 parallel guesses get 5 checks, not 40. Atomic in PostgreSQL. */
-async function spendGuess(name: keyof typeof signInLimits, key: string): Promise<Spent> {
+async function spendGuess(name: keyof typeof signInLimits, keys: { current: string; previous: string | null }): Promise<Spent> {
   const chosen = limiter(name);
   try {
-    const spent = await chosen.consume(key);
-    return { limiter: chosen, key, nowLocked: spent.remainingPoints === 0 };
+    const spent = await consumeAcrossRotation(chosen, keys);
+    return { limiter: chosen, key: keys.current, nowLocked: spent.remainingPoints === 0 };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     throw rejection;
@@ -101,11 +102,11 @@ async function spendGuess(name: keyof typeof signInLimits, key: string): Promise
  */
 export async function signInStaff(input: { email: string; password: string }, request: { headers: Headers; client: string }): Promise<SignInResult> {
   if (request.client !== "all-clients") {
-    const perClient = await spendGuess("perClient", anonymousKey(request.client));
+    const perClient = await spendGuess("perClient", anonymousKeys(request.client));
     if ("retryAfterSeconds" in perClient) return { outcome: "locked", retryAfterSeconds: perClient.retryAfterSeconds };
   }
   const device = knownDevice(request.headers, input.email);
-  const guess = device ? await spendGuess("perDevice", device) : await spendGuess("perAccount", accountKey(input.email));
+  const guess = device ? await spendGuess("perDevice", { current: device, previous: null }) : await spendGuess("perAccount", anonymousKeys(accountValue(input.email)));
   if ("retryAfterSeconds" in guess) return { outcome: "locked", retryAfterSeconds: guess.retryAfterSeconds };
 
   try {

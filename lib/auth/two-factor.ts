@@ -1,7 +1,8 @@
 import "server-only";
 import { APIError } from "better-auth/api";
+import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { db } from "@/lib/db/client";
-import { auth } from "./auth";
+import { auth, staffAuthLegacySecret, staffAuthSecrets } from "./auth";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 
 export type TotpEnrolment = { outcome: "started"; otpauthUrl: string; secret: string; backupCodes: string[] } | { outcome: "wrong_password" } | { outcome: "already_on" };
@@ -51,4 +52,33 @@ export async function hasTotp(actor: StaffIdentity): Promise<boolean> {
   assertRole(actor, "staff");
   const user = await db().staffUser.findUnique({ where: { id: actor.id }, select: { twoFactorEnabled: true } });
   return Boolean(user?.twoFactorEnabled);
+}
+
+/**
+ * Rewrites two-step secrets and backup codes that an older APP_SECRET
+ * sealed, with the current one (part of the key-rotation job, which runs no
+ * request: no actor). A row is replaced only if unchanged since it was read.
+ * Returns how many rows were rewritten and how many no configured secret opens.
+ */
+export async function rewriteStaffSecrets(): Promise<{ rewritten: number; unreadable: number }> {
+  const secrets = staffAuthSecrets();
+  const key = { keys: new Map(secrets.map((s) => [s.version, s.value])), currentVersion: secrets[0]!.version, legacySecret: staffAuthLegacySecret() };
+  const currentPrefix = `$ba$${key.currentVersion}$`;
+  const rows = await db().staffTwoFactor.findMany({
+    where: { OR: [{ NOT: { secret: { startsWith: currentPrefix } } }, { NOT: { backupCodes: { startsWith: currentPrefix } } }] },
+    select: { id: true, secret: true, backupCodes: true },
+  });
+  let rewritten = 0;
+  let unreadable = 0;
+  for (const row of rows) {
+    try {
+      const secret = await symmetricEncrypt({ key, data: await symmetricDecrypt({ key, data: row.secret }) });
+      const backupCodes = await symmetricEncrypt({ key, data: await symmetricDecrypt({ key, data: row.backupCodes }) });
+      const changed = await db().staffTwoFactor.updateMany({ where: { id: row.id, secret: row.secret, backupCodes: row.backupCodes }, data: { secret, backupCodes } });
+      rewritten += changed.count;
+    } catch {
+      unreadable++;
+    }
+  }
+  return { rewritten, unreadable };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { pool } from "./client";
 
@@ -20,4 +20,20 @@ export function makeLimiter(keyPrefix: string, points: number, durationSeconds: 
     duration: durationSeconds,
     blockDuration: blockDurationSeconds,
   });
+}
+
+/**
+ * Spends one point under `keys.current`, counting what the same client spent
+ * under `keys.previous` (its key under the previous APP_SECRET during a
+ * rotation): a new secret must not hand every client a fresh allowance.
+ * Throws a RateLimiterRes when refused, as `consume` does.
+ */
+export async function consumeAcrossRotation(limiter: RateLimiterAbstract, keys: { current: string; previous: string | null }): Promise<RateLimiterRes> {
+  const before = keys.previous ? await limiter.get(keys.previous) : null;
+  if (before && before.consumedPoints >= limiter.points) throw before;
+  const spent = await limiter.consume(keys.current);
+  if (before && spent.consumedPoints + before.consumedPoints > limiter.points) {
+    throw new RateLimiterRes(0, Math.max(spent.msBeforeNext, before.msBeforeNext), spent.consumedPoints + before.consumedPoints, false);
+  }
+  return spent;
 }

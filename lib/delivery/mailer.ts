@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -74,11 +75,13 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
   const message = nodemailerMessage(mail);
   if (!url) {
     const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
+    const id = randomUUID();
     await db().localMail.create({
       data: {
-        toAddressEncrypted: encryptText(mail.to.address),
+        id,
+        toAddressEncrypted: encryptText(mail.to.address, { table: "LocalMail", column: "toAddressEncrypted", row: id }),
         signatureId: mail.signatureId ?? null,
-        rawEncrypted: encryptText((raw.message as Buffer).toString("utf8")),
+        rawEncrypted: encryptText((raw.message as Buffer).toString("utf8"), { table: "LocalMail", column: "rawEncrypted", row: id }),
       },
     });
     return { accepted: true };

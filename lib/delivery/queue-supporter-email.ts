@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RenderedEmail } from "@/emails/layout";
 import { encryptText } from "@/lib/privacy/encryption";
@@ -16,10 +17,13 @@ export async function queueSupporterEmail(
   tx: Prisma.TransactionClient,
   options: { signatureId: string; kind: SupporterEmailKind; language: string; to: string; email: RenderedEmail; purgeAfter: Date },
 ): Promise<boolean> {
+  // The id is made here: the ciphertexts are bound to their row.
+  const id = randomUUID();
+  const at = (column: "toEncrypted" | "textEncrypted" | "htmlEncrypted") => ({ table: "OutboxMessage" as const, column, row: id });
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "OutboxMessage" ("id", "kind", "signatureId", "language", "toEncrypted", "subject", "textEncrypted", "htmlEncrypted", "purgeAfter")
-    VALUES (gen_random_uuid(), ${options.kind}::"OutboxKind", ${options.signatureId}::uuid, ${options.language}, ${encryptText(options.to)},
-            ${options.email.subject.slice(0, 300)}, ${encryptText(options.email.text)}, ${encryptText(options.email.html)}, ${options.purgeAfter})
+    VALUES (${id}::uuid, ${options.kind}::"OutboxKind", ${options.signatureId}::uuid, ${options.language}, ${encryptText(options.to, at("toEncrypted"))},
+            ${options.email.subject.slice(0, 300)}, ${encryptText(options.email.text, at("textEncrypted"))}, ${encryptText(options.email.html, at("htmlEncrypted"))}, ${options.purgeAfter})
     ON CONFLICT ("signatureId", "kind") DO NOTHING
     RETURNING "id"`;
   if (!row) return false;

@@ -10,9 +10,9 @@ export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
   const rows = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
   return Promise.all(
     rows.map(async (row) => {
-      const raw = decryptText(row.rawEncrypted);
+      const raw = decryptText(row.rawEncrypted, { table: "LocalMail", column: "rawEncrypted", row: row.id });
       const parsed = await simpleParser(raw);
-      return { id: row.id, toAddress: decryptText(row.toAddressEncrypted), subject: parsed.subject ?? "", createdAt: row.createdAt, raw, text: parsed.text ?? "" };
+      return { id: row.id, toAddress: decryptText(row.toAddressEncrypted, { table: "LocalMail", column: "toAddressEncrypted", row: row.id }), subject: parsed.subject ?? "", createdAt: row.createdAt, raw, text: parsed.text ?? "" };
     }),
   );
 }

@@ -15,10 +15,10 @@ export async function sendSupporterEmail(outboxMessageId: string, now = new Date
   const domain = settings.MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
   const outcome = await sendMail({
     from: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
-    to: { name: "", address: decryptText(message.toEncrypted) },
+    to: { name: "", address: decryptText(message.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: message.id }) },
     subject: message.subject,
-    text: decryptText(message.textEncrypted),
-    html: message.htmlEncrypted ? decryptText(message.htmlEncrypted) : undefined,
+    text: decryptText(message.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: message.id }),
+    html: message.htmlEncrypted ? decryptText(message.htmlEncrypted, { table: "OutboxMessage", column: "htmlEncrypted", row: message.id }) : undefined,
     messageId: `<outbox-${message.id}@${domain}>`,
     signatureId: message.signatureId,
   });

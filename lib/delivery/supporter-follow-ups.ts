@@ -42,7 +42,7 @@ async function recipientOf(tx: Prisma.TransactionClient, signatureId: string, no
   const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
   const context: EmailContext = { language, retentionDays, deleteUrl: deletionUrl(signatureId, language) };
   return {
-    to: decryptText(signature.contact.emailEncrypted),
+    to: decryptText(signature.contact.emailEncrypted, { table: "SupporterContact", column: "emailEncrypted", row: signatureId }),
     context,
     campaignTitle: pickTranslation(signature.campaign.translations, signature.campaign.languages, language)?.title ?? "",
     purgeAfter: new Date(now.getTime() + retentionDays * day),

@@ -1,5 +1,6 @@
 import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { rewriteStaffSecrets } from "@/lib/auth/two-factor";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { deliverMessage } from "./deliver-message";
@@ -7,6 +8,7 @@ import { closeMailer } from "./mailer";
 import { sendSupporterEmail } from "./send-supporter-email";
 import { sweepDeliveries } from "./sweep-deliveries";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
+import { reencryptPersonalData } from "@/lib/privacy/reencrypt-personal-data";
 import { redactAddresses } from "@/lib/privacy/redact";
 
 const idOf = (payload: unknown, key: string): string => {
@@ -29,6 +31,23 @@ export const tasks: TaskList = {
     const purged = await purgePersonalData();
     if (purged > 0) console.log(`[worker] Purged the personal data of ${purged} signatures (retention period over).`);
   },
+  "reencrypt-personal-data": async () => {
+    const report = await reencryptPersonalData();
+    const staff = await rewriteStaffSecrets();
+    report.rewritten += staff.rewritten;
+    report.unreadable += staff.unreadable;
+    const done = report.rewritten + report.hashesRewritten + report.hashesDropped;
+    if (done > 0) {
+      console.log(
+        `[worker] Key rotation: re-encrypted ${report.rewritten} values and remade ${report.hashesRewritten} email hashes with the current APP_SECRET` +
+          (report.hashesDropped ? `; removed ${report.hashesDropped} email hashes whose address is no longer held` : "") +
+          ".",
+      );
+    }
+    if (report.unreadable > 0) {
+      console.warn(`[worker] Key rotation: ${report.unreadable} encrypted values open with neither APP_SECRET nor APP_SECRET_PREVIOUS; they stay as they are.`);
+    }
+  },
 };
 
 const logger = new Logger(() => (level, message) => {
@@ -42,7 +61,7 @@ export async function startWorker(): Promise<Runner> {
     pgPool: pool(),
     concurrency: env().WORKER_CONCURRENCY,
     taskList: tasks,
-    crontab: ["* * * * * sweep-deliveries ?max=1", "17 * * * * purge-personal-data ?max=1"].join("\n"),
+    crontab: ["* * * * * sweep-deliveries ?max=1", "17 * * * * purge-personal-data ?max=1", "47 * * * * reencrypt-personal-data ?max=1"].join("\n"),
     pollInterval: 1_000,
     logger,
     noHandleSignals: true,
@@ -52,5 +71,8 @@ export async function startWorker(): Promise<Runner> {
   // A restarted worker picks up what a dead one held at once, not at the next
   // minute's sweep.
   await runner.addJob("sweep-deliveries", {}, { jobKey: "sweep-deliveries" });
+  // After a deploy with a new APP_SECRET the rewrite starts at once (and is a
+  // few empty scans otherwise); the hourly run finishes what a restart cut off.
+  await runner.addJob("reencrypt-personal-data", {}, { jobKey: "reencrypt-personal-data" });
   return runner;
 }

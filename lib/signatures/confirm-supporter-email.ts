@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
-import { decryptText, emailHash, verifySignedValue } from "@/lib/privacy/encryption";
+import { decryptText, emailHash, emailHashCandidates, verifySignedValue } from "@/lib/privacy/encryption";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { pendingTallyRows } from "./record-signature";
@@ -48,7 +48,7 @@ export async function lettersAwaitingConfirmation(token: string, language: strin
       letters: {
         where: { channel: "platform_email", status: "awaiting_confirmation" },
         orderBy: { createdAt: "asc" },
-        select: { addressee: { select: { name: true } }, content: { select: { subjectEncrypted: true, bodyEncrypted: true } } },
+        select: { addressee: { select: { name: true } }, content: { select: { letterId: true, subjectEncrypted: true, bodyEncrypted: true } } },
       },
     },
   });
@@ -56,8 +56,8 @@ export async function lettersAwaitingConfirmation(token: string, language: strin
   if (!signature?.contact || signature.contact.emailConfirmedAt || !first?.content) return null;
   return {
     addressees: signature.letters.map((l) => l.addressee.name),
-    subject: decryptText(first.content.subjectEncrypted),
-    text: decryptText(first.content.bodyEncrypted),
+    subject: decryptText(first.content.subjectEncrypted, { table: "PlatformLetter", column: "subjectEncrypted", row: first.content.letterId }),
+    text: decryptText(first.content.bodyEncrypted, { table: "PlatformLetter", column: "bodyEncrypted", row: first.content.letterId }),
     replyToMe: signature.contact.replyToSupporter,
     deleteUrl: deletionUrl(parsed.signatureId, language),
   };
@@ -105,8 +105,13 @@ function confirmOnce(signatureId: string, now: Date): Promise<{ outcome: Confirm
     const claimed = await tx.supporterContact.updateMany({ where: { signatureId, emailConfirmedAt: null }, data: { emailConfirmedAt: now } });
     if (claimed.count === 0) return { outcome: "already_confirmed" as const, letters: 0 };
 
-    const hash = Buffer.from(emailHash(decryptText(contact.emailEncrypted)));
-    const earlier = await tx.signature.findFirst({ where: { campaignId: signature.campaignId, emailHash: hash, id: { not: signatureId } }, select: { id: true } });
+    const email = decryptText(contact.emailEncrypted, { table: "SupporterContact", column: "emailEncrypted", row: signatureId });
+    const hash = Buffer.from(emailHash(email));
+    // Any form of the hash counts: during a key rotation an earlier signature may still carry the old one.
+    const earlier = await tx.signature.findFirst({
+      where: { campaignId: signature.campaignId, emailHash: { in: emailHashCandidates(email).map((h) => Buffer.from(h)) }, id: { not: signatureId } },
+      select: { id: true },
+    });
     if (earlier) {
       await erasePersonalData(tx, [signatureId], "this address had already signed the campaign.");
       return { outcome: "already_signed" as const, letters: 0 };

@@ -1,8 +1,7 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { makeLimiter } from "@/lib/db/rate-limiter";
-import { keyFor } from "@/lib/privacy/keys";
+import { consumeAcrossRotation, makeLimiter } from "@/lib/db/rate-limiter";
+import { anonymousKeys } from "@/lib/privacy/anonymous-key";
 
 // Limits on signing, kept in PostgreSQL so every app instance shares them.
 // Keys are keyed hashes: no address or email is stored, and a key's row is
@@ -32,10 +31,6 @@ function limiter(name: LimiterName) {
   return instance;
 }
 
-export function anonymousKey(value: string): string {
-  return createHmac("sha256", keyFor("client-hash").current).update(`rate-limit|${value}`).digest("base64url").slice(0, 32);
-}
-
 export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
 
 /**
@@ -48,7 +43,7 @@ export async function checkSigningRateLimits(options: { client: string; provedWo
   // would lock everyone out on a busy day.
   if (options.client === "all-clients") return { limited: false };
   try {
-    await limiter(options.provedWork ? "perClient" : "perClientWithoutProof").consume(anonymousKey(options.client));
+    await consumeAcrossRotation(limiter(options.provedWork ? "perClient" : "perClientWithoutProof"), anonymousKeys(options.client));
     return { limited: false };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
@@ -64,7 +59,7 @@ export async function checkSigningRateLimits(options: { client: string; provedWo
  */
 export async function mayEmailConfirmation(email: string): Promise<boolean> {
   try {
-    await limiter("confirmationsPerEmail").consume(anonymousKey(`confirmation|${email.trim().toLowerCase()}`));
+    await consumeAcrossRotation(limiter("confirmationsPerEmail"), anonymousKeys(`confirmation|${email.trim().toLowerCase()}`));
     return true;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return false;

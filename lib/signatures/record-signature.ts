@@ -98,9 +98,9 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
         await tx.supporterContact.create({
           data: {
             signatureId,
-            emailEncrypted: encryptOptional(submission.email),
-            nameEncrypted: submission.identity === "anonymous" ? null : encryptOptional(submission.name),
-            cityEncrypted: submission.identity === "full" ? encryptOptional(submission.city) : null,
+            emailEncrypted: encryptOptional(submission.email, { table: "SupporterContact", column: "emailEncrypted", row: signatureId }),
+            nameEncrypted: submission.identity === "anonymous" ? null : encryptOptional(submission.name, { table: "SupporterContact", column: "nameEncrypted", row: signatureId }),
+            cityEncrypted: submission.identity === "full" ? encryptOptional(submission.city, { table: "SupporterContact", column: "cityEncrypted", row: signatureId }) : null,
             consentContact: submission.consentContact,
             replyToSupporter: submission.replyToMe,
             purgeAfter: new Date(now.getTime() + retentionMs),
@@ -124,7 +124,14 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
         await tx.platformLetter.createMany({
           data: letters.flatMap((letter, index) =>
             letter.channel === "platform_email"
-              ? [{ letterId: letterIds[index]!, subjectEncrypted: encryptText(letter.subject), bodyEncrypted: encryptText(letter.text), purgeAfter: new Date(now.getTime() + retentionMs) }]
+              ? [
+                  {
+                    letterId: letterIds[index]!,
+                    subjectEncrypted: encryptText(letter.subject, { table: "PlatformLetter", column: "subjectEncrypted", row: letterIds[index]! }),
+                    bodyEncrypted: encryptText(letter.text, { table: "PlatformLetter", column: "bodyEncrypted", row: letterIds[index]! }),
+                    purgeAfter: new Date(now.getTime() + retentionMs),
+                  },
+                ]
               : [],
           ),
         });

@@ -10,8 +10,8 @@ export async function emailLinkFor(email: string, kind: Kind, pattern: RegExp): 
   process.env.DATABASE_URL ??= process.env.E2E_DATABASE_URL;
   const messages = await db().outboxMessage.findMany({ where: { kind }, orderBy: { createdAt: "desc" } });
   for (const message of messages) {
-    if (decryptText(message.toEncrypted) !== email) continue;
-    const link = decryptText(message.textEncrypted).match(pattern)?.[0];
+    if (decryptText(message.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: message.id }) !== email) continue;
+    const link = decryptText(message.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: message.id }).match(pattern)?.[0];
     if (link) return link;
   }
   throw new Error(`No ${kind} email to ${email} with such a link in the outbox.`);

@@ -6,7 +6,7 @@ const clockSettings = ["TZ", "LANG", "LC_ALL", "LD_PRELOAD", "FAKETIME", "FAKETI
 
 export type WorkerProcess = { child: ChildProcess; output: () => string };
 
-export function startWorkerProcess(name: string, settings: { smtpUrl: string; staleSeconds?: number }): WorkerProcess {
+export function startWorkerProcess(name: string, settings: { smtpUrl: string; staleSeconds?: number; appSecret?: string; appSecretPrevious?: string }): WorkerProcess {
   // tsx as a loader in this one process: the tsx command would start the
   // worker as a grandchild, which a SIGKILL of its parent leaves running.
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
@@ -15,7 +15,8 @@ export function startWorkerProcess(name: string, settings: { smtpUrl: string; st
       PATH: process.env.PATH,
       DATABASE_URL: process.env.DATABASE_URL,
       EMBEDDED_DATABASE: process.env.TEST_EMBEDDED_DB === "1" ? "true" : "false",
-      APP_SECRET: process.env.APP_SECRET,
+      APP_SECRET: settings.appSecret ?? process.env.APP_SECRET,
+      ...(settings.appSecretPrevious ? { APP_SECRET_PREVIOUS: settings.appSecretPrevious } : {}),
       PUBLIC_URL: "http://localhost:3000",
       SMTP_URL: settings.smtpUrl,
       MAIL_FROM_ADDRESS: "letters@campaigns.example",

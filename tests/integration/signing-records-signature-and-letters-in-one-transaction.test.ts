@@ -53,14 +53,14 @@ describe("recording a signature", () => {
     const letters = await db().letter.findMany({ where: { signatureId: result.signatureId, channel: "platform_email" }, include: { content: true } });
     expect(letters).toHaveLength(5);
     expect(letters.every((l) => l.status === "awaiting_confirmation")).toBe(true);
-    expect(decryptText(letters[0]!.content!.bodyEncrypted)).toContain("Jana Novák, Germany");
+    expect(decryptText(letters[0]!.content!.bodyEncrypted, { table: "PlatformLetter", column: "bodyEncrypted", row: letters[0]!.id })).toContain("Jana Novák, Germany");
 
     const contact = await db().supporterContact.findUniqueOrThrow({ where: { signatureId: result.signatureId } });
     expect(Buffer.from(contact.emailEncrypted!).toString("utf8")).not.toContain("Example.org");
-    expect(decryptText(contact.emailEncrypted!)).toBe(email);
+    expect(decryptText(contact.emailEncrypted!, { table: "SupporterContact", column: "emailEncrypted", row: contact.signatureId })).toBe(email);
 
     const [outbox] = await db().outboxMessage.findMany({ where: { signatureId: result.signatureId } });
-    const text = decryptText(outbox!.textEncrypted);
+    const text = decryptText(outbox!.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: outbox!.id });
     const link = text.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
     expect(link).toBeDefined();
 

@@ -697,7 +697,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
     });
     // Each supporter opens the emailed link and presses the button.
     const outbox = await db().outboxMessage.findMany({ where: { kind: "address_confirmation" } });
-    const links = new Map(outbox.map((m) => [decryptText(m.toEncrypted), decryptText(m.textEncrypted).match(/\/confirm\?token=([^&\s]+)/)?.[1]]));
+    const links = new Map(outbox.map((m) => [decryptText(m.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: m.id }), decryptText(m.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: m.id }).match(/\/confirm\?token=([^&\s]+)/)?.[1]]));
     await inPool([...supporters.keys()], concurrency, async (email) => {
       const token = decodeURIComponent(links.get(email)!);
       const answer = await postAction("POST confirm (real token)", `/c/${slug}/confirm`, "app/c/[slug]/confirm/actions.ts#confirmAddress", [["slug", slug], ["token", token]]);
