@@ -7,6 +7,7 @@
 import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
 import { describeLoad, load, type LoadResult } from "./lib/load.ts";
 import { startNext } from "./lib/next-servers.ts";
+import { benchProofOfWorkSettings, solvedProofPool } from "./lib/proof-of-work-pool.ts";
 import { printFigure } from "./lib/report.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,15 +33,16 @@ console.log(describeLoad("baseline: static Next.js page", staticPage));
 const app = await startNext({
   distDir: ".next-bench",
   port: 3402,
-  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3402", CLIENT_IP_HEADER: "x-forwarded-for" },
+  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3402", CLIENT_IP_HEADER: "x-forwarded-for", ...benchProofOfWorkSettings },
 });
 let n = 0;
+let proofs: Awaited<ReturnType<typeof solvedProofPool>> | undefined;
 async function sign(): Promise<void> {
   n++;
   const response = await fetch(`${app.url}/api/campaigns/${slug}/signatures`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${n >> 8}.${n & 255}` },
-    body: JSON.stringify({ addressees, language: "en", subject: "S", body: "{{salutation}}\n\nPlease.\n\n{{signer}}", identity: "anonymous", country: ["DE", "FR", "PL", "BR", "JP"][n % 5], channel: "pdf_print", replyToMe: false, consentIdentity: false, consentCounted: true, consentContact: false }),
+    body: JSON.stringify({ addressees, language: "en", subject: "S", body: "{{salutation}}\n\nPlease.\n\n{{signer}}", identity: "anonymous", country: ["DE", "FR", "PL", "BR", "JP"][n % 5], channel: "pdf_print", replyToMe: false, consentIdentity: false, consentCounted: true, consentContact: false, altcha: (proofs ??= await solvedProofPool(5_000)).take() }),
   });
   if (response.status !== 201) throw new Error(`signing answered ${response.status}: ${await response.text()}`);
 }

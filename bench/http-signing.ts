@@ -9,6 +9,7 @@ import { sql } from "./lib/bench-database.ts";
 import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
 import { describeLoad, load, type LoadResult } from "./lib/load.ts";
 import { startNext } from "./lib/next-servers.ts";
+import { benchProofOfWorkSettings, solvedProofPool } from "./lib/proof-of-work-pool.ts";
 import { printFigure } from "./lib/report.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -16,6 +17,9 @@ const connections = 32;
 const campaigns = 50;
 
 const { database, slugs, addressees } = await prepareHttpBench("signing", { campaigns });
+// Every API signature carries a solved proof of work, as real clients send.
+const proofs = await solvedProofPool(Number(process.env.BENCH_PROOFS ?? 20_000));
+const sampleProof = proofs.take();
 await sql(database.url, "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
 
 /** Waits until no signature has been written for a second. */
@@ -30,8 +34,8 @@ async function settled(url: string): Promise<void> {
 }
 
 let counter = 0;
-/** A new supporter each time: their own email and client address, so limits never bite. */
-function signature() {
+/** A new supporter each time: their own email and client address, so limits never bite; a fresh proof of work unless for the baseline (which checks none). */
+function signature(proved = true) {
   const n = counter++;
   return {
     body: JSON.stringify({
@@ -48,6 +52,7 @@ function signature() {
       consentIdentity: true,
       consentCounted: true,
       consentContact: false,
+      altcha: proved ? proofs.take() : sampleProof,
     }),
     headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
   };
@@ -57,8 +62,8 @@ const json = { "content-type": "application/json" };
 const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3401, env: { DATABASE_URL: database.url } });
 let baseline: LoadResult;
 try {
-  await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds: 2, request: signature });
-  baseline = await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds, connections, request: signature });
+  await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds: 2, request: () => signature(false) });
+  baseline = await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds, connections, request: () => signature(false) });
 } finally {
   await baselineServer.stop();
 }
@@ -67,7 +72,7 @@ console.log(describeLoad("baseline: bare route handler inserting one row", basel
 const app = await startNext({
   distDir: ".next-bench",
   port: 3400,
-  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3400", CLIENT_IP_HEADER: "x-forwarded-for" },
+  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3400", CLIENT_IP_HEADER: "x-forwarded-for", ...benchProofOfWorkSettings },
 });
 let hot: LoadResult;
 let spread: LoadResult;
@@ -76,13 +81,13 @@ let rowsBefore = 0;
 let rowsAfter = 0;
 try {
   const signAt = (slug: string) => `/api/campaigns/${slug}/signatures`;
-  await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds: 2, request: signature });
-  hot = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds, connections, request: signature });
+  await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds: 2, request: () => signature() });
+  hot = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds, connections, request: () => signature() });
   // Rows against answers: a fixed number of requests, so none is cut off
   // mid-flight, once the server has finished what the timed run left open.
   await settled(database.url);
   rowsBefore = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
-  counted = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, amount: Math.max(200, Math.round(hot.rps * 5)), connections, request: signature });
+  counted = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, amount: Math.max(200, Math.round(hot.rps * 5)), connections, request: () => signature() });
   rowsAfter = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
   let next = 0;
   spread = await load({

@@ -2,6 +2,7 @@
 // database with the launch campaign (and optionally copies of it) seeded.
 import { freshBenchDatabase, sql } from "./bench-database.ts";
 import { buildBaselineApp, ensureAppBuild } from "./next-servers.ts";
+import { benchProofOfWorkSettings } from "./proof-of-work-pool.ts";
 
 export const benchAppSecret = "benchmark-secret-not-for-production-0123456789abcdef";
 
@@ -11,7 +12,8 @@ export async function prepareHttpBench(label: string, options: { campaigns?: num
   ensureAppBuild();
   buildBaselineApp();
   const database = await freshBenchDatabase(label);
-  Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: benchAppSecret });
+  // The proof-of-work settings too, before anything reads the environment (bench/lib/proof-of-work-pool.ts).
+  Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: benchAppSecret, ...benchProofOfWorkSettings });
   const { seedCampaign } = await import("../../lib/campaigns/seed-campaign.ts");
   const { launchCampaign } = await import("../../lib/campaigns/seed/launch-campaign.ts");
   const { disconnectDb } = await import("../../lib/db/client.ts");

@@ -44,6 +44,9 @@ export const tasks: TaskList = {
           ".",
       );
     }
+    if (done === 0 && report.unreadable === 0 && env().APP_SECRET_PREVIOUS) {
+      console.log("[worker] Key rotation finished: nothing is sealed with APP_SECRET_PREVIOUS any more; remove it once it has been set for an hour (docs/DEPLOY.md).");
+    }
     if (report.unreadable > 0) {
       console.warn(`[worker] Key rotation: ${report.unreadable} encrypted values open with neither APP_SECRET nor APP_SECRET_PREVIOUS; they stay as they are.`);
     }

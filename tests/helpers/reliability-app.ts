@@ -65,6 +65,10 @@ function appBaseEnv(): NodeJS.ProcessEnv {
   }
   // No proxy in front: all requests share one client, said explicitly (a test may set a header).
   base.CLIENT_IP_HEADER = "none";
+  // The proof of work at its smallest: these tests sign thousands of times and
+  // prove the check, not its cost (bench/proof-of-work-solve-time.ts).
+  base.PROOF_OF_WORK_ITERATIONS = "1";
+  base.PROOF_OF_WORK_ATTEMPTS = "2";
   return base;
 }
 

@@ -1,8 +1,14 @@
 // Calls the real POST /api/campaigns/{slug}/signatures route handler.
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
-import { solvedProofOfWork } from "./proof-of-work";
+import { GET as challengeRoute } from "@/app/api/proof-of-work/route";
+import { solvedPayload } from "./proof-of-work";
 
 export const launchSlug = "russia-amnesty-undesirable";
+
+/** A proof of work solved from the real challenge route, in this process. */
+export async function solvedProofOfWork(): Promise<string> {
+  return solvedPayload(await (await challengeRoute(new Request("http://localhost/api/proof-of-work"))).json());
+}
 
 /**
  * A JSON object is sent as JSON, with a freshly solved proof of work unless

@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as challengeRoute } from "@/app/api/proof-of-work/route";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
-import { solvedProofOfWork } from "../helpers/proof-of-work";
-import { postSignature } from "../helpers/signature-api";
+import { postSignature, solvedProofOfWork } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
 type Payload = { challenge: { parameters: Record<string, unknown> }; solution: Record<string, unknown> };

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { freePort } from "../helpers/free-port";
 import { PostgresInstance, postgresBinaries, type StopMode } from "../helpers/postgres-instance";
+import { withProofOfWork } from "../helpers/proof-of-work";
 import { submissionForIds } from "../helpers/submissions";
 import { ensureProductionBuild, startApp, type AppProcess } from "../helpers/reliability-app";
 
@@ -95,7 +96,8 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
             // A different client and person each time: no rate limit applies.
             "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
           },
-          body: JSON.stringify(submissionForIds(addressees, { email: `load-${n}@example.org` })),
+          // A fresh proof of work each time (making the challenge needs no database).
+          body: JSON.stringify(await withProofOfWork(submissionForIds(addressees, { email: `load-${n}@example.org` }), app.url)),
           signal: AbortSignal.timeout(clientTimeoutMs),
         });
         const body = (await response.json().catch(() => ({}))) as { signatureId?: string; error?: { message?: string } };

@@ -51,6 +51,7 @@ import {
   type Answer,
 } from "../helpers/hostile-requests";
 import { freePort } from "../helpers/free-port";
+import { withProofOfWork } from "../helpers/proof-of-work";
 import { SmtpSink } from "../helpers/smtp-sink";
 import { startWorkerProcess, waitFor, type WorkerProcess } from "../helpers/worker-process";
 
@@ -102,8 +103,11 @@ async function call(endpoint: string, url: string, init: RequestInit = {}): Prom
   tally.record(endpoint, answer.status, `${init.method ?? "GET"} ${url.slice(0, 200)} ${answer.text.slice(0, 200)}`);
   return answer;
 }
-const postJson = (endpoint: string, url: string, body: unknown) =>
-  call(endpoint, url, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+/** Posts JSON; a signature object without its own `altcha` gets a freshly solved proof of work, as every real client sends. */
+const postJson = async (endpoint: string, url: string, body: unknown) => {
+  const sent = url.endsWith("/signatures") ? await withProofOfWork(body, new URL(url).origin) : body;
+  return call(endpoint, url, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof sent === "string" ? sent : JSON.stringify(sent) });
+};
 
 type ApiError = { error?: { code?: string; message?: string; fields?: Record<string, string[]> } };
 function errorOf(answer: Answer): ApiError["error"] {
