@@ -6,6 +6,7 @@ type EmailTexts = {
   confirmation: { subject: string; intro: string; list: string; exact: string; replyYes: string; replyNo: string; link: string; notMe: string; ignore: string };
   thankYou: { subject: string; body: string; next: string; safety: string };
   summary: { subject: string; intro: string; sent: string; failed: string; cancelled: string; closing: string };
+  held: { subject: string; intro: string; item: string; confirm: string; notMe: string; ignore: string };
 };
 
 const texts: Record<string, EmailTexts> = {
@@ -39,6 +40,14 @@ const texts: Record<string, EmailTexts> = {
       cancelled: "{addressee}: not sent (cancelled)",
       closing: "Thank you for taking part. Your personal data will now be deleted.",
     },
+    held: {
+      subject: "Letters in your name are waiting: see them before anything is sent",
+      intro: "In the last hour this address was given on our letter form more often than we send confirmation emails, so we held them back and list them all here. Nothing has been sent. Someone else may have typed your address: confirm only what you wrote yourself.",
+      item: "{time} (UTC), campaign “{title}”, letters to: {addressees}",
+      confirm: "See the exact text and confirm (72 hours):",
+      notMe: "This was not me: delete it:",
+      ignore: "If none of these was you, ignore this email: nothing will be sent, and the submissions will be deleted.",
+    },
   },
   fr: {
     footer: {
@@ -69,6 +78,14 @@ const texts: Record<string, EmailTexts> = {
       failed: "{addressee} : n’a pas pu être remise (le serveur de destination l’a refusée)",
       cancelled: "{addressee} : non envoyée (annulée)",
       closing: "Merci de votre participation. Vos données personnelles vont maintenant être supprimées.",
+    },
+    held: {
+      subject: "Des lettres à votre nom attendent : voyez-les avant tout envoi",
+      intro: "Au cours de la dernière heure, cette adresse a été donnée dans notre formulaire plus souvent que nous n’envoyons de messages de confirmation ; nous les avons donc retenus et les listons tous ici. Rien n’a été envoyé. Quelqu’un d’autre a peut-être saisi votre adresse : ne confirmez que ce que vous avez écrit vous-même.",
+      item: "{time} (UTC), campagne « {title} », lettres à : {addressees}",
+      confirm: "Voir le texte exact et confirmer (72 heures) :",
+      notMe: "Ce n’était pas moi : supprimer :",
+      ignore: "Si aucun de ces envois ne vient de vous, ignorez ce message : rien ne sera envoyé et les envois seront supprimés.",
     },
   },
   es: {
@@ -101,6 +118,14 @@ const texts: Record<string, EmailTexts> = {
       cancelled: "{addressee}: no enviada (cancelada)",
       closing: "Gracias por participar. Sus datos personales se borrarán ahora.",
     },
+    held: {
+      subject: "Hay cartas en su nombre esperando: véalas antes de que se envíe nada",
+      intro: "En la última hora, esta dirección se ha indicado en nuestro formulario más veces de las que enviamos correos de confirmación, así que los hemos retenido y los enumeramos todos aquí. No se ha enviado nada. Puede que otra persona haya escrito su dirección: confirme solo lo que haya escrito usted.",
+      item: "{time} (UTC), campaña «{title}», cartas a: {addressees}",
+      confirm: "Ver el texto exacto y confirmar (72 horas):",
+      notMe: "No fui yo: eliminarlo:",
+      ignore: "Si ninguno de estos envíos es suyo, ignore este correo: no se enviará nada y los envíos se eliminarán.",
+    },
   },
   ru: {
     footer: {
@@ -131,6 +156,14 @@ const texts: Record<string, EmailTexts> = {
       failed: "{addressee}: не удалось доставить (почтовый сервер получателя отказал)",
       cancelled: "{addressee}: не отправлено (отменено)",
       closing: "Спасибо за участие. Ваши личные данные теперь будут удалены.",
+    },
+    held: {
+      subject: "Письма от вашего имени ждут: посмотрите их, прежде чем что-либо будет отправлено",
+      intro: "За последний час этот адрес указали в нашей форме чаще, чем мы отправляем письма с подтверждением, поэтому мы их задержали и перечисляем здесь все. Ничего не отправлено. Возможно, ваш адрес ввёл кто-то другой: подтверждайте только то, что написали сами.",
+      item: "{time} (UTC), кампания «{title}», письма: {addressees}",
+      confirm: "Посмотреть точный текст и подтвердить (72 часа):",
+      notMe: "Это был не я: удалить:",
+      ignore: "Если ничего из этого вы не отправляли, просто проигнорируйте это письмо: ничего не будет отправлено, а записи будут удалены.",
     },
   },
 };

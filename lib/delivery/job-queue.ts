@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 
-export type JobName = "deliver-message" | "send-supporter-email" | "sweep-deliveries";
+export type JobName = "deliver-message" | "send-supporter-email" | "sweep-deliveries" | "send-held-confirmations";
 
 /**
  * Adds a job in the caller's transaction (graphile-worker's add_job), so the

@@ -5,7 +5,7 @@ import type { RenderedEmail } from "@/emails/layout";
 import { encryptText } from "@/lib/privacy/encryption";
 import { addJob } from "./job-queue";
 
-export type SupporterEmailKind = "address_confirmation" | "thank_you" | "delivery_summary";
+export type SupporterEmailKind = "address_confirmation" | "thank_you" | "delivery_summary" | "held_confirmations";
 
 /**
  * Files an email to a supporter in the outbox (encrypted) and adds its job,

@@ -10,6 +10,7 @@ import { sweepDeliveries } from "./sweep-deliveries";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { reencryptPersonalData } from "@/lib/privacy/reencrypt-personal-data";
 import { redactAddresses } from "@/lib/privacy/redact";
+import { sendHeldConfirmations } from "@/lib/signatures/held-confirmations";
 
 const idOf = (payload: unknown, key: string): string => {
   const value = (payload as Record<string, unknown> | null)?.[key];
@@ -23,6 +24,9 @@ export const tasks: TaskList = {
   },
   "send-supporter-email": async (payload) => {
     await sendSupporterEmail(idOf(payload, "outboxMessageId"));
+  },
+  "send-held-confirmations": async (payload) => {
+    await sendHeldConfirmations(idOf(payload, "addressKey"));
   },
   "sweep-deliveries": async () => {
     await sweepDeliveries();

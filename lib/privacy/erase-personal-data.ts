@@ -4,7 +4,8 @@ import type { Prisma } from "@/generated/prisma/client";
 /**
  * Removes everything personal the given signatures hold, in the caller's
  * transaction: contact details, texts of platform letters, emails to the
- * supporter (local-outbox copies too), the keyed email hash and the form key.
+ * supporter (local-outbox copies too, and a held confirmation's keyed
+ * address), the keyed email hash and the form key.
  * Letters not sent yet are cancelled, since their text is gone. Signature
  * and letter rows stay, so every count stays as it was.
  */
@@ -17,6 +18,7 @@ export async function erasePersonalData(tx: Prisma.TransactionClient, signatureI
   await tx.supporterContact.deleteMany({ where: { signatureId: ids } });
   await tx.outboxMessage.deleteMany({ where: { signatureId: ids } });
   await tx.localMail.deleteMany({ where: { signatureId: ids } });
+  await tx.heldConfirmation.deleteMany({ where: { signatureId: ids } });
   await tx.signature.updateMany({ where: { id: ids }, data: { emailHash: null, submissionKey: null } });
   return { cancelledLetters: cancelled.count };
 }

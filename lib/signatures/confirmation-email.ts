@@ -14,8 +14,13 @@ export function confirmationToken(signatureId: string, now: Date): string {
   return signValue(`confirm.${signatureId}.${expires}`);
 }
 
+/** The page that shows what will be sent and asks to confirm it. */
+export function confirmationUrl(slug: string, signatureId: string, language: string, now: Date): string {
+  return `${env().PUBLIC_URL}/c/${slug}/confirm?token=${encodeURIComponent(confirmationToken(signatureId, now))}&lang=${language}`;
+}
+
 export function confirmationEmail(options: { signatureId: string; builder: LetterBuilder; letters: readonly ComposedLetter[]; replyToMe: boolean; now: Date }) {
-  const url = `${env().PUBLIC_URL}/c/${options.builder.campaign.slug}/confirm?token=${encodeURIComponent(confirmationToken(options.signatureId, options.now))}&lang=${options.builder.language}`;
+  const url = confirmationUrl(options.builder.campaign.slug, options.signatureId, options.builder.language, options.now);
   const email = addressConfirmationEmail({
     language: options.builder.language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,

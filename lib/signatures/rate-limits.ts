@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { consumeAcrossRotation, makeLimiter } from "@/lib/db/rate-limiter";
-import { anonymousKeys } from "@/lib/privacy/anonymous-key";
+import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 
 // Limits on signing, kept in PostgreSQL so every app instance shares them.
 // Keys are keyed hashes: no address or email is stored, and a key's row is
@@ -51,18 +51,26 @@ export async function checkSigningRateLimits(options: { client: string; provedWo
   }
 }
 
+export type ConfirmationAllowance = { allowed: true } | { allowed: false; addressKey: string; hourEndsAt: Date };
+
 /**
  * Whether one more confirmation email may go to this address this hour (at
  * most five). Beyond that the submission is still recorded and answered like
- * any other, without an email: the answer must not tell whether someone else
- * used the address. Its owner can sign again once the hour has passed.
+ * any other, and its confirmation is held (HeldConfirmation): when the hour
+ * ends, the address gets one email listing every held submission, so a
+ * flood of other people's submissions neither fills the inbox nor keeps the
+ * owner's own from them. The answer never tells whether someone else used
+ * the address.
  */
-export async function mayEmailConfirmation(email: string): Promise<boolean> {
+export async function mayEmailConfirmation(email: string, now = new Date()): Promise<ConfirmationAllowance> {
+  const address = email.trim().toLowerCase();
   try {
-    await consumeAcrossRotation(limiter("confirmationsPerEmail"), anonymousKeys(`confirmation|${email.trim().toLowerCase()}`));
-    return true;
+    await consumeAcrossRotation(limiter("confirmationsPerEmail"), anonymousKeys(`confirmation|${address}`));
+    return { allowed: true };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return false;
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, addressKey: anonymousKey(`held|${address}`), hourEndsAt: new Date(now.getTime() + Math.max(1000, rejection.msBeforeNext)) };
+    }
     throw rejection;
   }
 }

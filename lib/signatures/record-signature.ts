@@ -10,6 +10,7 @@ import type { SignatureSubmission } from "@/lib/letters/schema";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail } from "./confirmation-email";
 import { mayEmailConfirmation } from "./rate-limits";
+import { holdConfirmation } from "./held-confirmations";
 
 export type RecordedLetter = ComposedLetter & { channel: "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported" };
 
@@ -74,10 +75,11 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   const hasContact = Boolean(submission.email);
   // Platform letters wait for the address to be confirmed, and so does the count.
   const countedNow = platform.length === 0;
-  // Skipped when the address has had its share of confirmation emails this
-  // hour (rate-limits.ts): the submission is kept and answered alike. Asked
-  // for every address, so every submission with one does the same work.
-  const sendConfirmation = submission.email ? await mayEmailConfirmation(submission.email) : true;
+  // Held when the address has had its share of confirmation emails this
+  // hour (rate-limits.ts): the submission is kept and answered alike, and
+  // listed in one email when the hour ends. Asked for every address, so
+  // every submission with one does the same work.
+  const confirmation = submission.email ? await mayEmailConfirmation(submission.email, now) : ({ allowed: true } as const);
 
   try {
     await db().$transaction(async (tx) => {
@@ -135,7 +137,7 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
               : [],
           ),
         });
-        if (sendConfirmation) {
+        if (confirmation.allowed) {
           await queueSupporterEmail(tx, {
             signatureId,
             kind: "address_confirmation",
@@ -144,6 +146,8 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
             email: confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now }),
             purgeAfter: new Date(now.getTime() + retentionMs),
           });
+        } else {
+          await holdConfirmation(tx, signatureId, confirmation);
         }
       }
       if (countedNow) await tx.pendingTally.createMany({ data: pendingTallyRows(campaignId, signatureId, letterIds) });

@@ -1,0 +1,79 @@
+import "server-only";
+import { heldConfirmationsEmail } from "@/emails/held-confirmations";
+import type { Prisma } from "@/generated/prisma/client";
+import { pickTranslation } from "@/lib/campaigns/text";
+import { db } from "@/lib/db/client";
+import { addJob } from "@/lib/delivery/job-queue";
+import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
+import { env } from "@/lib/env";
+import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { decryptText } from "@/lib/privacy/encryption";
+import { confirmationUrl } from "./confirmation-email";
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Holds a submission's confirmation email (its address had five this hour)
+ * and makes sure one job lists the held ones when the hour ends. One job per
+ * address and hour: later submissions keep its time instead of pushing it on.
+ */
+export async function holdConfirmation(tx: Prisma.TransactionClient, signatureId: string, held: { addressKey: string; hourEndsAt: Date }): Promise<void> {
+  await tx.heldConfirmation.create({ data: { signatureId, addressKey: held.addressKey } });
+  await addJob(tx, "send-held-confirmations", { addressKey: held.addressKey }, { jobKey: `held:${held.addressKey}`, runAt: held.hourEndsAt, keepRunAt: true });
+}
+
+/**
+ * The worker's side: one email to the address listing every submission held
+ * for it that still waits for confirmation, each with its own link to see
+ * the exact text and confirm, and its own "this was not me". Returns how
+ * many submissions it listed (0: nothing left, no email).
+ */
+export async function sendHeldConfirmations(addressKey: string, now = new Date()): Promise<number> {
+  return db().$transaction(async (tx) => {
+    // Taken and deleted at once: a second worker on the same key finds none.
+    const taken = await tx.$queryRaw<{ signatureId: string }[]>`DELETE FROM "HeldConfirmation" WHERE "addressKey" = ${addressKey} RETURNING "signatureId"::text`;
+    if (taken.length === 0) return 0;
+    const signatures = await tx.signature.findMany({
+      where: { id: { in: taken.map((t) => t.signatureId) }, contact: { emailConfirmedAt: null, emailEncrypted: { not: null } } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        language: true,
+        createdAt: true,
+        contact: { select: { emailEncrypted: true } },
+        campaign: { select: { slug: true, languages: true, translations: { select: { language: true, title: true } } } },
+        letters: {
+          where: { channel: "platform_email", status: "awaiting_confirmation" },
+          orderBy: { createdAt: "asc" },
+          select: { addressee: { select: { name: true } } },
+        },
+      },
+    });
+    const waiting = signatures.filter((s) => s.letters.length > 0);
+    if (waiting.length === 0) return 0;
+    const newest = waiting[waiting.length - 1]!;
+    const language = newest.language;
+    const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+    const email = heldConfirmationsEmail({
+      language,
+      retentionDays,
+      deleteUrl: deletionUrl(newest.id, language),
+      submissions: waiting.map((s) => ({
+        at: s.createdAt,
+        campaignTitle: pickTranslation(s.campaign.translations, s.campaign.languages, language)?.title ?? "",
+        addressees: s.letters.map((l) => l.addressee.name),
+        confirmUrl: confirmationUrl(s.campaign.slug, s.id, language, now),
+        deleteUrl: deletionUrl(s.id, language),
+      })),
+    });
+    await queueSupporterEmail(tx, {
+      signatureId: newest.id,
+      kind: "held_confirmations",
+      language,
+      to: decryptText(newest.contact!.emailEncrypted!, { table: "SupporterContact", column: "emailEncrypted", row: newest.id }),
+      email,
+      purgeAfter: new Date(now.getTime() + retentionDays * day),
+    });
+    return waiting.length;
+  });
+}
