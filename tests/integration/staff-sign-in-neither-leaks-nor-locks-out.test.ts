@@ -34,6 +34,8 @@ describe("staff sign-in", () => {
     const outcomes = results.map(outcome);
     expect(outcomes.filter((o) => o === "invalid")).toHaveLength(5);
     expect(outcomes.filter((o) => o === "locked")).toHaveLength(35);
+    // Before issue 13 all 40 were checked and the failure count rose by 2 (read, then written back).
+    console.log(`[lockout] 40 parallel wrong passwords: ${outcomes.filter((o) => o === "invalid").length} checked, ${outcomes.filter((o) => o === "locked").length} refused before any check`);
     // Locked means locked for this browser, the right password included.
     expect(outcome(await attempt(email, password))).toBe("locked");
   });
