@@ -14,6 +14,8 @@ const errorSchema = z.object({
 });
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
+/** The API requires fields the shared form schema leaves optional (the proof of work: sign-via-api.ts). */
+const requireFields = (s: ReturnType<typeof schema>, names: string[]) => ({ ...s, required: [...new Set([...((s.required as string[] | undefined) ?? []), ...names])] });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 
@@ -123,7 +125,7 @@ export function buildOpenApiDocument() {
         CampaignSummary: schema(publicCampaignSummarySchema),
         Campaign: schema(publicCampaignSchema),
         CampaignTotals: schema(publicCampaignTotalsSchema),
-        SignatureSubmission: schema(signatureSubmissionSchema, "input"),
+        SignatureSubmission: requireFields(schema(signatureSubmissionSchema, "input"), ["altcha"]),
         Error: schema(errorSchema),
       },
     },

@@ -25,4 +25,9 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.components.schemas)).toEqual(["CampaignSummary", "Campaign", "CampaignTotals", "SignatureSubmission", "Error"]);
     expect(document.components.schemas.Campaign).toMatchObject({ type: "object" });
   });
+
+  it("says that a signature through the API needs a proof of work", () => {
+    const submission = buildOpenApiDocument().components.schemas.SignatureSubmission as { required: string[] };
+    expect(submission.required).toEqual(expect.arrayContaining(["addressees", "channel", "altcha"]));
+  });
 });
