@@ -18,21 +18,21 @@ import { keyFor } from "@/lib/privacy/keys";
 // mode) and checks a signature of it on verification.
 const lifetimeSeconds = 10 * 60;
 
-/** Spent challenge ids, shared by every app instance through PostgreSQL. */
-const spentChallenges = {
-  async setIfAbsent(id: string): Promise<boolean> {
-    await db().$executeRawUnsafe(`DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`, lifetimeSeconds * 2);
-    const inserted = await db().$executeRawUnsafe(
-      `INSERT INTO "ProofOfWorkUse" (id, "usedAt") VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`,
-      id.slice(0, 200),
-    );
-    return inserted === 1;
-  },
-  async get(id: string): Promise<boolean> {
-    return (await db().proofOfWorkUse.count({ where: { id } })) > 0;
-  },
-  async set(): Promise<void> {},
-};
+/**
+ * Records a challenge as spent, shared by every app instance through
+ * PostgreSQL; false when it was spent before. A database failure throws (and
+ * the request answers 503, try again), which is why this is not handed to
+ * altcha as its store: altcha turns a store's error into "not verified", and
+ * during an outage supporters were told their proof was invalid.
+ */
+async function spend(challengeId: string): Promise<boolean> {
+  await db().$executeRawUnsafe(`DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`, lifetimeSeconds * 2);
+  const inserted = await db().$executeRawUnsafe(
+    `INSERT INTO "ProofOfWorkUse" (id, "usedAt") VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`,
+    challengeId.slice(0, 200),
+  );
+  return inserted === 1;
+}
 
 // The challenge is signed with one secret and its derived key with another,
 // both from the proof-of-work key of APP_SECRET (or the previous one).
@@ -61,7 +61,6 @@ export async function proofOfWorkChallenge(request: Request): Promise<Response> 
         counter: randomInt(Math.max(1, Math.round(attempts * 1.5)), Math.max(1, Math.round(attempts / 2))),
         expiresAt: Math.floor(Date.now() / 1000) + lifetimeSeconds,
       }),
-      store: spentChallenges as never,
     });
   }
   return current.challengeHandler(request);
@@ -77,8 +76,9 @@ export async function verifyProofOfWork(payload: string): Promise<boolean> {
   for (const key of [ring.current, ring.previous]) {
     if (!key) continue;
     const { challengeSecret, keySecret } = await secretsOf(key);
-    const { error, verification } = await verify(payload, deriveKey, challengeSecret, keySecret, spentChallenges as never);
-    if (!error && verification?.verified) return true;
+    const { error, verification, payload: solved } = await verify(payload, deriveKey, challengeSecret, keySecret);
+    // Our challenges carry no data.challengeId: the nonce names each one.
+    if (!error && verification?.verified && solved) return spend(String((solved as { challenge: { parameters: { nonce: string } } }).challenge.parameters.nonce));
   }
   return false;
 }
