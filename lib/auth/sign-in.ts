@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { consumeAcrossRotation, makeLimiter } from "@/lib/db/rate-limiter";
 import { env } from "@/lib/env";
 import { signValue, verifySignedValue } from "@/lib/privacy/encryption";
-import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
+import { anonymousKey, anonymousKeys, type AnonymousKeys } from "@/lib/privacy/anonymous-key";
 import { auth } from "./auth";
 
 export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };
@@ -42,8 +42,8 @@ function limiter(name: keyof typeof signInLimits): RateLimiterAbstract {
   return found;
 }
 
-/** The key of an account's allowance: a keyed hash of the email as typed (lower case), never the address. */
 const accountValue = (email: string) => `staff-account|${email.trim().toLowerCase()}`;
+/** The key of an account's allowance: a keyed hash of the email as typed (lower case), never the address. */
 function accountKey(email: string): string {
   return anonymousKey(accountValue(email));
 }
@@ -80,7 +80,7 @@ function newDeviceCookie(email: string): DeviceCookie {
 type Spent = { limiter: RateLimiterAbstract; key: string; nowLocked: boolean } | { retryAfterSeconds: number };
 
 /** Spends one guess before the password is checked: 40 parallel guesses get 5 checks, not 40. Atomic in PostgreSQL. */
-async function spendGuess(name: keyof typeof signInLimits, keys: { current: string; previous: string | null }): Promise<Spent> {
+async function spendGuess(name: keyof typeof signInLimits, keys: AnonymousKeys): Promise<Spent> {
   const chosen = limiter(name);
   try {
     const spent = await consumeAcrossRotation(chosen, keys);

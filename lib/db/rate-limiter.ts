@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import type { AnonymousKeys } from "@/lib/privacy/anonymous-key";
 import { pool } from "./client";
 
 /**
@@ -28,7 +29,7 @@ export function makeLimiter(keyPrefix: string, points: number, durationSeconds: 
  * rotation): a new secret must not hand every client a fresh allowance.
  * Throws a RateLimiterRes when refused, as `consume` does.
  */
-export async function consumeAcrossRotation(limiter: RateLimiterAbstract, keys: { current: string; previous: string | null }): Promise<RateLimiterRes> {
+export async function consumeAcrossRotation(limiter: RateLimiterAbstract, keys: AnonymousKeys): Promise<RateLimiterRes> {
   const before = keys.previous ? await limiter.get(keys.previous) : null;
   if (before && before.consumedPoints >= limiter.points) throw before;
   const spent = await limiter.consume(keys.current);

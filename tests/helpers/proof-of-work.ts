@@ -22,6 +22,10 @@ export async function solvedProofOfWorkFrom(origin: string): Promise<string> {
  * object without its own `altcha` key (give `altcha: undefined` to send none).
  */
 export async function withProofOfWork(body: unknown, origin: string): Promise<unknown> {
-  const plainObject = body !== null && typeof body === "object" && !Array.isArray(body);
-  return plainObject && !Object.hasOwn(body, "altcha") ? { ...body, altcha: await solvedProofOfWorkFrom(origin) } : body;
+  return lacksProofOfWork(body) ? { ...body, altcha: await solvedProofOfWorkFrom(origin) } : body;
+}
+
+/** A JSON object that brings no `altcha` key of its own (an explicit `altcha: undefined` counts as its own). */
+export function lacksProofOfWork(body: unknown): body is Record<string, unknown> {
+  return body !== null && typeof body === "object" && !Array.isArray(body) && !Object.hasOwn(body, "altcha");
 }

@@ -1,7 +1,7 @@
 // Calls the real POST /api/campaigns/{slug}/signatures route handler.
 import { POST } from "@/app/api/campaigns/[slug]/signatures/route";
 import { GET as challengeRoute } from "@/app/api/proof-of-work/route";
-import { solvedPayload } from "./proof-of-work";
+import { lacksProofOfWork, solvedPayload } from "./proof-of-work";
 
 export const launchSlug = "russia-amnesty-undesirable";
 
@@ -16,7 +16,7 @@ export async function solvedProofOfWork(): Promise<string> {
  * is sent as it is (to test broken bodies).
  */
 export async function postSignature(body: unknown, slug = launchSlug, headers: Record<string, string> = {}): Promise<Response> {
-  const withWork = body !== null && typeof body === "object" && !Array.isArray(body) && !Object.hasOwn(body, "altcha") ? { ...body, altcha: await solvedProofOfWork() } : body;
+  const withWork = lacksProofOfWork(body) ? { ...body, altcha: await solvedProofOfWork() } : body;
   return POST(
     new Request(`http://localhost/api/campaigns/${slug}/signatures`, {
       method: "POST",
