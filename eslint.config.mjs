@@ -5,10 +5,23 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "**/.next/**", "generated/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "**/.next/**",
+    "generated/**",
+    ".data/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -20,7 +33,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/lib/db/*", "@/generated/prisma/*", "@prisma/*"], message: "Call a feature module in lib/<feature>/ instead of the database." },
+            {
+              group: ["@/lib/db/*", "@/generated/prisma/*", "@prisma/*"],
+              message: "Call a feature module in lib/<feature>/ instead of the database.",
+            },
           ],
         },
       ],

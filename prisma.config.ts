@@ -12,7 +12,9 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) {
-      throw new Error("DATABASE_URL is not set. Run Prisma through the npm scripts (npm run db:migrate), which start the embedded database when none is given.");
+      throw new Error(
+        "DATABASE_URL is not set. Run Prisma through the npm scripts (npm run db:migrate), which start the embedded database when none is given.",
+      );
     }
     return new PrismaPg({ connectionString });
   },

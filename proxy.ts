@@ -47,7 +47,8 @@ export function proxy(request: NextRequest) {
   });
   // Next.js answers these with a bare 500 (a path it cannot percent-decode, such
   // as /c/%zz, and a server action over its body limit); say what is wrong instead.
-  if (!decodable(url.pathname)) return refuse(url.pathname, 400, "Bad request: the address is not valid percent-encoded UTF-8.", headers);
+  if (!decodable(url.pathname))
+    return refuse(url.pathname, 400, "Bad request: the address is not valid percent-encoded UTF-8.", headers);
   if (request.method === "POST" && Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
     return refuse(url.pathname, 413, `The request is larger than ${maxBodyBytes / 1024} KiB.`, headers);
   }
@@ -56,7 +57,13 @@ export function proxy(request: NextRequest) {
   for (const name of internalHeaders) requestHeaders.delete(name);
   requestHeaders.set("x-nonce", nonce);
   // The interface language: ?lang=, else Accept-Language (lib/i18n/locales.ts).
-  requestHeaders.set("x-locale", negotiateLocale({ requested: url.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
+  requestHeaders.set(
+    "x-locale",
+    negotiateLocale({
+      requested: url.searchParams.get("lang"),
+      acceptLanguage: request.headers.get("accept-language"),
+    }),
+  );
   const withoutLang = new URLSearchParams(url.searchParams);
   withoutLang.delete("lang");
   requestHeaders.set("x-path-without-lang", `${url.pathname}${withoutLang.size ? `?${withoutLang}` : ""}`);

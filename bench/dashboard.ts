@@ -50,7 +50,9 @@ const fail = (message: string) => {
 
 try {
   const setupStart = performance.now();
-  console.log(`Dashboard: ${signatureCount.toLocaleString("en")} signatures on the launch campaign (+${otherCount.toLocaleString("en")} on another), ${runs} timed runs per breakdown`);
+  console.log(
+    `Dashboard: ${signatureCount.toLocaleString("en")} signatures on the launch campaign (+${otherCount.toLocaleString("en")} on another), ${runs} timed runs per breakdown`,
+  );
   await seedCampaign(launchCampaign);
   const other = campaignSeed({ slug: "bench-other-campaign", status: "closed" });
   await seedCampaign(other);
@@ -67,7 +69,10 @@ try {
       lastVerifiedAt: new Date("2025-05-23"),
     })),
   });
-  const embassies = await db().addressee.findMany({ where: { key: { in: directory.map((c) => `ru-embassy-${c.toLowerCase()}`) } }, select: { id: true, country: true } });
+  const embassies = await db().addressee.findMany({
+    where: { key: { in: directory.map((c) => `ru-embassy-${c.toLowerCase()}`) } },
+    select: { id: true, country: true },
+  });
   const launch = await db().campaign.findUniqueOrThrow({ where: { slug: launchCampaign.slug }, select: { id: true } });
   const otherCampaign = await db().campaign.findUniqueOrThrow({ where: { slug: other.slug }, select: { id: true } });
   const end = new Date(Date.now() - 60_000);
@@ -80,14 +85,33 @@ try {
     async () => {
       counts = await generateSignatures(
         database.url,
-        { campaignId: launch.id, count: signatureCount, days: 60, end, seed: 0.42, retentionDays, embassies: embassies.map((e) => ({ country: e.country!, id: e.id })) },
+        {
+          campaignId: launch.id,
+          count: signatureCount,
+          days: 60,
+          end,
+          seed: 0.42,
+          retentionDays,
+          embassies: embassies.map((e) => ({ country: e.country!, id: e.id })),
+        },
         log,
       );
-      await generateSignatures(database.url, { campaignId: otherCampaign.id, count: otherCount, days: 60, end, seed: 0.24, retentionDays });
+      await generateSignatures(database.url, {
+        campaignId: otherCampaign.id,
+        count: otherCount,
+        days: 60,
+        end,
+        seed: 0.24,
+        retentionDays,
+      });
     },
     log,
   );
-  console.log(`  launch campaign: ${Object.entries(counts).map(([table, n]) => `${n.toLocaleString("en")} ${table}`).join(", ")}`);
+  console.log(
+    `  launch campaign: ${Object.entries(counts)
+      .map(([table, n]) => `${n.toLocaleString("en")} ${table}`)
+      .join(", ")}`,
+  );
 
   // The roll-up as the app runs it (lib/signatures/roll-up-tallies.ts), then
   // the vacuum autovacuum would have done, so the timings are not of a table
@@ -104,7 +128,13 @@ try {
   const campaignId = launch.id;
 
   // --- Timings: each breakdown alone, the way getDashboard (lib/staff/get-dashboard.ts) asks for it.
-  const addresseeIds = (await sql<{ key: string }>(database.url, `SELECT key FROM "Tally" WHERE "campaignId" = $1 AND dimension = 'letters_by_addressee'`, [campaignId])).map((r) => r.key);
+  const addresseeIds = (
+    await sql<{ key: string }>(
+      database.url,
+      `SELECT key FROM "Tally" WHERE "campaignId" = $1 AND dimension = 'letters_by_addressee'`,
+      [campaignId],
+    )
+  ).map((r) => r.key);
   // What each read has to count, for the reason when a target is missed.
   const [volume] = await sql<{ messages: string; emails: string; signatures: string }>(
     database.url,
@@ -120,11 +150,24 @@ try {
       run: () =>
         db().campaign.findMany({
           orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-          select: { id: true, slug: true, status: true, languages: true, signatureGoal: true, translations: { select: { language: true, title: true } } },
+          select: {
+            id: true,
+            slug: true,
+            status: true,
+            languages: true,
+            signatureGoal: true,
+            translations: { select: { language: true, title: true } },
+          },
         }),
     },
-    { name: "totals, by day, by hour, by country, by addressee, by channel (one statement: liveTallySql)", run: () => db().$queryRawUnsafe(liveTallySql, campaignId) },
-    { name: "addressee names", run: () => db().addressee.findMany({ where: { id: { in: addresseeIds } }, select: { id: true, name: true } }) },
+    {
+      name: "totals, by day, by hour, by country, by addressee, by channel (one statement: liveTallySql)",
+      run: () => db().$queryRawUnsafe(liveTallySql, campaignId),
+    },
+    {
+      name: "addressee names",
+      run: () => db().addressee.findMany({ where: { id: { in: addresseeIds } }, select: { id: true, name: true } }),
+    },
     {
       name: "delivery status",
       run: () => db().deliveryMessage.groupBy({ by: ["status"], where: { campaignId }, _count: { _all: true } }),
@@ -153,10 +196,18 @@ try {
 
   // Baseline: one row by primary key through the same Prisma client and pool,
   // the least any dashboard query can cost here (round trip, Prisma, pg).
-  const baseline = summarise(await timeRuns(() => db().campaign.findUnique({ where: { id: campaignId }, select: { id: true } }), runs, 20));
+  const baseline = summarise(
+    await timeRuns(() => db().campaign.findUnique({ where: { id: campaignId }, select: { id: true } }), runs, 20),
+  );
   console.log(`baseline, primary-key lookup through Prisma: ${formatSummary(baseline)}`);
   // Reference: what counting the raw rows costs, the work the roll-up saves.
-  const rawCount = summarise(await timeRuns(() => db().$queryRaw`SELECT count(*) FROM "Signature" WHERE "campaignId" = ${campaignId}::uuid`, Math.min(runs, 50), 3));
+  const rawCount = summarise(
+    await timeRuns(
+      () => db().$queryRaw`SELECT count(*) FROM "Signature" WHERE "campaignId" = ${campaignId}::uuid`,
+      Math.min(runs, 50),
+      3,
+    ),
+  );
   console.log(`reference, count(*) of the campaign's signatures over its index: ${formatSummary(rawCount)}`);
 
   // Reference: delivery problems as getDashboard asked before it ordered by
@@ -190,7 +241,9 @@ try {
   const now = new Date();
   const dashboard = await getDashboard(staff, slug, now);
   const mismatches = await compareWithRawRows(dashboard, campaignId, now);
-  console.log(`equality with GROUP BY over the raw rows: ${mismatches.length === 0 ? "every figure equal" : mismatches.join("; ")}`);
+  console.log(
+    `equality with GROUP BY over the raw rows: ${mismatches.length === 0 ? "every figure equal" : mismatches.join("; ")}`,
+  );
   console.log(
     `  shown: ${dashboard.signatures.toLocaleString("en")} signatures, ${dashboard.letters.toLocaleString("en")} letters, ${dashboard.byDay.length} days, ${dashboard.byHour.length} hours, ${dashboard.byCountry.length} countries, ${dashboard.byAddressee.length} addressees, ${dashboard.byChannel.length} channels, ${dashboard.delivery.length} delivery statuses, ${dashboard.deliveryProblems.length} problems, ${dashboard.supporterEmails.length} supporter-email statuses`,
   );
@@ -202,11 +255,18 @@ try {
   // The app's timer, unchanged; its interval is kept so the run can stop it
   // before the database goes.
   const setIntervalAsApp = globalThis.setInterval;
-  globalThis.setInterval = ((...args: Parameters<typeof setInterval>) => (tallyTimer = setIntervalAsApp(...args))) as typeof setInterval;
+  globalThis.setInterval = ((...args: Parameters<typeof setInterval>) =>
+    (tallyTimer = setIntervalAsApp(...args))) as typeof setInterval;
   startTallyTimer();
   globalThis.setInterval = setIntervalAsApp;
   if (!tallyTimer) throw new Error("The tally timer did not start");
-  const builderAddressees = (await sql<{ id: string }>(database.url, `SELECT "addresseeId" AS id FROM "CampaignAddressee" WHERE "campaignId" = $1 ORDER BY position`, [campaignId])).map((r) => r.id);
+  const builderAddressees = (
+    await sql<{ id: string }>(
+      database.url,
+      `SELECT "addresseeId" AS id FROM "CampaignAddressee" WHERE "campaignId" = $1 ORDER BY position`,
+      [campaignId],
+    )
+  ).map((r) => r.id);
   const channels = ["platform_email", "own_email_client", "pdf_print", "self_reported"] as const;
   const countries = ["DE", "FR", "GB", "ES", "IT", "NL", "PL", "SE"];
   const visibleLags: number[] = [];
@@ -239,12 +299,22 @@ try {
       const d = await getDashboard(staff, slug);
       const countryCount = d.byCountry.find((c) => c.key === country)?.count ?? 0;
       if (d.signatures > before.signatures + 1 || d.letters > before.letters + letters) overCounted++;
-      if (d.signatures === before.signatures + 1 && d.letters === before.letters + letters && countryCount === beforeCountry + 1) break;
-      if (performance.now() - committed > 120_000) throw new Error("A new signature did not reach the dashboard in 2 minutes");
+      if (
+        d.signatures === before.signatures + 1 &&
+        d.letters === before.letters + letters &&
+        countryCount === beforeCountry + 1
+      )
+        break;
+      if (performance.now() - committed > 120_000)
+        throw new Error("A new signature did not reach the dashboard in 2 minutes");
     }
     visibleLags.push(performance.now() - committed);
     for (;;) {
-      const [pending] = await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "PendingTally" WHERE "signatureId" = $1`, [result.signatureId]);
+      const [pending] = await sql<{ n: string }>(
+        database.url,
+        `SELECT count(*) AS n FROM "PendingTally" WHERE "signatureId" = $1`,
+        [result.signatureId],
+      );
       if (pending!.n === "0") break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -257,10 +327,14 @@ try {
   const laterMismatches = await compareWithRawRows(await getDashboard(staff, slug, after), campaignId, after);
   const visible = summarise(visibleLags);
   const rolled = summarise(rolledLags);
-  console.log(`staleness, ${stalenessSignatures} signatures recorded through recordSignature, roll-up timer every 2 s:`);
+  console.log(
+    `staleness, ${stalenessSignatures} signatures recorded through recordSignature, roll-up timer every 2 s:`,
+  );
   console.log(`  on the dashboard after: ${formatSummary(visible)}`);
   console.log(`  rolled up into Tally after: ${formatSummary(rolled)}`);
-  console.log(`  reads counting too many: ${overCounted}; pending rows left after 4.5 s: ${left!.n}; equality after the roll-up: ${laterMismatches.length === 0 ? "every figure equal" : laterMismatches.join("; ")}`);
+  console.log(
+    `  reads counting too many: ${overCounted}; pending rows left after 4.5 s: ${left!.n}; equality after the roll-up: ${laterMismatches.length === 0 ? "every figure equal" : laterMismatches.join("; ")}`,
+  );
   if (overCounted > 0 || laterMismatches.length > 0) fail("the dashboard miscounted while the roll-up ran");
 
   // --- Figures.
@@ -302,27 +376,36 @@ try {
 process.exit(failed ? 1 : 0);
 
 /** Every dashboard figure against a GROUP BY over the raw rows; returns what differs. */
-async function compareWithRawRows(d: Awaited<ReturnType<typeof getDashboard>>, campaignId: string, now: Date): Promise<string[]> {
+async function compareWithRawRows(
+  d: Awaited<ReturnType<typeof getDashboard>>,
+  campaignId: string,
+  now: Date,
+): Promise<string[]> {
   type Row = { key: string; count: string };
   const raw = (text: string) => sql<Row>(database.url, text, [campaignId]);
   const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
-  const [[signatures], [letters], byDay, byHour, byCountry, byAddressee, byChannel, delivery, problems, emails] = await Promise.all([
-    raw(`SELECT '' AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1`),
-    raw(`SELECT '' AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1`),
-    raw(`SELECT to_char("createdAt", 'YYYY-MM-DD') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`),
-    sql<Row>(
-      database.url,
-      `SELECT * FROM (SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1) h WHERE key >= $2`,
-      [campaignId, hourFrom],
-    ),
-    raw(`SELECT country::text AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`),
-    raw(`SELECT "addresseeId"::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
-    raw(`SELECT channel::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
-    raw(`SELECT status::text AS key, count(*) AS count FROM "DeliveryMessage" WHERE "campaignId" = $1 GROUP BY 1`),
-    raw(`SELECT status::text || ' / ' || COALESCE("lastError", '(no reason recorded)') AS key, count(*) AS count FROM "DeliveryMessage"
+  const [[signatures], [letters], byDay, byHour, byCountry, byAddressee, byChannel, delivery, problems, emails] =
+    await Promise.all([
+      raw(`SELECT '' AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1`),
+      raw(`SELECT '' AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1`),
+      raw(
+        `SELECT to_char("createdAt", 'YYYY-MM-DD') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`,
+      ),
+      sql<Row>(
+        database.url,
+        `SELECT * FROM (SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1) h WHERE key >= $2`,
+        [campaignId, hourFrom],
+      ),
+      raw(`SELECT country::text AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`),
+      raw(`SELECT "addresseeId"::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
+      raw(`SELECT channel::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
+      raw(`SELECT status::text AS key, count(*) AS count FROM "DeliveryMessage" WHERE "campaignId" = $1 GROUP BY 1`),
+      raw(`SELECT status::text || ' / ' || COALESCE("lastError", '(no reason recorded)') AS key, count(*) AS count FROM "DeliveryMessage"
          WHERE "campaignId" = $1 AND status IN ('deferred', 'failed') GROUP BY status, "lastError"`),
-    raw(`SELECT o.status::text AS key, count(*) AS count FROM "OutboxMessage" o JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = $1 GROUP BY 1`),
-  ]);
+      raw(
+        `SELECT o.status::text AS key, count(*) AS count FROM "OutboxMessage" o JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = $1 GROUP BY 1`,
+      ),
+    ]);
   const differences: string[] = [];
   const same = (label: string, shown: { key: string; count: number }[], rows: Row[]) => {
     const a = shown.map((s) => `${s.key}=${s.count}`).sort();
@@ -330,7 +413,9 @@ async function compareWithRawRows(d: Awaited<ReturnType<typeof getDashboard>>, c
     if (a.length !== b.length || a.some((v, i) => v !== b[i])) {
       const missing = b.filter((v) => !a.includes(v)).slice(0, 3);
       const extra = a.filter((v) => !b.includes(v)).slice(0, 3);
-      differences.push(`${label} differs (raw not shown: ${missing.join(", ") || "-"}; shown not raw: ${extra.join(", ") || "-"})`);
+      differences.push(
+        `${label} differs (raw not shown: ${missing.join(", ") || "-"}; shown not raw: ${extra.join(", ") || "-"})`,
+      );
     }
   };
   same("signatures", [{ key: "", count: d.signatures }], [signatures!]);
@@ -340,10 +425,25 @@ async function compareWithRawRows(d: Awaited<ReturnType<typeof getDashboard>>, c
   same("by country", d.byCountry, byCountry);
   same("by addressee", d.byAddressee, byAddressee);
   same("by channel", d.byChannel, byChannel);
-  same("delivery status", d.delivery.map((x) => ({ key: x.status, count: x.count })), delivery);
+  same(
+    "delivery status",
+    d.delivery.map((x) => ({ key: x.status, count: x.count })),
+    delivery,
+  );
   // The dashboard shows the 20 largest problems; with fewer groups that is all of them.
-  if (problems.length > 20) differences.push(`delivery problems: ${problems.length} groups, more than the 20 shown; compare the top 20 by hand`);
-  same("delivery problems", d.deliveryProblems.map((p) => ({ key: `${p.status} / ${p.reason}`, count: p.count })), problems);
-  same("supporter emails", d.supporterEmails.map((x) => ({ key: x.status, count: x.count })), emails);
+  if (problems.length > 20)
+    differences.push(
+      `delivery problems: ${problems.length} groups, more than the 20 shown; compare the top 20 by hand`,
+    );
+  same(
+    "delivery problems",
+    d.deliveryProblems.map((p) => ({ key: `${p.status} / ${p.reason}`, count: p.count })),
+    problems,
+  );
+  same(
+    "supporter emails",
+    d.supporterEmails.map((x) => ({ key: x.status, count: x.count })),
+    emails,
+  );
   return differences;
 }

@@ -32,9 +32,13 @@ const { startWorker } = await import("../lib/delivery/worker.ts");
 const { disconnectDb } = await import("../lib/db/client.ts");
 
 try {
-  console.log(`Email drain: ${messages} letters, worker concurrency ${process.env.WORKER_CONCURRENCY}, PostgreSQL ${database.url.replace(/\/\/[^@]*@/, "//")}`);
+  console.log(
+    `Email drain: ${messages} letters, worker concurrency ${process.env.WORKER_CONCURRENCY}, PostgreSQL ${database.url.replace(/\/\/[^@]*@/, "//")}`,
+  );
   await seedCampaign(launchCampaign);
-  const addressees = (await sql<{ id: string }>(database.url, `SELECT "addresseeId" AS id FROM "CampaignAddressee" ORDER BY "position"`)).map((r) => r.id);
+  const addressees = (
+    await sql<{ id: string }>(database.url, `SELECT "addresseeId" AS id FROM "CampaignAddressee" ORDER BY "position"`)
+  ).map((r) => r.id);
   for (let i = 0; i < signatures; i++) {
     const result = await recordSignature(launchCampaign.slug, {
       addressees,
@@ -57,10 +61,17 @@ try {
   // Only letters in this drain: the supporters' own emails are taken out of the queue.
   await sql(database.url, `SELECT graphile_worker.remove_job('outbox:' || id) FROM "OutboxMessage"`);
   await sql(database.url, `DELETE FROM "OutboxMessage"`);
-  const queued = await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "DeliveryMessage" WHERE status = 'queued'`);
+  const queued = await sql<{ n: string }>(
+    database.url,
+    `SELECT count(*) AS n FROM "DeliveryMessage" WHERE status = 'queued'`,
+  );
   const total = Math.min(messages, Number(queued[0]!.n));
   if (Number(queued[0]!.n) > messages) {
-    await sql(database.url, `DELETE FROM "DeliveryMessage" WHERE id IN (SELECT id FROM "DeliveryMessage" ORDER BY id OFFSET $1)`, [messages]);
+    await sql(
+      database.url,
+      `DELETE FROM "DeliveryMessage" WHERE id IN (SELECT id FROM "DeliveryMessage" ORDER BY id OFFSET $1)`,
+      [messages],
+    );
   }
   const sample = await sql<{ toName: string; toAddress: string; messageIdHeader: string }>(
     database.url,
@@ -68,7 +79,12 @@ try {
   );
 
   // Baseline: the same messages through a bare pooled nodemailer transport (same pool size).
-  const bare = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: 5, maxMessages: 100 } as Parameters<typeof nodemailer.createTransport>[0]);
+  const bare = nodemailer.createTransport({
+    url: sink.url,
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 100,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
   const baselineStart = performance.now();
   await Promise.all(
     sample.map((m, i) =>
@@ -90,7 +106,10 @@ try {
   const drainStart = performance.now();
   const runner = await startWorker();
   for (;;) {
-    const [row] = await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "DeliveryMessage" WHERE status <> 'sent'`);
+    const [row] = await sql<{ n: string }>(
+      database.url,
+      `SELECT count(*) AS n FROM "DeliveryMessage" WHERE status <> 'sent'`,
+    );
     if (Number(row!.n) === 0) break;
     if (performance.now() - drainStart > 300_000) throw new Error(`Drain did not finish in 5 minutes (${row!.n} left)`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -105,7 +124,9 @@ try {
   const arrived = new Set(ids);
   const lost = [...expected].filter((id) => !arrived.has(id)).length;
   console.log(`baseline: ${baselineReceived} messages in ${baselineSeconds.toFixed(2)} s`);
-  console.log(`drain:    ${ids.length} letters in ${drainSeconds.toFixed(2)} s (${duplicates} duplicates, ${lost} lost; ${sink.received.length - ids.length} delivery summaries to supporters alongside)`);
+  console.log(
+    `drain:    ${ids.length} letters in ${drainSeconds.toFixed(2)} s (${duplicates} duplicates, ${lost} lost; ${sink.received.length - ids.length} delivery summaries to supporters alongside)`,
+  );
   const rate = total / drainSeconds;
   const baselineRate = baselineReceived / baselineSeconds;
   printFigure({

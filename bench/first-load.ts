@@ -22,10 +22,15 @@ async function firstLoadJs(origin: string, page: string): Promise<number> {
   const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
   let total = 0;
   for (const src of sources) {
-    const response = await fetch(new URL(src.replace(/&amp;/g, "&"), origin), { headers: { "accept-encoding": "gzip" } });
+    const response = await fetch(new URL(src.replace(/&amp;/g, "&"), origin), {
+      headers: { "accept-encoding": "gzip" },
+    });
     // fetch decompresses; the wire size is what the server sent.
     const body = Buffer.from(await response.arrayBuffer());
-    total += response.headers.get("content-encoding") === "gzip" ? Number(response.headers.get("content-length") ?? gzipSize(body)) : gzipSize(body);
+    total +=
+      response.headers.get("content-encoding") === "gzip"
+        ? Number(response.headers.get("content-length") ?? gzipSize(body))
+        : gzipSize(body);
   }
   return total;
 }
@@ -42,7 +47,9 @@ function lighthouse(url: string, attempt = 1): Record<string, number> {
     return lighthouseOnce(url);
   } catch (error) {
     if (attempt >= 3) throw error;
-    console.log(`Lighthouse run failed (${error instanceof Error ? error.message.split("\n")[0] : error}); trying again.`);
+    console.log(
+      `Lighthouse run failed (${error instanceof Error ? error.message.split("\n")[0] : error}); trying again.`,
+    );
     return lighthouse(url, attempt + 1);
   }
 }
@@ -61,7 +68,10 @@ function lighthouseOnce(url: string): Record<string, number> {
       `--output-path=${out}`,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run",
     ],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] },
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
   );
   const report = JSON.parse(readFileSync(out, "utf8")) as { categories: Record<string, { score: number }> };
   rmSync(out, { force: true });
@@ -79,11 +89,27 @@ try {
 }
 console.log(`baseline: empty Next.js app, first-load JS ${(emptyJs / 1024).toFixed(1)} KiB (gzip)`);
 
-const app = await startNext({ distDir: ".next-bench", port: 3404, env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3404", CLIENT_IP_HEADER: "none" } });
+const app = await startNext({
+  distDir: ".next-bench",
+  port: 3404,
+  env: {
+    DATABASE_URL: database.url,
+    APP_SECRET: appSecret,
+    PUBLIC_URL: "http://127.0.0.1:3404",
+    CLIENT_IP_HEADER: "none",
+  },
+});
 try {
   for (const page of supporterPages) {
     const js = await firstLoadJs(app.url, page);
-    printFigure({ name: `first-load JS of ${page}`, value: js / 1024, unit: "KiB", baseline: emptyJs / 1024, target: "<= 1.15", met: js <= 1.15 * emptyJs });
+    printFigure({
+      name: `first-load JS of ${page}`,
+      value: js / 1024,
+      unit: "KiB",
+      baseline: emptyJs / 1024,
+      target: "<= 1.15",
+      met: js <= 1.15 * emptyJs,
+    });
   }
   for (const page of [`/c/${slug}`, `/c/${slug}/write`]) {
     const scores = Array.from({ length: runs }, () => lighthouse(`${app.url}${page}`));

@@ -20,7 +20,10 @@ const { database, slugs, addressees } = await prepareHttpBench("signing", { camp
 // Every API signature carries a solved proof of work, as real clients send.
 const proofs = await solvedProofPool(Number(process.env.BENCH_PROOFS ?? 20_000));
 const sampleProof = proofs.take();
-await sql(database.url, "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+await sql(
+  database.url,
+  "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+);
 
 /** Waits until no signature has been written for a second. */
 async function settled(url: string): Promise<void> {
@@ -62,8 +65,21 @@ const json = { "content-type": "application/json" };
 const baselineServer = await startNext({ dir: "bench/baseline-app", port: 3401, env: { DATABASE_URL: database.url } });
 let baseline: LoadResult;
 try {
-  await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds: 2, request: () => signature(false) });
-  baseline = await load({ url: `${baselineServer.url}/api/insert`, method: "POST", headers: json, seconds, connections, request: () => signature(false) });
+  await load({
+    url: `${baselineServer.url}/api/insert`,
+    method: "POST",
+    headers: json,
+    seconds: 2,
+    request: () => signature(false),
+  });
+  baseline = await load({
+    url: `${baselineServer.url}/api/insert`,
+    method: "POST",
+    headers: json,
+    seconds,
+    connections,
+    request: () => signature(false),
+  });
 } finally {
   await baselineServer.stop();
 }
@@ -72,7 +88,13 @@ console.log(describeLoad("baseline: bare route handler inserting one row", basel
 const app = await startNext({
   distDir: ".next-bench",
   port: 3400,
-  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3400", CLIENT_IP_HEADER: "x-forwarded-for", ...benchProofOfWorkSettings },
+  env: {
+    DATABASE_URL: database.url,
+    APP_SECRET: appSecret,
+    PUBLIC_URL: "http://127.0.0.1:3400",
+    CLIENT_IP_HEADER: "x-forwarded-for",
+    ...benchProofOfWorkSettings,
+  },
 });
 let hot: LoadResult;
 let spread: LoadResult;
@@ -81,13 +103,33 @@ let rowsBefore = 0;
 let rowsAfter = 0;
 try {
   const signAt = (slug: string) => `/api/campaigns/${slug}/signatures`;
-  await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds: 2, request: () => signature() });
-  hot = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, seconds, connections, request: () => signature() });
+  await load({
+    url: `${app.url}${signAt(slugs[0]!)}`,
+    method: "POST",
+    headers: json,
+    seconds: 2,
+    request: () => signature(),
+  });
+  hot = await load({
+    url: `${app.url}${signAt(slugs[0]!)}`,
+    method: "POST",
+    headers: json,
+    seconds,
+    connections,
+    request: () => signature(),
+  });
   // Rows against answers: a fixed number of requests, so none is cut off
   // mid-flight, once the server has finished what the timed run left open.
   await settled(database.url);
   rowsBefore = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
-  counted = await load({ url: `${app.url}${signAt(slugs[0]!)}`, method: "POST", headers: json, amount: Math.max(200, Math.round(hot.rps * 5)), connections, request: () => signature() });
+  counted = await load({
+    url: `${app.url}${signAt(slugs[0]!)}`,
+    method: "POST",
+    headers: json,
+    amount: Math.max(200, Math.round(hot.rps * 5)),
+    connections,
+    request: () => signature(),
+  });
   rowsAfter = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
   let next = 0;
   spread = await load({
@@ -107,7 +149,8 @@ console.log(describeLoad(`signing API, spread over ${campaigns} campaigns`, spre
 console.log(describeLoad("fixed-count run for rows against answers", counted));
 const created = counted.statuses["201"] ?? 0;
 const written = rowsAfter - rowsBefore;
-const clean = (r: LoadResult) => r.errors === 0 && r.timeouts === 0 && Object.keys(r.statuses).every((s) => s === "201");
+const clean = (r: LoadResult) =>
+  r.errors === 0 && r.timeouts === 0 && Object.keys(r.statuses).every((s) => s === "201");
 printFigure({
   name: `signing through the JSON API at ${connections} connections (p99 ${hot.p99} ms; ${written} rows for ${created} answers 201)`,
   value: hot.rps,

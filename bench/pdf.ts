@@ -37,11 +37,22 @@ const addressees: LetterAddressee[] = launchCampaign.addressees.map((a) => {
   };
 });
 const template = launchCampaign.templates[language]!;
-const body = draftFromTemplate(template.body, launchCampaign.demands.map((d) => d[language] ?? d.en!));
+const body = draftFromTemplate(
+  template.body,
+  launchCampaign.demands.map((d) => d[language] ?? d.en!),
+);
 const letters: ComposedLetter[] = Array.from({ length: letterCount + warmup }, (_, i) =>
   composeLetter(
     addressees[i % addressees.length]!,
-    { subject: template.subject, body, language, identity: "full", name: `Supporter Number${i}`, city: "Lyon", country: "FR" },
+    {
+      subject: template.subject,
+      body,
+      language,
+      identity: "full",
+      name: `Supporter Number${i}`,
+      city: "Lyon",
+      country: "FR",
+    },
     new Date(Date.UTC(2026, 10, 23)),
   ),
 );
@@ -53,10 +64,18 @@ const letters: ComposedLetter[] = Array.from({ length: letterCount + warmup }, (
 // here as a reference, so the change shows in the same run.
 const margin = 64;
 const dejaVu = path.join("node_modules", "dejavu-fonts-ttf", "ttf");
-const fontBytes = { regular: readFileSync(path.join(dejaVu, "DejaVuSans.ttf")), bold: readFileSync(path.join(dejaVu, "DejaVuSans-Bold.ttf")) };
+const fontBytes = {
+  regular: readFileSync(path.join(dejaVu, "DejaVuSans.ttf")),
+  bold: readFileSync(path.join(dejaVu, "DejaVuSans-Bold.ttf")),
+};
 function renderIn(regular: string | Buffer, bold: string | Buffer) {
   return (letter: ComposedLetter): Promise<Buffer> => {
-    const doc = new PDFDocument({ size: "A4", margin, autoFirstPage: false, info: { Title: letter.subject, Creator: "Letter campaigns" } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin,
+      autoFirstPage: false,
+      info: { Title: letter.subject, Creator: "Letter campaigns" },
+    });
     doc.registerFont("body", regular);
     doc.registerFont("bold", bold);
     const chunks: Buffer[] = [];
@@ -106,17 +125,33 @@ async function measure(render: (letter: ComposedLetter) => Promise<Buffer>) {
     bytes += pdf.length;
     sample ??= pdf;
     // Same PDF apart from its creation date and the ID made from it? (compared between renderers below)
-    const undated = pdf.toString("latin1").replace(/\(D:\d+Z\)/g, "").replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
+    const undated = pdf
+      .toString("latin1")
+      .replace(/\(D:\d+Z\)/g, "")
+      .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
     digests.push(createHash("sha256").update(undated).digest("hex"));
   }
-  return { summary: summarise(times), cpu: summarise(cpuTimes), digests, seconds: (performance.now() - start) / 1000, pages, averageBytes: bytes / letterCount, sample: sample! };
+  return {
+    summary: summarise(times),
+    cpu: summarise(cpuTimes),
+    digests,
+    seconds: (performance.now() - start) / 1000,
+    pages,
+    averageBytes: bytes / letterCount,
+    sample: sample!,
+  };
 }
 
-const pagesText = (pages: Map<number, number>) => [...pages].map(([n, count]) => `${count} with ${n} page${n === 1 ? "" : "s"}`).join(", ");
+const pagesText = (pages: Map<number, number>) =>
+  [...pages].map(([n, count]) => `${count} with ${n} page${n === 1 ? "" : "s"}`).join(", ");
 const describe = (label: string, m: Awaited<ReturnType<typeof measure>>) =>
-  console.log(`${label}: wall ${formatSummary(m.summary)}; CPU p50 ${m.cpu.p50.toFixed(2)} ms; ${m.seconds.toFixed(2)} s in all; ${Math.round(m.averageBytes)} bytes each; ${pagesText(m.pages)}`);
+  console.log(
+    `${label}: wall ${formatSummary(m.summary)}; CPU p50 ${m.cpu.p50.toFixed(2)} ms; ${m.seconds.toFixed(2)} s in all; ${Math.round(m.averageBytes)} bytes each; ${pagesText(m.pages)}`,
+  );
 
-console.log(`PDF: ${letterCount} one-page letters (${language}, A4) after ${warmup} warm-up renders each way, one PDF per letter, one after another`);
+console.log(
+  `PDF: ${letterCount} one-page letters (${language}, A4) after ${warmup} warm-up renders each way, one PDF per letter, one after another`,
+);
 const baseline = await measure(renderIn("Helvetica", "Helvetica-Bold"));
 describe("baseline (pdfkit, built-in Helvetica, nothing embedded)", baseline);
 const app = await measure((letter) => renderLettersPdf([letter], "a4"));
@@ -133,7 +168,15 @@ try {
   if (info.status === 0) {
     const pagesLine = info.stdout.match(/^Pages:\s+(\d+)/m)?.[1];
     const fonts = spawnSync("pdffonts", [file], { encoding: "utf8" });
-    const fontNames = fonts.status === 0 ? fonts.stdout.split("\n").slice(2).filter(Boolean).map((l) => l.split(/\s+/).slice(0, 1).join("") + (/\byes\s+yes\b/.test(l) ? " (embedded, subset)" : "")).join(", ") : "";
+    const fontNames =
+      fonts.status === 0
+        ? fonts.stdout
+            .split("\n")
+            .slice(2)
+            .filter(Boolean)
+            .map((l) => l.split(/\s+/).slice(0, 1).join("") + (/\byes\s+yes\b/.test(l) ? " (embedded, subset)" : ""))
+            .join(", ")
+        : "";
     console.log(`pdfinfo on the first app PDF: ${pagesLine} page(s)${fontNames ? `; pdffonts: ${fontNames}` : ""}`);
     if (pagesLine !== "1") throw new Error(`pdfinfo counts ${pagesLine} pages`);
   } else {
@@ -146,7 +189,9 @@ try {
 // The app lays out exactly as the per-document reference does, so parsing
 // the font once must give the same bytes (text mapping included).
 const unlike = app.digests.filter((digest, i) => digest !== perDocument.digests[i]).length;
-console.log(`app PDFs identical to the per-document-font reference (apart from creation date and ID): ${letterCount - unlike} of ${letterCount}`);
+console.log(
+  `app PDFs identical to the per-document-font reference (apart from creation date and ID): ${letterCount - unlike} of ${letterCount}`,
+);
 if (unlike > 0) {
   console.error(`${unlike} PDFs differ from the ones a font parsed per document gives`);
   process.exit(1);

@@ -20,7 +20,9 @@ import { printFigure } from "./lib/report.ts";
 const runs = Number(process.env.BENCH_POW_RUNS ?? 9);
 const slug = "russia-amnesty-undesirable";
 const settings = Object.fromEntries(
-  ["PROOF_OF_WORK_ITERATIONS", "PROOF_OF_WORK_ATTEMPTS"].filter((name) => process.env[name]).map((name) => [name, process.env[name]!]),
+  ["PROOF_OF_WORK_ITERATIONS", "PROOF_OF_WORK_ATTEMPTS"]
+    .filter((name) => process.env[name])
+    .map((name) => [name, process.env[name]!]),
 );
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -39,9 +41,18 @@ await disconnectDb();
 const app = await startNext({
   distDir: appDistDir,
   port: 3406,
-  env: { DATABASE_URL: database.url, APP_SECRET: benchAppSecret, PUBLIC_URL: "http://127.0.0.1:3406", CLIENT_IP_HEADER: "none", ...settings },
+  env: {
+    DATABASE_URL: database.url,
+    APP_SECRET: benchAppSecret,
+    PUBLIC_URL: "http://127.0.0.1:3406",
+    CLIENT_IP_HEADER: "none",
+    ...settings,
+  },
 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
 
 /** Seconds from the form's first focus to the solved payload in the form, in a fresh page each time. */
 async function browserSolveTimes(): Promise<number[]> {
@@ -55,10 +66,14 @@ async function browserSolveTimes(): Promise<number[]> {
     const started = performance.now();
     // The supporter's first step: choosing their country. The widget starts on the form's first focus.
     await page.locator("form select").first().focus();
-    await page.waitForFunction(() => (document.querySelector("input[name=altcha]") as HTMLInputElement | null)?.value.startsWith("eyJ"), null, {
-      timeout: 300_000,
-      polling: 20,
-    });
+    await page.waitForFunction(
+      () => (document.querySelector("input[name=altcha]") as HTMLInputElement | null)?.value.startsWith("eyJ"),
+      null,
+      {
+        timeout: 300_000,
+        polling: 20,
+      },
+    );
     times.push((performance.now() - started) / 1000);
     await context.close();
   }
@@ -87,10 +102,17 @@ try {
   );
   const native = await nativeSolveTimes();
   const desktop = await browserSolveTimes();
-  const show = (label: string, t: number[]) => console.log(`${label}: median ${median(t).toFixed(2)} s, p90 ${p90(t).toFixed(2)} s, all ${sorted(t).map((v) => v.toFixed(2)).join(" ")}`);
+  const show = (label: string, t: number[]) =>
+    console.log(
+      `${label}: median ${median(t).toFixed(2)} s, p90 ${p90(t).toFixed(2)} s, all ${sorted(t)
+        .map((v) => v.toFixed(2))
+        .join(" ")}`,
+    );
   show("baseline: Node on one core (a bot)", native);
   show(`Chromium, this machine (${os.availableParallelism()} cores)`, desktop);
-  console.log(`A bot on one core signs at most ${Math.round(3600 / median(native))} times an hour from the work alone.`);
+  console.log(
+    `A bot on one core signs at most ${Math.round(3600 / median(native))} times an hour from the work alone.`,
+  );
   printFigure({
     name: "proof of work in Chromium on this machine (median)",
     value: median(desktop) * 1000,

@@ -12,7 +12,9 @@ const only = process.argv[2];
 let failed = 0;
 for (const file of benchmarks.filter((f) => !only || f.includes(only))) {
   console.log(`\n=== ${file}`);
-  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", file], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", file], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -19,7 +19,13 @@ const { database, addressees } = await prepareHttpBench("timing");
 const app = await startNext({
   distDir: ".next-bench",
   port: 3402,
-  env: { DATABASE_URL: database.url, APP_SECRET: appSecret, PUBLIC_URL: "http://127.0.0.1:3402", CLIENT_IP_HEADER: "x-forwarded-for", ...benchProofOfWorkSettings },
+  env: {
+    DATABASE_URL: database.url,
+    APP_SECRET: appSecret,
+    PUBLIC_URL: "http://127.0.0.1:3402",
+    CLIENT_IP_HEADER: "x-forwarded-for",
+    ...benchProofOfWorkSettings,
+  },
 });
 
 // Solved before timing: each answer's time is the server's alone.
@@ -31,7 +37,10 @@ async function sign(email: string): Promise<{ ms: number; status: number; signat
   const response = await fetch(`${app.url}/api/campaigns/russia-amnesty-undesirable/signatures`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${(n >> 8) & 255}.${n & 255}` },
-    body: JSON.stringify({ ...submissionForIds(addressees, { email, channel: "platform_email", consentIdentity: true }), altcha: proofs.take() }),
+    body: JSON.stringify({
+      ...submissionForIds(addressees, { email, channel: "platform_email", consentIdentity: true }),
+      altcha: proofs.take(),
+    }),
   });
   const body = (await response.json()) as { signatureId: string };
   return { ms: performance.now() - started, status: response.status, signatureId: body.signatureId };
@@ -61,7 +70,9 @@ try {
   const { disconnectDb } = await import("../lib/db/client.ts");
   await disconnectDb();
 }
-const counted = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature" WHERE "countedAt" IS NOT NULL`))[0]!.n);
+const counted = Number(
+  (await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature" WHERE "countedAt" IS NOT NULL`))[0]!.n,
+);
 await database.drop();
 
 const a = summarise(signed);

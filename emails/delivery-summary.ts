@@ -5,7 +5,9 @@ import { emailTexts, fill } from "./texts";
 
 export type DeliveryOutcome = { addressee: string; status: "sent" | "failed" | "cancelled"; sentAt: Date | null };
 
-export function deliverySummaryEmail(context: EmailContext & { campaignTitle: string; outcomes: DeliveryOutcome[] }): RenderedEmail {
+export function deliverySummaryEmail(
+  context: EmailContext & { campaignTitle: string; outcomes: DeliveryOutcome[] },
+): RenderedEmail {
   const t = emailTexts(context.language).summary;
   const date = new Intl.DateTimeFormat(context.language, { dateStyle: "long", timeZone: "UTC" });
   return renderEmail({
@@ -15,7 +17,9 @@ export function deliverySummaryEmail(context: EmailContext & { campaignTitle: st
       { kind: "paragraph", text: fill(t.intro, { title: context.campaignTitle }) },
       {
         kind: "list",
-        items: context.outcomes.map((o) => fill(t[o.status], { addressee: o.addressee, date: o.sentAt ? date.format(o.sentAt) : "" })),
+        items: context.outcomes.map((o) =>
+          fill(t[o.status], { addressee: o.addressee, date: o.sentAt ? date.format(o.sentAt) : "" }),
+        ),
       },
       { kind: "paragraph", text: t.closing },
     ],

@@ -5,7 +5,13 @@
 import { renderEmail, type EmailContext, type RenderedEmail } from "./layout";
 import { emailTexts, fill } from "./texts";
 
-export type HeldSubmission = { at: Date; campaignTitle: string; addressees: string[]; confirmUrl: string; deleteUrl: string };
+export type HeldSubmission = {
+  at: Date;
+  campaignTitle: string;
+  addressees: string[];
+  confirmUrl: string;
+  deleteUrl: string;
+};
 
 export function heldConfirmationsEmail(context: EmailContext & { submissions: HeldSubmission[] }): RenderedEmail {
   const t = emailTexts(context.language).held;
@@ -16,7 +22,10 @@ export function heldConfirmationsEmail(context: EmailContext & { submissions: He
     blocks: [
       { kind: "paragraph", text: t.intro },
       ...context.submissions.flatMap((s) => [
-        { kind: "paragraph" as const, text: fill(t.item, { time: time.format(s.at), title: s.campaignTitle, addressees: s.addressees.join(", ") }) },
+        {
+          kind: "paragraph" as const,
+          text: fill(t.item, { time: time.format(s.at), title: s.campaignTitle, addressees: s.addressees.join(", ") }),
+        },
         { kind: "link" as const, label: t.confirm, url: s.confirmUrl },
         { kind: "link" as const, label: t.notMe, url: s.deleteUrl },
       ]),

@@ -32,15 +32,21 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
     .map((block) => {
       if (block.kind === "paragraph") return block.text;
       if (block.kind === "list") return block.items.map((item) => `- ${item}`).join("\n");
-      if (block.kind === "quote") return block.text.split("\n").map((line) => `> ${line}`).join("\n");
+      if (block.kind === "quote")
+        return block.text
+          .split("\n")
+          .map((line) => `> ${line}`)
+          .join("\n");
       return `${block.label}\n${block.url}`;
     })
     .join("\n\n");
   const body = blocks
     .map((block) => {
       if (block.kind === "paragraph") return `<p>${escapeHtml(block.text)}</p>`;
-      if (block.kind === "list") return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
-      if (block.kind === "quote") return `<blockquote style="white-space: pre-wrap; border-inline-start: 3px solid #999; margin: 0; padding-inline-start: 1em;">${escapeHtml(block.text)}</blockquote>`;
+      if (block.kind === "list")
+        return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
+      if (block.kind === "quote")
+        return `<blockquote style="white-space: pre-wrap; border-inline-start: 3px solid #999; margin: 0; padding-inline-start: 1em;">${escapeHtml(block.text)}</blockquote>`;
       return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></p>`;
     })
     .join("\n");

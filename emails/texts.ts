@@ -3,7 +3,17 @@
 
 type EmailTexts = {
   footer: { why: string; delete: string };
-  confirmation: { subject: string; intro: string; list: string; exact: string; replyYes: string; replyNo: string; link: string; notMe: string; ignore: string };
+  confirmation: {
+    subject: string;
+    intro: string;
+    list: string;
+    exact: string;
+    replyYes: string;
+    replyNo: string;
+    link: string;
+    notMe: string;
+    ignore: string;
+  };
   thankYou: { subject: string; body: string; next: string; safety: string };
   summary: { subject: string; intro: string; sent: string; failed: string; cancelled: string; closing: string };
   held: { subject: string; intro: string; item: string; confirm: string; notMe: string; ignore: string };
@@ -17,11 +27,14 @@ const texts: Record<string, EmailTexts> = {
     },
     confirmation: {
       subject: "Confirm your email address to send your letters",
-      intro: "You asked us to send your letters for the campaign “{title}”. They leave only once you confirm this address.",
+      intro:
+        "You asked us to send your letters for the campaign “{title}”. They leave only once you confirm this address.",
       list: "Letters waiting for your confirmation:",
       link: "Confirm and send (the link works for 72 hours):",
-      exact: "This is exactly what will be sent in your name, from the campaign’s address (each addressee gets their own salutation):",
-      replyYes: "Replies will reach this address: every addressee, the FSB and the Prosecutor General’s Office included, will see it.",
+      exact:
+        "This is exactly what will be sent in your name, from the campaign’s address (each addressee gets their own salutation):",
+      replyYes:
+        "Replies will reach this address: every addressee, the FSB and the Prosecutor General’s Office included, will see it.",
       replyNo: "The addressees will not see this address.",
       notMe: "This was not me: delete it (nothing will be sent):",
       ignore: "If you did not ask for this, ignore this email: nothing will be sent.",
@@ -42,7 +55,8 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Letters in your name are waiting: see them before anything is sent",
-      intro: "In the last hour this address was given on our letter form more often than we send confirmation emails, so we held them back and list them all here. Nothing has been sent. Someone else may have typed your address: confirm only what you wrote yourself.",
+      intro:
+        "In the last hour this address was given on our letter form more often than we send confirmation emails, so we held them back and list them all here. Nothing has been sent. Someone else may have typed your address: confirm only what you wrote yourself.",
       item: "{time} (UTC), campaign “{title}”, letters to: {addressees}",
       confirm: "See the exact text and confirm (72 hours):",
       notMe: "This was not me: delete it:",
@@ -56,11 +70,14 @@ const texts: Record<string, EmailTexts> = {
     },
     confirmation: {
       subject: "Confirmez votre adresse pour envoyer vos lettres",
-      intro: "Vous nous avez demandé d’envoyer vos lettres pour la campagne « {title} ». Elles ne partiront qu’après confirmation de cette adresse.",
+      intro:
+        "Vous nous avez demandé d’envoyer vos lettres pour la campagne « {title} ». Elles ne partiront qu’après confirmation de cette adresse.",
       list: "Lettres en attente de confirmation :",
       link: "Confirmer et envoyer (le lien est valable 72 heures) :",
-      exact: "Voici exactement ce qui sera envoyé en votre nom, depuis l’adresse de la campagne (chaque destinataire reçoit sa propre formule d’appel) :",
-      replyYes: "Les réponses arriveront à cette adresse : chaque destinataire, y compris le FSB et le parquet général, la verra.",
+      exact:
+        "Voici exactement ce qui sera envoyé en votre nom, depuis l’adresse de la campagne (chaque destinataire reçoit sa propre formule d’appel) :",
+      replyYes:
+        "Les réponses arriveront à cette adresse : chaque destinataire, y compris le FSB et le parquet général, la verra.",
       replyNo: "Les destinataires ne verront pas cette adresse.",
       notMe: "Ce n’était pas moi : supprimer (rien ne sera envoyé) :",
       ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera envoyé.",
@@ -81,11 +98,13 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Des lettres à votre nom attendent : voyez-les avant tout envoi",
-      intro: "Au cours de la dernière heure, cette adresse a été donnée dans notre formulaire plus souvent que nous n’envoyons de messages de confirmation ; nous les avons donc retenus et les listons tous ici. Rien n’a été envoyé. Quelqu’un d’autre a peut-être saisi votre adresse : ne confirmez que ce que vous avez écrit vous-même.",
+      intro:
+        "Au cours de la dernière heure, cette adresse a été donnée dans notre formulaire plus souvent que nous n’envoyons de messages de confirmation ; nous les avons donc retenus et les listons tous ici. Rien n’a été envoyé. Quelqu’un d’autre a peut-être saisi votre adresse : ne confirmez que ce que vous avez écrit vous-même.",
       item: "{time} (UTC), campagne « {title} », lettres à : {addressees}",
       confirm: "Voir le texte exact et confirmer (72 heures) :",
       notMe: "Ce n’était pas moi : supprimer :",
-      ignore: "Si aucun de ces envois ne vient de vous, ignorez ce message : rien ne sera envoyé et les envois seront supprimés.",
+      ignore:
+        "Si aucun de ces envois ne vient de vous, ignorez ce message : rien ne sera envoyé et les envois seront supprimés.",
     },
   },
   es: {
@@ -98,8 +117,10 @@ const texts: Record<string, EmailTexts> = {
       intro: "Nos pidió enviar sus cartas de la campaña «{title}». Solo saldrán cuando confirme esta dirección.",
       list: "Cartas pendientes de confirmación:",
       link: "Confirmar y enviar (el enlace vale 72 horas):",
-      exact: "Esto es exactamente lo que se enviará en su nombre, desde la dirección de la campaña (cada destinatario recibe su propio saludo):",
-      replyYes: "Las respuestas llegarán a esta dirección: cada destinatario, incluidos el FSB y la Fiscalía General, la verá.",
+      exact:
+        "Esto es exactamente lo que se enviará en su nombre, desde la dirección de la campaña (cada destinatario recibe su propio saludo):",
+      replyYes:
+        "Las respuestas llegarán a esta dirección: cada destinatario, incluidos el FSB y la Fiscalía General, la verá.",
       replyNo: "Los destinatarios no verán esta dirección.",
       notMe: "No fui yo: borrarlo (no se enviará nada):",
       ignore: "Si no lo pidió usted, ignore este correo: no se enviará nada.",
@@ -120,7 +141,8 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Hay cartas en su nombre esperando: véalas antes de que se envíe nada",
-      intro: "En la última hora, esta dirección se ha indicado en nuestro formulario más veces de las que enviamos correos de confirmación, así que los hemos retenido y los enumeramos todos aquí. No se ha enviado nada. Puede que otra persona haya escrito su dirección: confirme solo lo que haya escrito usted.",
+      intro:
+        "En la última hora, esta dirección se ha indicado en nuestro formulario más veces de las que enviamos correos de confirmación, así que los hemos retenido y los enumeramos todos aquí. No se ha enviado nada. Puede que otra persona haya escrito su dirección: confirme solo lo que haya escrito usted.",
       item: "{time} (UTC), campaña «{title}», cartas a: {addressees}",
       confirm: "Ver el texto exacto y confirmar (72 horas):",
       notMe: "No fui yo: eliminarlo:",
@@ -134,11 +156,14 @@ const texts: Record<string, EmailTexts> = {
     },
     confirmation: {
       subject: "Подтвердите адрес эл. почты, чтобы отправить письма",
-      intro: "Вы попросили нас отправить ваши письма в рамках кампании «{title}». Они будут отправлены только после подтверждения этого адреса.",
+      intro:
+        "Вы попросили нас отправить ваши письма в рамках кампании «{title}». Они будут отправлены только после подтверждения этого адреса.",
       list: "Письма ждут подтверждения:",
       link: "Подтвердить и отправить (ссылка действует 72 часа):",
-      exact: "Вот в точности то, что будет отправлено от вашего имени с адреса кампании (каждый адресат получит своё обращение):",
-      replyYes: "Ответы будут приходить на этот адрес: его увидит каждый адресат, в том числе ФСБ и Генеральная прокуратура.",
+      exact:
+        "Вот в точности то, что будет отправлено от вашего имени с адреса кампании (каждый адресат получит своё обращение):",
+      replyYes:
+        "Ответы будут приходить на этот адрес: его увидит каждый адресат, в том числе ФСБ и Генеральная прокуратура.",
       replyNo: "Адресаты не увидят этот адрес.",
       notMe: "Это был не я: удалить (ничего не будет отправлено):",
       ignore: "Если вы этого не делали, просто проигнорируйте письмо: ничего не будет отправлено.",
@@ -159,11 +184,13 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Письма от вашего имени ждут: посмотрите их, прежде чем что-либо будет отправлено",
-      intro: "За последний час этот адрес указали в нашей форме чаще, чем мы отправляем письма с подтверждением, поэтому мы их задержали и перечисляем здесь все. Ничего не отправлено. Возможно, ваш адрес ввёл кто-то другой: подтверждайте только то, что написали сами.",
+      intro:
+        "За последний час этот адрес указали в нашей форме чаще, чем мы отправляем письма с подтверждением, поэтому мы их задержали и перечисляем здесь все. Ничего не отправлено. Возможно, ваш адрес ввёл кто-то другой: подтверждайте только то, что написали сами.",
       item: "{time} (UTC), кампания «{title}», письма: {addressees}",
       confirm: "Посмотреть точный текст и подтвердить (72 часа):",
       notMe: "Это был не я: удалить:",
-      ignore: "Если ничего из этого вы не отправляли, просто проигнорируйте это письмо: ничего не будет отправлено, а записи будут удалены.",
+      ignore:
+        "Если ничего из этого вы не отправляли, просто проигнорируйте это письмо: ничего не будет отправлено, а записи будут удалены.",
     },
   },
 };

@@ -7,9 +7,7 @@ import { isPlainMailAddress } from "@/lib/delivery/mail-address";
 // Tuned by measurement: see PROOF_OF_WORK_ITERATIONS below.
 const POW_DEFAULTS = { iterations: 1000, attempts: 1000 };
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const postgresUrl = z
   .string()
@@ -57,7 +55,10 @@ export const serverEnvSchema = z.object({
    * limits, which is safe but coarse.
    */
   // "none": every client shares one limit (said explicitly; refused unset in production).
-  CLIENT_IP_HEADER: z.string().regex(/^[a-z0-9-]+$/, "a lower-case header name such as x-forwarded-for, or none").optional(),
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "a lower-case header name such as x-forwarded-for, or none")
+    .optional(),
   /**
    * SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.org:465
    * or smtp://user:pass@relay.example.org:587 (STARTTLS, required unless the
@@ -71,7 +72,10 @@ export const serverEnvSchema = z.object({
     .optional(),
   /** The campaign's sending address: From of every email. */
   // The mailer sends from plain addresses only (lib/delivery/mail-address.ts): refuse others at start, not at every send.
-  MAIL_FROM_ADDRESS: z.email().refine(isPlainMailAddress, "must be a plain address such as letters@example.org").default("letters@localhost"),
+  MAIL_FROM_ADDRESS: z
+    .email()
+    .refine(isPlainMailAddress, "must be a plain address such as letters@example.org")
+    .default("letters@localhost"),
   MAIL_FROM_NAME: z.string().max(100).default("Letter campaigns"),
   /** Optional DKIM signing: all three or none. */
   DKIM_DOMAIN: z.string().optional(),
@@ -103,7 +107,16 @@ export const serverEnvSchema = z.object({
     .trim()
     .refine(
       // Only spaces separate origins: the value goes into a header as it is, where a line break would end it.
-      (v) => v === "none" || v === "https:" || v.split(/ +/).every((origin) => /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/.test(origin)),
+      (v) =>
+        v === "none" ||
+        v === "https:" ||
+        v
+          .split(/ +/)
+          .every(
+            (origin) =>
+              /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) ||
+              /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/.test(origin),
+          ),
       'must be "https:", "none" or HTTPS origins separated by spaces, e.g. "https://www.fidh.org https://www.omct.org"',
     )
     .default("https:"),
@@ -127,18 +140,17 @@ const dkimComplete = (env: ServerEnv) =>
 
 /** Formats zod issues as "NAME: problem" lines for a human reading a terminal. */
 export function describeEnvProblems(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`)
-    .join("\n");
+  return error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`).join("\n");
 }
 
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   // Treat empty strings as unset: `.env` files often carry `NAME=`.
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = serverEnvSchema
-    .refine(dkimComplete, { path: ["DKIM_DOMAIN"], message: "set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together, or none" })
+    .refine(dkimComplete, {
+      path: ["DKIM_DOMAIN"],
+      message: "set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together, or none",
+    })
     .safeParse(cleaned);
   if (!result.success) {
     throw new Error(`Invalid environment:\n${describeEnvProblems(result.error)}`);

@@ -37,7 +37,12 @@ const database = await openDatabaseOrExit();
 process.env.DATABASE_URL = database.databaseUrl;
 process.env.APP_SECRET ||= localAppSecret();
 try {
-  const result = await createStaffAccount({ email: values.email, name: values.name, role: values.role, password: await askPassword() });
+  const result = await createStaffAccount({
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    password: await askPassword(),
+  });
   if (result.outcome === "invalid") {
     for (const problem of result.problems) console.error(problem);
     process.exitCode = 2;

@@ -19,10 +19,14 @@ try {
   if (mails.length === 0) console.log("The local outbox is empty.");
   for (const mail of mails.reverse()) {
     const parsed = await simpleParser(mail.raw);
-    console.log(`\n===== ${mail.createdAt.toISOString()}\nFrom: ${parsed.from?.text ?? ""}\nTo: ${mail.toAddress}\nReply-To: ${parsed.replyTo?.text ?? "-"}\nMessage-ID: ${parsed.messageId ?? ""}\nSubject: ${parsed.subject ?? ""}\n\n${parsed.text ?? ""}`);
+    console.log(
+      `\n===== ${mail.createdAt.toISOString()}\nFrom: ${parsed.from?.text ?? ""}\nTo: ${mail.toAddress}\nReply-To: ${parsed.replyTo?.text ?? "-"}\nMessage-ID: ${parsed.messageId ?? ""}\nSubject: ${parsed.subject ?? ""}\n\n${parsed.text ?? ""}`,
+    );
   }
 } catch (error) {
-  console.error(`Could not read the outbox: ${error instanceof Error ? error.message : error}\nHas \`npm start\` run here once (embedded database), or is DATABASE_URL set?`);
+  console.error(
+    `Could not read the outbox: ${error instanceof Error ? error.message : error}\nHas \`npm start\` run here once (embedded database), or is DATABASE_URL set?`,
+  );
   process.exitCode = 1;
 } finally {
   await disconnectDb();

@@ -33,7 +33,9 @@ if (database.embedded) {
 // server refuses production without saying so (lib/env.ts).
 if (database.embedded && !process.env.CLIENT_IP_HEADER) {
   process.env.CLIENT_IP_HEADER = "none";
-  console.log("CLIENT_IP_HEADER is not set: every visitor shares one signing limit (fine for a try-out; set it behind a proxy).");
+  console.log(
+    "CLIENT_IP_HEADER is not set: every visitor shares one signing limit (fine for a try-out; set it behind a proxy).",
+  );
 }
 
 if (!process.env.APP_SECRET) {
@@ -61,14 +63,23 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", host], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` },
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}`,
+  },
 });
 // The delivery worker, beside the app (npm run worker runs it on its own).
-const worker = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` },
-});
-if (!process.env.SMTP_URL) console.log("SMTP_URL is not set: emails go to the local outbox (LocalMail); nothing leaves this machine.");
+const worker = spawn(
+  process.execPath,
+  ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"],
+  {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` },
+  },
+);
+if (!process.env.SMTP_URL)
+  console.log("SMTP_URL is not set: emails go to the local outbox (LocalMail); nothing leaves this machine.");
 
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
@@ -112,7 +123,9 @@ async function webPort(): Promise<number> {
       process.exit(1);
     }
     if (!(await portIsFree(wanted))) {
-      console.error(`Port ${wanted} (PORT) is taken by another program. Choose a free one in PORT, or unset it to let the app pick one.`);
+      console.error(
+        `Port ${wanted} (PORT) is taken by another program. Choose a free one in PORT, or unset it to let the app pick one.`,
+      );
       process.exit(1);
     }
     return wanted;
@@ -136,7 +149,8 @@ function portIsFree(candidate: number): Promise<boolean> {
 }
 server.on("exit", (code) => void stop(code ?? 0));
 worker.on("exit", (code) => {
-  if (!stopping) console.error(`The delivery worker stopped (exit ${code}); letters wait in the queue until it runs again.`);
+  if (!stopping)
+    console.error(`The delivery worker stopped (exit ${code}); letters wait in the queue until it runs again.`);
 });
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));

@@ -58,7 +58,8 @@ export default async function PrivacyPage() {
 
       <h2 id="third-parties">{t("thirdHeading")}</h2>
       <p>
-        {t("thirdIntro")} {f.mail.kind === "relay" ? t("thirdRelay", { host: f.mail.host }) : t("thirdLocal")} {t("thirdOwn")}
+        {t("thirdIntro")} {f.mail.kind === "relay" ? t("thirdRelay", { host: f.mail.host }) : t("thirdLocal")}{" "}
+        {t("thirdOwn")}
       </p>
 
       <h2 id="who-sees">{t("whoHeading")}</h2>

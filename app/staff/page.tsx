@@ -16,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const deliveryStatuses = ["queued", "sending", "sent", "deferred", "failed", "cancelled"] as const;
 const campaignStatuses = ["draft", "open", "closed"] as const;
 const channels = ["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"] as const;
-const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const known = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
 // The labels get-dashboard gives for rows with no name (kept in English there).
 const deletedAddressee = "(deleted addressee)";
@@ -30,8 +31,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
   const t = translator(locale, "staff");
   const c = data.campaign;
 
-  const statusLabel = (status: string) => (known(deliveryStatuses, status) ? t(`dashboard.deliveryStatus.${status}`) : status);
-  const campaignStatus = (status: string) => (known(campaignStatuses, status) ? t(`dashboard.campaignStatus.${status}`) : status);
+  const statusLabel = (status: string) =>
+    known(deliveryStatuses, status) ? t(`dashboard.deliveryStatus.${status}`) : status;
+  const campaignStatus = (status: string) =>
+    known(campaignStatuses, status) ? t(`dashboard.campaignStatus.${status}`) : status;
   const regions = new Intl.DisplayNames([locale], { type: "region" });
   const countryName = (code: string) => {
     try {
@@ -41,13 +44,28 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
     }
   };
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const hour = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+  const hour = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  });
   // Days ("2026-03-01") and hours ("2026-03-01T14") come as keys; shown the local way, still in UTC.
-  const byDay = data.byDay.map((d): Count => (/^\d{4}-\d{2}-\d{2}$/.test(d.key) ? { ...d, label: day.format(new Date(`${d.key}T00:00:00Z`)) } : d));
-  const byHour = data.byHour.map((d): Count => (/^\d{4}-\d{2}-\d{2}T\d{2}$/.test(d.key) ? { ...d, label: hour.format(new Date(`${d.key}:00:00Z`)) } : d));
+  const byDay = data.byDay.map((d): Count =>
+    /^\d{4}-\d{2}-\d{2}$/.test(d.key) ? { ...d, label: day.format(new Date(`${d.key}T00:00:00Z`)) } : d,
+  );
+  const byHour = data.byHour.map((d): Count =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}$/.test(d.key) ? { ...d, label: hour.format(new Date(`${d.key}:00:00Z`)) } : d,
+  );
   const byCountry = data.byCountry.map((d): Count => ({ ...d, label: countryName(d.key) }));
-  const byAddressee = data.byAddressee.map((d): Count => (d.label === deletedAddressee ? { ...d, label: t("dashboard.deletedAddressee") } : d));
-  const byChannel = data.byChannel.map((d): Count => (known(channels, d.key) ? { ...d, label: t(`dashboard.channels.${d.key}`) } : d));
+  const byAddressee = data.byAddressee.map((d): Count =>
+    d.label === deletedAddressee ? { ...d, label: t("dashboard.deletedAddressee") } : d,
+  );
+  const byChannel = data.byChannel.map((d): Count =>
+    known(channels, d.key) ? { ...d, label: t(`dashboard.channels.${d.key}`) } : d,
+  );
   const computedAt = new Intl.DateTimeFormat(locale, {
     year: "numeric",
     month: "long",
@@ -86,18 +104,29 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
             <h2 id="totals">{t("dashboard.totals")}</h2>
             <p data-testid="dashboard-signatures">
               {c.goal
-                ? t.rich("dashboard.signaturesOfGoal", { count: data.signatures, goal: c.goal, percent: Math.floor((data.signatures / c.goal) * 100) / 100, strong })
+                ? t.rich("dashboard.signaturesOfGoal", {
+                    count: data.signatures,
+                    goal: c.goal,
+                    percent: Math.floor((data.signatures / c.goal) * 100) / 100,
+                    strong,
+                  })
                 : t.rich("dashboard.signatures", { count: data.signatures, strong })}
             </p>
-            {c.goal ? <progress max={c.goal} value={Math.min(data.signatures, c.goal)} aria-label={t("dashboard.progress")} /> : null}
+            {c.goal ? (
+              <progress max={c.goal} value={Math.min(data.signatures, c.goal)} aria-label={t("dashboard.progress")} />
+            ) : null}
             <p data-testid="dashboard-letters">{t.rich("dashboard.letters", { count: data.letters, strong })}</p>
             <p className="muted">{t("dashboard.computedAt", { time: computedAt })}</p>
             <p>
-              <a href={`/staff/export/aggregates?campaign=${encodeURIComponent(c.slug)}`}>{t("dashboard.downloadFigures")}</a>
+              <a href={`/staff/export/aggregates?campaign=${encodeURIComponent(c.slug)}`}>
+                {t("dashboard.downloadFigures")}
+              </a>
               {staff.role === "admin" && (
                 <>
                   {" · "}
-                  <a href={`/staff/export/supporters?campaign=${encodeURIComponent(c.slug)}`}>{t("dashboard.downloadSupporters")}</a>
+                  <a href={`/staff/export/supporters?campaign=${encodeURIComponent(c.slug)}`}>
+                    {t("dashboard.downloadSupporters")}
+                  </a>
                 </>
               )}
             </p>
@@ -109,9 +138,27 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
           </section>
           <section aria-labelledby="breakdowns">
             <h2 id="breakdowns">{t("dashboard.breakdowns")}</h2>
-            <CountTable caption={t("dashboard.byCountry")} heading={t("dashboard.country")} counts={byCountry} testId="by-country" locale={locale} />
-            <CountTable caption={t("dashboard.byAddressee")} heading={t("dashboard.addressee")} counts={byAddressee} testId="by-addressee" locale={locale} />
-            <CountTable caption={t("dashboard.byChannel")} heading={t("dashboard.channel")} counts={byChannel} testId="by-channel" locale={locale} />
+            <CountTable
+              caption={t("dashboard.byCountry")}
+              heading={t("dashboard.country")}
+              counts={byCountry}
+              testId="by-country"
+              locale={locale}
+            />
+            <CountTable
+              caption={t("dashboard.byAddressee")}
+              heading={t("dashboard.addressee")}
+              counts={byAddressee}
+              testId="by-addressee"
+              locale={locale}
+            />
+            <CountTable
+              caption={t("dashboard.byChannel")}
+              heading={t("dashboard.channel")}
+              counts={byChannel}
+              testId="by-channel"
+              locale={locale}
+            />
           </section>
           <section aria-labelledby="delivery">
             <h2 id="delivery">{t("dashboard.delivery")}</h2>
@@ -147,7 +194,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
             <CountTable
               caption={t("dashboard.supporterEmails")}
               heading={t("dashboard.status")}
-              counts={data.supporterEmails.map((d) => ({ key: d.status, label: statusLabel(d.status), count: d.count }))}
+              counts={data.supporterEmails.map((d) => ({
+                key: d.status,
+                label: statusLabel(d.status),
+                count: d.count,
+              }))}
               testId="supporter-email-status"
               locale={locale}
             />

@@ -9,7 +9,9 @@ export const benchServerUrl = process.env.BENCH_DATABASE_URL || "postgresql://po
 
 export async function freshBenchDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!(await postgresAnswers(benchServerUrl))) {
-    console.error(`No PostgreSQL answers at ${benchServerUrl}. Set BENCH_DATABASE_URL to a server where we may create databases.`);
+    console.error(
+      `No PostgreSQL answers at ${benchServerUrl}. Set BENCH_DATABASE_URL to a server where we may create databases.`,
+    );
     process.exit(2);
   }
   const name = `lc_bench_${label}_${process.pid}`;
@@ -25,7 +27,11 @@ export async function freshBenchDatabase(label: string): Promise<{ url: string; 
   };
 }
 
-export async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -21,8 +21,46 @@ export type GenerateOptions = {
 
 // Supporters' countries, most frequent first; the pick is skewed towards the front.
 const countries = [
-  "DE", "FR", "GB", "US", "ES", "IT", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "PT", "IE", "CA", "AU",
-  "RU", "UA", "GE", "AM", "KZ", "LT", "LV", "EE", "IL", "TR", "RS", "BR", "AR", "MX", "JP", "IN", "ZA", "NZ", "GR", "HU",
+  "DE",
+  "FR",
+  "GB",
+  "US",
+  "ES",
+  "IT",
+  "NL",
+  "BE",
+  "CH",
+  "AT",
+  "SE",
+  "NO",
+  "DK",
+  "FI",
+  "PL",
+  "CZ",
+  "PT",
+  "IE",
+  "CA",
+  "AU",
+  "RU",
+  "UA",
+  "GE",
+  "AM",
+  "KZ",
+  "LT",
+  "LV",
+  "EE",
+  "IL",
+  "TR",
+  "RS",
+  "BR",
+  "AR",
+  "MX",
+  "JP",
+  "IN",
+  "ZA",
+  "NZ",
+  "GR",
+  "HU",
 ];
 const temporaryErrors = [
   "421 4.7.0 Try again later, closing connection",
@@ -46,7 +84,12 @@ const textArray = (values: readonly string[]) => `ARRAY[${values.map(quote).join
  * quicker than millions of random inserts into it; re-creating the unique
  * indexes and foreign keys checks every generated row against them.
  */
-export async function withoutIndexes(url: string, tables: string[], load: () => Promise<void>, log: (line: string) => void = () => {}): Promise<void> {
+export async function withoutIndexes(
+  url: string,
+  tables: string[],
+  load: () => Promise<void>,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -72,14 +115,20 @@ export async function withoutIndexes(url: string, tables: string[], load: () => 
     for (const key of keys) await client.query(`ALTER TABLE ${key.tbl} ADD CONSTRAINT "${key.name}" ${key.def}`);
     for (const index of indexes) await client.query(index.def);
     for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT "${fk.name}" ${fk.def}`);
-    log(`  ${keys.length} keys, ${indexes.length} indexes and ${foreignKeys.length} foreign keys rebuilt and checked in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    log(
+      `  ${keys.length} keys, ${indexes.length} indexes and ${foreignKeys.length} foreign keys rebuilt and checked in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await client.end();
   }
 }
 
 /** Runs the generation; returns row counts per table and how long each step took. */
-export async function generateSignatures(url: string, o: GenerateOptions, log: (line: string) => void = () => {}): Promise<Record<string, number>> {
+export async function generateSignatures(
+  url: string,
+  o: GenerateOptions,
+  log: (line: string) => void = () => {},
+): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const counts: Record<string, number> = {};
@@ -134,11 +183,15 @@ export async function generateSignatures(url: string, o: GenerateOptions, log: (
        FROM bench_sig s CROSS JOIN "CampaignAddressee" ca
        WHERE ca."campaignId" = ${campaign}
          AND (random() < 0.75 OR ca.position = 1 + s.n % (SELECT count(*) FROM "CampaignAddressee" WHERE "campaignId" = ${campaign}))
-       ${embassies.length ? `UNION ALL
+       ${
+         embassies.length
+           ? `UNION ALL
        SELECT s.n, s.id, e.id::uuid, 1000
        FROM bench_sig s JOIN (SELECT unnest(${textArray(embassies.map((e) => e.country))}) AS country, unnest(${textArray(embassies.map((e) => e.id))}) AS id) e
          ON e.country = s.country
-       WHERE random() < 0.3` : ""}`,
+       WHERE random() < 0.3`
+           : ""
+       }`,
     );
     await step(
       "Signature",

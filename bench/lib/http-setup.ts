@@ -6,7 +6,11 @@ import { benchProofOfWorkSettings } from "./proof-of-work-pool.ts";
 
 export const benchAppSecret = "benchmark-secret-not-for-production-0123456789abcdef";
 
-export type HttpBenchSetup = { database: { url: string; drop: () => Promise<void> }; slugs: string[]; addressees: string[] };
+export type HttpBenchSetup = {
+  database: { url: string; drop: () => Promise<void> };
+  slugs: string[];
+  addressees: string[];
+};
 
 export async function prepareHttpBench(label: string, options: { campaigns?: number } = {}): Promise<HttpBenchSetup> {
   ensureAppBuild();
@@ -26,7 +30,11 @@ export async function prepareHttpBench(label: string, options: { campaigns?: num
   }
   await disconnectDb();
   const addressees = (
-    await sql<{ id: string }>(database.url, `SELECT a."addresseeId" AS id FROM "CampaignAddressee" a JOIN "Campaign" c ON c.id = a."campaignId" WHERE c.slug = $1 ORDER BY a.position`, [launchCampaign.slug])
+    await sql<{ id: string }>(
+      database.url,
+      `SELECT a."addresseeId" AS id FROM "CampaignAddressee" a JOIN "Campaign" c ON c.id = a."campaignId" WHERE c.slug = $1 ORDER BY a.position`,
+      [launchCampaign.slug],
+    )
   ).map((r) => r.id);
   return { database, slugs, addressees };
 }

@@ -2,7 +2,15 @@
 // percentiles and every status, so a run with errors cannot pass as fast.
 import autocannon from "autocannon";
 
-export type LoadResult = { rps: number; p50: number; p99: number; total: number; errors: number; timeouts: number; statuses: Record<string, number> };
+export type LoadResult = {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+};
 
 export type LoadOptions = {
   url: string;
@@ -21,24 +29,32 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   let finish: (result: autocannon.Result) => void = () => {};
   let fail: (error: Error) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
-  const instance = autocannon({
-    url: o.url,
-    connections: o.connections ?? 32,
-    ...(o.amount ? { amount: o.amount } : { duration: o.seconds ?? 10 }),
-    method: o.method ?? "GET",
-    headers: o.headers,
-    timeout: 10,
-    requests: o.request
-      ? [
-          {
-            setupRequest: (request) => {
-              const next = o.request!();
-              return { ...request, ...(next.path ? { path: next.path } : {}), ...(next.body !== undefined ? { body: next.body } : {}), headers: { ...request.headers, ...next.headers } };
+  const instance = autocannon(
+    {
+      url: o.url,
+      connections: o.connections ?? 32,
+      ...(o.amount ? { amount: o.amount } : { duration: o.seconds ?? 10 }),
+      method: o.method ?? "GET",
+      headers: o.headers,
+      timeout: 10,
+      requests: o.request
+        ? [
+            {
+              setupRequest: (request) => {
+                const next = o.request!();
+                return {
+                  ...request,
+                  ...(next.path ? { path: next.path } : {}),
+                  ...(next.body !== undefined ? { body: next.body } : {}),
+                  headers: { ...request.headers, ...next.headers },
+                };
+              },
             },
-          },
-        ]
-      : undefined,
-  }, (error, result) => (error ? fail(error) : finish(result)));
+          ]
+        : undefined,
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
   instance.on("response", (_client, statusCode) => {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });

@@ -7,7 +7,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 export const appDistDir = ".next-bench";
 
 function run(command: string, args: string[], env: Record<string, string> = {}): string {
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -22,20 +26,40 @@ export function ensureAppBuild(): void {
     return;
   }
   console.log(`App build: building into ${appDistDir} (about a minute)...`);
-  run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { NEXT_DIST_DIR: appDistDir, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" });
+  run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    NEXT_DIST_DIR: appDistDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_OPTIONS: "",
+  });
   if (!dirty) writeFileSync(marker, head);
 }
 
 /** Builds the empty baseline app; returns `next build`'s output (its first-load JS table). */
 export function buildBaselineApp(): string {
   console.log("Baseline build: bench/baseline-app...");
-  return run(process.execPath, ["node_modules/next/dist/bin/next", "build", "bench/baseline-app"], { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" });
+  return run(process.execPath, ["node_modules/next/dist/bin/next", "build", "bench/baseline-app"], {
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_OPTIONS: "",
+  });
 }
 
 export type NextServer = { url: string; stop: () => Promise<void>; output: () => string };
 
-export async function startNext(options: { dir?: string; distDir?: string; port: number; env: Record<string, string> }): Promise<NextServer> {
-  const args = ["node_modules/next/dist/bin/next", "start", ...(options.dir ? [options.dir] : []), "--port", String(options.port), "--hostname", "127.0.0.1"];
+export async function startNext(options: {
+  dir?: string;
+  distDir?: string;
+  port: number;
+  env: Record<string, string>;
+}): Promise<NextServer> {
+  const args = [
+    "node_modules/next/dist/bin/next",
+    "start",
+    ...(options.dir ? [options.dir] : []),
+    "--port",
+    String(options.port),
+    "--hostname",
+    "127.0.0.1",
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,

@@ -1,5 +1,13 @@
 // One way to print a figure beside the baseline measured in the same run.
-export type Figure = { name: string; value: number; unit: string; baseline: number; target: string; met: boolean; note?: string };
+export type Figure = {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  target: string;
+  met: boolean;
+  note?: string;
+};
 
 export function printFigure(f: Figure): void {
   const ratio = f.baseline ? f.value / f.baseline : NaN;

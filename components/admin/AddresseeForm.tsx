@@ -29,7 +29,17 @@ export type AddresseeFormValues = {
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
 /** Every field of an addressee; works without JavaScript (the action redirects). Texts in the admin's `locale`. */
-export function AddresseeForm({ values, action, locale, messages }: { values: AddresseeFormValues; action: Action; locale: string; messages: AdminMessages }) {
+export function AddresseeForm({
+  values,
+  action,
+  locale,
+  messages,
+}: {
+  values: AddresseeFormValues;
+  action: Action;
+  locale: string;
+  messages: AdminMessages;
+}) {
   const t = createTranslator({ locale, messages, namespace: "admin.addresseeForm" });
   const common = createTranslator({ locale, messages, namespace: "admin.common" });
   const [state, formAction, pending] = useActionState(action, idleFormState);
@@ -40,7 +50,14 @@ export function AddresseeForm({ values, action, locale, messages }: { values: Ad
   // Controlled: React's reset after a refused save would put a select back to its first option.
   const [kind, setKind] = useState(values.kind);
   const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }].map((stored, i) =>
-    sent ? { language: sent[`t${i}.language`]?.[0] ?? "", name: sent[`t${i}.name`]?.[0] ?? "", role: sent[`t${i}.role`]?.[0] ?? "", salutation: sent[`t${i}.salutation`]?.[0] ?? "" } : stored,
+    sent
+      ? {
+          language: sent[`t${i}.language`]?.[0] ?? "",
+          name: sent[`t${i}.name`]?.[0] ?? "",
+          role: sent[`t${i}.role`]?.[0] ?? "",
+          salutation: sent[`t${i}.salutation`]?.[0] ?? "",
+        }
+      : stored,
   );
   return (
     <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate>
@@ -70,29 +87,57 @@ export function AddresseeForm({ values, action, locale, messages }: { values: Ad
         <p className="hint" id="emails-hint">
           {t("emailsHint")}
         </p>
-        <textarea id="emails" name="emails" rows={3} defaultValue={v("emails")} aria-invalid={errors?.emails ? true : undefined} aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")} />
+        <textarea
+          id="emails"
+          name="emails"
+          rows={3}
+          defaultValue={v("emails")}
+          aria-invalid={errors?.emails ? true : undefined}
+          aria-describedby={["emails-hint", describedBy("emails", errors?.emails)].filter(Boolean).join(" ")}
+        />
         <FieldError id="emails" errors={errors?.emails} />
       </div>
       <TextField name="xHandle" label={t("xHandle")} value={v("xHandle")} errors={errors} hint={t("xHandleHint")} />
       <div className="field">
         <label htmlFor="postalAddress">{t("postalAddress")}</label>
-        <textarea id="postalAddress" name="postalAddress" rows={3} defaultValue={v("postalAddress")} aria-describedby={describedBy("postalAddress", errors?.postalAddress)} />
+        <textarea
+          id="postalAddress"
+          name="postalAddress"
+          rows={3}
+          defaultValue={v("postalAddress")}
+          aria-describedby={describedBy("postalAddress", errors?.postalAddress)}
+        />
         <FieldError id="postalAddress" errors={errors?.postalAddress} />
       </div>
       <TextField name="webFormUrl" label={t("webFormUrl")} value={v("webFormUrl")} errors={errors} />
-      <TextField name="salutation" label={t("salutation")} value={v("salutation")} errors={errors} hint={t("salutationHint")} />
+      <TextField
+        name="salutation"
+        label={t("salutation")}
+        value={v("salutation")}
+        errors={errors}
+        hint={t("salutationHint")}
+      />
       <div className="field">
         <label htmlFor="lastVerifiedAt">{t("lastVerifiedAt")}</label>
-        <input id="lastVerifiedAt" name="lastVerifiedAt" type="date" defaultValue={v("lastVerifiedAt")} required aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)} />
+        <input
+          id="lastVerifiedAt"
+          name="lastVerifiedAt"
+          type="date"
+          defaultValue={v("lastVerifiedAt")}
+          required
+          aria-describedby={describedBy("lastVerifiedAt", errors?.lastVerifiedAt)}
+        />
         <FieldError id="lastVerifiedAt" errors={errors?.lastVerifiedAt} />
       </div>
       <fieldset>
         <legend>{t("status")}</legend>
         <label>
-          <input type="radio" name="status" value="active" defaultChecked={v("status") !== "paused"} /> {t("statusActive")}
+          <input type="radio" name="status" value="active" defaultChecked={v("status") !== "paused"} />{" "}
+          {t("statusActive")}
         </label>
         <label>
-          <input type="radio" name="status" value="paused" defaultChecked={v("status") === "paused"} /> {t("statusPaused")}
+          <input type="radio" name="status" value="paused" defaultChecked={v("status") === "paused"} />{" "}
+          {t("statusPaused")}
         </label>
       </fieldset>
       <fieldset>
@@ -102,7 +147,8 @@ export function AddresseeForm({ values, action, locale, messages }: { values: Ad
           return (
             <div key={i} className="translation-row">
               <label>
-                {t("translationLanguage", { which })} <input name={`t${i}.language`} defaultValue={row.language} size={3} />
+                {t("translationLanguage", { which })}{" "}
+                <input name={`t${i}.language`} defaultValue={row.language} size={3} />
               </label>
               <label>
                 {t("translationName", { which })} <input name={`t${i}.name`} defaultValue={row.name} />
@@ -111,7 +157,8 @@ export function AddresseeForm({ values, action, locale, messages }: { values: Ad
                 {t("translationRole", { which })} <input name={`t${i}.role`} defaultValue={row.role} />
               </label>
               <label>
-                {t("translationSalutation", { which })} <input name={`t${i}.salutation`} defaultValue={row.salutation} />
+                {t("translationSalutation", { which })}{" "}
+                <input name={`t${i}.salutation`} defaultValue={row.salutation} />
               </label>
               <FieldError id={`t${i}`} errors={errors?.[`t${i}`]} />
             </div>

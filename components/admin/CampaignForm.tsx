@@ -36,11 +36,34 @@ function formatToday(language: string, fallback: string): string {
  * One language's letter template, with a preview that follows what is typed.
  * `language` is the code ("" in the "add a language" section), `label` how the labels name it.
  */
-function TemplateEditor({ prefix, language, label, initial, demands, sample, errors, t }: { prefix: string; language: string; label: string; initial: { subject: string; body: string; xPost: string }; demands: string; sample: AddresseeChoice | undefined; errors?: Record<string, string[]>; t: Texts }) {
+function TemplateEditor({
+  prefix,
+  language,
+  label,
+  initial,
+  demands,
+  sample,
+  errors,
+  t,
+}: {
+  prefix: string;
+  language: string;
+  label: string;
+  initial: { subject: string; body: string; xPost: string };
+  demands: string;
+  sample: AddresseeChoice | undefined;
+  errors?: Record<string, string[]>;
+  t: Texts;
+}) {
   const [body, setBody] = useState(initial.body);
   const [subject, setSubject] = useState(initial.subject);
   const values = {
-    demands: numberedDemands(demands.split(/\r?\n/).map((d) => d.trim()).filter(Boolean)),
+    demands: numberedDemands(
+      demands
+        .split(/\r?\n/)
+        .map((d) => d.trim())
+        .filter(Boolean),
+    ),
     salutation: t("sampleSalutation"),
     signer: t("sampleSigner"),
     addressee_name: sample?.name ?? t("sampleName"),
@@ -54,7 +77,13 @@ function TemplateEditor({ prefix, language, label, initial, demands, sample, err
       <legend>{t("template", { language: label })}</legend>
       <div className="field">
         <label htmlFor={`template.${prefix}.subject`}>{t("subject", { language: label })}</label>
-        <input id={`template.${prefix}.subject`} name={`template.${prefix}.subject`} value={subject} onChange={(e) => setSubject(e.target.value)} aria-describedby={describedBy(key("subject"), errors?.[key("subject")])} />
+        <input
+          id={`template.${prefix}.subject`}
+          name={`template.${prefix}.subject`}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          aria-describedby={describedBy(key("subject"), errors?.[key("subject")])}
+        />
         <FieldError id={key("subject")} errors={errors?.[key("subject")]} />
       </div>
       <div className="field">
@@ -62,19 +91,32 @@ function TemplateEditor({ prefix, language, label, initial, demands, sample, err
         <p className="hint" id={`template.${prefix}.body-hint`}>
           {t("placeholders", { list: bodyPlaceholders })}
         </p>
-        <textarea id={`template.${prefix}.body`} name={`template.${prefix}.body`} rows={12} value={body} onChange={(e) => setBody(e.target.value)} aria-describedby={[`template.${prefix}.body-hint`, describedBy(key("body"), errors?.[key("body")])].filter(Boolean).join(" ")} />
+        <textarea
+          id={`template.${prefix}.body`}
+          name={`template.${prefix}.body`}
+          rows={12}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-describedby={[`template.${prefix}.body-hint`, describedBy(key("body"), errors?.[key("body")])]
+            .filter(Boolean)
+            .join(" ")}
+        />
         <FieldError id={key("body")} errors={errors?.[key("body")]} />
       </div>
-      <Field name={`template.${prefix}.xPost`} label={t("xPost", { language: label })} value={initial.xPost} errors={errors} hint={t("xPostHint", { handle: "{{handle}}" })} />
+      <Field
+        name={`template.${prefix}.xPost`}
+        label={t("xPost", { language: label })}
+        value={initial.xPost}
+        errors={errors}
+        hint={t("xPostHint", { handle: "{{handle}}" })}
+      />
       {unknown.length > 0 && (
         <p className="field-error" role="status">
           {t("unknownPlaceholders", { list: unknown.map((u) => `{{${u}}}`).join(", ") })}
         </p>
       )}
       <div className="letter-preview" aria-live="polite">
-        <p>
-          {t.rich("preview", { name: values.addressee_name, strong: (chunks) => <strong>{chunks}</strong> })}
-        </p>
+        <p>{t.rich("preview", { name: values.addressee_name, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p>
           <strong>{fillPlaceholders(subject, values)}</strong>
         </p>
@@ -84,7 +126,23 @@ function TemplateEditor({ prefix, language, label, initial, demands, sample, err
   );
 }
 
-function LanguageSection({ prefix, language, label, campaign, addressees, errors, t }: { prefix: string; language: string; label: string; campaign: CampaignForEdit | null; addressees: AddresseeChoice[]; errors?: Record<string, string[]>; t: Texts }) {
+function LanguageSection({
+  prefix,
+  language,
+  label,
+  campaign,
+  addressees,
+  errors,
+  t,
+}: {
+  prefix: string;
+  language: string;
+  label: string;
+  campaign: CampaignForEdit | null;
+  addressees: AddresseeChoice[];
+  errors?: Record<string, string[]>;
+  t: Texts;
+}) {
   const texts = campaign?.texts[language] ?? blankTexts;
   const [demands, setDemands] = useState((campaign?.demands[language] ?? []).join("\n"));
   const first = addressees.find((a) => campaign?.addresseeIds.includes(a.id));
@@ -93,20 +151,55 @@ function LanguageSection({ prefix, language, label, campaign, addressees, errors
       <h2 id={`lang-${prefix}`}>{prefix === "new" ? t("addLanguage") : t("textsIn", { language: label })}</h2>
       {prefix === "new" && <Field name="new.code" label={t("newCode")} value="" errors={errors} />}
       {textFields.map((f) => (
-        <Field key={f} name={`text.${prefix}.${f}`} label={t(f, { language: label })} value={texts[f]} errors={errors && { [`text.${prefix}.${f}`]: errors[`texts.${language}.${f}`] ?? [] }} multiline={f === "title" ? undefined : f === "summary" ? 2 : 6} />
+        <Field
+          key={f}
+          name={`text.${prefix}.${f}`}
+          label={t(f, { language: label })}
+          value={texts[f]}
+          errors={errors && { [`text.${prefix}.${f}`]: errors[`texts.${language}.${f}`] ?? [] }}
+          multiline={f === "title" ? undefined : f === "summary" ? 2 : 6}
+        />
       ))}
       <div className="field">
         <label htmlFor={`demands.${prefix}`}>{t("demands", { language: label })}</label>
-        <textarea id={`demands.${prefix}`} name={`demands.${prefix}`} rows={5} value={demands} onChange={(e) => setDemands(e.target.value)} aria-describedby={describedBy(`demands.${language}`, errors?.[`demands.${language}`])} />
+        <textarea
+          id={`demands.${prefix}`}
+          name={`demands.${prefix}`}
+          rows={5}
+          value={demands}
+          onChange={(e) => setDemands(e.target.value)}
+          aria-describedby={describedBy(`demands.${language}`, errors?.[`demands.${language}`])}
+        />
         <FieldError id={`demands.${language}`} errors={errors?.[`demands.${language}`]} />
       </div>
-      <TemplateEditor prefix={prefix} language={language} label={label} initial={campaign?.templates[language] ?? blankTemplate} demands={demands} sample={first} errors={errors} t={t} />
+      <TemplateEditor
+        prefix={prefix}
+        language={language}
+        label={label}
+        initial={campaign?.templates[language] ?? blankTemplate}
+        demands={demands}
+        sample={first}
+        errors={errors}
+        t={t}
+      />
     </section>
   );
 }
 
 /** The whole campaign in one form; works without JavaScript (the preview then shows the saved template). */
-export function CampaignForm({ campaign, addressees, action, locale, messages }: { campaign: CampaignForEdit | null; addressees: AddresseeChoice[]; action: Action; locale: string; messages: AdminMessages }) {
+export function CampaignForm({
+  campaign,
+  addressees,
+  action,
+  locale,
+  messages,
+}: {
+  campaign: CampaignForEdit | null;
+  addressees: AddresseeChoice[];
+  action: Action;
+  locale: string;
+  messages: AdminMessages;
+}) {
   const t: Texts = Object.assign(formTranslator(locale, messages), { locale });
   const common = createTranslator({ locale, messages, namespace: "admin.common" });
   const [state, formAction, pending] = useActionState(action, idleFormState);
@@ -116,60 +209,103 @@ export function CampaignForm({ campaign, addressees, action, locale, messages }:
   const [status, setStatus] = useState<string>(campaign?.status ?? "draft");
   const chosen = new Set(campaign?.addresseeIds ?? []);
   const ticked = (id: string) => (sent ? (sent.addressee ?? []).includes(id) : chosen.has(id));
-  const ordered = [...(campaign?.addresseeIds ?? []).map((id) => addressees.find((a) => a.id === id)!).filter(Boolean), ...addressees.filter((a) => !chosen.has(a.id))];
+  const ordered = [
+    ...(campaign?.addresseeIds ?? []).map((id) => addressees.find((a) => a.id === id)!).filter(Boolean),
+    ...addressees.filter((a) => !chosen.has(a.id)),
+  ];
   const languages = campaign?.languages ?? [];
   return (
     <Sent.Provider value={sent}>
-    <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate>
-      {state.message && (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      )}
-      {errors && Object.keys(errors).length > 0 && (
-        <ul className="error-summary" data-testid="error-summary">
-          {Object.entries(errors).flatMap(([field, list]) => list.map((m) => <li key={`${field}-${m}`}>{m}</li>))}
-        </ul>
-      )}
-      <input type="hidden" name="id" value={campaign?.id ?? ""} />
-      <input type="hidden" name="version" value={campaign?.version ?? ""} />
-      <section aria-labelledby="settings">
-        <h2 id="settings">{t("settings")}</h2>
-        <Field name="slug" label={t("slug")} value={campaign?.slug ?? ""} errors={errors} />
-        <Field name="organiser" label={t("organiser")} value={campaign?.organiser ?? ""} errors={errors} />
-        <div className="field">
-          <label htmlFor="status">{t("status")}</label>
-          <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="draft">{t("statusDraft")}</option>
-            <option value="open">{t("statusOpen")}</option>
-            <option value="closed">{t("statusClosed")}</option>
-          </select>
-        </div>
-        <Field name="languages" label={t("languages")} value={languages.join(", ")} errors={errors} />
-        <Field name="signatureGoal" label={t("signatureGoal")} value={campaign?.signatureGoal ?? ""} errors={errors} />
-        <Field name="appealDate" label={t("appealDate")} type="date" value={campaign?.appealDate ?? ""} errors={errors} />
-        <Field name="opensAt" label={t("opensAt")} type="datetime-local" value={campaign?.opensAt ?? ""} errors={errors} />
-        <Field name="closesAt" label={t("closesAt")} type="datetime-local" value={campaign?.closesAt ?? ""} errors={errors} />
-      </section>
-      {languages.map((language) => (
-        <LanguageSection key={language} prefix={language} language={language} label={language} campaign={campaign} addressees={addressees} errors={errors} t={t} />
-      ))}
-      <LanguageSection prefix="new" language="" label={languages.length ? t("newLanguage") : t("firstLanguage")} campaign={null} addressees={addressees} errors={errors} t={t} />
-      <fieldset>
-        <legend>{t("addressees")}</legend>
-        <FieldError id="addresseeIds" errors={errors?.addresseeIds} />
-        {ordered.map((a) => (
-          <label key={a.id} className="checkbox">
-            <input type="checkbox" name="addressee" value={a.id} defaultChecked={ticked(a.id)} /> {a.name} — {a.role}
-            {a.country ? ` (${a.country})` : ""}
-            {a.status === "paused" ? ` ${t("pausedMark")}` : ""}
-          </label>
+      <form action={formAction} onSubmit={keepValuesOnSubmit(formAction)} noValidate>
+        {state.message && (
+          <p role="alert" className="form-error">
+            {state.message}
+          </p>
+        )}
+        {errors && Object.keys(errors).length > 0 && (
+          <ul className="error-summary" data-testid="error-summary">
+            {Object.entries(errors).flatMap(([field, list]) => list.map((m) => <li key={`${field}-${m}`}>{m}</li>))}
+          </ul>
+        )}
+        <input type="hidden" name="id" value={campaign?.id ?? ""} />
+        <input type="hidden" name="version" value={campaign?.version ?? ""} />
+        <section aria-labelledby="settings">
+          <h2 id="settings">{t("settings")}</h2>
+          <Field name="slug" label={t("slug")} value={campaign?.slug ?? ""} errors={errors} />
+          <Field name="organiser" label={t("organiser")} value={campaign?.organiser ?? ""} errors={errors} />
+          <div className="field">
+            <label htmlFor="status">{t("status")}</label>
+            <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="draft">{t("statusDraft")}</option>
+              <option value="open">{t("statusOpen")}</option>
+              <option value="closed">{t("statusClosed")}</option>
+            </select>
+          </div>
+          <Field name="languages" label={t("languages")} value={languages.join(", ")} errors={errors} />
+          <Field
+            name="signatureGoal"
+            label={t("signatureGoal")}
+            value={campaign?.signatureGoal ?? ""}
+            errors={errors}
+          />
+          <Field
+            name="appealDate"
+            label={t("appealDate")}
+            type="date"
+            value={campaign?.appealDate ?? ""}
+            errors={errors}
+          />
+          <Field
+            name="opensAt"
+            label={t("opensAt")}
+            type="datetime-local"
+            value={campaign?.opensAt ?? ""}
+            errors={errors}
+          />
+          <Field
+            name="closesAt"
+            label={t("closesAt")}
+            type="datetime-local"
+            value={campaign?.closesAt ?? ""}
+            errors={errors}
+          />
+        </section>
+        {languages.map((language) => (
+          <LanguageSection
+            key={language}
+            prefix={language}
+            language={language}
+            label={language}
+            campaign={campaign}
+            addressees={addressees}
+            errors={errors}
+            t={t}
+          />
         ))}
-      </fieldset>
-      <button type="submit" disabled={pending}>
-        {pending ? common("saving") : t("save")}
-      </button>
-    </form>
+        <LanguageSection
+          prefix="new"
+          language=""
+          label={languages.length ? t("newLanguage") : t("firstLanguage")}
+          campaign={null}
+          addressees={addressees}
+          errors={errors}
+          t={t}
+        />
+        <fieldset>
+          <legend>{t("addressees")}</legend>
+          <FieldError id="addresseeIds" errors={errors?.addresseeIds} />
+          {ordered.map((a) => (
+            <label key={a.id} className="checkbox">
+              <input type="checkbox" name="addressee" value={a.id} defaultChecked={ticked(a.id)} /> {a.name} — {a.role}
+              {a.country ? ` (${a.country})` : ""}
+              {a.status === "paused" ? ` ${t("pausedMark")}` : ""}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={pending}>
+          {pending ? common("saving") : t("save")}
+        </button>
+      </form>
     </Sent.Provider>
   );
 }

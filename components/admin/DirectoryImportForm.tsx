@@ -6,7 +6,15 @@ import type { AdminMessages } from "./admin-messages";
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
-export function DirectoryImportForm({ action, locale, messages }: { action: Action; locale: string; messages: AdminMessages }) {
+export function DirectoryImportForm({
+  action,
+  locale,
+  messages,
+}: {
+  action: Action;
+  locale: string;
+  messages: AdminMessages;
+}) {
   const t = createTranslator({ locale, messages, namespace: "admin.directory" });
   const [state, formAction, pending] = useActionState(action, idleFormState);
   return (

@@ -6,7 +6,25 @@ import { describedBy, FieldError } from "./FieldError";
 export const SentValues = createContext<Record<string, string[]> | undefined>(undefined);
 
 /** A labelled text input or textarea with its hint and errors, tied together for screen readers. */
-export function TextField({ name, label, value, errors, multiline, type, hint, required }: { name: string; label: string; value: string; errors?: Record<string, string[]>; multiline?: number; type?: string; hint?: string; required?: boolean }) {
+export function TextField({
+  name,
+  label,
+  value,
+  errors,
+  multiline,
+  type,
+  hint,
+  required,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  errors?: Record<string, string[]>;
+  multiline?: number;
+  type?: string;
+  hint?: string;
+  required?: boolean;
+}) {
   const e = errors?.[name];
   const sent = useContext(SentValues);
   const initial = sent ? (sent[name]?.[0] ?? "") : value;
@@ -20,12 +38,26 @@ export function TextField({ name, label, value, errors, multiline, type, hint, r
         </p>
       )}
       {multiline ? (
-        <textarea id={name} name={name} rows={multiline} defaultValue={initial} aria-invalid={e ? true : undefined} aria-describedby={described} />
+        <textarea
+          id={name}
+          name={name}
+          rows={multiline}
+          defaultValue={initial}
+          aria-invalid={e ? true : undefined}
+          aria-describedby={described}
+        />
       ) : (
-        <input id={name} name={name} type={type ?? "text"} defaultValue={initial} required={required} aria-invalid={e ? true : undefined} aria-describedby={described} />
+        <input
+          id={name}
+          name={name}
+          type={type ?? "text"}
+          defaultValue={initial}
+          required={required}
+          aria-invalid={e ? true : undefined}
+          aria-describedby={described}
+        />
       )}
       <FieldError id={name} errors={e} />
     </div>
   );
 }
-

@@ -43,7 +43,9 @@ export function AddresseeCard({ addressee, locale }: { addressee: PublicAddresse
           </>
         ) : null}
         <dt>{t("post")}</dt>
-        <dd className={addressee.postalAddress ? "postal" : "missing"}>{addressee.postalAddress ?? t("noPostalAddress")}</dd>
+        <dd className={addressee.postalAddress ? "postal" : "missing"}>
+          {addressee.postalAddress ?? t("noPostalAddress")}
+        </dd>
       </dl>
       <p className="small">{t("lastVerified", { date: formatDate(addressee.lastVerifiedOn, locale) })}</p>
     </li>

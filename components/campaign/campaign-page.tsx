@@ -10,7 +10,15 @@ import { SignatureCount } from "./signature-count";
  * `locale` is the interface language; `campaign.language` the language of the
  * campaign's own texts (its best match, marked with lang= for readers).
  */
-export function CampaignPage({ campaign, totals, locale }: { campaign: PublicCampaign; totals: CampaignTotals; locale: string }) {
+export function CampaignPage({
+  campaign,
+  totals,
+  locale,
+}: {
+  campaign: PublicCampaign;
+  totals: CampaignTotals;
+  locale: string;
+}) {
   const language = campaign.language;
   const t = translator(locale, "campaign");
   const writeHref = `/c/${campaign.slug}/write?lang=${locale}`;

@@ -7,7 +7,15 @@ import { translator } from "@/lib/i18n/messages";
 import type { CampaignTotals } from "@/lib/signatures/schema";
 import { SignatureCount } from "./signature-count";
 
-export function EmbedCard({ campaign, totals, locale }: { campaign: PublicCampaign; totals: CampaignTotals; locale: string }) {
+export function EmbedCard({
+  campaign,
+  totals,
+  locale,
+}: {
+  campaign: PublicCampaign;
+  totals: CampaignTotals;
+  locale: string;
+}) {
   const t = translator(locale, "embed");
   const campaignHref = `/c/${campaign.slug}?lang=${locale}`;
   const writeHref = `/c/${campaign.slug}/write?lang=${locale}`;

@@ -26,11 +26,12 @@ type Props = {
   messages: BuilderMessages;
 };
 
-
 function previewFrom(builder: BuilderData, values: Record<string, unknown>): PreviewLetter[] | null {
   const parsed = letterContentSchema.safeParse(values);
   if (!parsed.success) return null;
-  const known = new Map<string, LetterAddressee>([...builder.addressees, ...Object.values(builder.embassies)].map((a) => [a.id, a]));
+  const known = new Map<string, LetterAddressee>(
+    [...builder.addressees, ...Object.values(builder.embassies)].map((a) => [a.id, a]),
+  );
   const chosen = parsed.data.addressees.map((id) => known.get(id)).filter((a): a is LetterAddressee => Boolean(a));
   return composeLetters(chosen, parsed.data).map((l) => ({
     addresseeId: l.addressee.id,
@@ -77,7 +78,8 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
   const [state, formAction, pending] = useActionState(action, initial);
   const [live, setLive] = useState<Record<string, unknown> | null>(null);
 
-  if (state.thankYou) return <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} />;
+  if (state.thankYou)
+    return <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} />;
 
   const values = live ? { ...state.values, ...live } : state.values;
   const errors = state.fieldErrors ?? {};
@@ -130,7 +132,10 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
                   <input type="checkbox" name="addressees" value={a.id} defaultChecked={chosen.has(a.id)} />
                   <span>
                     <strong>{a.name}</strong>, {a.role}
-                    <span className="small"> · {a.emails.length ? a.emails.join(", ") : a.xHandle ? `X: @${a.xHandle}` : t("noEmailOrX")}</span>
+                    <span className="small">
+                      {" "}
+                      · {a.emails.length ? a.emails.join(", ") : a.xHandle ? `X: @${a.xHandle}` : t("noEmailOrX")}
+                    </span>
                   </span>
                 </label>
               </li>
@@ -140,7 +145,13 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           <label className="field" htmlFor="country">
             {t("country")} <span className="small">{t("countryHint")}</span>
           </label>
-          <select id="country" name="country" defaultValue={country} aria-describedby="embassy-note" aria-invalid={Boolean(errors.country)}>
+          <select
+            id="country"
+            name="country"
+            defaultValue={country}
+            aria-describedby="embassy-note"
+            aria-invalid={Boolean(errors.country)}
+          >
             <option value="">{t("choose")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
@@ -150,9 +161,7 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           </select>
           <FieldError name="country" errors={errors} />
           <div id="embassy-note" aria-live="polite">
-            {country === "RU" ? (
-              <p className="warning">{t("russiaWarning")}</p>
-            ) : null}
+            {country === "RU" ? <p className="warning">{t("russiaWarning")}</p> : null}
             {embassy && !embassyIsListed ? (
               <label className="choice-extra">
                 <input type="checkbox" name="addressees" value={embassy.id} defaultChecked />
@@ -178,7 +187,13 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
               {builder.templateLanguages.map((l, i) => (
                 <span key={l}>
                   {i > 0 ? " · " : null}
-                  {l === builder.language ? <strong>{languageNames[l] ?? l}</strong> : <a href={`/c/${builder.campaign.slug}/write?lang=${l}`} hrefLang={l} lang={l}>{languageNames[l] ?? l}</a>}
+                  {l === builder.language ? (
+                    <strong>{languageNames[l] ?? l}</strong>
+                  ) : (
+                    <a href={`/c/${builder.campaign.slug}/write?lang=${l}`} hrefLang={l} lang={l}>
+                      {languageNames[l] ?? l}
+                    </a>
+                  )}
                 </span>
               ))}
             </p>
@@ -186,12 +201,29 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           <label className="field" htmlFor="subject">
             {t("subject")}
           </label>
-          <input id="subject" name="subject" lang={builder.language} type="text" maxLength={200} defaultValue={str("subject")} aria-invalid={Boolean(errors.subject)} />
+          <input
+            id="subject"
+            name="subject"
+            lang={builder.language}
+            type="text"
+            maxLength={200}
+            defaultValue={str("subject")}
+            aria-invalid={Boolean(errors.subject)}
+          />
           <FieldError name="subject" errors={errors} />
           <label className="field" htmlFor="body">
-            {t("letter")} <span className="small">{t("letterHint", { salutation: "{{salutation}}", signer: "{{signer}}" })}</span>
+            {t("letter")}{" "}
+            <span className="small">{t("letterHint", { salutation: "{{salutation}}", signer: "{{signer}}" })}</span>
           </label>
-          <textarea id="body" name="body" lang={builder.language} rows={16} maxLength={8000} defaultValue={str("body")} aria-invalid={Boolean(errors.body)} />
+          <textarea
+            id="body"
+            name="body"
+            lang={builder.language}
+            rows={16}
+            maxLength={8000}
+            defaultValue={str("body")}
+            aria-invalid={Boolean(errors.body)}
+          />
           <FieldError name="body" errors={errors} />
           <button type="submit" name="intent" value="reset" className="secondary" formNoValidate>
             {t("backToTemplate")}
@@ -212,19 +244,39 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="choice">
-              <input type="radio" name="identity" value={value} defaultChecked={(str("identity") || "anonymous") === value} />
+              <input
+                type="radio"
+                name="identity"
+                value={value}
+                defaultChecked={(str("identity") || "anonymous") === value}
+              />
               {label}
             </label>
           ))}
           <label className="field" htmlFor="name">
             {t("name")} <span className="small">{t("nameHint")}</span>
           </label>
-          <input id="name" name="name" type="text" maxLength={100} autoComplete="name" defaultValue={str("name")} aria-invalid={Boolean(errors.name)} />
+          <input
+            id="name"
+            name="name"
+            type="text"
+            maxLength={100}
+            autoComplete="name"
+            defaultValue={str("name")}
+            aria-invalid={Boolean(errors.name)}
+          />
           <FieldError name="name" errors={errors} />
           <label className="field" htmlFor="city">
             {t("city")} <span className="small">{t("cityHint")}</span>
           </label>
-          <input id="city" name="city" type="text" maxLength={100} defaultValue={str("city")} aria-invalid={Boolean(errors.city)} />
+          <input
+            id="city"
+            name="city"
+            type="text"
+            maxLength={100}
+            defaultValue={str("city")}
+            aria-invalid={Boolean(errors.city)}
+          />
           <FieldError name="city" errors={errors} />
         </fieldset>
 
@@ -236,7 +288,12 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           <div aria-live="polite">
             {preview && preview.length > 0 ? (
               preview.map((letter) => (
-                <article key={letter.addresseeId} className="letter-preview" data-testid="letter-preview" lang={builder.language}>
+                <article
+                  key={letter.addresseeId}
+                  className="letter-preview"
+                  data-testid="letter-preview"
+                  lang={builder.language}
+                >
                   <p className="address-block">{letter.addressBlock.join("\n")}</p>
                   <p className="date-line">{letter.dateLine}</p>
                   <p>
@@ -265,7 +322,12 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
             ] as const
           ).map(([value, label, hint]) => (
             <label key={value} className="choice">
-              <input type="radio" name="channel" value={value} defaultChecked={(str("channel") || "own_email_client") === value} />
+              <input
+                type="radio"
+                name="channel"
+                value={value}
+                defaultChecked={(str("channel") || "own_email_client") === value}
+              />
               <span>
                 {label}
                 <span className="small block">{hint}</span>
@@ -276,7 +338,15 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           <label className="field" htmlFor="email">
             {t("email")} <span className="small">{t("emailHint")}</span>
           </label>
-          <input id="email" name="email" type="email" maxLength={254} autoComplete="email" defaultValue={str("email")} aria-invalid={Boolean(errors.email)} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            maxLength={254}
+            autoComplete="email"
+            defaultValue={str("email")}
+            aria-invalid={Boolean(errors.email)}
+          />
           <FieldError name="email" errors={errors} />
           <label className="choice">
             <input type="checkbox" name="consentIdentity" defaultChecked={values.consentIdentity === true} />
@@ -284,7 +354,12 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
           </label>
           <FieldError name="consentIdentity" errors={errors} />
           <label className="choice">
-            <input type="checkbox" name="replyToMe" defaultChecked={values.replyToMe === true} aria-describedby="reply-to-me-warning" />
+            <input
+              type="checkbox"
+              name="replyToMe"
+              defaultChecked={values.replyToMe === true}
+              aria-describedby="reply-to-me-warning"
+            />
             <span>{t("replyToMe")}</span>
           </label>
           <p id="reply-to-me-warning" className="small warning">
@@ -297,7 +372,12 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
             <h2>{t("countHeading")}</h2>
           </legend>
           <label className="choice">
-            <input type="checkbox" name="consentCounted" defaultChecked={values.consentCounted === true} aria-invalid={Boolean(errors.consentCounted)} />
+            <input
+              type="checkbox"
+              name="consentCounted"
+              defaultChecked={values.consentCounted === true}
+              aria-invalid={Boolean(errors.consentCounted)}
+            />
             <span>{t("consentCounted")}</span>
           </label>
           <FieldError name="consentCounted" errors={errors} />

@@ -5,20 +5,38 @@ import { createTranslator } from "use-intl";
 import type { ThankYou } from "@/lib/signatures/letter-form-state";
 import type { Messages } from "@/lib/i18n/messages";
 
-const channelKeys = { platform_email: "viaPlatform", own_email_client: "viaOwn", pdf_print: "viaPdf", x_post: "viaX", self_reported: "viaSelf" } as const;
+const channelKeys = {
+  platform_email: "viaPlatform",
+  own_email_client: "viaOwn",
+  pdf_print: "viaPdf",
+  x_post: "viaX",
+  self_reported: "viaSelf",
+} as const;
 
 /** Hidden fields carrying the letter to the PDF and .eml renderers; we keep none of it. */
 function ContentFields({ content }: { content: ThankYou["content"] }) {
   return (
     <>
       {Object.entries(content).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
+        (Array.isArray(value) ? value : [value]).map((v, i) => (
+          <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
+        )),
       )}
     </>
   );
 }
 
-export function ThankYouView({ builder, thankYou, locale, messages }: { builder: LetterBuilder; thankYou: ThankYou; locale: string; messages: Pick<Messages, "thankYou"> }) {
+export function ThankYouView({
+  builder,
+  thankYou,
+  locale,
+  messages,
+}: {
+  builder: LetterBuilder;
+  thankYou: ThankYou;
+  locale: string;
+  messages: Pick<Messages, "thankYou">;
+}) {
   const t = createTranslator({ locale, messages, namespace: "thankYou" });
   const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -35,7 +53,9 @@ export function ThankYouView({ builder, thankYou, locale, messages }: { builder:
 
   return (
     <div className="thank-you" lang={locale} data-testid="thank-you">
-      <h1 tabIndex={-1} ref={heading}>{thankYou.outcome === "duplicate" ? t("titleDuplicate") : t("title")}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {thankYou.outcome === "duplicate" ? t("titleDuplicate") : t("title")}
+      </h1>
       {thankYou.outcome === "duplicate" ? (
         <p role="status">{t("duplicate")}</p>
       ) : (
@@ -52,7 +72,10 @@ export function ThankYouView({ builder, thankYou, locale, messages }: { builder:
       <ul className="outputs">
         {outputs.addressees.map((a) => (
           <li key={a.addresseeId} data-testid="letter-output">
-            <strong>{a.name}</strong>, {a.role} <span className="small">— {a.channel in channelKeys ? t(channelKeys[a.channel as keyof typeof channelKeys]) : a.channel}</span>
+            <strong>{a.name}</strong>, {a.role}{" "}
+            <span className="small">
+              — {a.channel in channelKeys ? t(channelKeys[a.channel as keyof typeof channelKeys]) : a.channel}
+            </span>
             <div className="output-actions">
               {a.mailto && a.channel !== "platform_email" ? <a href={a.mailto}>{t("openMail")}</a> : null}
               {a.xPost ? (
@@ -87,17 +110,23 @@ export function ThankYouView({ builder, thankYou, locale, messages }: { builder:
         <form method="post" action={`/c/${slug}/letters/pdf`}>
           <ContentFields content={thankYou.content} />
           <input type="hidden" name="paper" value="a4" />
-          <button type="submit" className="secondary">{t("pdfA4")}</button>
+          <button type="submit" className="secondary">
+            {t("pdfA4")}
+          </button>
         </form>
         <form method="post" action={`/c/${slug}/letters/pdf`}>
           <ContentFields content={thankYou.content} />
           <input type="hidden" name="paper" value="letter" />
-          <button type="submit" className="secondary">{t("pdfLetter")}</button>
+          <button type="submit" className="secondary">
+            {t("pdfLetter")}
+          </button>
         </form>
         {thankYou.emailAddressees > 0 ? (
           <form method="post" action={`/c/${slug}/letters/eml`}>
             <ContentFields content={thankYou.content} />
-            <button type="submit" className="secondary">{t("eml")}</button>
+            <button type="submit" className="secondary">
+              {t("eml")}
+            </button>
           </form>
         ) : null}
       </div>

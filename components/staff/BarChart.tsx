@@ -6,7 +6,17 @@ import type { Count } from "@/lib/staff/get-dashboard";
  * passes a strict CSP), with the same figures as a table for screen readers
  * and for anyone who wants the numbers. In the given interface language.
  */
-export function BarChart({ title, counts, id, locale }: { title: string; counts: Count[]; id: string; locale: string }) {
+export function BarChart({
+  title,
+  counts,
+  id,
+  locale,
+}: {
+  title: string;
+  counts: Count[];
+  id: string;
+  locale: string;
+}) {
   const t = translator(locale, "staff");
   const number = new Intl.NumberFormat(locale);
   const max = Math.max(1, ...counts.map((c) => c.count));
@@ -21,7 +31,16 @@ export function BarChart({ title, counts, id, locale }: { title: string; counts:
           <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label={t("chart.chartLabel", { title })}>
             {counts.map((c, i) => {
               const height = (c.count / max) * 38;
-              return <rect key={c.key} x={i * barWidth + barWidth * 0.1} y={40 - height} width={barWidth * 0.8} height={height} className="chart-bar" />;
+              return (
+                <rect
+                  key={c.key}
+                  x={i * barWidth + barWidth * 0.1}
+                  y={40 - height}
+                  width={barWidth * 0.8}
+                  height={height}
+                  className="chart-bar"
+                />
+              );
             })}
           </svg>
           <details>
@@ -50,7 +69,19 @@ export function BarChart({ title, counts, id, locale }: { title: string; counts:
 }
 
 /** A two-column table of counts, in the given interface language. */
-export function CountTable({ caption, counts, heading, testId, locale }: { caption: string; counts: Count[]; heading: string; testId: string; locale: string }) {
+export function CountTable({
+  caption,
+  counts,
+  heading,
+  testId,
+  locale,
+}: {
+  caption: string;
+  counts: Count[];
+  heading: string;
+  testId: string;
+  locale: string;
+}) {
   const t = translator(locale, "staff");
   const number = new Intl.NumberFormat(locale);
   return (

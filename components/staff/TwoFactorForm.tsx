@@ -23,7 +23,10 @@ type Props = {
 /** Turning two-step sign-in (TOTP) on and off. Needs JavaScript: the secret lives in the form's state between steps. */
 export function TwoFactorForm({ enabled, action, locale, messages }: Props) {
   const t = createTranslator({ locale, messages, namespace: "staff.twoFactor" });
-  const [state, formAction, pending] = useActionState(action, enabled ? ({ step: "on", message: "" } as State) : ({ step: "idle" } as State));
+  const [state, formAction, pending] = useActionState(
+    action,
+    enabled ? ({ step: "on", message: "" } as State) : ({ step: "idle" } as State),
+  );
   const message = state.message ? (
     <p role="status" className="form-ok">
       {state.message}

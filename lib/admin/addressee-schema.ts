@@ -23,13 +23,20 @@ const requiredText = (max: number, label: string) =>
 /** "a@b.org, c@d.org" or one per line: a list of plain, lower-case addresses. */
 export const emailListSchema = z
   .string()
-  .transform((value) => value.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(/[\s,;]+/)
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .superRefine((emails, ctx) => {
     for (const email of emails) {
-      if (!isPlainMailAddress(email) || !z.email().safeParse(email).success) ctx.addIssue({ code: "custom", message: `“${email}” is not a valid email address.` });
+      if (!isPlainMailAddress(email) || !z.email().safeParse(email).success)
+        ctx.addIssue({ code: "custom", message: `“${email}” is not a valid email address.` });
     }
     if (emails.length > 10) ctx.addIssue({ code: "custom", message: "At most 10 email addresses." });
-    if (new Set(emails).size !== emails.length) ctx.addIssue({ code: "custom", message: "An email address is listed twice." });
+    if (new Set(emails).size !== emails.length)
+      ctx.addIssue({ code: "custom", message: "An email address is listed twice." });
   });
 
 export const addresseeKinds = ["official", "mission", "embassy"] as const;
@@ -40,7 +47,10 @@ export const addresseeInputSchema = z
     key: z
       .string()
       .trim()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The key uses lower-case letters, digits and single hyphens (e.g. embassy-fr).")
+      .regex(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+        "The key uses lower-case letters, digits and single hyphens (e.g. embassy-fr).",
+      )
       .max(80),
     name: requiredText(200, "The name"),
     role: requiredText(300, "The role"),
@@ -57,7 +67,10 @@ export const addresseeInputSchema = z
       .string()
       .trim()
       .transform((v) => v.replace(/^@/, ""))
-      .refine((v) => v === "" || /^[A-Za-z0-9_]{1,15}$/.test(v), "An X handle has 1 to 15 letters, digits or underscores.")
+      .refine(
+        (v) => v === "" || /^[A-Za-z0-9_]{1,15}$/.test(v),
+        "An X handle has 1 to 15 letters, digits or underscores.",
+      )
       .transform((v) => (v === "" ? null : v)),
     postalAddress: z
       .string()
@@ -76,23 +89,34 @@ export const addresseeInputSchema = z
       .superRefine((value, ctx) => {
         // One message per problem, the first that applies.
         const time = Date.parse(`${value}T00:00:00Z`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) ctx.addIssue({ code: "custom", message: "The date last verified is a date like 2026-11-23." });
-        else if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) ctx.addIssue({ code: "custom", message: "The date last verified is not a real date." });
-        else if (time > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", message: "The date last verified cannot be in the future." });
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+          ctx.addIssue({ code: "custom", message: "The date last verified is a date like 2026-11-23." });
+        else if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)
+          ctx.addIssue({ code: "custom", message: "The date last verified is not a real date." });
+        else if (time > Date.now() + 86_400_000)
+          ctx.addIssue({ code: "custom", message: "The date last verified cannot be in the future." });
       }),
     status: z.enum(addresseeStatuses, { error: "The status is active or paused." }),
   })
   .superRefine((value, ctx) => {
-    if (value.kind !== "official" && !value.country) ctx.addIssue({ code: "custom", path: ["country"], message: "An embassy or mission needs its country." });
+    if (value.kind !== "official" && !value.country)
+      ctx.addIssue({ code: "custom", path: ["country"], message: "An embassy or mission needs its country." });
     if (value.emails.length === 0 && !value.xHandle && !value.postalAddress && !value.webFormUrl) {
-      ctx.addIssue({ code: "custom", path: ["emails"], message: "Give at least one way to reach this addressee: email, X handle, postal address or web form." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["emails"],
+        message: "Give at least one way to reach this addressee: email, X handle, postal address or web form.",
+      });
     }
   });
 
 export type AddresseeInput = z.infer<typeof addresseeInputSchema>;
 
 export const addresseeTranslationSchema = z.object({
-  language: z.string().trim().regex(/^[a-z]{2,3}$/, "A language is a two- or three-letter code (e.g. ru)."),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}$/, "A language is a two- or three-letter code (e.g. ru)."),
   name: requiredText(200, "The translated name"),
   role: requiredText(300, "The translated role"),
   salutation: optionalText(200, "The translated salutation"),

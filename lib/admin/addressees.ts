@@ -14,8 +14,21 @@ export type SaveOutcome =
   | { outcome: "invalid"; fieldErrors: Record<string, string[]> };
 
 const editable = {
-  id: true, key: true, name: true, role: true, organisation: true, kind: true, country: true, emails: true, xHandle: true,
-  postalAddress: true, webFormUrl: true, salutation: true, lastVerifiedAt: true, status: true, updatedAt: true,
+  id: true,
+  key: true,
+  name: true,
+  role: true,
+  organisation: true,
+  kind: true,
+  country: true,
+  emails: true,
+  xHandle: true,
+  postalAddress: true,
+  webFormUrl: true,
+  salutation: true,
+  lastVerifiedAt: true,
+  status: true,
+  updatedAt: true,
   translations: { select: { language: true, name: true, role: true, salutation: true }, orderBy: { language: "asc" } },
   campaigns: { select: { campaign: { select: { slug: true, status: true } } } },
 } satisfies Prisma.AddresseeSelect;
@@ -26,7 +39,17 @@ export async function listAddressees(actor: StaffIdentity) {
   assertRole(actor, "admin");
   return db().addressee.findMany({
     orderBy: [{ kind: "asc" }, { country: "asc" }, { name: "asc" }],
-    select: { id: true, key: true, name: true, role: true, kind: true, country: true, status: true, lastVerifiedAt: true, campaigns: { select: { campaign: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      role: true,
+      kind: true,
+      country: true,
+      status: true,
+      lastVerifiedAt: true,
+      campaigns: { select: { campaign: { select: { slug: true } } } },
+    },
   });
 }
 
@@ -59,14 +82,26 @@ export async function saveAddressee(
     return await db().$transaction(async (tx) => {
       const before = id ? await tx.addressee.findUnique({ where: { id }, select: editable }) : null;
       if (id && !before) return { outcome: "not_found" as const };
-      if (before && expectedUpdatedAt && before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) return { outcome: "conflict" as const };
+      if (before && expectedUpdatedAt && before.updatedAt.getTime() !== expectedUpdatedAt.getTime())
+        return { outcome: "conflict" as const };
       const saved = id
         ? await tx.addressee.update({ where: { id }, data, select: { id: true } })
         : await tx.addressee.create({ data, select: { id: true } });
       await tx.addresseeTranslation.deleteMany({ where: { addresseeId: saved.id } });
-      if (translations.length > 0) await tx.addresseeTranslation.createMany({ data: translations.map((t) => ({ ...t, addresseeId: saved.id })) });
+      if (translations.length > 0)
+        await tx.addresseeTranslation.createMany({ data: translations.map((t) => ({ ...t, addresseeId: saved.id })) });
       const after = await tx.addressee.findUniqueOrThrow({ where: { id: saved.id }, select: editable });
-      await recordAudit(actor, { action: id ? "addressee.update" : "addressee.create", entity: "addressee", entityId: saved.id, before: auditView(before), after: auditView(after) }, tx);
+      await recordAudit(
+        actor,
+        {
+          action: id ? "addressee.update" : "addressee.create",
+          entity: "addressee",
+          entityId: saved.id,
+          before: auditView(before),
+          after: auditView(after),
+        },
+        tx,
+      );
       return { outcome: "saved" as const, id: saved.id };
     });
   } catch (error) {

@@ -5,10 +5,15 @@ import { db } from "@/lib/db/client";
 
 type AuditInput = { action: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown };
 
-const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const json = (value: unknown) =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 /** One line of the audit log: who, what, when, before and after. Pass `tx` to write it with the change. */
-export async function recordAudit(actor: StaffIdentity, entry: AuditInput, tx: Prisma.TransactionClient = db()): Promise<void> {
+export async function recordAudit(
+  actor: StaffIdentity,
+  entry: AuditInput,
+  tx: Prisma.TransactionClient = db(),
+): Promise<void> {
   assertRole(actor, "admin");
   await tx.auditEntry.create({
     data: {
@@ -23,14 +28,35 @@ export async function recordAudit(actor: StaffIdentity, entry: AuditInput, tx: P
   });
 }
 
-export type AuditLine = { id: string; at: Date; actorEmail: string; action: string; entity: string; entityId: string | null; before: unknown; after: unknown };
+export type AuditLine = {
+  id: string;
+  at: Date;
+  actorEmail: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
 
-export async function listAuditLog(actor: StaffIdentity, options: { before?: Date; take?: number } = {}): Promise<AuditLine[]> {
+export async function listAuditLog(
+  actor: StaffIdentity,
+  options: { before?: Date; take?: number } = {},
+): Promise<AuditLine[]> {
   assertRole(actor, "admin");
   return db().auditEntry.findMany({
     where: options.before ? { at: { lt: options.before } } : {},
     orderBy: { at: "desc" },
     take: Math.min(options.take ?? 100, 500),
-    select: { id: true, at: true, actorEmail: true, action: true, entity: true, entityId: true, before: true, after: true },
+    select: {
+      id: true,
+      at: true,
+      actorEmail: true,
+      action: true,
+      entity: true,
+      entityId: true,
+      before: true,
+      after: true,
+    },
   });
 }

@@ -10,9 +10,23 @@ export async function listCampaignsForAdmin(actor: StaffIdentity) {
   assertRole(actor, "admin");
   const rows = await db().campaign.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, slug: true, status: true, languages: true, signatureGoal: true, opensAt: true, closesAt: true, translations: { select: { language: true, title: true } }, _count: { select: { signatures: { where: { countedAt: { not: null } } } } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      languages: true,
+      signatureGoal: true,
+      opensAt: true,
+      closesAt: true,
+      translations: { select: { language: true, title: true } },
+      _count: { select: { signatures: { where: { countedAt: { not: null } } } } },
+    },
   });
-  return rows.map((r) => ({ ...r, title: pickTranslation(r.translations, r.languages)?.title ?? r.slug, signatures: r._count.signatures }));
+  return rows.map((r) => ({
+    ...r,
+    title: pickTranslation(r.translations, r.languages)?.title ?? r.slug,
+    signatures: r._count.signatures,
+  }));
 }
 
 export type CampaignForEdit = {
@@ -26,7 +40,10 @@ export type CampaignForEdit = {
   appealDate: string;
   opensAt: string;
   closesAt: string;
-  texts: Record<string, { title: string; summary: string; context: string; whyItMatters: string; safetyNotice: string }>;
+  texts: Record<
+    string,
+    { title: string; summary: string; context: string; whyItMatters: string; safetyNotice: string }
+  >;
   demands: Record<string, string[]>;
   templates: Record<string, { subject: string; body: string; xPost: string }>;
   addresseeIds: string[];
@@ -37,7 +54,10 @@ const local = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
 /** Everything the campaign editor shows, plus every addressee to choose from. */
 export async function getCampaignForEdit(actor: StaffIdentity, id: string | null) {
   assertRole(actor, "admin");
-  const addressees = await db().addressee.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, kind: true, country: true, status: true } });
+  const addressees = await db().addressee.findMany({
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, role: true, kind: true, country: true, status: true },
+  });
   if (!id) return { campaign: null, addressees };
   const row = await db().campaign.findUnique({
     where: { id },
@@ -60,15 +80,37 @@ export async function getCampaignForEdit(actor: StaffIdentity, id: string | null
     appealDate: row.appealDate?.toISOString().slice(0, 10) ?? "",
     opensAt: local(row.opensAt),
     closesAt: local(row.closesAt),
-    texts: Object.fromEntries(row.translations.map((t) => [t.language, { title: t.title, summary: t.summary, context: t.context, whyItMatters: t.whyItMatters, safetyNotice: t.safetyNotice }])),
-    demands: Object.fromEntries(row.languages.map((lang) => [lang, row.demands.map((d) => d.translations.find((t) => t.language === lang)?.text ?? "")])),
-    templates: Object.fromEntries(row.templates.map((t) => [t.language, { subject: t.subject, body: t.body, xPost: t.xPost ?? "" }])),
+    texts: Object.fromEntries(
+      row.translations.map((t) => [
+        t.language,
+        {
+          title: t.title,
+          summary: t.summary,
+          context: t.context,
+          whyItMatters: t.whyItMatters,
+          safetyNotice: t.safetyNotice,
+        },
+      ]),
+    ),
+    demands: Object.fromEntries(
+      row.languages.map((lang) => [
+        lang,
+        row.demands.map((d) => d.translations.find((t) => t.language === lang)?.text ?? ""),
+      ]),
+    ),
+    templates: Object.fromEntries(
+      row.templates.map((t) => [t.language, { subject: t.subject, body: t.body, xPost: t.xPost ?? "" }]),
+    ),
     addresseeIds: row.addressees.map((a) => a.addresseeId),
   };
   return { campaign, addressees };
 }
 
-export type CampaignSave = { outcome: "saved"; id: string } | { outcome: "conflict" } | { outcome: "not_found" } | { outcome: "invalid"; fieldErrors: Record<string, string[]> };
+export type CampaignSave =
+  | { outcome: "saved"; id: string }
+  | { outcome: "conflict" }
+  | { outcome: "not_found" }
+  | { outcome: "invalid"; fieldErrors: Record<string, string[]> };
 
 /**
  * Saves a whole campaign (new when `id` is null) in one transaction with its
@@ -76,14 +118,20 @@ export type CampaignSave = { outcome: "saved"; id: string } | { outcome: "confli
  * dropped from the list lose their texts. The public page and API read the
  * database on every request, so the change shows at once.
  */
-export async function saveCampaign(actor: StaffIdentity, id: string | null, input: CampaignInput, expectedVersion: Date | null): Promise<CampaignSave> {
+export async function saveCampaign(
+  actor: StaffIdentity,
+  id: string | null,
+  input: CampaignInput,
+  expectedVersion: Date | null,
+): Promise<CampaignSave> {
   assertRole(actor, "admin");
   try {
     return await db().$transaction(
       async (tx) => {
         const before = id ? await snapshot(tx, id) : null;
         if (id && !before) return { outcome: "not_found" as const };
-        if (before && expectedVersion && before.updatedAt.getTime() !== expectedVersion.getTime()) return { outcome: "conflict" as const };
+        if (before && expectedVersion && before.updatedAt.getTime() !== expectedVersion.getTime())
+          return { outcome: "conflict" as const };
         const fields = {
           slug: input.slug,
           organiser: input.organiser,
@@ -96,16 +144,26 @@ export async function saveCampaign(actor: StaffIdentity, id: string | null, inpu
           // The retention clock for supporters' data starts when a campaign closes.
           closedAt: input.status === "closed" ? (before?.closedAt ?? new Date()) : null,
         };
-        const campaign = id ? await tx.campaign.update({ where: { id }, data: fields }) : await tx.campaign.create({ data: fields });
+        const campaign = id
+          ? await tx.campaign.update({ where: { id }, data: fields })
+          : await tx.campaign.create({ data: fields });
         const campaignId = campaign.id;
 
         await tx.campaignTranslation.deleteMany({ where: { campaignId, language: { notIn: input.languages } } });
         await tx.letterTemplate.deleteMany({ where: { campaignId, language: { notIn: input.languages } } });
         for (const language of input.languages) {
           const texts = input.texts[language]!;
-          await tx.campaignTranslation.upsert({ where: { campaignId_language: { campaignId, language } }, create: { campaignId, language, ...texts }, update: texts });
+          await tx.campaignTranslation.upsert({
+            where: { campaignId_language: { campaignId, language } },
+            create: { campaignId, language, ...texts },
+            update: texts,
+          });
           const template = input.templates[language]!;
-          await tx.letterTemplate.upsert({ where: { campaignId_language: { campaignId, language } }, create: { campaignId, language, ...template }, update: template });
+          await tx.letterTemplate.upsert({
+            where: { campaignId_language: { campaignId, language } },
+            create: { campaignId, language, ...template },
+            update: template,
+          });
         }
         // Demands have no history of their own (letters keep their text), so they are rewritten whole.
         await tx.demand.deleteMany({ where: { campaignId } });
@@ -115,7 +173,12 @@ export async function saveCampaign(actor: StaffIdentity, id: string | null, inpu
             data: {
               campaignId,
               position,
-              translations: { create: input.languages.map((language) => ({ language, text: input.demands[language]![position - 1]! })) },
+              translations: {
+                create: input.languages.map((language) => ({
+                  language,
+                  text: input.demands[language]![position - 1]!,
+                })),
+              },
             },
           });
         }
@@ -128,14 +191,26 @@ export async function saveCampaign(actor: StaffIdentity, id: string | null, inpu
           });
         }
         const after = await snapshot(tx, campaignId);
-        await recordAudit(actor, { action: id ? "campaign.update" : "campaign.create", entity: "campaign", entityId: campaignId, before: auditView(before), after: auditView(after) }, tx);
+        await recordAudit(
+          actor,
+          {
+            action: id ? "campaign.update" : "campaign.create",
+            entity: "campaign",
+            entityId: campaignId,
+            before: auditView(before),
+            after: auditView(after),
+          },
+          tx,
+        );
         return { outcome: "saved" as const, id: campaignId };
       },
       { timeout: 30_000 },
     );
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { outcome: "invalid", fieldErrors: { slug: ["Another campaign has this address already."] } };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") return { outcome: "invalid", fieldErrors: { addresseeIds: ["An addressee you chose no longer exists."] } };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { outcome: "invalid", fieldErrors: { slug: ["Another campaign has this address already."] } };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
+      return { outcome: "invalid", fieldErrors: { addresseeIds: ["An addressee you chose no longer exists."] } };
     throw error;
   }
 }

@@ -3,7 +3,20 @@
 import { parse } from "csv-parse/sync";
 import { addresseeInputSchema, type AddresseeInput } from "./addressee-schema";
 
-export const directoryColumns = ["key", "kind", "country", "name", "role", "emails", "x_handle", "postal_address", "web_form_url", "salutation", "last_verified", "status"] as const;
+export const directoryColumns = [
+  "key",
+  "kind",
+  "country",
+  "name",
+  "role",
+  "emails",
+  "x_handle",
+  "postal_address",
+  "web_form_url",
+  "salutation",
+  "last_verified",
+  "status",
+] as const;
 const required = ["key", "country", "name", "role", "last_verified"];
 
 export const maxDirectoryRows = 1_000;
@@ -21,17 +34,29 @@ export function parseDirectoryCsv(text: string): DirectoryParse {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { ok: false, errors: [`The file is not valid CSV${line ? ` (near row ${line})` : ""}: ${(error as Error).message.split(":")[0]}.`] };
+    return {
+      ok: false,
+      errors: [
+        `The file is not valid CSV${line ? ` (near row ${line})` : ""}: ${(error as Error).message.split(":")[0]}.`,
+      ],
+    };
   }
   if (records.length === 0) return { ok: false, errors: ["The file is empty."] };
   const header = records[0]!.map((h) => h.toLowerCase());
   const errors: string[] = [];
   const unknown = header.filter((h) => !(directoryColumns as readonly string[]).includes(h));
-  if (unknown.length) errors.push(`Row 1: unknown column(s) ${unknown.map((u) => `“${u}”`).join(", ")}. The columns are: ${directoryColumns.join(", ")}.`);
+  if (unknown.length)
+    errors.push(
+      `Row 1: unknown column(s) ${unknown.map((u) => `“${u}”`).join(", ")}. The columns are: ${directoryColumns.join(", ")}.`,
+    );
   const missing = required.filter((r) => !header.includes(r));
   if (missing.length) errors.push(`Row 1: missing column(s) ${missing.join(", ")}.`);
   if (errors.length) return { ok: false, errors };
-  if (records.length - 1 > maxDirectoryRows) return { ok: false, errors: [`The file has ${records.length - 1} rows; import at most ${maxDirectoryRows} at a time.`] };
+  if (records.length - 1 > maxDirectoryRows)
+    return {
+      ok: false,
+      errors: [`The file has ${records.length - 1} rows; import at most ${maxDirectoryRows} at a time.`],
+    };
 
   const rows: AddresseeInput[] = [];
   const seenKeys = new Map<string, number>();
@@ -54,7 +79,8 @@ export function parseDirectoryCsv(text: string): DirectoryParse {
       status: cell("status") || "active",
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`Row ${rowNumber}: ${issue.path.join(".") || "row"}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        errors.push(`Row ${rowNumber}: ${issue.path.join(".") || "row"}: ${issue.message}`);
       return;
     }
     if (parsed.data.kind === "official") {

@@ -14,7 +14,9 @@ const versionOf = (key: Buffer) => keyId(key).readUInt32BE(0) >>> 4;
 /** better-auth's secrets, current first; the previous one during a rotation. */
 export function staffAuthSecrets(): { version: number; value: string }[] {
   const ring = keyFor("staff-auth");
-  return [ring.current, ring.previous].filter((key): key is Buffer => key !== null).map((key) => ({ version: versionOf(key), value: key.toString("hex") }));
+  return [ring.current, ring.previous]
+    .filter((key): key is Buffer => key !== null)
+    .map((key) => ({ version: versionOf(key), value: key.toString("hex") }));
 }
 
 /** What opens values sealed before versioned secrets: the secret of that time (the previous one after a rotation). */

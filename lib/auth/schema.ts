@@ -7,7 +7,13 @@ import { passwordLength, passwordProblem } from "./password";
 export const staffRoles = ["staff", "admin"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")).refine(isPlainMailAddress, "Enter a valid email address.");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email("Enter a valid email address."))
+  .refine(isPlainMailAddress, "Enter a valid email address.");
 
 export const signInSchema = z.object({
   email,

@@ -86,7 +86,8 @@ async function spendGuess(name: keyof typeof signInLimits, keys: AnonymousKeys):
     const spent = await consumeAcrossRotation(chosen, keys);
     return { limiter: chosen, key: keys.current, nowLocked: spent.remainingPoints === 0 };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    if (rejection instanceof RateLimiterRes)
+      return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     throw rejection;
   }
 }
@@ -100,17 +101,25 @@ async function spendGuess(name: keyof typeof signInLimits, keys: AnonymousKeys):
  * alike, locked or not. A real admin on a browser they signed in from
  * before is never locked out by someone guessing elsewhere.
  */
-export async function signInStaff(input: { email: string; password: string }, request: { headers: Headers; client: string }): Promise<SignInResult> {
+export async function signInStaff(
+  input: { email: string; password: string },
+  request: { headers: Headers; client: string },
+): Promise<SignInResult> {
   if (request.client !== "all-clients") {
     const perClient = await spendGuess("perClient", anonymousKeys(request.client));
     if ("retryAfterSeconds" in perClient) return { outcome: "locked", retryAfterSeconds: perClient.retryAfterSeconds };
   }
   const device = knownDevice(request.headers, input.email);
-  const guess = device ? await spendGuess("perDevice", { current: device, previous: null }) : await spendGuess("perAccount", anonymousKeys(accountValue(input.email)));
+  const guess = device
+    ? await spendGuess("perDevice", { current: device, previous: null })
+    : await spendGuess("perAccount", anonymousKeys(accountValue(input.email)));
   if ("retryAfterSeconds" in guess) return { outcome: "locked", retryAfterSeconds: guess.retryAfterSeconds };
 
   try {
-    const result = await auth().api.signInEmail({ body: { email: input.email, password: input.password, rememberMe: false }, headers: request.headers });
+    const result = await auth().api.signInEmail({
+      body: { email: input.email, password: input.password, rememberMe: false },
+      headers: request.headers,
+    });
     // A right password costs nothing: the guess is given back.
     await guess.limiter.reward(guess.key, 1);
     await recordSignInEvent(input.email, "staff.sign_in", { device: device ? "known" : "new" });
@@ -129,11 +138,25 @@ export async function signInStaff(input: { email: string; password: string }, re
 }
 
 /** Sign-ins and lockouts in the audit log, for accounts that exist (an unknown email leaves no line). */
-async function recordSignInEvent(email: string, action: "staff.sign_in" | "staff.sign_in_locked", detail: Record<string, unknown>): Promise<void> {
-  const account = await db().staffUser.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true } });
+async function recordSignInEvent(
+  email: string,
+  action: "staff.sign_in" | "staff.sign_in_locked",
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const account = await db().staffUser.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true },
+  });
   if (!account) return;
   await db().auditEntry.create({
-    data: { actorId: account.id, actorEmail: account.email, action, entity: "staff", entityId: account.id, after: detail as never },
+    data: {
+      actorId: account.id,
+      actorEmail: account.email,
+      action,
+      entity: "staff",
+      entityId: account.id,
+      after: detail as never,
+    },
   });
 }
 
@@ -149,5 +172,7 @@ export async function verifyStaffCode(code: string, requestHeaders: Headers): Pr
 }
 
 export async function signOutStaff(requestHeaders: Headers): Promise<void> {
-  await auth().api.signOut({ headers: requestHeaders }).catch(() => {});
+  await auth()
+    .api.signOut({ headers: requestHeaders })
+    .catch(() => {});
 }

@@ -3,7 +3,12 @@
 // assertRole, so a caller cannot hand in a made-up object.
 import type { StaffRole } from "./schema";
 
-export type StaffIdentity = { readonly id: string; readonly email: string; readonly name: string; readonly role: StaffRole };
+export type StaffIdentity = {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: StaffRole;
+};
 
 const issued = new WeakSet<StaffIdentity>();
 

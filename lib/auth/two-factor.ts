@@ -5,14 +5,21 @@ import { db } from "@/lib/db/client";
 import { auth, staffAuthLegacySecret, staffAuthSecrets } from "./auth";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 
-export type TotpEnrolment = { outcome: "started"; otpauthUrl: string; secret: string; backupCodes: string[] } | { outcome: "wrong_password" } | { outcome: "already_on" };
+export type TotpEnrolment =
+  | { outcome: "started"; otpauthUrl: string; secret: string; backupCodes: string[] }
+  | { outcome: "wrong_password" }
+  | { outcome: "already_on" };
 
 /**
  * First step of turning on two-step sign-in: after the password is checked,
  * better-auth makes a secret (stored encrypted) and backup codes. It is not
  * on until a code from the app is confirmed.
  */
-export async function startTotpEnrolment(actor: StaffIdentity, password: string, requestHeaders: Headers): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(
+  actor: StaffIdentity,
+  password: string,
+  requestHeaders: Headers,
+): Promise<TotpEnrolment> {
   assertRole(actor, "staff");
   try {
     const result = await auth().api.enableTwoFactor({ body: { password }, headers: requestHeaders });
@@ -20,13 +27,18 @@ export async function startTotpEnrolment(actor: StaffIdentity, password: string,
     const secret = new URL(result.totpURI).searchParams.get("secret") ?? "";
     return { outcome: "started", otpauthUrl: result.totpURI, secret, backupCodes: result.backupCodes };
   } catch (error) {
-    if (error instanceof APIError) return /already/i.test(error.message) ? { outcome: "already_on" } : { outcome: "wrong_password" };
+    if (error instanceof APIError)
+      return /already/i.test(error.message) ? { outcome: "already_on" } : { outcome: "wrong_password" };
     throw error;
   }
 }
 
 /** Second step: a code from the authenticator app turns it on. */
-export async function confirmTotpEnrolment(actor: StaffIdentity, code: string, requestHeaders: Headers): Promise<"on" | "wrong_code"> {
+export async function confirmTotpEnrolment(
+  actor: StaffIdentity,
+  code: string,
+  requestHeaders: Headers,
+): Promise<"on" | "wrong_code"> {
   assertRole(actor, "staff");
   try {
     await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
@@ -37,7 +49,11 @@ export async function confirmTotpEnrolment(actor: StaffIdentity, code: string, r
   }
 }
 
-export async function turnOffTotp(actor: StaffIdentity, password: string, requestHeaders: Headers): Promise<"off" | "wrong_password"> {
+export async function turnOffTotp(
+  actor: StaffIdentity,
+  password: string,
+  requestHeaders: Headers,
+): Promise<"off" | "wrong_password"> {
   assertRole(actor, "staff");
   try {
     await auth().api.disableTwoFactor({ body: { password }, headers: requestHeaders });
@@ -62,10 +78,16 @@ export async function hasTotp(actor: StaffIdentity): Promise<boolean> {
  */
 export async function rewriteStaffSecrets(): Promise<{ rewritten: number; unreadable: number }> {
   const secrets = staffAuthSecrets();
-  const key = { keys: new Map(secrets.map((s) => [s.version, s.value])), currentVersion: secrets[0]!.version, legacySecret: staffAuthLegacySecret() };
+  const key = {
+    keys: new Map(secrets.map((s) => [s.version, s.value])),
+    currentVersion: secrets[0]!.version,
+    legacySecret: staffAuthLegacySecret(),
+  };
   const currentPrefix = `$ba$${key.currentVersion}$`;
   const rows = await db().staffTwoFactor.findMany({
-    where: { OR: [{ NOT: { secret: { startsWith: currentPrefix } } }, { NOT: { backupCodes: { startsWith: currentPrefix } } }] },
+    where: {
+      OR: [{ NOT: { secret: { startsWith: currentPrefix } } }, { NOT: { backupCodes: { startsWith: currentPrefix } } }],
+    },
     select: { id: true, secret: true, backupCodes: true },
   });
   let rewritten = 0;
@@ -74,7 +96,10 @@ export async function rewriteStaffSecrets(): Promise<{ rewritten: number; unread
     try {
       const secret = await symmetricEncrypt({ key, data: await symmetricDecrypt({ key, data: row.secret }) });
       const backupCodes = await symmetricEncrypt({ key, data: await symmetricDecrypt({ key, data: row.backupCodes }) });
-      const changed = await db().staffTwoFactor.updateMany({ where: { id: row.id, secret: row.secret, backupCodes: row.backupCodes }, data: { secret, backupCodes } });
+      const changed = await db().staffTwoFactor.updateMany({
+        where: { id: row.id, secret: row.secret, backupCodes: row.backupCodes },
+        data: { secret, backupCodes },
+      });
       rewritten += changed.count;
     } catch {
       unreadable++;

@@ -15,9 +15,7 @@ export const languageCodeSchema = z
 
 export const campaignParamsSchema = z.object({ slug: campaignSlugSchema });
 
-export const campaignQuerySchema = z
-  .object({ lang: languageCodeSchema.optional() })
-  .strict();
+export const campaignQuerySchema = z.object({ lang: languageCodeSchema.optional() }).strict();
 
 export const addresseeKindSchema = z.enum(["official", "mission", "embassy"]);
 

@@ -20,7 +20,9 @@ export function pool(): pg.Pool {
     });
     // An idle connection dropped by a database restart must not crash the process.
     globalForDb.pool.on("error", (error) => console.warn("database connection lost:", error.message));
-    globalForDb.pool.on("connect", (client) => client.on("error", (error) => console.warn("database connection lost:", error.message)));
+    globalForDb.pool.on("connect", (client) =>
+      client.on("error", (error) => console.warn("database connection lost:", error.message)),
+    );
     releaseBrokenCheckouts(globalForDb.pool);
   }
   return globalForDb.pool;

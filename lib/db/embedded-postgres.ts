@@ -130,7 +130,11 @@ export async function startEmbeddedPostgres(options: {
             started = true;
             const user = startupParameter(message, "user");
             if (user !== EMBEDDED_USER) {
-              refuse(socket, "28000", `role "${user ?? ""}" does not exist (the embedded database has only "${EMBEDDED_USER}")`);
+              refuse(
+                socket,
+                "28000",
+                `role "${user ?? ""}" does not exist (the embedded database has only "${EMBEDDED_USER}")`,
+              );
               return;
             }
             startup = new Uint8Array(message);
@@ -169,9 +173,11 @@ export async function startEmbeddedPostgres(options: {
           socket.end(); // Terminate: the backend is shared, so it stays up
           return;
         }
-        work = work.then(() => run(message, type === "S" || type === "Q")).catch((error: unknown) => {
-          socket.destroy(error instanceof Error ? error : undefined);
-        });
+        work = work
+          .then(() => run(message, type === "S" || type === "Q"))
+          .catch((error: unknown) => {
+            socket.destroy(error instanceof Error ? error : undefined);
+          });
       }
     });
     socket.on("close", () => void leave());

@@ -1,5 +1,10 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import type { AnonymousKeys } from "@/lib/privacy/anonymous-key";
 import { pool } from "./client";
@@ -9,8 +14,14 @@ import { pool } from "./client";
  * app instance and worker; in process memory on the embedded database, whose
  * shared backend cannot hold two connections' named prepared statements.
  */
-export function makeLimiter(keyPrefix: string, points: number, durationSeconds: number, blockDurationSeconds = 0): RateLimiterAbstract {
-  if (env().EMBEDDED_DATABASE) return new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds, blockDuration: blockDurationSeconds });
+export function makeLimiter(
+  keyPrefix: string,
+  points: number,
+  durationSeconds: number,
+  blockDurationSeconds = 0,
+): RateLimiterAbstract {
+  if (env().EMBEDDED_DATABASE)
+    return new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds, blockDuration: blockDurationSeconds });
   return new RateLimiterPostgres({
     storeClient: pool(),
     storeType: "pool",
@@ -29,12 +40,20 @@ export function makeLimiter(keyPrefix: string, points: number, durationSeconds: 
  * rotation): a new secret must not hand every client a fresh allowance.
  * Throws a RateLimiterRes when refused, as `consume` does.
  */
-export async function consumeAcrossRotation(limiter: RateLimiterAbstract, keys: AnonymousKeys): Promise<RateLimiterRes> {
+export async function consumeAcrossRotation(
+  limiter: RateLimiterAbstract,
+  keys: AnonymousKeys,
+): Promise<RateLimiterRes> {
   const before = keys.previous ? await limiter.get(keys.previous) : null;
   if (before && before.consumedPoints >= limiter.points) throw before;
   const spent = await limiter.consume(keys.current);
   if (before && spent.consumedPoints + before.consumedPoints > limiter.points) {
-    throw new RateLimiterRes(0, Math.max(spent.msBeforeNext, before.msBeforeNext), spent.consumedPoints + before.consumedPoints, false);
+    throw new RateLimiterRes(
+      0,
+      Math.max(spent.msBeforeNext, before.msBeforeNext),
+      spent.consumedPoints + before.consumedPoints,
+      false,
+    );
   }
   return spent;
 }

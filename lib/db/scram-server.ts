@@ -31,7 +31,8 @@ export class ScramVerifier {
         if (step === "initial") {
           // SASLInitialResponse: mechanism\0, Int32 length, client-first-message.
           const end = payload.indexOf(0);
-          if (end < 0 || payload.length < end + 5 || payload.subarray(0, end).toString() !== "SCRAM-SHA-256") return refused();
+          if (end < 0 || payload.length < end + 5 || payload.subarray(0, end).toString() !== "SCRAM-SHA-256")
+            return refused();
           const length = payload.readInt32BE(end + 1);
           const clientFirst = payload.subarray(end + 5, end + 5 + Math.max(length, 0)).toString("utf8");
           // No channel binding over a plain loopback socket: "n,," or "y,,".

@@ -44,7 +44,10 @@ export async function createDeliveryMessages(tx: Prisma.TransactionClient, signa
   }
   for (const message of byAddress.values()) {
     // A letter links to the message of its first address; the others carry it too.
-    await tx.letter.updateMany({ where: { id: { in: message.letterIds }, deliveryMessageId: null }, data: { deliveryMessageId: message.id } });
+    await tx.letter.updateMany({
+      where: { id: { in: message.letterIds }, deliveryMessageId: null },
+      data: { deliveryMessageId: message.id },
+    });
   }
   return byAddress.size;
 }

@@ -14,7 +14,12 @@ const maxReason = 600;
 
 export type DeliveryResult = "sent" | "already_done" | "rescheduled" | "deferred" | "failed" | "busy";
 
-async function reschedule(messageId: string, runAt: Date, reason: string | null, status: "queued" | "deferred" = "queued") {
+async function reschedule(
+  messageId: string,
+  runAt: Date,
+  reason: string | null,
+  status: "queued" | "deferred" = "queued",
+) {
   await db().$transaction(async (tx) => {
     await tx.deliveryMessage.update({
       where: { id: messageId },
@@ -34,7 +39,13 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   const settings = env();
   const message = await db().deliveryMessage.findUnique({
     where: { id: messageId },
-    include: { letters: { take: 1, orderBy: { createdAt: "asc" }, include: { addressee: true, campaign: true, content: true, signature: { include: { contact: true } } } } },
+    include: {
+      letters: {
+        take: 1,
+        orderBy: { createdAt: "asc" },
+        include: { addressee: true, campaign: true, content: true, signature: { include: { contact: true } } },
+      },
+    },
   });
   if (!message) return "already_done";
   if (["sent", "failed", "cancelled"].includes(message.status)) {
@@ -44,12 +55,17 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   }
   const letter = message.letters[0];
   if (!letter?.content) {
-    await db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: "The letter's text is gone (purged or deleted)." } });
+    await db().deliveryMessage.update({
+      where: { id: messageId },
+      data: { status: "failed", lastError: "The letter's text is gone (purged or deleted)." },
+    });
     return "failed";
   }
 
   if (letter.campaign.deliveryPaused || letter.addressee.status === "paused") {
-    const why = letter.campaign.deliveryPaused ? "Sending is paused for this campaign." : "Sending is paused for this addressee.";
+    const why = letter.campaign.deliveryPaused
+      ? "Sending is paused for this campaign."
+      : "Sending is paused for this addressee.";
     await reschedule(messageId, new Date(now.getTime() + 10 * 60_000), why, "deferred");
     return "rescheduled";
   }
@@ -75,10 +91,15 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   if (claimed.count === 0) {
     // Another worker holds it. Look again once its hold would be stale, so a
     // worker that died mid-send is covered without waiting for the sweeper.
-    const held = await db().deliveryMessage.findUnique({ where: { id: messageId }, select: { status: true, sendingSince: true } });
+    const held = await db().deliveryMessage.findUnique({
+      where: { id: messageId },
+      select: { status: true, sendingSince: true },
+    });
     if (held?.status === "sending" && held.sendingSince) {
       const runAt = new Date(held.sendingSince.getTime() + (settings.DELIVERY_STALE_SECONDS + 1) * 1000);
-      await db().$transaction(async (tx) => addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt }));
+      await db().$transaction(async (tx) =>
+        addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt }),
+      );
     }
     return "busy";
   }
@@ -89,13 +110,40 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
       campaignSender: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
       addressee: { name: message.toName, address: message.toAddress },
       identity: letter.signature.identityLevel,
-      supporterName: contact?.nameEncrypted ? decryptText(contact.nameEncrypted, { table: "SupporterContact", column: "nameEncrypted", row: contact.signatureId }) : undefined,
-      supporterCity: contact?.cityEncrypted ? decryptText(contact.cityEncrypted, { table: "SupporterContact", column: "cityEncrypted", row: contact.signatureId }) : undefined,
+      supporterName: contact?.nameEncrypted
+        ? decryptText(contact.nameEncrypted, {
+            table: "SupporterContact",
+            column: "nameEncrypted",
+            row: contact.signatureId,
+          })
+        : undefined,
+      supporterCity: contact?.cityEncrypted
+        ? decryptText(contact.cityEncrypted, {
+            table: "SupporterContact",
+            column: "cityEncrypted",
+            row: contact.signatureId,
+          })
+        : undefined,
       supporterCountry: letter.signature.country,
-      replyToAddress: contact?.replyToSupporter && contact.emailEncrypted ? decryptText(contact.emailEncrypted, { table: "SupporterContact", column: "emailEncrypted", row: contact.signatureId }) : undefined,
+      replyToAddress:
+        contact?.replyToSupporter && contact.emailEncrypted
+          ? decryptText(contact.emailEncrypted, {
+              table: "SupporterContact",
+              column: "emailEncrypted",
+              row: contact.signatureId,
+            })
+          : undefined,
       language: letter.language,
-      subject: decryptText(letter.content.subjectEncrypted, { table: "PlatformLetter", column: "subjectEncrypted", row: letter.id }),
-      text: decryptText(letter.content.bodyEncrypted, { table: "PlatformLetter", column: "bodyEncrypted", row: letter.id }),
+      subject: decryptText(letter.content.subjectEncrypted, {
+        table: "PlatformLetter",
+        column: "subjectEncrypted",
+        row: letter.id,
+      }),
+      text: decryptText(letter.content.bodyEncrypted, {
+        table: "PlatformLetter",
+        column: "bodyEncrypted",
+        row: letter.id,
+      }),
       messageId: message.messageIdHeader,
       signatureId: message.signatureId,
     }),
@@ -104,16 +152,24 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   const attempts = message.attempts + 1;
   if (outcome.accepted) {
     await db().$transaction([
-      db().deliveryMessage.update({ where: { id: messageId }, data: { status: "sent", sentAt: new Date(), sendingSince: null, lastError: null } }),
+      db().deliveryMessage.update({
+        where: { id: messageId },
+        data: { status: "sent", sentAt: new Date(), sendingSince: null, lastError: null },
+      }),
       db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "sent" } }),
     ]);
     await queueDeliverySummaryIfDone(message.signatureId);
     return "sent";
   }
   if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
-    const reason = outcome.permanent ? outcome.reason : `Gave up after ${attempts} attempts. Last error: ${outcome.reason}`;
+    const reason = outcome.permanent
+      ? outcome.reason
+      : `Gave up after ${attempts} attempts. Last error: ${outcome.reason}`;
     await db().$transaction([
-      db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason.slice(0, maxReason), sendingSince: null } }),
+      db().deliveryMessage.update({
+        where: { id: messageId },
+        data: { status: "failed", lastError: reason.slice(0, maxReason), sendingSince: null },
+      }),
       db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "failed" } }),
     ]);
     await queueDeliverySummaryIfDone(message.signatureId);

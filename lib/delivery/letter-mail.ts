@@ -38,10 +38,16 @@ export function letterMail(parts: {
     // The campaign's address sends (SPF/DKIM pass); the supporter's chosen name shows.
     // Names are encoded like the subject: a name typed as an encoded word
     // would otherwise be decoded by mail clients into another sender.
-    from: { name: encodedWordSafe(`${display} (via ${parts.campaignSender.name})`.slice(0, 200)), address: parts.campaignSender.address },
+    from: {
+      name: encodedWordSafe(`${display} (via ${parts.campaignSender.name})`.slice(0, 200)),
+      address: parts.campaignSender.address,
+    },
     to: parts.addressee,
     // A reply address that is not a plain address is left out rather than trusted.
-    replyTo: parts.replyToAddress && isPlainMailAddress(parts.replyToAddress) ? { name: encodedWordSafe(display), address: parts.replyToAddress } : undefined,
+    replyTo:
+      parts.replyToAddress && isPlainMailAddress(parts.replyToAddress)
+        ? { name: encodedWordSafe(display), address: parts.replyToAddress }
+        : undefined,
     subject: encodedWordSafe(parts.subject),
     text: parts.text,
     messageId: parts.messageId,

@@ -34,7 +34,11 @@ function smtpTransport(url: string): Transporter {
   const host = new URL(url).hostname;
   const dkim =
     settings.DKIM_DOMAIN && settings.DKIM_SELECTOR && settings.DKIM_PRIVATE_KEY
-      ? { domainName: settings.DKIM_DOMAIN, keySelector: settings.DKIM_SELECTOR, privateKey: settings.DKIM_PRIVATE_KEY.replace(/\\n/g, "\n") }
+      ? {
+          domainName: settings.DKIM_DOMAIN,
+          keySelector: settings.DKIM_SELECTOR,
+          privateKey: settings.DKIM_PRIVATE_KEY.replace(/\\n/g, "\n"),
+        }
       : undefined;
   return nodemailer.createTransport({
     url,
@@ -71,17 +75,24 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
   const url = env().SMTP_URL;
   const addresses = [mail.from.address, mail.to.address, ...(mail.replyTo ? [mail.replyTo.address] : [])];
   const unsafe = addresses.find((address) => !isPlainMailAddress(address));
-  if (unsafe !== undefined) return { accepted: false, permanent: true, reason: "Not sent: an address is not a plain email address." };
+  if (unsafe !== undefined)
+    return { accepted: false, permanent: true, reason: "Not sent: an address is not a plain email address." };
   const message = nodemailerMessage(mail);
   if (!url) {
-    const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
+    const raw = await nodemailer
+      .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
+      .sendMail(message);
     const id = randomUUID();
     await db().localMail.create({
       data: {
         id,
         toAddressEncrypted: encryptText(mail.to.address, { table: "LocalMail", column: "toAddressEncrypted", row: id }),
         signatureId: mail.signatureId ?? null,
-        rawEncrypted: encryptText((raw.message as Buffer).toString("utf8"), { table: "LocalMail", column: "rawEncrypted", row: id }),
+        rawEncrypted: encryptText((raw.message as Buffer).toString("utf8"), {
+          table: "LocalMail",
+          column: "rawEncrypted",
+          row: id,
+        }),
       },
     });
     return { accepted: true };
@@ -89,7 +100,8 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
   transport ??= smtpTransport(url);
   try {
     const info = await transport.sendMail(message);
-    if ((info.rejected ?? []).length > 0) return { accepted: false, permanent: true, reason: `Rejected: ${String(info.response).slice(0, 500)}` };
+    if ((info.rejected ?? []).length > 0)
+      return { accepted: false, permanent: true, reason: `Rejected: ${String(info.response).slice(0, 500)}` };
     return { accepted: true };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;

@@ -15,11 +15,22 @@ export type SupporterEmailKind = "address_confirmation" | "thank_you" | "deliver
  */
 export async function queueSupporterEmail(
   tx: Prisma.TransactionClient,
-  options: { signatureId: string; kind: SupporterEmailKind; language: string; to: string; email: RenderedEmail; purgeAfter: Date },
+  options: {
+    signatureId: string;
+    kind: SupporterEmailKind;
+    language: string;
+    to: string;
+    email: RenderedEmail;
+    purgeAfter: Date;
+  },
 ): Promise<boolean> {
   // The id is made here: the ciphertexts are bound to their row.
   const id = randomUUID();
-  const at = (column: "toEncrypted" | "textEncrypted" | "htmlEncrypted") => ({ table: "OutboxMessage" as const, column, row: id });
+  const at = (column: "toEncrypted" | "textEncrypted" | "htmlEncrypted") => ({
+    table: "OutboxMessage" as const,
+    column,
+    row: id,
+  });
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "OutboxMessage" ("id", "kind", "signatureId", "language", "toEncrypted", "subject", "textEncrypted", "htmlEncrypted", "purgeAfter")
     VALUES (${id}::uuid, ${options.kind}::"OutboxKind", ${options.signatureId}::uuid, ${options.language}, ${encryptText(options.to, at("toEncrypted"))},

@@ -3,7 +3,14 @@ import { simpleParser } from "mailparser";
 import { db } from "@/lib/db/client";
 import { decryptText } from "@/lib/privacy/encryption";
 
-export type LocalMailItem = { id: string; toAddress: string; subject: string; createdAt: Date; raw: string; text: string };
+export type LocalMailItem = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  createdAt: Date;
+  raw: string;
+  text: string;
+};
 
 /** The newest mails filed in the local outbox (no SMTP_URL), decrypted, with their text part. */
 export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
@@ -12,7 +19,18 @@ export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
     rows.map(async (row) => {
       const raw = decryptText(row.rawEncrypted, { table: "LocalMail", column: "rawEncrypted", row: row.id });
       const parsed = await simpleParser(raw);
-      return { id: row.id, toAddress: decryptText(row.toAddressEncrypted, { table: "LocalMail", column: "toAddressEncrypted", row: row.id }), subject: parsed.subject ?? "", createdAt: row.createdAt, raw, text: parsed.text ?? "" };
+      return {
+        id: row.id,
+        toAddress: decryptText(row.toAddressEncrypted, {
+          table: "LocalMail",
+          column: "toAddressEncrypted",
+          row: row.id,
+        }),
+        subject: parsed.subject ?? "",
+        createdAt: row.createdAt,
+        raw,
+        text: parsed.text ?? "",
+      };
     }),
   );
 }

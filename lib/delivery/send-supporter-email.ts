@@ -8,17 +8,25 @@ import { sendMail } from "./mailer";
 import { backoff } from "./pacing";
 
 /** Sends one email to a supporter from the outbox (confirmation, thank-you, summary). */
-export async function sendSupporterEmail(outboxMessageId: string, now = new Date()): Promise<"sent" | "already_done" | "deferred" | "failed"> {
+export async function sendSupporterEmail(
+  outboxMessageId: string,
+  now = new Date(),
+): Promise<"sent" | "already_done" | "deferred" | "failed"> {
   const settings = env();
   const message = await db().outboxMessage.findUnique({ where: { id: outboxMessageId } });
   if (!message || message.status !== "queued") return "already_done";
   const domain = settings.MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
   const outcome = await sendMail({
     from: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
-    to: { name: "", address: decryptText(message.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: message.id }) },
+    to: {
+      name: "",
+      address: decryptText(message.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: message.id }),
+    },
     subject: message.subject,
     text: decryptText(message.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: message.id }),
-    html: message.htmlEncrypted ? decryptText(message.htmlEncrypted, { table: "OutboxMessage", column: "htmlEncrypted", row: message.id }) : undefined,
+    html: message.htmlEncrypted
+      ? decryptText(message.htmlEncrypted, { table: "OutboxMessage", column: "htmlEncrypted", row: message.id })
+      : undefined,
     messageId: `<outbox-${message.id}@${domain}>`,
     signatureId: message.signatureId,
   });
@@ -26,16 +34,27 @@ export async function sendSupporterEmail(outboxMessageId: string, now = new Date
   // The supporter's address must not be kept in clear in the error text.
   const reason = outcome.accepted ? "" : redactAddresses(outcome.reason).slice(0, 1000);
   if (outcome.accepted) {
-    await db().outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), attempts } });
+    await db().outboxMessage.update({
+      where: { id: message.id },
+      data: { status: "sent", sentAt: new Date(), attempts },
+    });
     return "sent";
   }
   if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
-    await db().outboxMessage.update({ where: { id: message.id }, data: { status: "failed", attempts, lastError: reason } });
+    await db().outboxMessage.update({
+      where: { id: message.id },
+      data: { status: "failed", attempts, lastError: reason },
+    });
     return "failed";
   }
   await db().$transaction(async (tx) => {
     await tx.outboxMessage.update({ where: { id: message.id }, data: { attempts, lastError: reason } });
-    await addJob(tx, "send-supporter-email", { outboxMessageId: message.id }, { jobKey: `outbox:${message.id}`, runAt: backoff(attempts, now) });
+    await addJob(
+      tx,
+      "send-supporter-email",
+      { outboxMessageId: message.id },
+      { jobKey: `outbox:${message.id}`, runAt: backoff(attempts, now) },
+    );
   });
   return "deferred";
 }

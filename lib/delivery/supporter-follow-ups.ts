@@ -15,7 +15,10 @@ const day = 86_400_000;
 /** An addressee's name, in each language we have it. */
 const addresseeNames = { select: { name: true, translations: { select: { language: true, name: true } } } } as const;
 
-function addresseeName(addressee: { name: string; translations: { language: string; name: string }[] }, language: string): string {
+function addresseeName(
+  addressee: { name: string; translations: { language: string; name: string }[] },
+  language: string,
+): string {
   return addressee.translations.find((t) => t.language === language)?.name ?? addressee.name;
 }
 
@@ -42,9 +45,14 @@ async function recipientOf(tx: Prisma.TransactionClient, signatureId: string, no
   const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
   const context: EmailContext = { language, retentionDays, deleteUrl: deletionUrl(signatureId, language) };
   return {
-    to: decryptText(signature.contact.emailEncrypted, { table: "SupporterContact", column: "emailEncrypted", row: signatureId }),
+    to: decryptText(signature.contact.emailEncrypted, {
+      table: "SupporterContact",
+      column: "emailEncrypted",
+      row: signatureId,
+    }),
     context,
-    campaignTitle: pickTranslation(signature.campaign.translations, signature.campaign.languages, language)?.title ?? "",
+    campaignTitle:
+      pickTranslation(signature.campaign.translations, signature.campaign.languages, language)?.title ?? "",
     purgeAfter: new Date(now.getTime() + retentionDays * day),
   };
 }
@@ -65,7 +73,11 @@ export async function queueThankYou(tx: Prisma.TransactionClient, signatureId: s
     kind: "thank_you",
     language,
     to: recipient.to,
-    email: thankYouEmail({ ...recipient.context, campaignTitle: recipient.campaignTitle, addressees: letters.map((l) => addresseeName(l.addressee, language)) }),
+    email: thankYouEmail({
+      ...recipient.context,
+      campaignTitle: recipient.campaignTitle,
+      addressees: letters.map((l) => addresseeName(l.addressee, language)),
+    }),
     purgeAfter: recipient.purgeAfter,
   });
 }
@@ -78,7 +90,9 @@ export async function queueThankYou(tx: Prisma.TransactionClient, signatureId: s
  */
 export async function queueDeliverySummaryIfDone(signatureId: string, now = new Date()): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const open = await tx.deliveryMessage.count({ where: { signatureId, status: { in: ["queued", "sending", "deferred"] } } });
+    const open = await tx.deliveryMessage.count({
+      where: { signatureId, status: { in: ["queued", "sending", "deferred"] } },
+    });
     if (open > 0) return false;
     const recipient = await recipientOf(tx, signatureId, now);
     if (!recipient) return false;

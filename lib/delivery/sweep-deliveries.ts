@@ -35,7 +35,8 @@ export async function sweepDeliveries(now = new Date()): Promise<number> {
   });
   if (stuck.length + waitingEmails.length === 0) return 0;
   await db().$transaction(async (tx) => {
-    for (const { id } of stuck) await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}`, keepRunAt: true });
+    for (const { id } of stuck)
+      await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}`, keepRunAt: true });
     for (const { id } of waitingEmails) {
       await addJob(tx, "send-supporter-email", { outboxMessageId: id }, { jobKey: `outbox:${id}`, keepRunAt: true });
     }

@@ -44,15 +44,21 @@ export const tasks: TaskList = {
     if (done > 0) {
       console.log(
         `[worker] Key rotation: re-encrypted ${report.rewritten} values and remade ${report.hashesRewritten} email hashes with the current APP_SECRET` +
-          (report.hashesDropped ? `; removed ${report.hashesDropped} email hashes whose address is no longer held` : "") +
+          (report.hashesDropped
+            ? `; removed ${report.hashesDropped} email hashes whose address is no longer held`
+            : "") +
           ".",
       );
     }
     if (done === 0 && report.unreadable === 0 && env().APP_SECRET_PREVIOUS) {
-      console.log("[worker] Key rotation finished: nothing is sealed with APP_SECRET_PREVIOUS any more; remove it once it has been set for an hour (docs/DEPLOY.md).");
+      console.log(
+        "[worker] Key rotation finished: nothing is sealed with APP_SECRET_PREVIOUS any more; remove it once it has been set for an hour (docs/DEPLOY.md).",
+      );
     }
     if (report.unreadable > 0) {
-      console.warn(`[worker] Key rotation: ${report.unreadable} encrypted values open with neither APP_SECRET nor APP_SECRET_PREVIOUS; they stay as they are.`);
+      console.warn(
+        `[worker] Key rotation: ${report.unreadable} encrypted values open with neither APP_SECRET nor APP_SECRET_PREVIOUS; they stay as they are.`,
+      );
     }
   },
 };
@@ -68,7 +74,11 @@ export async function startWorker(): Promise<Runner> {
     pgPool: pool(),
     concurrency: env().WORKER_CONCURRENCY,
     taskList: tasks,
-    crontab: ["* * * * * sweep-deliveries ?max=1", "17 * * * * purge-personal-data ?max=1", "47 * * * * reencrypt-personal-data ?max=1"].join("\n"),
+    crontab: [
+      "* * * * * sweep-deliveries ?max=1",
+      "17 * * * * purge-personal-data ?max=1",
+      "47 * * * * reencrypt-personal-data ?max=1",
+    ].join("\n"),
     pollInterval: 1_000,
     logger,
     noHandleSignals: true,

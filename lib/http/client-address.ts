@@ -12,6 +12,9 @@ export function clientAddress(headers: Headers): string {
   if (!name || name === "none") return "all-clients";
   const value = headers.get(name);
   if (!value) return "no-address";
-  const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.at(-1) ?? "no-address";
 }

@@ -15,11 +15,18 @@ export function letterFileHandler(kind: "pdf" | "eml") {
     const params = campaignParamsSchema.safeParse(await context.params);
     if (!params.success) return badParameters(params.error);
     const body = await readBody(request, renderFormFields);
-    if (!body.ok) return NextResponse.json({ error: { code: body.status === 413 ? "too_large" : "bad_request", message: body.message } }, { status: body.status });
+    if (!body.ok)
+      return NextResponse.json(
+        { error: { code: body.status === 413 ? "too_large" : "bad_request", message: body.message } },
+        { status: body.status },
+      );
     const file = await renderLetterFile(params.data.slug, kind, body.value);
     if (!file.ok) {
       const code = file.status === 404 ? "not_found" : "invalid";
-      return NextResponse.json({ error: { code, message: file.message, fields: file.fields } }, { status: file.status });
+      return NextResponse.json(
+        { error: { code, message: file.message, fields: file.fields } },
+        { status: file.status },
+      );
     }
     return new Response(new Uint8Array(file.body), {
       headers: {

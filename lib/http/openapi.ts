@@ -15,7 +15,10 @@ const errorSchema = z.object({
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 /** The API requires fields the shared form schema leaves optional (the proof of work: sign-via-api.ts). */
-const requireFields = (s: ReturnType<typeof schema>, names: string[]) => ({ ...s, required: [...new Set([...((s.required as string[] | undefined) ?? []), ...names])] });
+const requireFields = (s: ReturnType<typeof schema>, names: string[]) => ({
+  ...s,
+  required: [...new Set([...((s.required as string[] | undefined) ?? []), ...names])],
+});
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 
@@ -35,7 +38,10 @@ const langParameter = {
 };
 const errors = {
   "400": { description: "A parameter is malformed; the message names it", content: json("Error") },
-  "503": { description: "The database is briefly unavailable; retry after the Retry-After seconds", content: json("Error") },
+  "503": {
+    description: "The database is briefly unavailable; retry after the Retry-After seconds",
+    content: json("Error"),
+  },
 };
 
 export function buildOpenApiDocument() {
@@ -56,7 +62,11 @@ export function buildOpenApiDocument() {
               description: "Open campaigns, newest first",
               content: {
                 "application/json": {
-                  schema: { type: "object", properties: { campaigns: { type: "array", items: ref("CampaignSummary") } }, required: ["campaigns"] },
+                  schema: {
+                    type: "object",
+                    properties: { campaigns: { type: "array", items: ref("CampaignSummary") } },
+                    required: ["campaigns"],
+                  },
                 },
               },
             },
@@ -85,12 +95,23 @@ export function buildOpenApiDocument() {
           responses: {
             "201": { description: "Recorded: the signature id, what was queued, and links for the other channels" },
             "200": { description: "The same form (submissionKey) was sent before; nothing more was recorded" },
-            "403": { description: "Posted from another website's page (Origin or Sec-Fetch-Site); API clients that are not browsers send neither", content: json("Error") },
+            "403": {
+              description:
+                "Posted from another website's page (Origin or Sec-Fetch-Site); API clients that are not browsers send neither",
+              content: json("Error"),
+            },
             "404": { description: "No open campaign has this slug", content: json("Error") },
             "409": { description: "The campaign is closed", content: json("Error") },
             "413": { description: "The body is larger than 64 KiB", content: json("Error") },
-            "422": { description: "Fields are missing or invalid, or the proof of work (`altcha`) is missing, expired or spent; `fields` names each", content: json("Error") },
-            "429": { description: "Too many signatures from this client; retry after Retry-After seconds", content: json("Error") },
+            "422": {
+              description:
+                "Fields are missing or invalid, or the proof of work (`altcha`) is missing, expired or spent; `fields` names each",
+              content: json("Error"),
+            },
+            "429": {
+              description: "Too many signatures from this client; retry after Retry-After seconds",
+              content: json("Error"),
+            },
             ...errors,
           },
         },
@@ -106,7 +127,8 @@ export function buildOpenApiDocument() {
       "/api/campaigns/{slug}/totals": {
         get: {
           summary: "Live totals of a campaign",
-          description: "Signatures, letters by channel and by addressee, signatures by country. Cacheable for up to 5 seconds.",
+          description:
+            "Signatures, letters by channel and by addressee, signatures by country. Cacheable for up to 5 seconds.",
           parameters: [slugParameter],
           responses: {
             "200": {

@@ -68,6 +68,7 @@ export function securityHeaders(o: SecurityOptions): Record<string, string> {
     "Cross-Origin-Opener-Policy": "same-origin",
     // A partner page that isolates itself (COEP) may only frame what says cross-origin.
     "Cross-Origin-Resource-Policy": framable ? "cross-origin" : "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+    "Permissions-Policy":
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
   };
 }

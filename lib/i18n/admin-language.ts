@@ -13,7 +13,17 @@ export async function adminLanguage() {
 }
 
 /** A page title in the admin's language. */
-export async function adminTitle(key: "campaigns.title" | "addressees.title" | "addresseeEditor.title" | "campaignEditor.title" | "audit.title" | "delivery.title" | "directory.title" | "outbox.title") {
+export async function adminTitle(
+  key:
+    | "campaigns.title"
+    | "addressees.title"
+    | "addresseeEditor.title"
+    | "campaignEditor.title"
+    | "audit.title"
+    | "delivery.title"
+    | "directory.title"
+    | "outbox.title",
+) {
   return translator(await requestLocale(), "admin")(key);
 }
 

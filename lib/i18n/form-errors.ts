@@ -36,18 +36,36 @@ function patternsFor(namespace: ErrorNamespace): Pattern[] {
   return list;
 }
 
-export function translateFormMessage(message: string, locale: string, namespace: ErrorNamespace = "formErrors"): string {
+export function translateFormMessage(
+  message: string,
+  locale: string,
+  namespace: ErrorNamespace = "formErrors",
+): string {
   if (locale === "en") return message;
   for (const { key, names, regex } of patternsFor(namespace)) {
     const match = message.match(regex);
     if (!match) continue;
-    const values = Object.fromEntries(names.map((name, i) => [name, /^\d+$/.test(match[i + 1]!) ? Number(match[i + 1]) : match[i + 1]!]));
+    const values = Object.fromEntries(
+      names.map((name, i) => [name, /^\d+$/.test(match[i + 1]!) ? Number(match[i + 1]) : match[i + 1]!]),
+    );
     // The key comes from the English catalogue; every catalogue has the same keys (tested).
-    return (translator(locale, namespace) as (key: string, values?: Record<string, string | number>) => string)(key, values);
+    return (translator(locale, namespace) as (key: string, values?: Record<string, string | number>) => string)(
+      key,
+      values,
+    );
   }
   return message;
 }
 
-export function translateFieldErrors(errors: Record<string, string[]>, locale: string, namespace: ErrorNamespace = "formErrors"): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((m) => translateFormMessage(m, locale, namespace))]));
+export function translateFieldErrors(
+  errors: Record<string, string[]>,
+  locale: string,
+  namespace: ErrorNamespace = "formErrors",
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, messages]) => [
+      field,
+      messages.map((m) => translateFormMessage(m, locale, namespace)),
+    ]),
+  );
 }

@@ -10,5 +10,9 @@ export function translateImportError(message: string, locale: string): string {
   const frame = message.match(framed);
   if (!frame) return translateFormMessage(message, locale, "adminFormErrors");
   const [, row, field, problem] = frame;
-  return translateFormMessage(`Row ${row}: ${field}: ${translateFormMessage(problem!, locale, "adminFormErrors")}`, locale, "adminFormErrors");
+  return translateFormMessage(
+    `Row ${row}: ${field}: ${translateFormMessage(problem!, locale, "adminFormErrors")}`,
+    locale,
+    "adminFormErrors",
+  );
 }

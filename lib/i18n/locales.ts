@@ -22,7 +22,12 @@ export function acceptedLanguages(header: string | null): string[] {
     .split(",")
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((l) => l.tag && l.tag !== "*" && l.q > 0 && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(l.tag))
@@ -30,7 +35,10 @@ export function acceptedLanguages(header: string | null): string[] {
     .map((l) => l.tag);
 }
 
-export function negotiateLocale(options: { requested?: string | null; acceptLanguage?: string | null }): InterfaceLocale {
+export function negotiateLocale(options: {
+  requested?: string | null;
+  acceptLanguage?: string | null;
+}): InterfaceLocale {
   if (isInterfaceLocale(options.requested)) return options.requested;
   const wanted = acceptedLanguages(options.acceptLanguage ?? null);
   if (wanted.length === 0) return defaultLocale;

@@ -51,7 +51,11 @@ const letterDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatLetterDate(date: Date, language: string): string {
   let format = letterDateFormats.get(language);
-  if (!format) letterDateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })));
+  if (!format)
+    letterDateFormats.set(
+      language,
+      (format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })),
+    );
   return format.format(date);
 }
 
@@ -85,7 +89,11 @@ export function composeLetter(addressee: LetterAddressee, draft: DraftForComposi
   };
 }
 
-export function composeLetters(addressees: readonly LetterAddressee[], draft: DraftForComposition, date = new Date()): ComposedLetter[] {
+export function composeLetters(
+  addressees: readonly LetterAddressee[],
+  draft: DraftForComposition,
+  date = new Date(),
+): ComposedLetter[] {
   return addressees.map((addressee) => composeLetter(addressee, draft, date));
 }
 
@@ -120,7 +128,11 @@ export function distinctRecipients(letters: readonly ComposedLetter[]): { name: 
  * One letter for several addressees at once (a mailto or .eml to all of
  * them): the same text with a salutation that fits everyone.
  */
-export function composeGroupLetter(letters: readonly ComposedLetter[], draft: DraftForComposition, date = new Date()): ComposedLetter {
+export function composeGroupLetter(
+  letters: readonly ComposedLetter[],
+  draft: DraftForComposition,
+  date = new Date(),
+): ComposedLetter {
   const group: LetterAddressee = {
     id: "group",
     name: letters.map((l) => l.addressee.name).join(", "),

@@ -6,7 +6,15 @@ const contentFields = ["addressees", "language", "subject", "body", "identity", 
 export const renderFormFields = [...contentFields, "paper"] as const;
 export const signatureFormFields = [
   ...contentFields,
-  "channel", "email", "replyToMe", "consentIdentity", "consentCounted", "consentContact", "submissionKey", "website", "altcha",
+  "channel",
+  "email",
+  "replyToMe",
+  "consentIdentity",
+  "consentCounted",
+  "consentContact",
+  "submissionKey",
+  "website",
+  "altcha",
 ] as const;
 
 const checkboxes = new Set(["replyToMe", "consentIdentity", "consentCounted", "consentContact"]);
@@ -17,7 +25,8 @@ const framework = (key: string) => key.startsWith("$ACTION") || key === "intent"
 export function formToObject(form: FormData, fields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    if (field === "addressees") out.addressees = form.getAll("addressees").filter((v): v is string => typeof v === "string");
+    if (field === "addressees")
+      out.addressees = form.getAll("addressees").filter((v): v is string => typeof v === "string");
     else if (checkboxes.has(field)) out[field] = form.has(field);
     else {
       const value = form.get(field);

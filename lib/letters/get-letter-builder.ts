@@ -41,18 +41,27 @@ type AddresseeRow = Prisma.AddresseeGetPayload<{ select: typeof addresseeSelect 
 function inLanguage(row: AddresseeRow, language: string): LetterAddressee {
   const local = row.translations.find((t) => t.language === language);
   const { translations: _translations, ...fields } = row;
-  return { ...fields, name: local?.name ?? row.name, role: local?.role ?? row.role, salutation: local?.salutation ?? row.salutation };
+  return {
+    ...fields,
+    name: local?.name ?? row.name,
+    role: local?.role ?? row.role,
+    salutation: local?.salutation ?? row.salutation,
+  };
 }
 
 /**
  * Everything the letter builder needs for one campaign and letter language.
  * Null when the slug is unknown or the campaign is not public.
  */
-export const getLetterBuilder = cache(async (slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> => {
-  const parsedSlug = campaignSlugSchema.safeParse(slug);
-  if (!parsedSlug.success) return null;
-  return cachedCampaignContent(parsedSlug.data, `builder|${requestedLanguage ?? ""}`, () => loadLetterBuilder(parsedSlug.data, requestedLanguage));
-});
+export const getLetterBuilder = cache(
+  async (slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> => {
+    const parsedSlug = campaignSlugSchema.safeParse(slug);
+    if (!parsedSlug.success) return null;
+    return cachedCampaignContent(parsedSlug.data, `builder|${requestedLanguage ?? ""}`, () =>
+      loadLetterBuilder(parsedSlug.data, requestedLanguage),
+    );
+  },
+);
 
 async function loadLetterBuilder(slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> {
   const campaign = await getPublicCampaign(slug, requestedLanguage);
@@ -73,7 +82,9 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
   });
   const templateLanguages = campaign.languages.filter((l) => row.templates.some((t) => t.language === l));
   const language =
-    requestedLanguage && templateLanguages.includes(requestedLanguage) ? requestedLanguage : (templateLanguages[0] ?? campaign.language);
+    requestedLanguage && templateLanguages.includes(requestedLanguage)
+      ? requestedLanguage
+      : (templateLanguages[0] ?? campaign.language);
   const template = row.templates.find((t) => t.language === language) ?? row.templates[0];
   const demands = row.demands.map(
     (d) => (d.translations.find((t) => t.language === language) ?? d.translations[0])?.text ?? "",
@@ -105,7 +116,10 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
 }
 
 /** The addressees a letter goes to: campaign addressees and directory embassies, in the given order. */
-export function resolveAddressees(builder: LetterBuilder, ids: readonly string[]): { found: LetterAddressee[]; unknown: string[] } {
+export function resolveAddressees(
+  builder: LetterBuilder,
+  ids: readonly string[],
+): { found: LetterAddressee[]; unknown: string[] } {
   const known = new Map<string, LetterAddressee>();
   for (const a of builder.addressees) known.set(a.id, a);
   for (const e of Object.values(builder.embassies)) known.set(e.id, e);

@@ -1,7 +1,13 @@
 // What a supporter gets back for their letters: a mailto link per addressee
 // and one for all, prepared X posts, and the plain text to copy. Pure, so the
 // thank-you view and the JSON API give the same links.
-import { composeGroupLetter, distinctRecipients, lettersAsText, type ComposedLetter, type DraftForComposition } from "./compose-letters";
+import {
+  composeGroupLetter,
+  distinctRecipients,
+  lettersAsText,
+  type ComposedLetter,
+  type DraftForComposition,
+} from "./compose-letters";
 import { mailtoLink } from "./mailto";
 import { xIntentUrl, xPostText } from "./x-post";
 
@@ -42,13 +48,19 @@ export function letterOutputs(
         role: letter.addressee.role,
         channel: letter.channel,
         emails: letter.addressee.emails,
-        mailto: letter.addressee.emails.length ? mailtoLink({ to: letter.addressee.emails, subject: letter.subject, body: letter.text }) : null,
+        mailto: letter.addressee.emails.length
+          ? mailtoLink({ to: letter.addressee.emails, subject: letter.subject, body: letter.text })
+          : null,
         xHandle: handle,
         xPost: text ? { text, url: xIntentUrl(text) } : null,
       };
     }),
     mailtoAll: group
-      ? mailtoLink({ to: distinctRecipients(withEmail).map((r) => r.address), subject: group.subject, body: group.text })
+      ? mailtoLink({
+          to: distinctRecipients(withEmail).map((r) => r.address),
+          subject: group.subject,
+          body: group.text,
+        })
       : null,
     copyText: lettersAsText(letters),
   };

@@ -5,7 +5,10 @@ function encode(value: string): string {
   // encodeURIComponent leaves !'()* alone; RFC 6068 allows them, but some
   // mail clients mangle them, so encode them too. It throws on a lone
   // surrogate (the JSON API can carry one), so those become U+FFFD first.
-  return encodeURIComponent(value.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value.toWellFormed()).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function mailtoLink(options: { to: readonly string[]; subject: string; body: string }): string {

@@ -10,7 +10,12 @@ export type EmlRecipient = { name: string; address: string };
  * records, never strings built from user input; nodemailer encodes the
  * supporter's subject and text, so they cannot add headers or recipients.
  */
-export async function renderEml(options: { to: EmlRecipient[]; subject: string; text: string; date?: Date }): Promise<Buffer> {
+export async function renderEml(options: {
+  to: EmlRecipient[];
+  subject: string;
+  text: string;
+  date?: Date;
+}): Promise<Buffer> {
   if (options.to.length === 0) throw new Error("None of these addressees has an email address.");
   const composer = new MailComposer({
     to: options.to,

@@ -62,16 +62,26 @@ export const letterContentSchema = z.object({
   country: countryCodeSchema,
 });
 
-const identityRules = <T extends { identity: IdentityLevel; name?: string; city?: string }>(value: T, ctx: z.RefinementCtx) => {
+const identityRules = <T extends { identity: IdentityLevel; name?: string; city?: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) => {
   if (value.identity !== "anonymous" && !value.name) {
     ctx.addIssue({ code: "custom", path: ["name"], message: "Give your name, or choose to sign without it." });
   }
   if (value.identity === "full" && !value.city) {
-    ctx.addIssue({ code: "custom", path: ["city"], message: "Give your city, or choose to sign with name and country only." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["city"],
+      message: "Give your city, or choose to sign with name and country only.",
+    });
   }
 };
 
-export const letterRenderSchema = letterContentSchema.extend({ paper: z.enum(["a4", "letter"]).default("a4") }).strict().superRefine(identityRules);
+export const letterRenderSchema = letterContentSchema
+  .extend({ paper: z.enum(["a4", "letter"]).default("a4") })
+  .strict()
+  .superRefine(identityRules);
 
 export type LetterContent = z.infer<typeof letterContentSchema>;
 
@@ -89,10 +99,15 @@ export const signatureSubmissionSchema = letterContentSchema
       .optional(),
     replyToMe: z.boolean().default(false),
     consentIdentity: z.boolean().default(false),
-    consentCounted: z.literal(true, { error: "Tick the box to let us count your signature; we cannot record it otherwise." }),
+    consentCounted: z.literal(true, {
+      error: "Tick the box to let us count your signature; we cannot record it otherwise.",
+    }),
     consentContact: z.boolean().default(false),
     /** Lets a resubmitted form be recognised; the form makes one per page view. */
-    submissionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+    submissionKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .optional(),
     /** Honeypot: people never see it, bots fill it in. */
     website: z.string().max(500).optional(),
     /** ALTCHA proof-of-work solution (base64 JSON); absent when JavaScript is off. */
@@ -103,7 +118,11 @@ export const signatureSubmissionSchema = letterContentSchema
     identityRules(value, ctx);
     if (value.channel === "platform_email") {
       if (!value.email) {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "Give your email address: we send the letters only after you confirm it." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["email"],
+          message: "Give your email address: we send the letters only after you confirm it.",
+        });
       }
       if (!value.consentIdentity) {
         ctx.addIssue({

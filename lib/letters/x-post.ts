@@ -17,7 +17,10 @@ export function xWeightedLength(text: string): number {
   for (const char of withoutUrls) {
     const code = char.codePointAt(0)!;
     const light =
-      (code >= 0 && code <= 4351) || (code >= 8192 && code <= 8205) || (code >= 8208 && code <= 8223) || (code >= 8242 && code <= 8247);
+      (code >= 0 && code <= 4351) ||
+      (code >= 8192 && code <= 8205) ||
+      (code >= 8208 && code <= 8223) ||
+      (code >= 8242 && code <= 8247);
     length += light ? 1 : 2;
   }
   return length;

@@ -2,7 +2,8 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { keyFor } from "./keys";
 
-const keyed = (key: Buffer, value: string) => createHmac("sha256", key).update(`rate-limit|${value}`).digest("base64url").slice(0, 32);
+const keyed = (key: Buffer, value: string) =>
+  createHmac("sha256", key).update(`rate-limit|${value}`).digest("base64url").slice(0, 32);
 
 /** A value's rate-limit key now, and under the previous secret during a rotation. */
 export type AnonymousKeys = { current: string; previous: string | null };

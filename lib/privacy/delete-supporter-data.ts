@@ -4,9 +4,7 @@ import { signatureFromDeletionToken } from "./deletion-link";
 import { erasePersonalData } from "./erase-personal-data";
 
 export type DeletionResult =
-  | { outcome: "deleted"; cancelledLetters: number }
-  | { outcome: "nothing_left" }
-  | { outcome: "invalid" };
+  { outcome: "deleted"; cancelledLetters: number } | { outcome: "nothing_left" } | { outcome: "invalid" };
 
 /**
  * Removes everything personal a signature holds, at the supporter's request:
@@ -20,7 +18,11 @@ export async function deleteSupporterData(signatureId: string): Promise<Deletion
   return db().$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({
       where: { id: signatureId },
-      select: { emailHash: true, contact: { select: { signatureId: true } }, letters: { select: { id: true, content: { select: { letterId: true } } } } },
+      select: {
+        emailHash: true,
+        contact: { select: { signatureId: true } },
+        letters: { select: { id: true, content: { select: { letterId: true } } } },
+      },
     });
     if (!signature) return { outcome: "invalid" as const };
     const holdsData = signature.emailHash || signature.contact || signature.letters.some((l) => l.content);

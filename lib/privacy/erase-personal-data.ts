@@ -9,11 +9,21 @@ import type { Prisma } from "@/generated/prisma/client";
  * Letters not sent yet are cancelled, since their text is gone. Signature
  * and letter rows stay, so every count stays as it was.
  */
-export async function erasePersonalData(tx: Prisma.TransactionClient, signatureIds: string[], reason: string): Promise<{ cancelledLetters: number }> {
+export async function erasePersonalData(
+  tx: Prisma.TransactionClient,
+  signatureIds: string[],
+  reason: string,
+): Promise<{ cancelledLetters: number }> {
   if (signatureIds.length === 0) return { cancelledLetters: 0 };
   const ids = { in: signatureIds };
-  await tx.deliveryMessage.updateMany({ where: { signatureId: ids, status: { in: ["queued", "deferred"] } }, data: { status: "cancelled", lastError: `Cancelled: ${reason}` } });
-  const cancelled = await tx.letter.updateMany({ where: { signatureId: ids, status: { in: ["awaiting_confirmation", "queued", "deferred"] } }, data: { status: "cancelled" } });
+  await tx.deliveryMessage.updateMany({
+    where: { signatureId: ids, status: { in: ["queued", "deferred"] } },
+    data: { status: "cancelled", lastError: `Cancelled: ${reason}` },
+  });
+  const cancelled = await tx.letter.updateMany({
+    where: { signatureId: ids, status: { in: ["awaiting_confirmation", "queued", "deferred"] } },
+    data: { status: "cancelled" },
+  });
   await tx.platformLetter.deleteMany({ where: { letter: { signatureId: ids } } });
   await tx.supporterContact.deleteMany({ where: { signatureId: ids } });
   await tx.outboxMessage.deleteMany({ where: { signatureId: ids } });

@@ -42,7 +42,13 @@ export async function purgePersonalData(now = new Date()): Promise<number> {
   for (;;) {
     const due = await db().$queryRawUnsafe<{ id: string }[]>(dueSql, now, days);
     if (due.length === 0) break;
-    await db().$transaction((tx) => erasePersonalData(tx, due.map((d) => d.id), `personal data purged after ${days} days.`));
+    await db().$transaction((tx) =>
+      erasePersonalData(
+        tx,
+        due.map((d) => d.id),
+        `personal data purged after ${days} days.`,
+      ),
+    );
     purged += due.length;
     if (due.length < batch) break;
   }

@@ -42,7 +42,13 @@ type Row = { row: string; value: string };
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
 
 /** Rewrites one batch of one column; returns the last row seen, or null when the column is done. */
-async function reencryptBatch(place: Omit<CipherPlace, "row">, rowColumn: string, after: string, batchSize: number, report: ReencryptionReport): Promise<string | null> {
+async function reencryptBatch(
+  place: Omit<CipherPlace, "row">,
+  rowColumn: string,
+  after: string,
+  batchSize: number,
+  report: ReencryptionReport,
+): Promise<string | null> {
   const { table, column } = place;
   // Names come from encryptedColumns, a constant: safe to place in the statement.
   const rows = await db().$queryRawUnsafe<Row[]>(
@@ -75,8 +81,16 @@ async function reencryptBatch(place: Omit<CipherPlace, "row">, rowColumn: string
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const known = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } };
-  return known.code === "P2002" || known.meta?.code === "23505" || known.meta?.driverAdapterError?.cause?.originalCode === "23505" || /23505|unique constraint/i.test(String(error));
+  const known = error as {
+    code?: string;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
+  return (
+    known.code === "P2002" ||
+    known.meta?.code === "23505" ||
+    known.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
+    /23505|unique constraint/i.test(String(error))
+  );
 }
 
 type HashRow = { id: string; hash: string; email: string | null };
@@ -103,14 +117,23 @@ async function rehashBatch(after: string, batchSize: number, report: Reencryptio
     }
     const next = address ? Buffer.from(emailHash(address)) : null;
     try {
-      const changed = await db().$executeRawUnsafe(`UPDATE "Signature" SET "emailHash" = $1 WHERE id = $2::uuid AND "emailHash" = $3`, next, id, hash);
+      const changed = await db().$executeRawUnsafe(
+        `UPDATE "Signature" SET "emailHash" = $1 WHERE id = $2::uuid AND "emailHash" = $3`,
+        next,
+        id,
+        hash,
+      );
       if (next) report.hashesRewritten += changed;
       else report.hashesDropped += changed;
     } catch (error) {
       // 23505: the campaign already holds this address's new hash (the same
       // person counted twice before). The count stays; this copy's hash goes.
       if (!isUniqueViolation(error)) throw error;
-      report.hashesDropped += await db().$executeRawUnsafe(`UPDATE "Signature" SET "emailHash" = NULL WHERE id = $1::uuid AND "emailHash" = $2`, id, hash);
+      report.hashesDropped += await db().$executeRawUnsafe(
+        `UPDATE "Signature" SET "emailHash" = NULL WHERE id = $1::uuid AND "emailHash" = $2`,
+        id,
+        hash,
+      );
     }
   }
   return rows.length < batchSize ? null : rows[rows.length - 1]!.id;
@@ -126,7 +149,14 @@ export async function reencryptPersonalData(options: { batchSize?: number } = {}
   for (const [table, { row: rowColumn, columns }] of Object.entries(encryptedColumns)) {
     for (const column of columns) {
       let after: string | null = firstUuid;
-      while (after !== null) after = await reencryptBatch({ table, column } as Omit<CipherPlace, "row">, rowColumn, after, batchSize, report);
+      while (after !== null)
+        after = await reencryptBatch(
+          { table, column } as Omit<CipherPlace, "row">,
+          rowColumn,
+          after,
+          batchSize,
+          report,
+        );
     }
   }
   let after: string | null = firstUuid;

@@ -38,7 +38,11 @@ export type LettersAwaitingConfirmation = {
  * only in their salutation), and whether replies reach the address. Null
  * when there is nothing left to confirm (the page then says why).
  */
-export async function lettersAwaitingConfirmation(token: string, language: string, now = new Date()): Promise<LettersAwaitingConfirmation | null> {
+export async function lettersAwaitingConfirmation(
+  token: string,
+  language: string,
+  now = new Date(),
+): Promise<LettersAwaitingConfirmation | null> {
   const parsed = parseToken(token);
   if (!parsed || parsed.expires * 1000 < now.getTime()) return null;
   const signature = await db().signature.findUnique({
@@ -48,7 +52,10 @@ export async function lettersAwaitingConfirmation(token: string, language: strin
       letters: {
         where: { channel: "platform_email", status: "awaiting_confirmation" },
         orderBy: { createdAt: "asc" },
-        select: { addressee: { select: { name: true } }, content: { select: { letterId: true, subjectEncrypted: true, bodyEncrypted: true } } },
+        select: {
+          addressee: { select: { name: true } },
+          content: { select: { letterId: true, subjectEncrypted: true, bodyEncrypted: true } },
+        },
       },
     },
   });
@@ -56,8 +63,16 @@ export async function lettersAwaitingConfirmation(token: string, language: strin
   if (!signature?.contact || signature.contact.emailConfirmedAt || !first?.content) return null;
   return {
     addressees: signature.letters.map((l) => l.addressee.name),
-    subject: decryptText(first.content.subjectEncrypted, { table: "PlatformLetter", column: "subjectEncrypted", row: first.content.letterId }),
-    text: decryptText(first.content.bodyEncrypted, { table: "PlatformLetter", column: "bodyEncrypted", row: first.content.letterId }),
+    subject: decryptText(first.content.subjectEncrypted, {
+      table: "PlatformLetter",
+      column: "subjectEncrypted",
+      row: first.content.letterId,
+    }),
+    text: decryptText(first.content.bodyEncrypted, {
+      table: "PlatformLetter",
+      column: "bodyEncrypted",
+      row: first.content.letterId,
+    }),
     replyToMe: signature.contact.replyToSupporter,
     deleteUrl: deletionUrl(parsed.signatureId, language),
   };
@@ -75,7 +90,10 @@ export async function lettersAwaitingConfirmation(token: string, language: strin
  * cancelled and its personal data erased. So a submission with someone
  * else's address neither blocks nor speaks for its owner.
  */
-export async function confirmSupporterEmail(token: string, now = new Date()): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
+export async function confirmSupporterEmail(
+  token: string,
+  now = new Date(),
+): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
   const parsed = parseToken(token);
   if (!parsed) return { outcome: "invalid", letters: 0 };
   const { signatureId } = parsed;
@@ -94,7 +112,12 @@ function confirmOnce(signatureId: string, now: Date): Promise<{ outcome: Confirm
   return db().$transaction(async (tx) => {
     const signature = await tx.signature.findUnique({
       where: { id: signatureId },
-      select: { campaignId: true, countedAt: true, contact: { select: { emailConfirmedAt: true, emailEncrypted: true } }, letters: { select: { id: true } } },
+      select: {
+        campaignId: true,
+        countedAt: true,
+        contact: { select: { emailConfirmedAt: true, emailEncrypted: true } },
+        letters: { select: { id: true } },
+      },
     });
     const contact = signature?.contact;
     if (!signature || !contact?.emailEncrypted) return { outcome: "invalid" as const, letters: 0 };
@@ -102,27 +125,47 @@ function confirmOnce(signatureId: string, now: Date): Promise<{ outcome: Confirm
 
     // Claimed first, with a condition: a second click at the same moment waits
     // for this row and then finds it confirmed.
-    const claimed = await tx.supporterContact.updateMany({ where: { signatureId, emailConfirmedAt: null }, data: { emailConfirmedAt: now } });
+    const claimed = await tx.supporterContact.updateMany({
+      where: { signatureId, emailConfirmedAt: null },
+      data: { emailConfirmedAt: now },
+    });
     if (claimed.count === 0) return { outcome: "already_confirmed" as const, letters: 0 };
 
-    const email = decryptText(contact.emailEncrypted, { table: "SupporterContact", column: "emailEncrypted", row: signatureId });
+    const email = decryptText(contact.emailEncrypted, {
+      table: "SupporterContact",
+      column: "emailEncrypted",
+      row: signatureId,
+    });
     const hash = Buffer.from(emailHash(email));
     // Any form of the hash counts: during a key rotation an earlier signature may still carry the old one.
     const earlier = await tx.signature.findFirst({
-      where: { campaignId: signature.campaignId, emailHash: { in: emailHashCandidates(email).map((h) => Buffer.from(h)) }, id: { not: signatureId } },
+      where: {
+        campaignId: signature.campaignId,
+        emailHash: { in: emailHashCandidates(email).map((h) => Buffer.from(h)) },
+        id: { not: signatureId },
+      },
       select: { id: true },
     });
     if (earlier) {
       await erasePersonalData(tx, [signatureId], "this address had already signed the campaign.");
       return { outcome: "already_signed" as const, letters: 0 };
     }
-    await tx.signature.update({ where: { id: signatureId }, data: { emailHash: hash, countedAt: signature.countedAt ?? now } });
+    await tx.signature.update({
+      where: { id: signatureId },
+      data: { emailHash: hash, countedAt: signature.countedAt ?? now },
+    });
     const released = await tx.letter.updateMany({
       where: { signatureId, status: "awaiting_confirmation" },
       data: { status: "queued" },
     });
     if (!signature.countedAt) {
-      await tx.pendingTally.createMany({ data: pendingTallyRows(signature.campaignId, signatureId, signature.letters.map((l) => l.id)) });
+      await tx.pendingTally.createMany({
+        data: pendingTallyRows(
+          signature.campaignId,
+          signatureId,
+          signature.letters.map((l) => l.id),
+        ),
+      });
     }
     await createDeliveryMessages(tx, signatureId);
     await queueThankYou(tx, signatureId, now);

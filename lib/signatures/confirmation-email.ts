@@ -19,8 +19,19 @@ export function confirmationUrl(slug: string, signatureId: string, language: str
   return `${env().PUBLIC_URL}/c/${slug}/confirm?token=${encodeURIComponent(confirmationToken(signatureId, now))}&lang=${language}`;
 }
 
-export function confirmationEmail(options: { signatureId: string; builder: LetterBuilder; letters: readonly ComposedLetter[]; replyToMe: boolean; now: Date }) {
-  const url = confirmationUrl(options.builder.campaign.slug, options.signatureId, options.builder.language, options.now);
+export function confirmationEmail(options: {
+  signatureId: string;
+  builder: LetterBuilder;
+  letters: readonly ComposedLetter[];
+  replyToMe: boolean;
+  now: Date;
+}) {
+  const url = confirmationUrl(
+    options.builder.campaign.slug,
+    options.signatureId,
+    options.builder.language,
+    options.now,
+  );
   const email = addressConfirmationEmail({
     language: options.builder.language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,

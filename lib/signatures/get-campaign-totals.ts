@@ -17,7 +17,10 @@ export async function getCampaignTotals(slug: string): Promise<(CampaignTotals &
       id: true,
       slug: true,
       signatureGoal: true,
-      addressees: { select: { addressee: { select: { id: true, key: true, name: true } } }, orderBy: { position: "asc" } },
+      addressees: {
+        select: { addressee: { select: { id: true, key: true, name: true } } },
+        orderBy: { position: "asc" },
+      },
     },
   });
   if (!campaign) return null;

@@ -28,7 +28,11 @@ export async function getPublicTotals(slug: string, now = new Date()): Promise<P
   if (!found) return null;
   const { campaignId, ...totals } = found;
   const asOf = countryCountsAsOf(now);
-  return { ...totals, signaturesByCountry: await countryCounts(campaignId, asOf), signaturesByCountryAsOf: asOf.toISOString() };
+  return {
+    ...totals,
+    signaturesByCountry: await countryCounts(campaignId, asOf),
+    signaturesByCountryAsOf: asOf.toISOString(),
+  };
 }
 
 function countryCounts(campaignId: string, asOf: Date): Promise<Record<string, number>> {

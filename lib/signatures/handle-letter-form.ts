@@ -25,7 +25,10 @@ export async function handleLetterForm(options: {
 }): Promise<LetterFormState> {
   const values = formToObject(options.form, signatureFormFields);
   const version = options.previous.version + 1;
-  const builder = await getLetterBuilder(options.slug, typeof values.language === "string" ? values.language : undefined);
+  const builder = await getLetterBuilder(
+    options.slug,
+    typeof values.language === "string" ? values.language : undefined,
+  );
   if (!builder) return { values, version, message: "This campaign is no longer available." };
 
   if (options.intent === "reset") {
@@ -34,7 +37,13 @@ export async function handleLetterForm(options: {
 
   if (options.intent === "preview") {
     const content = letterContentSchema.safeParse(values);
-    if (!content.success) return { values, version, fieldErrors: fieldErrors(content.error), message: "Some fields need your attention before the preview." };
+    if (!content.success)
+      return {
+        values,
+        version,
+        fieldErrors: fieldErrors(content.error),
+        message: "Some fields need your attention before the preview.",
+      };
     const { found } = resolveAddressees(builder, content.data.addressees);
     const preview: PreviewLetter[] = composeLetters(found, content.data).map((l) => ({
       addresseeId: l.addressee.id,
@@ -51,12 +60,21 @@ export async function handleLetterForm(options: {
     return { values, version, fieldErrors: fieldErrors(parsed.error), message: "Some fields need your attention." };
   }
   if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
-    return { values, version, message: "The anti-spam check did not pass (it may have expired). Please press “Sign” again; it reruns by itself." };
+    return {
+      values,
+      version,
+      message:
+        "The anti-spam check did not pass (it may have expired). Please press “Sign” again; it reruns by itself.",
+    };
   }
   const limit = await checkSigningRateLimits({ client: options.client, provedWork: Boolean(parsed.data.altcha) });
   if (limit.limited) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-    return { values, version, message: `Too many letters from here in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}; nothing you wrote is lost.` };
+    return {
+      values,
+      version,
+      message: `Too many letters from here in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}; nothing you wrote is lost.`,
+    };
   }
 
   // Whether this address was used before never changes what the page says (record-signature.ts).

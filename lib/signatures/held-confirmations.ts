@@ -17,9 +17,18 @@ const day = 24 * 60 * 60 * 1000;
  * and makes sure one job lists the held ones when the hour ends. One job per
  * address and hour: later submissions keep its time instead of pushing it on.
  */
-export async function holdConfirmation(tx: Prisma.TransactionClient, signatureId: string, held: { addressKey: string; hourEndsAt: Date }): Promise<void> {
+export async function holdConfirmation(
+  tx: Prisma.TransactionClient,
+  signatureId: string,
+  held: { addressKey: string; hourEndsAt: Date },
+): Promise<void> {
   await tx.heldConfirmation.create({ data: { signatureId, addressKey: held.addressKey } });
-  await addJob(tx, "send-held-confirmations", { addressKey: held.addressKey }, { jobKey: `held:${held.addressKey}`, runAt: held.hourEndsAt, keepRunAt: true });
+  await addJob(
+    tx,
+    "send-held-confirmations",
+    { addressKey: held.addressKey },
+    { jobKey: `held:${held.addressKey}`, runAt: held.hourEndsAt, keepRunAt: true },
+  );
 }
 
 /**
@@ -31,17 +40,24 @@ export async function holdConfirmation(tx: Prisma.TransactionClient, signatureId
 export async function sendHeldConfirmations(addressKey: string, now = new Date()): Promise<number> {
   return db().$transaction(async (tx) => {
     // Taken and deleted at once: a second worker on the same key finds none.
-    const taken = await tx.$queryRaw<{ signatureId: string }[]>`DELETE FROM "HeldConfirmation" WHERE "addressKey" = ${addressKey} RETURNING "signatureId"::text`;
+    const taken = await tx.$queryRaw<
+      { signatureId: string }[]
+    >`DELETE FROM "HeldConfirmation" WHERE "addressKey" = ${addressKey} RETURNING "signatureId"::text`;
     if (taken.length === 0) return 0;
     const signatures = await tx.signature.findMany({
-      where: { id: { in: taken.map((t) => t.signatureId) }, contact: { emailConfirmedAt: null, emailEncrypted: { not: null } } },
+      where: {
+        id: { in: taken.map((t) => t.signatureId) },
+        contact: { emailConfirmedAt: null, emailEncrypted: { not: null } },
+      },
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
         language: true,
         createdAt: true,
         contact: { select: { emailEncrypted: true } },
-        campaign: { select: { slug: true, languages: true, translations: { select: { language: true, title: true } } } },
+        campaign: {
+          select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },
+        },
         letters: {
           where: { channel: "platform_email", status: "awaiting_confirmation" },
           orderBy: { createdAt: "asc" },
@@ -70,7 +86,11 @@ export async function sendHeldConfirmations(addressKey: string, now = new Date()
       signatureId: newest.id,
       kind: "held_confirmations",
       language,
-      to: decryptText(newest.contact!.emailEncrypted!, { table: "SupporterContact", column: "emailEncrypted", row: newest.id }),
+      to: decryptText(newest.contact!.emailEncrypted!, {
+        table: "SupporterContact",
+        column: "emailEncrypted",
+        row: newest.id,
+      }),
       email,
       purgeAfter: new Date(now.getTime() + retentionDays * day),
     });

@@ -26,7 +26,10 @@ const lifetimeSeconds = 10 * 60;
  * during an outage supporters were told their proof was invalid.
  */
 async function spend(challengeId: string): Promise<boolean> {
-  await db().$executeRawUnsafe(`DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`, lifetimeSeconds * 2);
+  await db().$executeRawUnsafe(
+    `DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`,
+    lifetimeSeconds * 2,
+  );
   const inserted = await db().$executeRawUnsafe(
     `INSERT INTO "ProofOfWorkUse" (id, "usedAt") VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`,
     challengeId.slice(0, 200),
@@ -78,7 +81,8 @@ export async function verifyProofOfWork(payload: string): Promise<boolean> {
     const { challengeSecret, keySecret } = await secretsOf(key);
     const { error, verification, payload: solved } = await verify(payload, deriveKey, challengeSecret, keySecret);
     // Our challenges carry no data.challengeId: the nonce names each one.
-    if (!error && verification?.verified && solved) return spend(String((solved as { challenge: { parameters: { nonce: string } } }).challenge.parameters.nonce));
+    if (!error && verification?.verified && solved)
+      return spend(String((solved as { challenge: { parameters: { nonce: string } } }).challenge.parameters.nonce));
   }
   return false;
 }

@@ -38,15 +38,22 @@ export type RateLimitVerdict = { limited: false } | { limited: true; retryAfterS
  * limit is about the requester (their address, hashed), never about the
  * email address they typed: see `mayEmailConfirmation`.
  */
-export async function checkSigningRateLimits(options: { client: string; provedWork: boolean }): Promise<RateLimitVerdict> {
+export async function checkSigningRateLimits(options: {
+  client: string;
+  provedWork: boolean;
+}): Promise<RateLimitVerdict> {
   // Without a proxy header all clients look alike; limiting that shared key
   // would lock everyone out on a busy day.
   if (options.client === "all-clients") return { limited: false };
   try {
-    await consumeAcrossRotation(limiter(options.provedWork ? "perClient" : "perClientWithoutProof"), anonymousKeys(options.client));
+    await consumeAcrossRotation(
+      limiter(options.provedWork ? "perClient" : "perClientWithoutProof"),
+      anonymousKeys(options.client),
+    );
     return { limited: false };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    if (rejection instanceof RateLimiterRes)
+      return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     throw rejection;
   }
 }
@@ -69,7 +76,11 @@ export async function mayEmailConfirmation(email: string, now = new Date()): Pro
     return { allowed: true };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, addressKey: anonymousKey(`held|${address}`), hourEndsAt: new Date(now.getTime() + Math.max(1000, rejection.msBeforeNext)) };
+      return {
+        allowed: false,
+        addressKey: anonymousKey(`held|${address}`),
+        hourEndsAt: new Date(now.getTime() + Math.max(1000, rejection.msBeforeNext)),
+      };
     }
     throw rejection;
   }

@@ -12,11 +12,19 @@ import { confirmationEmail } from "./confirmation-email";
 import { mayEmailConfirmation } from "./rate-limits";
 import { holdConfirmation } from "./held-confirmations";
 
-export type RecordedLetter = ComposedLetter & { channel: "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported" };
+export type RecordedLetter = ComposedLetter & {
+  channel: "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported";
+};
 
 export type RecordSignatureResult =
   /** "duplicate": this very form (its submission key) was sent before. */
-  | { outcome: "recorded" | "duplicate"; signatureId: string; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
+  | {
+      outcome: "recorded" | "duplicate";
+      signatureId: string;
+      letters: RecordedLetter[];
+      builder: LetterBuilder;
+      confirmationQueued: boolean;
+    }
   /** The honeypot was filled: answer as if recorded, record nothing. */
   | { outcome: "ignored"; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
   | { outcome: "campaign_not_found" }
@@ -38,19 +46,29 @@ const day = 24 * 60 * 60 * 1000;
  * a confirmed address blocks a second counted signature. A resubmitted form
  * (same submission key, a secret of that one form) is recognised.
  */
-export async function recordSignature(slug: string, submission: SignatureSubmission, now = new Date()): Promise<RecordSignatureResult> {
+export async function recordSignature(
+  slug: string,
+  submission: SignatureSubmission,
+  now = new Date(),
+): Promise<RecordSignatureResult> {
   const builder = await getLetterBuilder(slug, submission.language);
   if (!builder) return { outcome: "campaign_not_found" };
   // Closed by an admin, or past the closing time they set (the status is not
   // flipped by a timer, so the time itself is checked here).
   if (builder.campaign.status !== "open") return { outcome: "campaign_closed" };
-  if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime()) return { outcome: "campaign_closed" };
+  if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime())
+    return { outcome: "campaign_closed" };
   if (!builder.templateLanguages.includes(submission.language)) {
     return { outcome: "invalid", fieldErrors: { language: ["This campaign has no letter in that language."] } };
   }
   const { found, unknown } = resolveAddressees(builder, submission.addressees);
   if (unknown.length > 0) {
-    return { outcome: "invalid", fieldErrors: { addressees: ["An addressee you chose is not part of this campaign. Reload the page and choose again."] } };
+    return {
+      outcome: "invalid",
+      fieldErrors: {
+        addressees: ["An addressee you chose is not part of this campaign. Reload the page and choose again."],
+      },
+    };
   }
 
   const letters: RecordedLetter[] = composeLetters(found, submission, now).map((letter) => ({
@@ -79,7 +97,9 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
   // hour (rate-limits.ts): the submission is kept and answered alike, and
   // listed in one email when the hour ends. Asked for every address, so
   // every submission with one does the same work.
-  const confirmation = submission.email ? await mayEmailConfirmation(submission.email, now) : ({ allowed: true } as const);
+  const confirmation = submission.email
+    ? await mayEmailConfirmation(submission.email, now)
+    : ({ allowed: true } as const);
 
   try {
     await db().$transaction(async (tx) => {
@@ -100,9 +120,27 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
         await tx.supporterContact.create({
           data: {
             signatureId,
-            emailEncrypted: encryptOptional(submission.email, { table: "SupporterContact", column: "emailEncrypted", row: signatureId }),
-            nameEncrypted: submission.identity === "anonymous" ? null : encryptOptional(submission.name, { table: "SupporterContact", column: "nameEncrypted", row: signatureId }),
-            cityEncrypted: submission.identity === "full" ? encryptOptional(submission.city, { table: "SupporterContact", column: "cityEncrypted", row: signatureId }) : null,
+            emailEncrypted: encryptOptional(submission.email, {
+              table: "SupporterContact",
+              column: "emailEncrypted",
+              row: signatureId,
+            }),
+            nameEncrypted:
+              submission.identity === "anonymous"
+                ? null
+                : encryptOptional(submission.name, {
+                    table: "SupporterContact",
+                    column: "nameEncrypted",
+                    row: signatureId,
+                  }),
+            cityEncrypted:
+              submission.identity === "full"
+                ? encryptOptional(submission.city, {
+                    table: "SupporterContact",
+                    column: "cityEncrypted",
+                    row: signatureId,
+                  })
+                : null,
             consentContact: submission.consentContact,
             replyToSupporter: submission.replyToMe,
             purgeAfter: new Date(now.getTime() + retentionMs),
@@ -129,8 +167,16 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
               ? [
                   {
                     letterId: letterIds[index]!,
-                    subjectEncrypted: encryptText(letter.subject, { table: "PlatformLetter", column: "subjectEncrypted", row: letterIds[index]! }),
-                    bodyEncrypted: encryptText(letter.text, { table: "PlatformLetter", column: "bodyEncrypted", row: letterIds[index]! }),
+                    subjectEncrypted: encryptText(letter.subject, {
+                      table: "PlatformLetter",
+                      column: "subjectEncrypted",
+                      row: letterIds[index]!,
+                    }),
+                    bodyEncrypted: encryptText(letter.text, {
+                      table: "PlatformLetter",
+                      column: "bodyEncrypted",
+                      row: letterIds[index]!,
+                    }),
                     purgeAfter: new Date(now.getTime() + retentionMs),
                   },
                 ]
@@ -165,7 +211,10 @@ export async function recordSignature(slug: string, submission: SignatureSubmiss
 
 /** The rows that put a signature and its letters into the totals at the next roll-up. */
 export function pendingTallyRows(campaignId: string, signatureId: string, letterIds: string[]) {
-  return [{ campaignId, signatureId, letterId: null }, ...letterIds.map((letterId) => ({ campaignId, signatureId: null, letterId }))];
+  return [
+    { campaignId, signatureId, letterId: null },
+    ...letterIds.map((letterId) => ({ campaignId, signatureId: null, letterId })),
+  ];
 }
 
 async function findResubmitted(builder: LetterBuilder, submission: SignatureSubmission): Promise<string | null> {

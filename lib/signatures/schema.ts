@@ -27,8 +27,12 @@ export type CampaignTotals = z.infer<typeof campaignTotalsSchema>;
 export const publicCampaignTotalsSchema = campaignTotalsSchema.extend({
   signaturesByCountry: z
     .record(z.string(), z.number().int())
-    .describe('ISO 3166-1 alpha-2 country to count, as of signaturesByCountryAsOf; countries under 10 are summed as "other", left out while that is under 10'),
-  signaturesByCountryAsOf: z.string().describe("The counts by country include signatures made before this moment (ISO 8601; a 10-minute UTC boundary)"),
+    .describe(
+      'ISO 3166-1 alpha-2 country to count, as of signaturesByCountryAsOf; countries under 10 are summed as "other", left out while that is under 10',
+    ),
+  signaturesByCountryAsOf: z
+    .string()
+    .describe("The counts by country include signatures made before this moment (ISO 8601; a 10-minute UTC boundary)"),
 });
 
 export type PublicCampaignTotals = z.infer<typeof publicCampaignTotalsSchema>;

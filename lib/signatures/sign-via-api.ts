@@ -24,34 +24,76 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
     const structural = parsed.error.issues.some((i) => i.code === "unrecognized_keys" || i.code === "invalid_type");
     return {
       status: structural ? 400 : 422,
-      body: { error: { code: structural ? "bad_request" : "invalid", message: "Some fields are missing or not valid.", fields } },
+      body: {
+        error: {
+          code: structural ? "bad_request" : "invalid",
+          message: "Some fields are missing or not valid.",
+          fields,
+        },
+      },
     };
   }
   // An API client can always run the proof of work (altcha-lib solves it in
   // any language's few lines), so here it is required, not traded for a
   // stricter limit as on the form without JavaScript.
   if (!parsed.data.altcha) {
-    return { status: 422, body: { error: { code: "invalid", message: "A proof of work is required.", fields: { altcha: ["Required: solve a challenge from GET /api/proof-of-work (ALTCHA) and send the solution as altcha."] } } } };
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: "invalid",
+          message: "A proof of work is required.",
+          fields: {
+            altcha: [
+              "Required: solve a challenge from GET /api/proof-of-work (ALTCHA) and send the solution as altcha.",
+            ],
+          },
+        },
+      },
+    };
   }
   if (!(await verifyProofOfWork(parsed.data.altcha))) {
-    return { status: 422, body: { error: { code: "invalid", message: "The proof of work is invalid, expired or already used.", fields: { altcha: ["Solve a fresh challenge from GET /api/proof-of-work."] } } } };
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: "invalid",
+          message: "The proof of work is invalid, expired or already used.",
+          fields: { altcha: ["Solve a fresh challenge from GET /api/proof-of-work."] },
+        },
+      },
+    };
   }
   const limit = await checkSigningRateLimits({ client, provedWork: true });
   if (limit.limited) {
     return {
       status: 429,
       headers: { "Retry-After": String(limit.retryAfterSeconds) },
-      body: { error: { code: "rate_limited", message: `Too many signatures from here in a short time. Please try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` } },
+      body: {
+        error: {
+          code: "rate_limited",
+          message: `Too many signatures from here in a short time. Please try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
+        },
+      },
     };
   }
   const result = await recordSignature(slug, parsed.data);
   switch (result.outcome) {
     case "campaign_not_found":
-      return { status: 404, body: { error: { code: "not_found", message: `No public campaign has the slug "${slug}".` } } };
+      return {
+        status: 404,
+        body: { error: { code: "not_found", message: `No public campaign has the slug "${slug}".` } },
+      };
     case "campaign_closed":
-      return { status: 409, body: { error: { code: "closed", message: "This campaign has closed; signatures are no longer collected." } } };
+      return {
+        status: 409,
+        body: { error: { code: "closed", message: "This campaign has closed; signatures are no longer collected." } },
+      };
     case "invalid":
-      return { status: 422, body: { error: { code: "invalid", message: "Some fields are not valid.", fields: result.fieldErrors } } };
+      return {
+        status: 422,
+        body: { error: { code: "invalid", message: "Some fields are not valid.", fields: result.fieldErrors } },
+      };
   }
   const outputs = letterOutputs(result.letters, parsed.data, result.builder.template.xPost);
   const base = `${env().PUBLIC_URL}/c/${slug}/letters`;
@@ -68,9 +110,17 @@ export async function signViaApi(slug: string, input: Record<string, unknown>, c
       letters: outputs.addressees.map((a) => ({ addresseeId: a.addresseeId, name: a.name, channel: a.channel })),
       links: {
         mailto: outputs.mailtoAll,
-        mailtoByAddressee: Object.fromEntries(outputs.addressees.filter((a) => a.mailto).map((a) => [a.addresseeId, a.mailto])),
-        x: outputs.addressees.filter((a) => a.xPost).map((a) => ({ addresseeId: a.addresseeId, handle: a.xHandle, text: a.xPost!.text, url: a.xPost!.url })),
-        pdf: { method: "POST", url: `${base}/pdf`, note: "POST the letter fields (addressees, language, subject, body, identity, name, city, country, paper) as JSON" },
+        mailtoByAddressee: Object.fromEntries(
+          outputs.addressees.filter((a) => a.mailto).map((a) => [a.addresseeId, a.mailto]),
+        ),
+        x: outputs.addressees
+          .filter((a) => a.xPost)
+          .map((a) => ({ addresseeId: a.addresseeId, handle: a.xHandle, text: a.xPost!.text, url: a.xPost!.url })),
+        pdf: {
+          method: "POST",
+          url: `${base}/pdf`,
+          note: "POST the letter fields (addressees, language, subject, body, identity, name, city, country, paper) as JSON",
+        },
         eml: { method: "POST", url: `${base}/eml`, note: "POST the same fields as for the PDF" },
       },
     },

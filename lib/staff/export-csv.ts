@@ -36,16 +36,34 @@ export async function consentedSupportersCsv(actor: StaffIdentity, slug: string)
   const contacts = await db().supporterContact.findMany({
     // Confirmed addresses only: anyone can type someone else's address and tick
     // the box; only the owner can click the confirmation link.
-    where: { consentContact: true, emailEncrypted: { not: null }, emailConfirmedAt: { not: null }, signature: { campaignId: campaign.id } },
-    select: { signatureId: true, emailEncrypted: true, nameEncrypted: true, createdAt: true, signature: { select: { country: true, language: true } } },
+    where: {
+      consentContact: true,
+      emailEncrypted: { not: null },
+      emailConfirmedAt: { not: null },
+      signature: { campaignId: campaign.id },
+    },
+    select: {
+      signatureId: true,
+      emailEncrypted: true,
+      nameEncrypted: true,
+      createdAt: true,
+      signature: { select: { country: true, language: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
-  await recordAudit(actor, { action: "supporters.export", entity: "campaign", entityId: campaign.id, after: { rows: contacts.length } });
+  await recordAudit(actor, {
+    action: "supporters.export",
+    entity: "campaign",
+    entityId: campaign.id,
+    after: { rows: contacts.length },
+  });
   return toCsv(
     ["email", "name", "country", "language", "signed_at"],
     contacts.map((c) => [
       decryptText(c.emailEncrypted!, { table: "SupporterContact", column: "emailEncrypted", row: c.signatureId }),
-      c.nameEncrypted ? decryptText(c.nameEncrypted, { table: "SupporterContact", column: "nameEncrypted", row: c.signatureId }) : "",
+      c.nameEncrypted
+        ? decryptText(c.nameEncrypted, { table: "SupporterContact", column: "nameEncrypted", row: c.signatureId })
+        : "",
       c.signature.country,
       c.signature.language,
       c.createdAt.toISOString(),

@@ -41,13 +41,35 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
   assertRole(actor, "staff");
   const all = await db().campaign.findMany({
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: { id: true, slug: true, status: true, languages: true, signatureGoal: true, translations: { select: { language: true, title: true } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      languages: true,
+      signatureGoal: true,
+      translations: { select: { language: true, title: true } },
+    },
   });
-  const campaigns = all.map((c) => ({ slug: c.slug, title: pickTranslation(c.translations, c.languages)?.title ?? c.slug, status: c.status }));
+  const campaigns = all.map((c) => ({
+    slug: c.slug,
+    title: pickTranslation(c.translations, c.languages)?.title ?? c.slug,
+    status: c.status,
+  }));
   const chosen = all.find((c) => c.slug === slug) ?? all.find((c) => c.status === "open") ?? all[0];
   const empty: Dashboard = {
-    campaigns, campaign: null, signatures: 0, letters: 0, byDay: [], byHour: [], byCountry: [], byAddressee: [], byChannel: [],
-    delivery: [], deliveryProblems: [], supporterEmails: [], computedAt: now,
+    campaigns,
+    campaign: null,
+    signatures: 0,
+    letters: 0,
+    byDay: [],
+    byHour: [],
+    byCountry: [],
+    byAddressee: [],
+    byChannel: [],
+    delivery: [],
+    deliveryProblems: [],
+    supporterEmails: [],
+    computedAt: now,
   };
   if (!chosen) return empty;
 
@@ -67,10 +89,14 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
       SELECT o.status::text AS status, count(*) AS count FROM "OutboxMessage" o
       JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = ${chosen.id}::uuid GROUP BY 1`,
   ]);
-  const dimension = (name: string) => rows.filter((r) => r.dimension === name).map((r) => ({ key: r.key, count: Number(r.count) }));
+  const dimension = (name: string) =>
+    rows.filter((r) => r.dimension === name).map((r) => ({ key: r.key, count: Number(r.count) }));
   // Embassies chosen by country are addressees too, outside the campaign's list.
   const addresseeIds = dimension("letters_by_addressee").map((d) => d.key);
-  const addressees = await db().addressee.findMany({ where: { id: { in: addresseeIds } }, select: { id: true, name: true } });
+  const addressees = await db().addressee.findMany({
+    where: { id: { in: addresseeIds } },
+    select: { id: true, name: true },
+  });
   const names = new Map(addressees.map((a) => [a.id, a.name]));
   const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
 
@@ -85,7 +111,9 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     },
     signatures: dimension("signatures")[0]?.count ?? 0,
     letters: dimension("letters")[0]?.count ?? 0,
-    byDay: dimension("signatures_by_day").sort((a, b) => a.key.localeCompare(b.key)).map((d) => ({ ...d, label: d.key })),
+    byDay: dimension("signatures_by_day")
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((d) => ({ ...d, label: d.key })),
     byHour: dimension("signatures_by_hour")
       .filter((d) => d.key >= hourFrom)
       .sort((a, b) => a.key.localeCompare(b.key))
@@ -100,7 +128,11 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
       .sort((a, b) => b.count - a.count)
       .map((d) => ({ ...d, label: channelLabels[d.key] ?? d.key })),
     delivery: delivery.map((d) => ({ status: d.status, count: d._count._all })),
-    deliveryProblems: problems.map((p) => ({ status: p.status, reason: p.lastError ?? "(no reason recorded)", count: p._count._all })),
+    deliveryProblems: problems.map((p) => ({
+      status: p.status,
+      reason: p.lastError ?? "(no reason recorded)",
+      count: p._count._all,
+    })),
     supporterEmails: emails.map((e) => ({ status: e.status, count: Number(e.count) })),
     computedAt: now,
   };

@@ -14,7 +14,12 @@ import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
 import { generatedOnce } from "./local-secret.ts";
-import { EMBEDDED_USER, restrictToOwner, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
+import {
+  EMBEDDED_USER,
+  restrictToOwner,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from "../../lib/db/embedded-postgres.ts";
 
 export type DatabaseHandle = {
   databaseUrl: string;
@@ -33,7 +38,12 @@ const settingsSchema = z.object({
   EMBEDDED_DB_IN_PRODUCTION: z.enum(["true", "false"]).optional(),
 });
 
-export type EmbeddedSettings = { dataDir: string; port: number | null; allowInProduction: boolean; production: boolean };
+export type EmbeddedSettings = {
+  dataDir: string;
+  port: number | null;
+  allowInProduction: boolean;
+  production: boolean;
+};
 
 export class DatabaseSetupError extends Error {}
 
@@ -94,13 +104,18 @@ export async function openDatabase(
   }
 
   const embedded = await listen(settings, password);
-  writeFileSync(files.running, `${JSON.stringify({ pid: process.pid, port: embedded.port } satisfies RunningRecord)}\n`, { mode: 0o600 });
+  writeFileSync(
+    files.running,
+    `${JSON.stringify({ pid: process.pid, port: embedded.port } satisfies RunningRecord)}\n`,
+    { mode: 0o600 },
+  );
   const stop = embedded.stop;
   embedded.stop = async () => {
     rmSync(files.running, { force: true });
     await stop();
   };
-  const moved = settings.port === null && embedded.port !== DEFAULT_EMBEDDED_PORT ? ` (port ${DEFAULT_EMBEDDED_PORT} is busy)` : "";
+  const moved =
+    settings.port === null && embedded.port !== DEFAULT_EMBEDDED_PORT ? ` (port ${DEFAULT_EMBEDDED_PORT} is busy)` : "";
   return {
     databaseUrl: embedded.databaseUrl,
     embedded,
@@ -136,7 +151,10 @@ async function listen(settings: EmbeddedSettings, password: string): Promise<Emb
 }
 
 /** The server another process runs on this data folder, if it still answers. */
-async function runningServer(dataDir: string, password: string): Promise<(RunningRecord & { databaseUrl: string }) | null> {
+async function runningServer(
+  dataDir: string,
+  password: string,
+): Promise<(RunningRecord & { databaseUrl: string }) | null> {
   const file = embeddedFiles(dataDir).running;
   let record: RunningRecord;
   try {

@@ -21,7 +21,11 @@ export function prismaEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
 }
 
 /** Runs `prisma <args>`; resolves with its stdout, rejects with its output on failure. */
-export function runPrisma(args: string[], env: Record<string, string> = {}, options: { quiet?: boolean } = {}): Promise<string> {
+export function runPrisma(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { quiet?: boolean } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaBin, ...args], { cwd: projectRoot, env: prismaEnv(env) });
     let stdout = "";

@@ -8,9 +8,7 @@ export async function resetDatabase(): Promise<void> {
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
   if (tables.length === 0) return;
-  await db().$executeRawUnsafe(
-    `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
-  );
+  await db().$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 /** Runs a plain SQL count, for comparing figures with the raw rows. */

@@ -12,7 +12,12 @@ type Campaign = { addressees: { addressee: { id: string } }[] };
 export async function confirmedPlatformSignature(campaign: Campaign, overrides: Partial<SignatureSubmission> = {}) {
   const result = await recordSignature(
     "russia-amnesty-undesirable",
-    submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: `s${Math.random().toString(36).slice(2)}@example.org`, ...overrides }),
+    submissionFor(campaign, {
+      channel: "platform_email",
+      consentIdentity: true,
+      email: `s${Math.random().toString(36).slice(2)}@example.org`,
+      ...overrides,
+    }),
   );
   if (result.outcome !== "recorded") throw new Error(`expected a recorded signature, got ${result.outcome}`);
   const confirmed = await confirmSupporterEmail(confirmationToken(result.signatureId, new Date()));

@@ -10,12 +10,19 @@ export async function emailLinkFor(email: string, kind: Kind, pattern: RegExp): 
   process.env.DATABASE_URL ??= process.env.E2E_DATABASE_URL;
   const messages = await db().outboxMessage.findMany({ where: { kind }, orderBy: { createdAt: "desc" } });
   for (const message of messages) {
-    if (decryptText(message.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: message.id }) !== email) continue;
-    const link = decryptText(message.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: message.id }).match(pattern)?.[0];
+    if (decryptText(message.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: message.id }) !== email)
+      continue;
+    const link = decryptText(message.textEncrypted, {
+      table: "OutboxMessage",
+      column: "textEncrypted",
+      row: message.id,
+    }).match(pattern)?.[0];
     if (link) return link;
   }
   throw new Error(`No ${kind} email to ${email} with such a link in the outbox.`);
 }
 
-export const confirmationLinkFor = (email: string) => emailLinkFor(email, "address_confirmation", /https?:\/\/\S+\/confirm\?token=\S+/);
-export const deletionLinkFor = (email: string, kind: Kind) => emailLinkFor(email, kind, /https?:\/\/\S+\/privacy\/delete\?token=\S+/);
+export const confirmationLinkFor = (email: string) =>
+  emailLinkFor(email, "address_confirmation", /https?:\/\/\S+\/confirm\?token=\S+/);
+export const deletionLinkFor = (email: string, kind: Kind) =>
+  emailLinkFor(email, kind, /https?:\/\/\S+\/privacy\/delete\?token=\S+/);

@@ -3,11 +3,26 @@
 import { expect, type Page } from "@playwright/test";
 
 export const e2eStaff = {
-  admin: { email: "admin@campaigns.example", name: "Ada Admin", role: "admin", password: "correct horse battery staple" },
-  staff: { email: "staff@campaigns.example", name: "Sam Staff", role: "staff", password: "violet meadow lantern river" },
+  admin: {
+    email: "admin@campaigns.example",
+    name: "Ada Admin",
+    role: "admin",
+    password: "correct horse battery staple",
+  },
+  staff: {
+    email: "staff@campaigns.example",
+    name: "Sam Staff",
+    role: "staff",
+    password: "violet meadow lantern river",
+  },
   // Accounts whose state tests change (second factor on, locked out): kept apart.
   totp: { email: "totp@campaigns.example", name: "Tomi Totp", role: "staff", password: "quiet harbour copper kettle" },
-  lockout: { email: "lockout@campaigns.example", name: "Lou Lockout", role: "staff", password: "amber orchard silver bridge" },
+  lockout: {
+    email: "lockout@campaigns.example",
+    name: "Lou Lockout",
+    role: "staff",
+    password: "amber orchard silver bridge",
+  },
 } as const;
 
 export async function signInAs(page: Page, who: keyof typeof e2eStaff): Promise<void> {

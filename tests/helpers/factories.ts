@@ -24,11 +24,24 @@ export function campaignSeed(overrides: Partial<CampaignSeed> = {}): CampaignSee
     organiser: "Test organiser",
     languages: ["en"],
     translations: {
-      en: { title: `Title of ${slug}`, summary: "Summary.", context: "First.\n\nSecond.", whyItMatters: "Because.", safetyNotice: "Be careful." },
+      en: {
+        title: `Title of ${slug}`,
+        summary: "Summary.",
+        context: "First.\n\nSecond.",
+        whyItMatters: "Because.",
+        safetyNotice: "Be careful.",
+      },
     },
     demands: [{ en: "Only demand." }],
     addressees: [
-      { key: `${slug}-official`, name: "An Official", role: "Minister", kind: "official", emails: ["official@example.org"], lastVerifiedOn: "2026-01-01" },
+      {
+        key: `${slug}-official`,
+        name: "An Official",
+        role: "Minister",
+        kind: "official",
+        emails: ["official@example.org"],
+        lastVerifiedOn: "2026-01-01",
+      },
     ],
     templates: { en: { subject: "Subject", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}" } },
     ...overrides,
@@ -45,41 +58,49 @@ export async function insertSignature(options: {
   letters?: { addresseeId: string; channel: LetterChannel }[];
   createdAt?: Date;
 }) {
-  return db().$transaction(async (tx) => {
-    const signature = await tx.signature.create({
-      data: {
-        campaignId: options.campaignId,
-        country: options.country ?? "FR",
-        identityLevel: "anonymous",
-        language: "en",
-        consentCounted: true,
-        countedAt: options.createdAt ?? new Date(),
-        ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-      },
-    });
-    const letters = [];
-    for (const letter of options.letters ?? []) {
-      letters.push(
-        await tx.letter.create({
-          data: { signatureId: signature.id, campaignId: options.campaignId, language: "en", ...letter },
-        }),
-      );
-    }
-    await tx.pendingTally.createMany({
-      data: [
-        { campaignId: options.campaignId, signatureId: signature.id, letterId: null },
-        ...letters.map((l) => ({ campaignId: options.campaignId, signatureId: null, letterId: l.id })),
-      ],
-    });
-    return { signature, letters };
-  // The embedded database serves one transaction at a time: let a burst queue.
-  }, { maxWait: 60_000, timeout: 60_000 });
+  return db().$transaction(
+    async (tx) => {
+      const signature = await tx.signature.create({
+        data: {
+          campaignId: options.campaignId,
+          country: options.country ?? "FR",
+          identityLevel: "anonymous",
+          language: "en",
+          consentCounted: true,
+          countedAt: options.createdAt ?? new Date(),
+          ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+        },
+      });
+      const letters = [];
+      for (const letter of options.letters ?? []) {
+        letters.push(
+          await tx.letter.create({
+            data: { signatureId: signature.id, campaignId: options.campaignId, language: "en", ...letter },
+          }),
+        );
+      }
+      await tx.pendingTally.createMany({
+        data: [
+          { campaignId: options.campaignId, signatureId: signature.id, letterId: null },
+          ...letters.map((l) => ({ campaignId: options.campaignId, signatureId: null, letterId: l.id })),
+        ],
+      });
+      return { signature, letters };
+      // The embedded database serves one transaction at a time: let a burst queue.
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }
 
 /** A staff or admin account in the database, and the identity a verified session would give. */
 export async function staffMember(role: "staff" | "admin") {
   const email = `${role}-${randomUUID().slice(0, 8)}@campaigns.example`;
-  const made = await createStaffAccount({ email, name: `Test ${role}`, role, password: "a long unusual passphrase 42" });
+  const made = await createStaffAccount({
+    email,
+    name: `Test ${role}`,
+    role,
+    password: "a long unusual passphrase 42",
+  });
   if (made.outcome !== "created") throw new Error(`could not make a ${role}: ${JSON.stringify(made)}`);
   return issueIdentity({ id: made.id, email, name: `Test ${role}`, role });
 }

@@ -13,7 +13,15 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 export async function launchHostileBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -41,7 +49,8 @@ export async function startReplayProxy(appUrl: string) {
     if (id !== null && documents[Number(id)]) {
       const doc = documents[Number(id)]!;
       doc.headers.forEach((value, name) => {
-        if (["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)) return;
+        if (["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(name))
+          return;
         if (url.searchParams.get("csp") === "0" && name === "content-security-policy") return;
         res.setHeader(name, value);
       });
@@ -55,10 +64,19 @@ export async function startReplayProxy(appUrl: string) {
       res.end();
       return;
     }
-    const upstream = httpRequest({ host: app.hostname, port: app.port, method: req.method, path: req.url, headers: { ...req.headers, host: app.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      {
+        host: app.hostname,
+        port: app.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: app.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", () => (res.headersSent ? res.destroy() : ((res.statusCode = 502), res.end())));
     req.pipe(upstream);
   });
@@ -88,7 +106,9 @@ const watch = () => {
     get: () => (hits.length ? 1 : undefined),
     set: (value) => hits.push(`window.__pwned = ${String(value)}`),
   });
-  document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  document.addEventListener("securitypolicyviolation", (event) =>
+    violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+  );
 };
 
 // Run in the page after it settled, on the live document and on the served
@@ -103,15 +123,26 @@ const inspect = (served: string) => {
         const value = attribute.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
         if (name.startsWith("on")) injected.push(`<${element.localName} ${name}="${attribute.value.slice(0, 80)}">`);
         // React's own placeholder on forms whose action is a function: never from typed text.
-        const reactPlaceholder = attribute.value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.");
-        if (!reactPlaceholder && ["href", "src", "action", "formaction", "data", "xlink:href", "background", "poster"].includes(name) && /^(javascript|vbscript|data:text\/html|data:text\/javascript)/.test(value)) {
+        const reactPlaceholder = attribute.value.startsWith(
+          "javascript:throw new Error('A React form was unexpectedly submitted.",
+        );
+        if (
+          !reactPlaceholder &&
+          ["href", "src", "action", "formaction", "data", "xlink:href", "background", "poster"].includes(name) &&
+          /^(javascript|vbscript|data:text\/html|data:text\/javascript)/.test(value)
+        ) {
           injected.push(`<${element.localName} ${name}="${attribute.value.slice(0, 80)}">`);
         }
-        if (name === "srcdoc" || (name === "http-equiv" && value === "refresh")) injected.push(`<${element.localName} ${name}>`);
+        if (name === "srcdoc" || (name === "http-equiv" && value === "refresh"))
+          injected.push(`<${element.localName} ${name}>`);
       }
       // Next.js's own inline scripts carry the page's data (typed text included) as escaped JSON strings.
       const nextPayload = element.localName === "script" && /^\s*\(?self\.__next_f/.test(element.textContent ?? "");
-      if (!nextPayload && ["script", "iframe", "object", "embed", "base", "meta"].includes(element.localName) && /__pwned|alert\(/.test(element.outerHTML)) {
+      if (
+        !nextPayload &&
+        ["script", "iframe", "object", "embed", "base", "meta"].includes(element.localName) &&
+        /__pwned|alert\(/.test(element.outerHTML)
+      ) {
         injected.push(element.outerHTML.slice(0, 120));
       }
     }
@@ -119,11 +150,17 @@ const inspect = (served: string) => {
   };
   const w = window as unknown as Record<string, string[]>;
   const before = scan(new DOMParser().parseFromString(served, "text/html")).map((found) => `${found} (served HTML)`);
-  return { hits: w.__hostileHits ?? [], csp: w.__hostileCsp ?? [], injected: [...new Set([...before, ...scan(document)])] };
+  return {
+    hits: w.__hostileHits ?? [],
+    csp: w.__hostileCsp ?? [],
+    injected: [...new Set([...before, ...scan(document)])],
+  };
 };
 
 /** A page that reports what ran on every document it opens; reuse it for many. */
-export async function watchedPage(browser: Browser): Promise<{ page: Page; open: (url: string, served: string) => Promise<RenderVerdict> }> {
+export async function watchedPage(
+  browser: Browser,
+): Promise<{ page: Page; open: (url: string, served: string) => Promise<RenderVerdict> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   let dialogs: string[] = [];

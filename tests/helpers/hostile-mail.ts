@@ -19,7 +19,9 @@ export const allowedMailHeaders = new Set([
 
 export function addressesOf(field: ParsedMail["to"]): string[] {
   if (!field) return [];
-  return (Array.isArray(field) ? field : [field]).flatMap((group) => group.value.map((mailbox) => mailbox.address ?? `(group ${mailbox.name})`));
+  return (Array.isArray(field) ? field : [field]).flatMap((group) =>
+    group.value.map((mailbox) => mailbox.address ?? `(group ${mailbox.name})`),
+  );
 }
 
 /**
@@ -29,17 +31,24 @@ export function addressesOf(field: ParsedMail["to"]): string[] {
  */
 export function mailProblems(
   mail: { parsed: ParsedMail; envelopeTo?: string[] },
-  rules: { recipients: ReadonlySet<string>; from?: string; replyTo?: ReadonlySet<string>; extraHeaders?: readonly string[] },
+  rules: {
+    recipients: ReadonlySet<string>;
+    from?: string;
+    replyTo?: ReadonlySet<string>;
+    extraHeaders?: readonly string[];
+  },
 ): string[] {
   const problems: string[] = [];
   const allowed = new Set([...allowedMailHeaders, ...(rules.extraHeaders ?? [])]);
   for (const name of mail.parsed.headers.keys()) if (!allowed.has(name)) problems.push(`header ${name}`);
-  for (const address of mail.envelopeTo ?? []) if (!rules.recipients.has(address)) problems.push(`envelope recipient ${address}`);
+  for (const address of mail.envelopeTo ?? [])
+    if (!rules.recipients.has(address)) problems.push(`envelope recipient ${address}`);
   for (const address of addressesOf(mail.parsed.to)) if (!rules.recipients.has(address)) problems.push(`To ${address}`);
   if (mail.parsed.cc) problems.push(`Cc ${addressesOf(mail.parsed.cc).join(", ")}`);
   if (mail.parsed.bcc) problems.push(`Bcc ${addressesOf(mail.parsed.bcc).join(", ")}`);
   const from = addressesOf(mail.parsed.from);
   if (rules.from && (from.length !== 1 || from[0] !== rules.from)) problems.push(`From ${from.join(", ")}`);
-  for (const address of addressesOf(mail.parsed.replyTo)) if (!rules.replyTo?.has(address)) problems.push(`Reply-To ${address}`);
+  for (const address of addressesOf(mail.parsed.replyTo))
+    if (!rules.replyTo?.has(address)) problems.push(`Reply-To ${address}`);
   return problems;
 }

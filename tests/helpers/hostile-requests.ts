@@ -8,7 +8,11 @@ import path from "node:path";
 export type Answer = { status: number; headers: Headers; text: string; location: string | null };
 
 /** Runs `fn` over `items` with at most `concurrency` at a time. */
-export async function inPool<T>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -41,7 +45,10 @@ export class Tally {
   report(): string {
     const lines = [...this.byEndpoint].map(([endpoint, counts]) => {
       const sum = [...counts.values()].reduce((a, b) => a + b, 0);
-      const statuses = [...counts].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(" ");
+      const statuses = [...counts]
+        .sort(([a], [b]) => a - b)
+        .map(([s, c]) => `${s}×${c}`)
+        .join(" ");
       return `  ${endpoint.padEnd(48)} ${String(sum).padStart(6)}  ${statuses}`;
     });
     const all = this.total();
@@ -54,7 +61,12 @@ export class Tally {
 
 export async function send(url: string, init: RequestInit = {}): Promise<Answer> {
   const response = await fetch(url, { redirect: "manual", ...init, signal: AbortSignal.timeout(60_000) });
-  return { status: response.status, headers: response.headers, text: await response.text(), location: response.headers.get("location") };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text: await response.text(),
+    location: response.headers.get("location"),
+  };
 }
 
 /**
@@ -64,7 +76,11 @@ export async function send(url: string, init: RequestInit = {}): Promise<Answer>
  */
 export function encodeComponent(value: string): string {
   return [...new TextEncoder().encode(value)]
-    .map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`))
+    .map((byte) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`,
+    )
     .join("");
 }
 
@@ -75,7 +91,11 @@ export function encodeComponent(value: string): string {
  */
 export function rawPathSegment(value: string): string {
   return [...new TextEncoder().encode(value)]
-    .map((byte) => (byte > 0x20 && byte < 0x7f && !"/?#".includes(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`))
+    .map((byte) =>
+      byte > 0x20 && byte < 0x7f && !"/?#".includes(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`,
+    )
     .join("");
 }
 
@@ -86,13 +106,18 @@ export const asBrowserSends = (value: string) => value.toWellFormed();
 export const replyString = (value: string) => (value.startsWith("$") ? `$${value}` : value);
 
 const decodeEntities = (value: string) =>
-  value.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, name: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[name]!);
+  value.replace(
+    /&(quot|amp|lt|gt|#39|#x27);/g,
+    (_, name: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#39": "'", "#x27": "'" })[name]!,
+  );
 
 /** The hidden fields of the first server-action form of a page (what a browser without JavaScript posts back). */
 export function hiddenFields(html: string): Record<string, string> {
   const form = html.slice(html.indexOf("<form"));
   const fields: Record<string, string> = {};
-  for (const match of form.slice(0, form.indexOf("</form>")).matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+  for (const match of form
+    .slice(0, form.indexOf("</form>"))
+    .matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
     if (match[1]!.startsWith("$ACTION")) fields[match[1]!] = decodeEntities(match[2] ?? "");
   }
   return fields;

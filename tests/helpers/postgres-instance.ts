@@ -19,7 +19,9 @@ export function postgresBinaries(): string | null {
   const candidates: string[] = [];
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   try {
-    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    candidates.push(
+      execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
   } catch {
     // no pg_config on the PATH
   }
@@ -49,7 +51,18 @@ export class PostgresInstance {
     const bin = postgresBinaries();
     if (!bin) throw new Error("No PostgreSQL binaries found (set PG_BIN to the folder holding initdb and pg_ctl).");
     const instance = new PostgresInstance(bin, port ?? (await freePort()));
-    await instance.command("initdb", ["-D", instance.dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
+    await instance.command("initdb", [
+      "-D",
+      instance.dataDir,
+      "-U",
+      "postgres",
+      "-A",
+      "trust",
+      "-E",
+      "UTF8",
+      "--no-sync",
+      "--locale=C",
+    ]);
     await instance.start();
     return instance;
   }
@@ -67,7 +80,18 @@ export class PostgresInstance {
   async start(): Promise<void> {
     // Unix socket in the data folder: never collides with the machine's own server.
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=100`;
-    await this.command("pg_ctl", ["start", "-w", "-t", "60", "-D", this.dataDir, "-l", path.join(this.dataDir, "server.log"), "-o", options]);
+    await this.command("pg_ctl", [
+      "start",
+      "-w",
+      "-t",
+      "60",
+      "-D",
+      this.dataDir,
+      "-l",
+      path.join(this.dataDir, "server.log"),
+      "-o",
+      options,
+    ]);
   }
 
   /**
@@ -101,7 +125,9 @@ export class PostgresInstance {
 
   private async command(name: string, args: string[]): Promise<string> {
     const file = path.join(this.bin, name);
-    const [command, commandArgs] = this.asPostgres ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
+    const [command, commandArgs] = this.asPostgres
+      ? ["runuser", ["-u", "postgres", "--", file, ...args]]
+      : [file, args];
     try {
       const { stdout } = await run(command, commandArgs, { encoding: "utf8", cwd: tmpdir() });
       return stdout;

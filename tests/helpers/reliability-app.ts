@@ -10,7 +10,20 @@ import path from "node:path";
 export const reliabilityDistDir = process.env.RELIABILITY_DIST_DIR || ".next-reliability";
 
 // What the build is made of (besides node_modules, which the lock file stands for).
-const sources = ["app", "components", "lib", "emails", "messages", "public", "generated", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "emails",
+  "messages",
+  "public",
+  "generated",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -31,7 +44,8 @@ export async function ensureProductionBuild(): Promise<void> {
       break;
     } catch {
       // Another run is building; a lock older than 10 minutes is left over from a killed one.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000)
+        rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`${lock} stayed locked for 10 minutes.`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
@@ -39,10 +53,15 @@ export async function ensureProductionBuild(): Promise<void> {
   try {
     // When the last build started: a file saved during a build is not in it.
     const stamp = path.join(reliabilityDistDir, "reliability-build-started");
-    const builtAt = existsSync(path.join(reliabilityDistDir, "BUILD_ID")) && existsSync(stamp) ? Number(readFileSync(stamp, "utf8")) : 0;
+    const builtAt =
+      existsSync(path.join(reliabilityDistDir, "BUILD_ID")) && existsSync(stamp)
+        ? Number(readFileSync(stamp, "utf8"))
+        : 0;
     const changedAt = Math.max(...sources.map(newestMtime));
     if (builtAt > changedAt) return;
-    console.info(`[reliability] Building the app into ${reliabilityDistDir} (${builtAt ? "sources changed since the last build" : "no build yet"})…`);
+    console.info(
+      `[reliability] Building the app into ${reliabilityDistDir} (${builtAt ? "sources changed since the last build" : "no build yet"})…`,
+    );
     const started = Date.now();
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
       env: { ...appBaseEnv(), NEXT_DIST_DIR: reliabilityDistDir, NODE_ENV: "production" },
@@ -61,7 +80,11 @@ export async function ensureProductionBuild(): Promise<void> {
 function appBaseEnv(): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "", NEXT_TELEMETRY_DISABLED: "1" };
   for (const name of Object.keys(base)) {
-    if (name.startsWith("VITEST") || ["DATABASE_URL", "SMTP_URL", "TALLY_IN_WEB_PROCESS", "CLIENT_IP_HEADER"].includes(name)) delete base[name];
+    if (
+      name.startsWith("VITEST") ||
+      ["DATABASE_URL", "SMTP_URL", "TALLY_IN_WEB_PROCESS", "CLIENT_IP_HEADER"].includes(name)
+    )
+      delete base[name];
   }
   // No proxy in front: all requests share one client, said explicitly (a test may set a header).
   base.CLIENT_IP_HEADER = "none";
@@ -84,10 +107,14 @@ export type AppProcess = {
 /** `next start` on the reliability build with these settings; resolves once it answers. */
 export async function startApp(port: number, settings: Record<string, string>): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...appBaseEnv(), NEXT_DIST_DIR: reliabilityDistDir, NODE_ENV: "production", PUBLIC_URL: url, ...settings },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      env: { ...appBaseEnv(), NEXT_DIST_DIR: reliabilityDistDir, NODE_ENV: "production", PUBLIC_URL: url, ...settings },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   let exit: string | null = null;
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));

@@ -15,7 +15,11 @@ export async function solvedProofOfWork(): Promise<string> {
  * it carries its own `altcha` key (even `undefined`, to send none); a string
  * is sent as it is (to test broken bodies).
  */
-export async function postSignature(body: unknown, slug = launchSlug, headers: Record<string, string> = {}): Promise<Response> {
+export async function postSignature(
+  body: unknown,
+  slug = launchSlug,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const withWork = lacksProofOfWork(body) ? { ...body, altcha: await solvedProofOfWork() } : body;
   return POST(
     new Request(`http://localhost/api/campaigns/${slug}/signatures`, {

@@ -37,7 +37,9 @@ export class SmtpSink {
       closeTimeout: 100,
       onRcptTo: (address, _session, callback) => {
         if (!this.refuse.has(address.address)) return callback();
-        const error = Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 });
+        const error = Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), {
+          responseCode: 550,
+        });
         callback(error);
       },
       onClose: (session) => {
@@ -55,7 +57,11 @@ export class SmtpSink {
           }
           if (this.closedSessions.has(session.id)) return callback(new Error("client went away"));
           const raw = Buffer.concat(chunks).toString("utf8");
-          this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
+          this.received.push({
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            parsed: await simpleParser(raw),
+          });
           callback();
         };
         stream.on("end", () => this.track(accept()));

@@ -22,6 +22,9 @@ export function submissionFor(
 }
 
 /** The same submission for callers that hold only the addressees' ids (benchmarks, tests against a running app). */
-export function submissionForIds(addresseeIds: string[], overrides: Partial<SignatureSubmission> = {}): SignatureSubmission {
+export function submissionForIds(
+  addresseeIds: string[],
+  overrides: Partial<SignatureSubmission> = {},
+): SignatureSubmission {
   return submissionFor({ addressees: addresseeIds.map((id) => ({ addressee: { id } })) }, overrides);
 }

@@ -8,8 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embed
 export const defaultTestServerUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export type TestServer =
-  | { mode: "postgres"; adminUrl: string }
-  | { mode: "embedded"; adminUrl: string; embedded: EmbeddedPostgres };
+  { mode: "postgres"; adminUrl: string } | { mode: "embedded"; adminUrl: string; embedded: EmbeddedPostgres };
 
 export async function postgresAnswers(url: string, timeoutMs = 3_000): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });

@@ -6,7 +6,10 @@ const clockSettings = ["TZ", "LANG", "LC_ALL", "LD_PRELOAD", "FAKETIME", "FAKETI
 
 export type WorkerProcess = { child: ChildProcess; output: () => string };
 
-export function startWorkerProcess(name: string, settings: { smtpUrl: string; staleSeconds?: number; appSecret?: string; appSecretPrevious?: string }): WorkerProcess {
+export function startWorkerProcess(
+  name: string,
+  settings: { smtpUrl: string; staleSeconds?: number; appSecret?: string; appSecretPrevious?: string },
+): WorkerProcess {
   // tsx as a loader in this one process: the tsx command would start the
   // worker as a grandchild, which a SIGKILL of its parent leaves running.
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
@@ -35,7 +38,8 @@ export function startWorkerProcess(name: string, settings: { smtpUrl: string; st
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
   child.on("exit", (code, signal) => {
-    if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0) console.error(`${name} exited with ${code}:\n${output}`);
+    if (signal !== "SIGKILL" && signal !== "SIGTERM" && code !== 0)
+      console.error(`${name} exited with ${code}:\n${output}`);
   });
   return { child, output: () => output };
 }

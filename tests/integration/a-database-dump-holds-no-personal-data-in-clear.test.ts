@@ -9,17 +9,34 @@ import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature, messageIdsOf } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 
-const secrets = { name: "Zinaida Quorthwell", city: "Vyborgskaya Storona", email: "zinaida.quorthwell@example.org", sentence: "My unmistakable sentence 7f3a", subject: "Zinaida asks for freedom" };
+const secrets = {
+  name: "Zinaida Quorthwell",
+  city: "Vyborgskaya Storona",
+  email: "zinaida.quorthwell@example.org",
+  sentence: "My unmistakable sentence 7f3a",
+  subject: "Zinaida asks for freedom",
+};
 
 /** pg_dump when this is a real server; else every row of every table, as text (the embedded database has no pg_dump). */
 async function dumpDatabase(): Promise<{ how: string; text: string }> {
   const url = process.env.DATABASE_URL!;
   if (process.env.TEST_EMBEDDED_DB !== "1") {
-    return { how: "pg_dump", text: execFileSync("pg_dump", ["--data-only", "--inserts", url], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }) };
+    return {
+      how: "pg_dump",
+      text: execFileSync("pg_dump", ["--data-only", "--inserts", url], {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      }),
+    };
   }
-  const tables = await db().$queryRawUnsafe<{ name: string }[]>(`SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`);
+  const tables = await db().$queryRawUnsafe<{ name: string }[]>(
+    `SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
+  );
   const rows = [];
-  for (const { name } of tables) rows.push(...(await db().$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS row FROM ${name} t`)).map((r) => r.row));
+  for (const { name } of tables)
+    rows.push(
+      ...(await db().$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS row FROM ${name} t`)).map((r) => r.row),
+    );
   return { how: "a full read of every table", text: rows.join("\n") };
 }
 
@@ -42,7 +59,8 @@ describe("personal data at rest", () => {
       body: `{{salutation}}\n\n${secrets.sentence}\n\n{{signer}}`,
     });
     for (const id of await messageIdsOf(signatureId)) await deliverMessage(id);
-    for (const email of await db().outboxMessage.findMany({ where: { signatureId } })) await sendSupporterEmail(email.id);
+    for (const email of await db().outboxMessage.findMany({ where: { signatureId } }))
+      await sendSupporterEmail(email.id);
     expect(await db().localMail.count()).toBeGreaterThan(4);
 
     const dump = await dumpDatabase();

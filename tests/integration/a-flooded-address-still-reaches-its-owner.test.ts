@@ -22,7 +22,10 @@ async function emailsTo(address: string, kind: "address_confirmation" | "held_co
   const rows = await db().outboxMessage.findMany({ where: { kind }, orderBy: { createdAt: "asc" } });
   return rows
     .filter((m) => decryptText(m.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: m.id }) === address)
-    .map((m) => ({ subject: m.subject, text: decryptText(m.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: m.id }) }));
+    .map((m) => ({
+      subject: m.subject,
+      text: decryptText(m.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: m.id }),
+    }));
 }
 
 describe("an address typed again and again", () => {
@@ -34,11 +37,24 @@ describe("an address typed again and again", () => {
 
   it("still brings the owner's own submission to them, in one email when the hour ends", async () => {
     const submission = (sentence: string) =>
-      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: owner, body: `{{salutation}}\n\n${sentence}\n\n{{signer}}` });
+      submissionFor(campaign, {
+        channel: "platform_email",
+        consentIdentity: true,
+        email: owner,
+        body: `{{salutation}}\n\n${sentence}\n\n{{signer}}`,
+      });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await postSignature(submission(`Flood sentence ${i}.`), undefined, { "x-client": `203.0.113.${i}` })).status);
-    statuses.push((await postSignature(submission("Owner sentence 5512."), undefined, { "x-client": "198.51.100.5" })).status);
-    statuses.push((await postSignature(submission("Flood sentence after the owner."), undefined, { "x-client": "203.0.113.99" })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await postSignature(submission(`Flood sentence ${i}.`), undefined, { "x-client": `203.0.113.${i}` })).status,
+      );
+    statuses.push(
+      (await postSignature(submission("Owner sentence 5512."), undefined, { "x-client": "198.51.100.5" })).status,
+    );
+    statuses.push(
+      (await postSignature(submission("Flood sentence after the owner."), undefined, { "x-client": "203.0.113.99" }))
+        .status,
+    );
     // Every answer alike: the requester learns nothing about the address.
     expect(statuses).toEqual(Array(7).fill(201));
 
@@ -64,13 +80,17 @@ describe("an address typed again and again", () => {
     const digests = await emailsTo(owner, "held_confirmations");
     expect(digests).toHaveLength(1);
     expect(digests[0]!.subject).toBe("Letters in your name are waiting: see them before anything is sent");
-    expect(digests[0]!.text).toContain("Someone else may have typed your address: confirm only what you wrote yourself.");
+    expect(digests[0]!.text).toContain(
+      "Someone else may have typed your address: confirm only what you wrote yourself.",
+    );
     const links = [...digests[0]!.text.matchAll(/\/confirm\?token=([^&\s]+)/g)].map((m) => decodeURIComponent(m[1]!));
     expect(links).toHaveLength(2);
     expect(digests[0]!.text.match(/This was not me: delete it:/g)).toHaveLength(2);
 
     // The owner opens each link: the page shows the exact text; they confirm theirs only.
-    const shown = await Promise.all(links.map(async (token) => ({ token, letters: await lettersAwaitingConfirmation(token, "en") })));
+    const shown = await Promise.all(
+      links.map(async (token) => ({ token, letters: await lettersAwaitingConfirmation(token, "en") })),
+    );
     const own = shown.find((s) => s.letters?.text.includes("Owner sentence 5512."));
     const other = shown.find((s) => s.letters?.text.includes("Flood sentence after the owner."));
     expect(own && other).toBeTruthy();

@@ -1,7 +1,13 @@
 // The delivery queue as admins run it: retry a dead letter, cancel a queued
 // one, pause a campaign, read the local outbox; every change in the audit log.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cancelDeliveryMessage, listDeliveryMessages, readLocalOutboxAsAdmin, retryDeliveryMessage, setCampaignDeliveryPaused } from "@/lib/admin/delivery-queue";
+import {
+  cancelDeliveryMessage,
+  listDeliveryMessages,
+  readLocalOutboxAsAdmin,
+  retryDeliveryMessage,
+  setCampaignDeliveryPaused,
+} from "@/lib/admin/delivery-queue";
 import { db } from "@/lib/db/client";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
@@ -21,10 +27,17 @@ describe("the delivery queue in admin hands", () => {
   it("retries a dead letter with fresh attempts and cancels a queued one", async () => {
     const admin = await staffMember("admin");
     const [dead, waiting] = await messageIdsOf(await confirmedPlatformSignature(campaign));
-    await db().deliveryMessage.update({ where: { id: dead }, data: { status: "failed", attempts: 8, lastError: "550 No such user" } });
+    await db().deliveryMessage.update({
+      where: { id: dead },
+      data: { status: "failed", attempts: 8, lastError: "550 No such user" },
+    });
 
     expect(await retryDeliveryMessage(admin, dead!)).toEqual({ outcome: "done" });
-    expect(await db().deliveryMessage.findUniqueOrThrow({ where: { id: dead } })).toMatchObject({ status: "queued", attempts: 0, lastError: null });
+    expect(await db().deliveryMessage.findUniqueOrThrow({ where: { id: dead } })).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      lastError: null,
+    });
     expect(await deliverMessage(dead!)).toBe("sent");
     expect(await retryDeliveryMessage(admin, dead!)).toEqual({ outcome: "not_allowed_now", why: "It is sent." });
 
@@ -53,7 +66,9 @@ describe("the delivery queue in admin hands", () => {
     const admin = await staffMember("admin");
     const staff = await staffMember("staff");
     const result = await confirmedPlatformSignature(campaign, { email: "reader@example.org" });
-    const outbox = await db().outboxMessage.findFirstOrThrow({ where: { signatureId: result, kind: "address_confirmation" } });
+    const outbox = await db().outboxMessage.findFirstOrThrow({
+      where: { signatureId: result, kind: "address_confirmation" },
+    });
     await sendSupporterEmail(outbox.id);
     const mails = await readLocalOutboxAsAdmin(admin);
     const mine = mails.find((m) => m.toAddress === "reader@example.org")!;

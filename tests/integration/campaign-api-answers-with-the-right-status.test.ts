@@ -28,7 +28,11 @@ describe("public campaign API", () => {
         { addresseeId: second!.id, channel: "pdf_print" },
       ],
     });
-    await insertSignature({ campaignId: campaign.id, country: "FR", letters: [{ addresseeId: first!.id, channel: "x_post" }] });
+    await insertSignature({
+      campaignId: campaign.id,
+      country: "FR",
+      letters: [{ addresseeId: first!.id, channel: "x_post" }],
+    });
   });
 
   it("lists open campaigns only", async () => {

@@ -20,7 +20,14 @@ describe("200 concurrent submissions of one email address", () => {
   it("are each recorded alike, and once all are confirmed at once, one signature counts and sends", async () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, () =>
-        recordSignature("russia-amnesty-undesirable", submissionFor(campaign, { email: "same.person@example.org", channel: "platform_email", consentIdentity: true })),
+        recordSignature(
+          "russia-amnesty-undesirable",
+          submissionFor(campaign, {
+            email: "same.person@example.org",
+            channel: "platform_email",
+            consentIdentity: true,
+          }),
+        ),
       ),
     );
     expect(new Set(results.map((r) => r.outcome))).toEqual(new Set(["recorded"]));

@@ -65,10 +65,30 @@ describe("the dashboard after a burst", () => {
     const toMap = (counts: { key: string; count: number }[]) => Object.fromEntries(counts.map((c) => [c.key, c.count]));
     expect(dashboard.signatures).toBe(await db().signature.count({ where: { campaignId: campaign.id } }));
     expect(dashboard.letters).toBe(await db().letter.count({ where: { campaignId: campaign.id } }));
-    expect(toMap(dashboard.byCountry)).toEqual(await rawCounts(campaign.id, `SELECT country AS key, count(*) AS n FROM "Signature" WHERE "campaignId" = $1::uuid GROUP BY 1`));
-    expect(toMap(dashboard.byChannel)).toEqual(await rawCounts(campaign.id, `SELECT channel::text AS key, count(*) AS n FROM "Letter" WHERE "campaignId" = $1::uuid GROUP BY 1`));
-    expect(toMap(dashboard.byAddressee)).toEqual(await rawCounts(campaign.id, `SELECT "addresseeId"::text AS key, count(*) AS n FROM "Letter" WHERE "campaignId" = $1::uuid GROUP BY 1`));
-    expect(toMap(dashboard.byDay)).toEqual(await rawCounts(campaign.id, `SELECT to_char("createdAt", 'YYYY-MM-DD') AS key, count(*) AS n FROM "Signature" WHERE "campaignId" = $1::uuid GROUP BY 1`));
+    expect(toMap(dashboard.byCountry)).toEqual(
+      await rawCounts(
+        campaign.id,
+        `SELECT country AS key, count(*) AS n FROM "Signature" WHERE "campaignId" = $1::uuid GROUP BY 1`,
+      ),
+    );
+    expect(toMap(dashboard.byChannel)).toEqual(
+      await rawCounts(
+        campaign.id,
+        `SELECT channel::text AS key, count(*) AS n FROM "Letter" WHERE "campaignId" = $1::uuid GROUP BY 1`,
+      ),
+    );
+    expect(toMap(dashboard.byAddressee)).toEqual(
+      await rawCounts(
+        campaign.id,
+        `SELECT "addresseeId"::text AS key, count(*) AS n FROM "Letter" WHERE "campaignId" = $1::uuid GROUP BY 1`,
+      ),
+    );
+    expect(toMap(dashboard.byDay)).toEqual(
+      await rawCounts(
+        campaign.id,
+        `SELECT to_char("createdAt", 'YYYY-MM-DD') AS key, count(*) AS n FROM "Signature" WHERE "campaignId" = $1::uuid GROUP BY 1`,
+      ),
+    );
     expect(dashboard.signatures).toBe(240);
 
     const csv = await aggregatesCsv(staff, campaign.slug);
@@ -78,11 +98,26 @@ describe("the dashboard after a burst", () => {
   it("exports only supporters who consented to be contacted and confirmed their address, safe for spreadsheets", async () => {
     const admin = await staffMember("admin");
     const make = async (name: string, email: string, consentContact: boolean, confirm: boolean) => {
-      const recorded = await recordSignature(campaign.slug, submissionFor(campaign, { identity: "full", name, city: "Lyon", email, consentIdentity: true, consentContact, channel: "platform_email", country: "FR" }));
+      const recorded = await recordSignature(
+        campaign.slug,
+        submissionFor(campaign, {
+          identity: "full",
+          name,
+          city: "Lyon",
+          email,
+          consentIdentity: true,
+          consentContact,
+          channel: "platform_email",
+          country: "FR",
+        }),
+      );
       if (recorded.outcome !== "recorded") throw new Error(recorded.outcome);
-      if (confirm) expect((await confirmSupporterEmail(confirmationToken(recorded.signatureId, new Date()))).outcome).toBe("confirmed");
+      if (confirm)
+        expect((await confirmSupporterEmail(confirmationToken(recorded.signatureId, new Date()))).outcome).toBe(
+          "confirmed",
+        );
     };
-    await make("=HYPERLINK(\"http://evil.example\",\"click\")", "consented@example.org", true, true);
+    await make('=HYPERLINK("http://evil.example","click")', "consented@example.org", true, true);
     await make("Not Consenting", "no-contact@example.org", false, true);
     // Someone ticked the box with another person's address; its owner never confirmed.
     await make("Typed By Someone Else", "not-confirmed@example.org", true, false);

@@ -32,7 +32,9 @@ describe("deleting a supporter's data", () => {
     const messages = await db().deliveryMessage.findMany({ where: { signatureId } });
     expect(messages.every((m) => m.status === "cancelled")).toBe(true);
     // Nothing of the supporter is left in any column of any row about them.
-    const dump = JSON.stringify(await db().signature.findUniqueOrThrow({ where: { id: signatureId }, include: { letters: true, contact: true } }));
+    const dump = JSON.stringify(
+      await db().signature.findUniqueOrThrow({ where: { id: signatureId }, include: { letters: true, contact: true } }),
+    );
     expect(dump).not.toContain("Ana Ruiz");
     expect(dump).not.toContain("ana.ruiz");
 
@@ -40,7 +42,9 @@ describe("deleting a supporter's data", () => {
     expect(after?.signatures).toBe(before?.signatures);
     expect(after?.letters).toBe(before?.letters);
 
-    expect(await deleteSupporterDataWithLink(tokenOf(deletionUrl(signatureId, "en")))).toEqual({ outcome: "nothing_left" });
+    expect(await deleteSupporterDataWithLink(tokenOf(deletionUrl(signatureId, "en")))).toEqual({
+      outcome: "nothing_left",
+    });
   });
 
   it("refuses a forged or altered link", async () => {

@@ -24,22 +24,36 @@ describe("delivery of platform letters", () => {
   });
 
   it("sends one message per distinct address, from the campaign address in the supporter's chosen name", async () => {
-    const signatureId = await confirmedPlatformSignature(campaign, { identity: "name_country", name: "Ana Ruiz", country: "ES" });
+    const signatureId = await confirmedPlatformSignature(campaign, {
+      identity: "name_country",
+      name: "Ana Ruiz",
+      country: "ES",
+    });
     const ids = await messageIdsOf(signatureId);
     // Lavrov, Krasnov, Bortnikov, and one message for Geneva and Brussels, which share an address.
     expect(ids).toHaveLength(4);
     for (const id of ids) expect(await deliverMessage(id)).toBe("sent");
 
     const mine = sink.received.filter((m) => m.parsed.from?.value[0]?.name?.startsWith("Ana Ruiz, Spain"));
-    expect(mine.map((m) => m.envelopeTo).flat().sort()).toEqual(["fsb@fsb.ru", "ministry@mid.ru", "mission.russian@vtxnet.ch", "pressa@genproc.gov.ru"]);
+    expect(
+      mine
+        .map((m) => m.envelopeTo)
+        .flat()
+        .sort(),
+    ).toEqual(["fsb@fsb.ru", "ministry@mid.ru", "mission.russian@vtxnet.ch", "pressa@genproc.gov.ru"]);
     const lavrov = mine.find((m) => m.envelopeTo[0] === "ministry@mid.ru")!;
-    expect(lavrov.parsed.from?.value[0]).toEqual({ name: "Ana Ruiz, Spain (via Letter campaigns)", address: "letters@campaigns.example" });
+    expect(lavrov.parsed.from?.value[0]).toEqual({
+      name: "Ana Ruiz, Spain (via Letter campaigns)",
+      address: "letters@campaigns.example",
+    });
     expect(lavrov.parsed.to).toMatchObject({ value: [{ address: "ministry@mid.ru", name: "Sergey Lavrov" }] });
     expect(lavrov.parsed.replyTo).toBeUndefined();
     expect(lavrov.parsed.subject).toBe("Remove Amnesty International from the list");
     expect(lavrov.parsed.text).toContain("Dear Minister,");
     expect(lavrov.parsed.text).toContain("Ana Ruiz, Spain");
-    const stored = await db().deliveryMessage.findFirstOrThrow({ where: { signatureId, toAddress: "ministry@mid.ru" } });
+    const stored = await db().deliveryMessage.findFirstOrThrow({
+      where: { signatureId, toAddress: "ministry@mid.ru" },
+    });
     expect(lavrov.parsed.messageId).toBe(stored.messageIdHeader);
 
     // Delivering again changes nothing: the row says it is sent.
@@ -50,7 +64,10 @@ describe("delivery of platform letters", () => {
   });
 
   it("adds Reply-To only when the supporter asked for replies", async () => {
-    const signatureId = await confirmedPlatformSignature(campaign, { email: "replies.welcome@example.org", replyToMe: true });
+    const signatureId = await confirmedPlatformSignature(campaign, {
+      email: "replies.welcome@example.org",
+      replyToMe: true,
+    });
     const [first] = await messageIdsOf(signatureId);
     await deliverMessage(first!);
     const mail = sink.received.at(-1)!;
@@ -58,7 +75,9 @@ describe("delivery of platform letters", () => {
   });
 
   it("sends the supporter's confirmation email from the outbox", async () => {
-    const outbox = await db().outboxMessage.findFirstOrThrow({ where: { kind: "address_confirmation", status: "queued" } });
+    const outbox = await db().outboxMessage.findFirstOrThrow({
+      where: { kind: "address_confirmation", status: "queued" },
+    });
     expect(await sendSupporterEmail(outbox.id)).toBe("sent");
     const mail = sink.received.at(-1)!;
     expect(mail.parsed.subject).toBe("Confirm your email address to send your letters");
@@ -70,7 +89,10 @@ describe("delivery of platform letters", () => {
     const [id] = await messageIdsOf(signatureId);
     await db().campaign.update({ where: { id: campaign.id }, data: { deliveryPaused: true } });
     expect(await deliverMessage(id!)).toBe("rescheduled");
-    expect(await db().deliveryMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "deferred", lastError: "Sending is paused for this campaign." });
+    expect(await db().deliveryMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "deferred",
+      lastError: "Sending is paused for this campaign.",
+    });
     await db().campaign.update({ where: { id: campaign.id }, data: { deliveryPaused: false } });
     expect(await deliverMessage(id!)).toBe("sent");
   });
@@ -84,7 +106,9 @@ describe("delivery of platform letters", () => {
     closeMailer();
     for (const id of ids) expect(await deliverMessage(id)).toBe("deferred");
     const deferred = await db().deliveryMessage.findMany({ where: { id: { in: ids } } });
-    expect(deferred.every((m) => m.status === "deferred" && m.attempts === 1 && /ECONNREFUSED/.test(m.lastError ?? ""))).toBe(true);
+    expect(
+      deferred.every((m) => m.status === "deferred" && m.attempts === 1 && /ECONNREFUSED/.test(m.lastError ?? "")),
+    ).toBe(true);
 
     await sink.start(port);
     const before = sink.received.length;

@@ -44,7 +44,10 @@ describe("a delivery worker killed mid-batch", () => {
     // machine or a busy one.
     sink.holdAfter(12, (mail) => ours.has(mail.parsed.messageId ?? ""));
     const first = startWorker("first worker");
-    await waitFor("the first worker to deliver some letters and be mid-send", () => arrivedLetters().length >= 12 && sink.held > 0);
+    await waitFor(
+      "the first worker to deliver some letters and be mid-send",
+      () => arrivedLetters().length >= 12 && sink.held > 0,
+    );
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
     sink.release();
@@ -60,7 +63,10 @@ describe("a delivery worker killed mid-batch", () => {
     // The second worker finds what the first held once the hold is stale.
     await new Promise((resolve) => setTimeout(resolve, staleSeconds * 1000));
     startWorker("second worker");
-    await waitFor("every letter to be sent", async () => (await db().deliveryMessage.count({ where: { status: "sent" } })) === 60);
+    await waitFor(
+      "every letter to be sent",
+      async () => (await db().deliveryMessage.count({ where: { status: "sent" } })) === 60,
+    );
 
     const arrived = arrivedLetters().map((m) => m.parsed.messageId);
     expect(new Set(arrived).size).toBe(60);
@@ -70,7 +76,9 @@ describe("a delivery worker killed mid-batch", () => {
     // "sent" update would resend that one message with the same Message-ID;
     // at most the held messages could be affected.
     expect(arrived.length - 60).toBeLessThanOrEqual(held);
-    console.info(`killed with ${deliveredBeforeKill} letters delivered and ${held} held mid-send; ${arrived.length} arrivals for 60 letters`);
+    console.info(
+      `killed with ${deliveredBeforeKill} letters delivered and ${held} held mid-send; ${arrived.length} arrivals for 60 letters`,
+    );
     expect(await db().letter.count({ where: { channel: "platform_email", status: { not: "sent" } } })).toBe(0);
   });
 });

@@ -37,7 +37,9 @@ async function describeSchema(schema: string) {
   );
   return {
     columns: columns.rows.map((r) => ({ ...r, column_default: normalise(r.column_default) })),
-    indexes: indexes.rows.map((r) => normalise(r.indexdef.replace(`ON public.`, "ON ").replace(`ON ${scratch}.`, "ON "))),
+    indexes: indexes.rows.map((r) =>
+      normalise(r.indexdef.replace(`ON public.`, "ON ").replace(`ON ${scratch}.`, "ON ")),
+    ),
     constraints: constraints.rows.map((r) => `${r.conname}: ${normalise(r.def)}`),
     enums: enums.rows,
   };

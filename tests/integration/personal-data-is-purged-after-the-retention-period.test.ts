@@ -32,7 +32,17 @@ describe("the purge of personal data", () => {
   it("keeps data for 30 days after the letters were delivered, then erases it and keeps the counts", async () => {
     const delivered = await confirmedPlatformSignature(campaign, { name: "Ana Ruiz", email: "ana.ruiz@example.org" });
     for (const id of await messageIdsOf(delivered)) expect(await deliverMessage(id)).toBe("sent");
-    const exported = await recordSignature(campaign.slug, submissionFor(campaign, { identity: "full", name: "Kai Weber", city: "Köln", consentIdentity: true, consentContact: true, email: "kai@example.org" }));
+    const exported = await recordSignature(
+      campaign.slug,
+      submissionFor(campaign, {
+        identity: "full",
+        name: "Kai Weber",
+        city: "Köln",
+        consentIdentity: true,
+        consentContact: true,
+        email: "kai@example.org",
+      }),
+    );
     if (exported.outcome !== "recorded") throw new Error(exported.outcome);
     const before = await getCampaignTotals(campaign.slug);
 

@@ -25,7 +25,10 @@ describe("proof of work on signing", () => {
     const response = await challengeRoute(new Request("http://localhost/api/proof-of-work"));
     expect(response.headers.get("cache-control")).toBe("no-store");
     const challenge = await response.json();
-    expect(challenge.parameters).toMatchObject({ algorithm: "PBKDF2/SHA-256", cost: Number(process.env.PROOF_OF_WORK_ITERATIONS) });
+    expect(challenge.parameters).toMatchObject({
+      algorithm: "PBKDF2/SHA-256",
+      cost: Number(process.env.PROOF_OF_WORK_ITERATIONS),
+    });
     expect(challenge.signature).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -45,7 +48,9 @@ describe("proof of work on signing", () => {
     expect(first.status).toBe(201);
     const replay = await sign(submissionFor(campaign, { altcha }));
     expect(replay.status).toBe(422);
-    expect((await replay.json()).error.fields).toEqual({ altcha: ["Solve a fresh challenge from GET /api/proof-of-work."] });
+    expect((await replay.json()).error.fields).toEqual({
+      altcha: ["Solve a fresh challenge from GET /api/proof-of-work."],
+    });
   });
 
   it("refuses a forged or tampered solution", async () => {
@@ -53,8 +58,14 @@ describe("proof of work on signing", () => {
     // signature in the challenge (the counter that found it is not re-run).
     const tamperings = [
       (d: Payload) => ({ ...d, solution: { ...d.solution, derivedKey: "00".repeat(32) } }),
-      (d: Payload) => ({ ...d, challenge: { ...d.challenge, parameters: { ...d.challenge.parameters, cost: 1, expiresAt: 4_102_444_800 } } }),
-      (d: Payload) => ({ ...d, challenge: { ...d.challenge, parameters: { ...d.challenge.parameters, keySignature: "00".repeat(32) } } }),
+      (d: Payload) => ({
+        ...d,
+        challenge: { ...d.challenge, parameters: { ...d.challenge.parameters, cost: 1, expiresAt: 4_102_444_800 } },
+      }),
+      (d: Payload) => ({
+        ...d,
+        challenge: { ...d.challenge, parameters: { ...d.challenge.parameters, keySignature: "00".repeat(32) } },
+      }),
     ];
     for (const tamper of tamperings) {
       const decoded = JSON.parse(atob(await solvedProofOfWork()));

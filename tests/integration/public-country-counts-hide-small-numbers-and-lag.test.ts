@@ -47,7 +47,10 @@ describe("public counts by country", () => {
     expect(countryCountsAsOf(new Date(later.getTime() - 1)).toISOString()).toBe("2030-01-15T12:00:00.000Z");
     await sign("FR", 1, before, campaignId);
     // Within the same window the answer is the one already given (every instance agrees).
-    expect((await getPublicTotals(slug, new Date(later.getTime() - 1)))?.signaturesByCountry).toEqual({ DE: 12, other: 13 });
+    expect((await getPublicTotals(slug, new Date(later.getTime() - 1)))?.signaturesByCountry).toEqual({
+      DE: 12,
+      other: 13,
+    });
     // From 12:10: France reaches ten; Iceland (4) and Norway (1) make an "other" of 5, not shown.
     expect((await getPublicTotals(slug, later))?.signaturesByCountry).toEqual({ DE: 17, FR: 10 });
   });

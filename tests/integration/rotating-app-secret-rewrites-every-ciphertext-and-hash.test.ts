@@ -52,7 +52,11 @@ function versionOneCiphertext(plain: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.concat([Buffer.from([1]), keyId(key), iv, cipher.getAuthTag(), data]));
 }
 
-const contactAt = (row: string, column: "emailEncrypted" | "nameEncrypted" | "cityEncrypted") => ({ table: "SupporterContact" as const, column, row });
+const contactAt = (row: string, column: "emailEncrypted" | "nameEncrypted" | "cityEncrypted") => ({
+  table: "SupporterContact" as const,
+  column,
+  row,
+});
 
 describe("rotating APP_SECRET", () => {
   let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
@@ -70,104 +74,174 @@ describe("rotating APP_SECRET", () => {
 
   it("does not open a ciphertext moved to another supporter's row, and sends nothing for it", async () => {
     const { decryptText } = await import("@/lib/privacy/encryption");
-    const victim = await recordSignature(slug, submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "victim.moved@example.org" }));
-    const other = await recordSignature(slug, submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "other.row@example.org" }));
-    if (victim.outcome !== "recorded" || other.outcome !== "recorded") throw new Error("expected two recorded signatures");
+    const victim = await recordSignature(
+      slug,
+      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "victim.moved@example.org" }),
+    );
+    const other = await recordSignature(
+      slug,
+      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "other.row@example.org" }),
+    );
+    if (victim.outcome !== "recorded" || other.outcome !== "recorded")
+      throw new Error("expected two recorded signatures");
     // An insider with write access copies the victim's address into another row.
-    await db().$executeRaw`UPDATE "SupporterContact" SET "emailEncrypted" = (SELECT "emailEncrypted" FROM "SupporterContact" WHERE "signatureId" = ${victim.signatureId}::uuid) WHERE "signatureId" = ${other.signatureId}::uuid`;
+    await db()
+      .$executeRaw`UPDATE "SupporterContact" SET "emailEncrypted" = (SELECT "emailEncrypted" FROM "SupporterContact" WHERE "signatureId" = ${victim.signatureId}::uuid) WHERE "signatureId" = ${other.signatureId}::uuid`;
     const moved = await db().supporterContact.findUniqueOrThrow({ where: { signatureId: other.signatureId } });
-    expect(() => decryptText(moved.emailEncrypted!, contactAt(other.signatureId, "emailEncrypted"))).toThrow(/unable to authenticate/i);
+    expect(() => decryptText(moved.emailEncrypted!, contactAt(other.signatureId, "emailEncrypted"))).toThrow(
+      /unable to authenticate/i,
+    );
     // Confirming the tampered row fails closed: its letters stay unsent.
-    await expect(confirmSupporterEmail(confirmationToken(other.signatureId, new Date()))).rejects.toThrow(/unable to authenticate/i);
-    expect(await db().letter.count({ where: { signatureId: other.signatureId, status: "awaiting_confirmation" } })).toBeGreaterThan(0);
+    await expect(confirmSupporterEmail(confirmationToken(other.signatureId, new Date()))).rejects.toThrow(
+      /unable to authenticate/i,
+    );
+    expect(
+      await db().letter.count({ where: { signatureId: other.signatureId, status: "awaiting_confirmation" } }),
+    ).toBeGreaterThan(0);
     // In its own row it opens as before.
     const own = await db().supporterContact.findUniqueOrThrow({ where: { signatureId: victim.signatureId } });
-    expect(decryptText(own.emailEncrypted!, contactAt(victim.signatureId, "emailEncrypted"))).toBe("victim.moved@example.org");
+    expect(decryptText(own.emailEncrypted!, contactAt(victim.signatureId, "emailEncrypted"))).toBe(
+      "victim.moved@example.org",
+    );
     // (The tampered row would stay unreadable to the rotation below, which says so; it goes here.)
     await db().supporterContact.delete({ where: { signatureId: other.signatureId } });
   });
 
-  it("rewrites every ciphertext, email hash and two-step secret, after which the old secret can go", { timeout: 240_000 }, async () => {
-    const email = "Rotating.Supporter@example.org";
-    // Before: one confirmed signature (its hash), one awaiting confirmation
-    // (its letters' text), a city as the previous release encrypted it, an
-    // email hash without key id, and a staff member's two-step secret stored
-    // as better-auth did before versioned secrets.
-    const confirmed = await recordSignature(slug, submissionFor(campaign, { channel: "own_email_client", email, identity: "full", name: "Rota Tion", city: "Keyville" }));
-    const waiting = await recordSignature(slug, submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "waiting.rotation@example.org", body: "{{salutation}}\n\nRotation sentence 4471.\n\n{{signer}}" }));
-    if (confirmed.outcome !== "recorded" || waiting.outcome !== "recorded") throw new Error("expected recorded signatures");
-    expect((await confirmSupporterEmail(confirmationToken(confirmed.signatureId, new Date()))).outcome).toBe("confirmed");
-    await db().supporterContact.update({ where: { signatureId: confirmed.signatureId }, data: { cityEncrypted: versionOneCiphertext("Keyville") } });
-    const legacyHash = createHmac("sha256", keyFor("email-hash").current).update(email.toLowerCase()).digest();
-    await db().signature.update({ where: { id: confirmed.signatureId }, data: { emailHash: legacyHash } });
-    const admin = await staffMember("admin");
-    const staffKeyBefore = keyFor("staff-auth").current.toString("hex");
-    await db().staffTwoFactor.create({
-      data: {
-        id: `tf-${admin.id}`,
-        userId: admin.id,
-        secret: await symmetricEncrypt({ key: staffKeyBefore, data: "JBSWY3DPEHPK3PXP" }),
-        backupCodes: await symmetricEncrypt({ key: staffKeyBefore, data: JSON.stringify(["code-one", "code-two"]) }),
-      },
-    });
+  it(
+    "rewrites every ciphertext, email hash and two-step secret, after which the old secret can go",
+    { timeout: 240_000 },
+    async () => {
+      const email = "Rotating.Supporter@example.org";
+      // Before: one confirmed signature (its hash), one awaiting confirmation
+      // (its letters' text), a city as the previous release encrypted it, an
+      // email hash without key id, and a staff member's two-step secret stored
+      // as better-auth did before versioned secrets.
+      const confirmed = await recordSignature(
+        slug,
+        submissionFor(campaign, {
+          channel: "own_email_client",
+          email,
+          identity: "full",
+          name: "Rota Tion",
+          city: "Keyville",
+        }),
+      );
+      const waiting = await recordSignature(
+        slug,
+        submissionFor(campaign, {
+          channel: "platform_email",
+          consentIdentity: true,
+          email: "waiting.rotation@example.org",
+          body: "{{salutation}}\n\nRotation sentence 4471.\n\n{{signer}}",
+        }),
+      );
+      if (confirmed.outcome !== "recorded" || waiting.outcome !== "recorded")
+        throw new Error("expected recorded signatures");
+      expect((await confirmSupporterEmail(confirmationToken(confirmed.signatureId, new Date()))).outcome).toBe(
+        "confirmed",
+      );
+      await db().supporterContact.update({
+        where: { signatureId: confirmed.signatureId },
+        data: { cityEncrypted: versionOneCiphertext("Keyville") },
+      });
+      const legacyHash = createHmac("sha256", keyFor("email-hash").current).update(email.toLowerCase()).digest();
+      await db().signature.update({ where: { id: confirmed.signatureId }, data: { emailHash: legacyHash } });
+      const admin = await staffMember("admin");
+      const staffKeyBefore = keyFor("staff-auth").current.toString("hex");
+      await db().staffTwoFactor.create({
+        data: {
+          id: `tf-${admin.id}`,
+          userId: admin.id,
+          secret: await symmetricEncrypt({ key: staffKeyBefore, data: "JBSWY3DPEHPK3PXP" }),
+          backupCodes: await symmetricEncrypt({ key: staffKeyBefore, data: JSON.stringify(["code-one", "code-two"]) }),
+        },
+      });
 
-    // The operator deploys the new secret; the worker rewrites at start.
-    worker = startWorkerProcess("rotating worker", { smtpUrl: sink.url, appSecret: newSecret, appSecretPrevious: oldSecret });
-    await waitFor("the worker to report the rewrite", () => /Key rotation: re-encrypted \d+ values and remade 1 email hashes/.test(worker!.output())).catch((error) => {
-      throw new Error(`${error.message}; the worker said:\n${worker!.output()}`);
-    });
-    worker.child.kill("SIGTERM");
-    await new Promise((resolve) => worker!.child.once("exit", resolve));
-    expect(worker.output()).not.toMatch(/open with neither/);
+      // The operator deploys the new secret; the worker rewrites at start.
+      worker = startWorkerProcess("rotating worker", {
+        smtpUrl: sink.url,
+        appSecret: newSecret,
+        appSecretPrevious: oldSecret,
+      });
+      await waitFor("the worker to report the rewrite", () =>
+        /Key rotation: re-encrypted \d+ values and remade 1 email hashes/.test(worker!.output()),
+      ).catch((error) => {
+        throw new Error(`${error.message}; the worker said:\n${worker!.output()}`);
+      });
+      worker.child.kill("SIGTERM");
+      await new Promise((resolve) => worker!.child.once("exit", resolve));
+      expect(worker.output()).not.toMatch(/open with neither/);
 
-    // Then removes APP_SECRET_PREVIOUS.
-    const app = await deployedWith({ current: newSecret });
-    try {
-      const prefix = app.encryption.currentCiphertextPrefix();
-      for (const [table, { columns }] of Object.entries(app.encryption.encryptedColumns)) {
-        for (const column of columns) {
-          const stale = await db().$queryRawUnsafe<{ n: bigint }[]>(
-            `SELECT count(*) AS n FROM "${table}" WHERE "${column}" IS NOT NULL AND substring("${column}" from 1 for 5) <> $1`,
-            prefix,
-          );
-          expect(Number(stale[0]!.n), `${table}.${column} still holds old ciphertexts`).toBe(0);
+      // Then removes APP_SECRET_PREVIOUS.
+      const app = await deployedWith({ current: newSecret });
+      try {
+        const prefix = app.encryption.currentCiphertextPrefix();
+        for (const [table, { columns }] of Object.entries(app.encryption.encryptedColumns)) {
+          for (const column of columns) {
+            const stale = await db().$queryRawUnsafe<{ n: bigint }[]>(
+              `SELECT count(*) AS n FROM "${table}" WHERE "${column}" IS NOT NULL AND substring("${column}" from 1 for 5) <> $1`,
+              prefix,
+            );
+            expect(Number(stale[0]!.n), `${table}.${column} still holds old ciphertexts`).toBe(0);
+          }
         }
+        const contact = await db().supporterContact.findUniqueOrThrow({
+          where: { signatureId: confirmed.signatureId },
+        });
+        expect(
+          app.encryption.decryptText(contact.emailEncrypted!, contactAt(confirmed.signatureId, "emailEncrypted")),
+        ).toBe(email);
+        expect(
+          app.encryption.decryptText(contact.cityEncrypted!, contactAt(confirmed.signatureId, "cityEncrypted")),
+        ).toBe("Keyville");
+
+        // The letter awaiting confirmation still shows its exact text.
+        const token = app.confirmationEmail.confirmationToken(waiting.signatureId, new Date());
+        expect((await app.confirm.lettersAwaitingConfirmation(token, "en"))?.text).toContain("Rotation sentence 4471.");
+
+        // The same address signing again is still recognised, with the new key only.
+        const again = await app.record.recordSignature(
+          slug,
+          submissionFor(campaign, { channel: "own_email_client", email: email.toUpperCase() }),
+        );
+        if (again.outcome !== "recorded") throw new Error("expected a recorded signature");
+        expect(
+          (
+            await app.confirm.confirmSupporterEmail(
+              app.confirmationEmail.confirmationToken(again.signatureId, new Date()),
+            )
+          ).outcome,
+        ).toBe("already_signed");
+
+        // The two-step secret opens with the new secret alone, in better-auth's versioned envelope.
+        const secrets = app.auth.staffAuthSecrets();
+        expect(secrets).toHaveLength(1);
+        const row = await db().staffTwoFactor.findUniqueOrThrow({ where: { id: `tf-${admin.id}` } });
+        const key = { keys: new Map(secrets.map((s) => [s.version, s.value])), currentVersion: secrets[0]!.version };
+        expect(row.secret.startsWith(`$ba$${secrets[0]!.version}$`)).toBe(true);
+        expect(await symmetricDecrypt({ key, data: row.secret })).toBe("JBSWY3DPEHPK3PXP");
+        expect(JSON.parse(await symmetricDecrypt({ key, data: row.backupCodes }))).toEqual(["code-one", "code-two"]);
+
+        // Nothing is left to do: a second run changes nothing.
+        expect(await app.reencrypt.reencryptPersonalData()).toEqual({
+          rewritten: 0,
+          unreadable: 0,
+          hashesRewritten: 0,
+          hashesDropped: 0,
+        });
+        expect(await app.twoFactor.rewriteStaffSecrets()).toEqual({ rewritten: 0, unreadable: 0 });
+      } finally {
+        await app.client.disconnectDb();
       }
-      const contact = await db().supporterContact.findUniqueOrThrow({ where: { signatureId: confirmed.signatureId } });
-      expect(app.encryption.decryptText(contact.emailEncrypted!, contactAt(confirmed.signatureId, "emailEncrypted"))).toBe(email);
-      expect(app.encryption.decryptText(contact.cityEncrypted!, contactAt(confirmed.signatureId, "cityEncrypted"))).toBe("Keyville");
-
-      // The letter awaiting confirmation still shows its exact text.
-      const token = app.confirmationEmail.confirmationToken(waiting.signatureId, new Date());
-      expect((await app.confirm.lettersAwaitingConfirmation(token, "en"))?.text).toContain("Rotation sentence 4471.");
-
-      // The same address signing again is still recognised, with the new key only.
-      const again = await app.record.recordSignature(slug, submissionFor(campaign, { channel: "own_email_client", email: email.toUpperCase() }));
-      if (again.outcome !== "recorded") throw new Error("expected a recorded signature");
-      expect((await app.confirm.confirmSupporterEmail(app.confirmationEmail.confirmationToken(again.signatureId, new Date()))).outcome).toBe("already_signed");
-
-      // The two-step secret opens with the new secret alone, in better-auth's versioned envelope.
-      const secrets = app.auth.staffAuthSecrets();
-      expect(secrets).toHaveLength(1);
-      const row = await db().staffTwoFactor.findUniqueOrThrow({ where: { id: `tf-${admin.id}` } });
-      const key = { keys: new Map(secrets.map((s) => [s.version, s.value])), currentVersion: secrets[0]!.version };
-      expect(row.secret.startsWith(`$ba$${secrets[0]!.version}$`)).toBe(true);
-      expect(await symmetricDecrypt({ key, data: row.secret })).toBe("JBSWY3DPEHPK3PXP");
-      expect(JSON.parse(await symmetricDecrypt({ key, data: row.backupCodes }))).toEqual(["code-one", "code-two"]);
-
-      // Nothing is left to do: a second run changes nothing.
-      expect(await app.reencrypt.reencryptPersonalData()).toEqual({ rewritten: 0, unreadable: 0, hashesRewritten: 0, hashesDropped: 0 });
-      expect(await app.twoFactor.rewriteStaffSecrets()).toEqual({ rewritten: 0, unreadable: 0 });
-    } finally {
-      await app.client.disconnectDb();
-    }
-  });
+    },
+  );
 
   it("keeps a client's spent allowance spent across the switch", async () => {
     const client = "198.51.100.77";
     const before = await deployedWith({ current: oldSecret });
     try {
-      for (let i = 0; i < 10; i++) expect((await before.rateLimits.checkSigningRateLimits({ client, provedWork: false })).limited).toBe(false);
+      for (let i = 0; i < 10; i++)
+        expect((await before.rateLimits.checkSigningRateLimits({ client, provedWork: false })).limited).toBe(false);
       expect((await before.rateLimits.checkSigningRateLimits({ client, provedWork: false })).limited).toBe(true);
     } finally {
       await before.client.disconnectDb();

@@ -15,7 +15,9 @@ async function snapshot() {
     demands: await client.demand.findMany({ orderBy: { position: "asc" } }),
     demandTexts: await client.demandTranslation.findMany({ orderBy: [{ demandId: "asc" }, { language: "asc" }] }),
     addressees: strip(await client.addressee.findMany({ orderBy: { key: "asc" } })),
-    addresseeTexts: await client.addresseeTranslation.findMany({ orderBy: [{ addresseeId: "asc" }, { language: "asc" }] }),
+    addresseeTexts: await client.addresseeTranslation.findMany({
+      orderBy: [{ addresseeId: "asc" }, { language: "asc" }],
+    }),
     links: await client.campaignAddressee.findMany({ orderBy: { position: "asc" } }),
     templates: strip(await client.letterTemplate.findMany({ orderBy: { language: "asc" } })),
   };
@@ -28,9 +30,18 @@ describe("seeding the launch campaign", () => {
     await seedCampaign(launchCampaign);
     const state = await snapshot();
     expect(state.campaigns).toHaveLength(1);
-    expect(state.campaigns[0]).toMatchObject({ slug: "russia-amnesty-undesirable", status: "open", languages: ["en", "ru", "fr", "es"] });
+    expect(state.campaigns[0]).toMatchObject({
+      slug: "russia-amnesty-undesirable",
+      status: "open",
+      languages: ["en", "ru", "fr", "es"],
+    });
     expect(state.demands).toHaveLength(4);
-    expect(state.demandTexts.map((t) => t.language).sort()).toEqual([...Array(4).fill("en"), ...Array(4).fill("es"), ...Array(4).fill("fr"), ...Array(4).fill("ru")]);
+    expect(state.demandTexts.map((t) => t.language).sort()).toEqual([
+      ...Array(4).fill("en"),
+      ...Array(4).fill("es"),
+      ...Array(4).fill("fr"),
+      ...Array(4).fill("ru"),
+    ]);
     expect(state.addressees).toHaveLength(7);
     expect(state.templates.map((t) => t.language).sort()).toEqual(["en", "es", "fr", "ru"]);
   });

@@ -27,10 +27,15 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     expect(body.signatureId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.duplicate).toBe(false);
     expect(body.queued).toEqual({ platformEmails: 0, awaitingConfirmation: false });
-    expect(body.links.mailto).toMatch(/^mailto:ministry@mid\.ru,pressa@genproc\.gov\.ru,fsb@fsb\.ru,mission\.russian@vtxnet\.ch\?subject=/);
+    expect(body.links.mailto).toMatch(
+      /^mailto:ministry@mid\.ru,pressa@genproc\.gov\.ru,fsb@fsb\.ru,mission\.russian@vtxnet\.ch\?subject=/,
+    );
     expect(body.links.x.map((x: { handle: string }) => x.handle)).toEqual(["KremlinRussia_E", "GovernmentRF"]);
     expect(body.links.x[0].url).toMatch(/^https:\/\/x\.com\/intent\/post\?text=%40KremlinRussia_E/);
-    expect(body.links.pdf).toMatchObject({ method: "POST", url: expect.stringMatching(/\/c\/russia-amnesty-undesirable\/letters\/pdf$/) });
+    expect(body.links.pdf).toMatchObject({
+      method: "POST",
+      url: expect.stringMatching(/\/c\/russia-amnesty-undesirable\/letters\/pdf$/),
+    });
   });
 
   it("answers an address that signed before exactly like a new one, and a honeypot hit and a flooded address alike", async () => {
@@ -48,11 +53,24 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
       await post(platform("flooded@example.org")),
     ];
     const seen = await Promise.all(answers.map(async (a) => ({ status: a.status, body: await a.json() })));
-    const brief = ({ status, body }: (typeof seen)[number]) => JSON.stringify({ status, signatureId: body.signatureId, duplicate: body.duplicate, queued: body.queued, letters: body.letters.length });
+    const brief = ({ status, body }: (typeof seen)[number]) =>
+      JSON.stringify({
+        status,
+        signatureId: body.signatureId,
+        duplicate: body.duplicate,
+        queued: body.queued,
+        letters: body.letters.length,
+      });
     console.info(`[oracle] signed before: ${brief(seen[0]!)}\n[oracle] never signed: ${brief(seen[1]!)}`);
-    const shape = ({ status, body }: { status: number; body: { signatureId: string } }) => ({ status, body: { ...body, signatureId: body.signatureId.replace(/[0-9a-f]/g, "x") } });
+    const shape = ({ status, body }: { status: number; body: { signatureId: string } }) => ({
+      status,
+      body: { ...body, signatureId: body.signatureId.replace(/[0-9a-f]/g, "x") },
+    });
     for (const answer of seen.slice(1)) expect(shape(answer)).toEqual(shape(seen[0]!));
-    expect(seen[0]).toMatchObject({ status: 201, body: { duplicate: false, queued: { platformEmails: 5, awaitingConfirmation: true } } });
+    expect(seen[0]).toMatchObject({
+      status: 201,
+      body: { duplicate: false, queued: { platformEmails: 5, awaitingConfirmation: true } },
+    });
     expect(new Set(seen.map((s) => s.body.signatureId)).size).toBe(4);
     expect(seen.map((s) => s.body.signatureId)).not.toContain(signed.signatureId);
   });
@@ -82,19 +100,27 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
   it("sends an address at most five confirmation emails an hour, however often it is typed, and records every submission", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const answer = await post(submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "hammer@example.org" }));
+      const answer = await post(
+        submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: "hammer@example.org" }),
+      );
       expect(answer.status).toBe(201);
       ids.push((await answer.json()).signatureId);
     }
     expect(await countRows(`SELECT count(*) AS n FROM "Signature" WHERE id = ANY($1::uuid[])`, ids)).toBe(8);
-    expect(await countRows(`SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'address_confirmation' AND "signatureId" = ANY($1::uuid[])`, ids)).toBe(5);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'address_confirmation' AND "signatureId" = ANY($1::uuid[])`,
+        ids,
+      ),
+    ).toBe(5);
   });
 
   it("answers 429 with Retry-After once one client has signed too often", async () => {
     const client = { "x-client": "203.0.113.7" };
     const statuses: number[] = [];
     // Every API signature carries a proof of work, so the client's allowance is the larger one: 20 an hour.
-    for (let i = 0; i < 20; i++) statuses.push((await postSignature(submissionFor(campaign), undefined, client)).status);
+    for (let i = 0; i < 20; i++)
+      statuses.push((await postSignature(submissionFor(campaign), undefined, client)).status);
     expect(statuses).toEqual(Array(20).fill(201));
     const limited = await postSignature(submissionFor(campaign), undefined, client);
     expect(limited.status).toBe(429);
@@ -108,7 +134,10 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     try {
       const response = await post(submissionFor(campaign, { channel: "own_email_client" }));
       expect(response.status).toBe(409);
-      expect((await response.json()).error).toEqual({ code: "closed", message: "This campaign has closed; signatures are no longer collected." });
+      expect((await response.json()).error).toEqual({
+        code: "closed",
+        message: "This campaign has closed; signatures are no longer collected.",
+      });
       expect(await countRows(`SELECT count(*) AS n FROM "Signature"`)).toBe(before);
     } finally {
       await db().campaign.update({ where: { id: campaign.id }, data: { closesAt: null } });
@@ -117,17 +146,31 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
 
   it("answers 403 to a post from another website's page, and records nothing", async () => {
     const before = await countRows(`SELECT count(*) AS n FROM "Signature"`);
-    const fromElsewhere = await postSignature(submissionFor(campaign), undefined, { origin: "https://evil.example", "x-client": "192.0.2.1" });
+    const fromElsewhere = await postSignature(submissionFor(campaign), undefined, {
+      origin: "https://evil.example",
+      "x-client": "192.0.2.1",
+    });
     expect(fromElsewhere.status).toBe(403);
     expect((await fromElsewhere.json()).error).toEqual({
       code: "cross_site",
-      message: "Signatures cannot be posted from another website's page. Sign on the campaign's own page, or call the API from a server.",
+      message:
+        "Signatures cannot be posted from another website's page. Sign on the campaign's own page, or call the API from a server.",
     });
-    const noOrigin = await postSignature(submissionFor(campaign), undefined, { "sec-fetch-site": "cross-site", "x-client": "192.0.2.2" });
+    const noOrigin = await postSignature(submissionFor(campaign), undefined, {
+      "sec-fetch-site": "cross-site",
+      "x-client": "192.0.2.2",
+    });
     expect(noOrigin.status).toBe(403);
     expect(await countRows(`SELECT count(*) AS n FROM "Signature"`)).toBe(before);
     // Our own origin, and a server calling the API (no Origin at all), sign as usual.
-    expect((await postSignature(submissionFor(campaign), undefined, { origin: new URL(process.env.PUBLIC_URL ?? "http://localhost:3000").origin, "x-client": "192.0.2.3" })).status).toBe(201);
+    expect(
+      (
+        await postSignature(submissionFor(campaign), undefined, {
+          origin: new URL(process.env.PUBLIC_URL ?? "http://localhost:3000").origin,
+          "x-client": "192.0.2.3",
+        })
+      ).status,
+    ).toBe(201);
     expect((await post(submissionFor(campaign))).status).toBe(201);
   });
 });

@@ -25,14 +25,22 @@ describe("recording a signature", () => {
     expect(result.outcome).toBe("recorded");
     if (result.outcome !== "recorded") return;
 
-    const letters = await db().letter.findMany({ where: { signatureId: result.signatureId }, include: { addressee: true } });
+    const letters = await db().letter.findMany({
+      where: { signatureId: result.signatureId },
+      include: { addressee: true },
+    });
     expect(letters).toHaveLength(7);
     const byChannel = Object.groupBy(letters, (l) => l.channel);
     expect(byChannel.x_post?.map((l) => l.addressee.xHandle).sort()).toEqual(["GovernmentRF", "KremlinRussia_E"]);
     expect(byChannel.own_email_client).toHaveLength(5);
     expect(letters.every((l) => l.status === "recorded")).toBe(true);
     // Export-only, no email: nothing personal is stored at all.
-    expect(await countRows(`SELECT count(*) AS n FROM "SupporterContact" WHERE "signatureId" = $1::uuid`, result.signatureId)).toBe(0);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM "SupporterContact" WHERE "signatureId" = $1::uuid`,
+        result.signatureId,
+      ),
+    ).toBe(0);
 
     const after = await getCampaignTotals(slug);
     expect(after!.signatures).toBe(before!.signatures + 1);
@@ -44,36 +52,70 @@ describe("recording a signature", () => {
     const email = "Supporter.Platform@Example.org";
     const result = await recordSignature(
       slug,
-      submissionFor(campaign, { channel: "platform_email", email, consentIdentity: true, identity: "name_country", name: "Jana Novák" }),
+      submissionFor(campaign, {
+        channel: "platform_email",
+        email,
+        consentIdentity: true,
+        identity: "name_country",
+        name: "Jana Novák",
+      }),
     );
     expect(result.outcome).toBe("recorded");
     if (result.outcome !== "recorded") return;
     expect(result.confirmationQueued).toBe(true);
 
-    const letters = await db().letter.findMany({ where: { signatureId: result.signatureId, channel: "platform_email" }, include: { content: true } });
+    const letters = await db().letter.findMany({
+      where: { signatureId: result.signatureId, channel: "platform_email" },
+      include: { content: true },
+    });
     expect(letters).toHaveLength(5);
     expect(letters.every((l) => l.status === "awaiting_confirmation")).toBe(true);
-    expect(decryptText(letters[0]!.content!.bodyEncrypted, { table: "PlatformLetter", column: "bodyEncrypted", row: letters[0]!.id })).toContain("Jana Novák, Germany");
+    expect(
+      decryptText(letters[0]!.content!.bodyEncrypted, {
+        table: "PlatformLetter",
+        column: "bodyEncrypted",
+        row: letters[0]!.id,
+      }),
+    ).toContain("Jana Novák, Germany");
 
     const contact = await db().supporterContact.findUniqueOrThrow({ where: { signatureId: result.signatureId } });
     expect(Buffer.from(contact.emailEncrypted!).toString("utf8")).not.toContain("Example.org");
-    expect(decryptText(contact.emailEncrypted!, { table: "SupporterContact", column: "emailEncrypted", row: contact.signatureId })).toBe(email);
+    expect(
+      decryptText(contact.emailEncrypted!, {
+        table: "SupporterContact",
+        column: "emailEncrypted",
+        row: contact.signatureId,
+      }),
+    ).toBe(email);
 
     const [outbox] = await db().outboxMessage.findMany({ where: { signatureId: result.signatureId } });
-    const text = decryptText(outbox!.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: outbox!.id });
+    const text = decryptText(outbox!.textEncrypted, {
+      table: "OutboxMessage",
+      column: "textEncrypted",
+      row: outbox!.id,
+    });
     const link = text.match(/https?:\/\/\S+\/confirm\?token=\S+/)?.[0];
     expect(link).toBeDefined();
 
     const token = decodeURIComponent(new URL(link!).searchParams.get("token")!);
     expect(await confirmSupporterEmail(token.slice(0, -2) + "xx")).toEqual({ outcome: "invalid", letters: 0 });
-    expect(await confirmSupporterEmail(token, new Date(Date.now() + 73 * 3600 * 1000))).toEqual({ outcome: "expired", letters: 0 });
+    expect(await confirmSupporterEmail(token, new Date(Date.now() + 73 * 3600 * 1000))).toEqual({
+      outcome: "expired",
+      letters: 0,
+    });
     expect(await confirmSupporterEmail(token)).toEqual({ outcome: "confirmed", letters: 5 });
     expect(await confirmSupporterEmail(token)).toEqual({ outcome: "already_confirmed", letters: 0 });
-    expect(await countRows(`SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'queued'`, result.signatureId)).toBe(5);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'queued'`,
+        result.signatureId,
+      ),
+    ).toBe(5);
   });
 
   it("counts an address once its owner confirms it, and a second confirmed signature with it not at all", async () => {
-    const platform = (email: string) => submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email });
+    const platform = (email: string) =>
+      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email });
     const before = await getCampaignTotals(slug);
     const first = await recordSignature(slug, platform("twice@example.org"));
     const second = await recordSignature(slug, platform("  TWICE@example.org "));
@@ -84,27 +126,65 @@ describe("recording a signature", () => {
     expect(second.signatureId).not.toBe(first.signatureId);
     expect((await getCampaignTotals(slug))!.signatures).toBe(before!.signatures);
 
-    expect(await confirmSupporterEmail(confirmationToken(first.signatureId, new Date()))).toEqual({ outcome: "confirmed", letters: 5 });
+    expect(await confirmSupporterEmail(confirmationToken(first.signatureId, new Date()))).toEqual({
+      outcome: "confirmed",
+      letters: 5,
+    });
     // Only the owner of the mailbox learns that the address had signed.
-    expect(await confirmSupporterEmail(confirmationToken(second.signatureId, new Date()))).toEqual({ outcome: "already_signed", letters: 0 });
+    expect(await confirmSupporterEmail(confirmationToken(second.signatureId, new Date()))).toEqual({
+      outcome: "already_signed",
+      letters: 0,
+    });
     expect((await getCampaignTotals(slug))!.signatures).toBe(before!.signatures + 1);
-    expect(await countRows(`SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'cancelled'`, second.signatureId)).toBe(5);
-    expect(await countRows(`SELECT count(*) AS n FROM "SupporterContact" WHERE "signatureId" = $1::uuid`, second.signatureId)).toBe(0);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'cancelled'`,
+        second.signatureId,
+      ),
+    ).toBe(5);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM "SupporterContact" WHERE "signatureId" = $1::uuid`,
+        second.signatureId,
+      ),
+    ).toBe(0);
   });
 
   it("lets an address's owner sign and send although someone else typed their address first", async () => {
     const platform = (name: string) =>
-      submissionFor(campaign, { channel: "platform_email", consentIdentity: true, identity: "full", name, city: "Kazan", country: "RU", replyToMe: true, email: "owner@example.org" });
+      submissionFor(campaign, {
+        channel: "platform_email",
+        consentIdentity: true,
+        identity: "full",
+        name,
+        city: "Kazan",
+        country: "RU",
+        replyToMe: true,
+        email: "owner@example.org",
+      });
     const impostor = await recordSignature(slug, platform("Someone Else"));
     const owner = await recordSignature(slug, platform("The Owner"));
     expect(impostor.outcome).toBe("recorded");
     expect(owner.outcome).toBe("recorded");
     if (owner.outcome !== "recorded") return;
     // The owner confirms their own letters; the impostor's are never sent.
-    expect(await confirmSupporterEmail(confirmationToken(owner.signatureId, new Date()))).toEqual({ outcome: "confirmed", letters: 5 });
+    expect(await confirmSupporterEmail(confirmationToken(owner.signatureId, new Date()))).toEqual({
+      outcome: "confirmed",
+      letters: 5,
+    });
     if (impostor.outcome === "recorded") {
-      expect(await countRows(`SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'awaiting_confirmation'`, impostor.signatureId)).toBe(5);
-      expect(await countRows(`SELECT count(*) AS n FROM "DeliveryMessage" WHERE "signatureId" = $1::uuid`, impostor.signatureId)).toBe(0);
+      expect(
+        await countRows(
+          `SELECT count(*) AS n FROM "Letter" WHERE "signatureId" = $1::uuid AND status = 'awaiting_confirmation'`,
+          impostor.signatureId,
+        ),
+      ).toBe(5);
+      expect(
+        await countRows(
+          `SELECT count(*) AS n FROM "DeliveryMessage" WHERE "signatureId" = $1::uuid`,
+          impostor.signatureId,
+        ),
+      ).toBe(0);
     }
   });
 
@@ -125,8 +205,14 @@ describe("recording a signature", () => {
 
   it("refuses addressees from outside the campaign and leaves no partial rows", async () => {
     const before = await countRows(`SELECT count(*) AS n FROM "Letter"`);
-    const result = await recordSignature(slug, { ...submissionFor(campaign), addressees: ["00000000-0000-4000-8000-000000000000"] });
-    expect(result).toMatchObject({ outcome: "invalid", fieldErrors: { addressees: [expect.stringContaining("not part of this campaign")] } });
+    const result = await recordSignature(slug, {
+      ...submissionFor(campaign),
+      addressees: ["00000000-0000-4000-8000-000000000000"],
+    });
+    expect(result).toMatchObject({
+      outcome: "invalid",
+      fieldErrors: { addressees: [expect.stringContaining("not part of this campaign")] },
+    });
     expect(await countRows(`SELECT count(*) AS n FROM "Letter"`)).toBe(before);
   });
 });

@@ -10,7 +10,13 @@ import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign, staffMember } from "../helpers/factories";
 
 // Pure helpers with no caller to check (schemas, CSV text, form state).
-const pureModules = new Set(["addressee-schema.ts", "campaign-schema.ts", "directory-csv.ts", "form-state.ts", "csv.ts"]);
+const pureModules = new Set([
+  "addressee-schema.ts",
+  "campaign-schema.ts",
+  "directory-csv.ts",
+  "form-state.ts",
+  "csv.ts",
+]);
 // What staff (read-only) may call; everything else is for admins.
 const readOnly = new Set(["getDashboard", "aggregatesCsv"]);
 
@@ -34,14 +40,18 @@ describe("the staff and admin data layer", () => {
 
   it.each(modules)("%s refuses callers without the right role", async (file) => {
     const exports = (await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
-    const functions = Object.entries(exports).filter(([, value]) => typeof value === "function") as [string, (...args: unknown[]) => Promise<unknown>][];
+    const functions = Object.entries(exports).filter(([, value]) => typeof value === "function") as [
+      string,
+      (...args: unknown[]) => Promise<unknown>,
+    ][];
     expect(functions.length).toBeGreaterThan(0);
     // Looks like a staff identity, but no session ever issued it.
     const forged = { id: staff.id, email: staff.email, name: staff.name, role: "admin" } as StaffIdentity;
     for (const [name, fn] of functions) {
       const args = ["00000000-0000-4000-8000-000000000000", {}, [], null];
       await expect(fn(forged, ...args), `${name} with a forged identity`).rejects.toThrow("Sign in to continue.");
-      if (!readOnly.has(name)) await expect(fn(staff, ...args), `${name} as staff`).rejects.toThrow("Only admins may do this.");
+      if (!readOnly.has(name))
+        await expect(fn(staff, ...args), `${name} as staff`).rejects.toThrow("Only admins may do this.");
     }
   });
 

@@ -35,7 +35,9 @@ describe("staff sign-in", () => {
     expect(outcomes.filter((o) => o === "invalid")).toHaveLength(5);
     expect(outcomes.filter((o) => o === "locked")).toHaveLength(35);
     // Before issue 13 all 40 were checked and the failure count rose by 2 (read, then written back).
-    console.log(`[lockout] 40 parallel wrong passwords: ${outcomes.filter((o) => o === "invalid").length} checked, ${outcomes.filter((o) => o === "locked").length} refused before any check`);
+    console.log(
+      `[lockout] 40 parallel wrong passwords: ${outcomes.filter((o) => o === "invalid").length} checked, ${outcomes.filter((o) => o === "locked").length} refused before any check`,
+    );
     // Locked means locked for this browser, the right password included.
     expect(outcome(await attempt(email, password))).toBe("locked");
   });
@@ -47,13 +49,23 @@ describe("staff sign-in", () => {
       const seen: string[] = [];
       for (let i = 0; i < 7; i++) {
         const result = await attempt(email, `wrong guess ${i}`);
-        seen.push(result.outcome === "locked" ? `locked ~${Math.round(result.retryAfterSeconds / 60)} min` : result.outcome);
+        seen.push(
+          result.outcome === "locked" ? `locked ~${Math.round(result.retryAfterSeconds / 60)} min` : result.outcome,
+        );
       }
       return seen;
     };
     const forKnown = await tryAll(known);
     const forUnknown = await tryAll(unknown);
-    expect(forKnown).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "locked ~15 min", "locked ~15 min"]);
+    expect(forKnown).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+      "locked ~15 min",
+      "locked ~15 min",
+    ]);
     expect(forUnknown).toEqual(forKnown);
   });
 
@@ -73,7 +85,11 @@ describe("staff sign-in", () => {
     expect(outcome(await attempt(other.email, "wrong", deviceCookie))).toBe("invalid");
     expect(outcome(await attempt(admin.email, password, `${first.deviceCookie.name}=forged.value`))).toBe("locked");
 
-    const audit = await db().auditEntry.findMany({ where: { entityId: admin.id }, orderBy: { at: "asc" }, select: { action: true, actorEmail: true } });
+    const audit = await db().auditEntry.findMany({
+      where: { entityId: admin.id },
+      orderBy: { at: "asc" },
+      select: { action: true, actorEmail: true },
+    });
     expect(audit.map((a) => a.action)).toEqual(["staff.sign_in", "staff.sign_in_locked", "staff.sign_in"]);
     expect(audit.every((a) => a.actorEmail === admin.email)).toBe(true);
   });
@@ -84,6 +100,15 @@ describe("staff sign-in", () => {
     for (let i = 0; i < 4; i++) outcomes.push(outcome(await attempt(email, `typo ${i}`)));
     for (let i = 0; i < 3; i++) outcomes.push(outcome(await attempt(email, password)));
     outcomes.push(outcome(await attempt(email, "one more typo")));
-    expect(outcomes).toEqual(["invalid", "invalid", "invalid", "invalid", "signed_in", "signed_in", "signed_in", "invalid"]);
+    expect(outcomes).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+      "signed_in",
+      "signed_in",
+      "signed_in",
+      "invalid",
+    ]);
   });
 });

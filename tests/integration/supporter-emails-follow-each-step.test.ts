@@ -14,7 +14,10 @@ import { SmtpSink } from "../helpers/smtp-sink";
 const sink = new SmtpSink();
 
 async function sendOutbox(signatureId: string) {
-  const queued = await db().outboxMessage.findMany({ where: { signatureId, status: "queued" }, orderBy: { createdAt: "asc" } });
+  const queued = await db().outboxMessage.findMany({
+    where: { signatureId, status: "queued" },
+    orderBy: { createdAt: "asc" },
+  });
   for (const message of queued) expect(await sendSupporterEmail(message.id)).toBe("sent");
   return sink.received.filter((m) => m.envelopeTo[0] === "ana.ruiz@example.org");
 }
@@ -33,7 +36,10 @@ describe("emails to a supporter", () => {
     const campaign = await seedLaunchCampaign();
     const signatureId = await confirmedPlatformSignature(campaign, { email: "ana.ruiz@example.org", language: "ru" });
     let inbox = await sendOutbox(signatureId);
-    expect(inbox.map((m) => m.parsed.subject)).toEqual(["Подтвердите адрес эл. почты, чтобы отправить письма", "Спасибо: ваши письма отправляются"]);
+    expect(inbox.map((m) => m.parsed.subject)).toEqual([
+      "Подтвердите адрес эл. почты, чтобы отправить письма",
+      "Спасибо: ваши письма отправляются",
+    ]);
 
     const ids = await messageIdsOf(signatureId);
     await db().deliveryMessage.update({ where: { id: ids[0] }, data: { attempts: 7 } });
@@ -68,7 +74,9 @@ describe("emails to a supporter", () => {
     const campaign = await seedLaunchCampaign();
     sink.refuse.add("gone.away@example.org");
     const signatureId = await confirmedPlatformSignature(campaign, { email: "gone.away@example.org" });
-    const confirmation = await db().outboxMessage.findFirstOrThrow({ where: { signatureId, kind: "address_confirmation" } });
+    const confirmation = await db().outboxMessage.findFirstOrThrow({
+      where: { signatureId, kind: "address_confirmation" },
+    });
     expect(await sendSupporterEmail(confirmation.id)).toBe("failed");
     const stored = await db().outboxMessage.findUniqueOrThrow({ where: { id: confirmation.id } });
     expect(stored.lastError).toContain("550 <[address]>: Recipient address rejected: User unknown");

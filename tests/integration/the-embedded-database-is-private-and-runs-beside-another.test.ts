@@ -19,8 +19,15 @@ function freshFolder(): string {
   return path.join(folder, "pglite");
 }
 
-async function open(dataDir: string, extra: Record<string, string | undefined> = {}, command?: string): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ command, environment: { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: "0", ...extra } });
+async function open(
+  dataDir: string,
+  extra: Record<string, string | undefined> = {},
+  command?: string,
+): Promise<DatabaseHandle> {
+  const handle = await openDatabase({
+    command,
+    environment: { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: "0", ...extra },
+  });
   opened.push(handle);
   return handle;
 }
@@ -67,7 +74,9 @@ describe("the embedded database", () => {
     expect(await connectError(withCredentials(database.databaseUrl, "postgres", "postgres"))).toBe(
       'password authentication failed for user "postgres"',
     );
-    expect(await connectError(withCredentials(database.databaseUrl, "intruder", password))).toMatch(/role "intruder" does not exist/);
+    expect(await connectError(withCredentials(database.databaseUrl, "intruder", password))).toMatch(
+      /role "intruder" does not exist/,
+    );
   });
 
   it("keeps its folder and every file in it readable by their owner alone", async () => {
@@ -110,7 +119,9 @@ describe("the embedded database", () => {
     expect(command.embedded).toBeNull();
     expect(command.describe).toBe(`the embedded PostgreSQL of the running app (port ${app.embedded!.port})`);
     expect(await connectError(command.databaseUrl)).toBeNull();
-    await expect(open(dataDir, {}, "start")).rejects.toThrow(/The app of this folder is already running \(process \d+, database port \d+\)/);
+    await expect(open(dataDir, {}, "start")).rejects.toThrow(
+      /The app of this folder is already running \(process \d+, database port \d+\)/,
+    );
   });
 
   it("refuses to run a production campaign unless asked explicitly", async () => {

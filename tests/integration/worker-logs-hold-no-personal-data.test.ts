@@ -30,31 +30,36 @@ describe("the delivery worker's log", () => {
     await sink.stop();
   });
 
-  it("holds no name, city, address, subject or letter text, even when servers refuse", { timeout: 60_000 }, async () => {
-    const campaign = await seedLaunchCampaign();
-    // The supporter's own mail server refuses the thank-you (550 quoting their address).
-    sink.refuse.add(supporter.email);
-    const signatureId = await confirmedPlatformSignature(campaign, {
-      email: supporter.email,
-      identity: "full",
-      name: supporter.name,
-      city: supporter.city,
-      subject: supporter.subject,
-      body: `{{salutation}}\n\n${supporter.sentence}\n\n{{signer}}`,
-      replyToMe: true,
-    });
-    worker = startWorkerProcess("worker", { smtpUrl: sink.url });
-    await waitFor("the letters to be sent and the thank-you refused", async () => {
-      const letters = await db().deliveryMessage.count({ where: { signatureId, status: "sent" } });
-      const refused = await db().outboxMessage.count({ where: { signatureId, kind: "thank_you", status: "failed" } });
-      return letters === 4 && refused === 1;
-    });
-    // The letters did carry the supporter's words to the addressees...
-    expect(sink.received.some((m) => m.parsed.text?.includes(supporter.sentence))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const log = worker.output();
-    // ...and the process wrote its output, but none of them.
-    expect(log).toContain("Delivery worker running.");
-    for (const [what, value] of Object.entries(supporter)) expect(log, `${what} in the worker's log`).not.toContain(value);
-  });
+  it(
+    "holds no name, city, address, subject or letter text, even when servers refuse",
+    { timeout: 60_000 },
+    async () => {
+      const campaign = await seedLaunchCampaign();
+      // The supporter's own mail server refuses the thank-you (550 quoting their address).
+      sink.refuse.add(supporter.email);
+      const signatureId = await confirmedPlatformSignature(campaign, {
+        email: supporter.email,
+        identity: "full",
+        name: supporter.name,
+        city: supporter.city,
+        subject: supporter.subject,
+        body: `{{salutation}}\n\n${supporter.sentence}\n\n{{signer}}`,
+        replyToMe: true,
+      });
+      worker = startWorkerProcess("worker", { smtpUrl: sink.url });
+      await waitFor("the letters to be sent and the thank-you refused", async () => {
+        const letters = await db().deliveryMessage.count({ where: { signatureId, status: "sent" } });
+        const refused = await db().outboxMessage.count({ where: { signatureId, kind: "thank_you", status: "failed" } });
+        return letters === 4 && refused === 1;
+      });
+      // The letters did carry the supporter's words to the addressees...
+      expect(sink.received.some((m) => m.parsed.text?.includes(supporter.sentence))).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const log = worker.output();
+      // ...and the process wrote its output, but none of them.
+      expect(log).toContain("Delivery worker running.");
+      for (const [what, value] of Object.entries(supporter))
+        expect(log, `${what} in the worker's log`).not.toContain(value);
+    },
+  );
 });

@@ -39,11 +39,21 @@ type Answer = {
   message?: string;
   signatureId?: string;
 };
-type Restart = { mode: StopMode; stoppingAt: number; stoppedAt: number; startingAt: number; acceptingAt: number; first201At: number };
+type Restart = {
+  mode: StopMode;
+  stoppingAt: number;
+  stoppedAt: number;
+  startingAt: number;
+  acceptingAt: number;
+  first201At: number;
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const binaries = postgresBinaries();
-if (!binaries) console.warn("[reliability] No PostgreSQL binaries (initdb, pg_ctl): the database-restart test is skipped. Set PG_BIN.");
+if (!binaries)
+  console.warn(
+    "[reliability] No PostgreSQL binaries (initdb, pg_ctl): the database-restart test is skipped. Set PG_BIN.",
+  );
 
 describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load", () => {
   let database: PostgresInstance;
@@ -71,7 +81,9 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
       DATABASE_POOL_MAX: "4",
       CLIENT_IP_HEADER: "x-forwarded-for",
     });
-    const campaign = (await (await fetch(`${app.url}/api/campaigns/${slug}`)).json()) as { addressees: { id: string }[] };
+    const campaign = (await (await fetch(`${app.url}/api/campaigns/${slug}`)).json()) as {
+      addressees: { id: string }[];
+    };
     addressees = campaign.addressees.map((a) => a.id);
   }, 900_000); // a build, when the sources changed, takes minutes on a small machine
 
@@ -97,10 +109,15 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
             "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
           },
           // A fresh proof of work each time (making the challenge needs no database).
-          body: JSON.stringify(await withProofOfWork(submissionForIds(addressees, { email: `load-${n}@example.org` }), app.url)),
+          body: JSON.stringify(
+            await withProofOfWork(submissionForIds(addressees, { email: `load-${n}@example.org` }), app.url),
+          ),
           signal: AbortSignal.timeout(clientTimeoutMs),
         });
-        const body = (await response.json().catch(() => ({}))) as { signatureId?: string; error?: { message?: string } };
+        const body = (await response.json().catch(() => ({}))) as {
+          signatureId?: string;
+          error?: { message?: string };
+        };
         return {
           sentAt,
           answeredAt: Date.now(),
@@ -149,8 +166,19 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
       await watch;
       const deadline = acceptingAt + recoveryWaitMs;
       let first201: Answer | undefined;
-      while (!(first201 = answers.find((a) => a.status === 201 && a.answeredAt >= acceptingAt)) && Date.now() < deadline) await sleep(10);
-      done.push({ mode, stoppingAt, stoppedAt, startingAt, acceptingAt, first201At: first201?.answeredAt ?? Number.NaN });
+      while (
+        !(first201 = answers.find((a) => a.status === 201 && a.answeredAt >= acceptingAt)) &&
+        Date.now() < deadline
+      )
+        await sleep(10);
+      done.push({
+        mode,
+        stoppingAt,
+        stoppedAt,
+        startingAt,
+        acceptingAt,
+        first201At: first201?.answeredAt ?? Number.NaN,
+      });
       await sleep(steadyMs);
     }
 
@@ -167,12 +195,19 @@ describe.skipIf(!binaries)("PostgreSQL restarted three times under signing load"
     const sql = new pg.Client({ connectionString: databaseUrl });
     await sql.connect();
     const ids = acknowledged.map((a) => a.signatureId!);
-    const { rows: [stored] } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Signature" WHERE id = ANY($1::uuid[])`, [ids]);
-    const { rows: [all] } = await sql.query<{ signatures: number; letters: number }>(
+    const {
+      rows: [stored],
+    } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Signature" WHERE id = ANY($1::uuid[])`, [ids]);
+    const {
+      rows: [all],
+    } = await sql.query<{ signatures: number; letters: number }>(
       `SELECT (SELECT count(*) FROM "Signature")::int AS signatures, (SELECT count(*) FROM "Letter")::int AS letters`,
     );
     await sql.end();
-    const totals = (await (await fetch(`${app.url}/api/campaigns/${slug}/totals`)).json()) as { signatures: number; letters: number };
+    const totals = (await (await fetch(`${app.url}/api/campaigns/${slug}/totals`)).json()) as {
+      signatures: number;
+      letters: number;
+    };
     const logFile = path.join(tmpdir(), `lc-reliability-restarts-${process.pid}.log`);
     writeFileSync(logFile, app.output());
 

@@ -30,7 +30,9 @@ function files(dir: string): string[] {
   });
 }
 const schemaModules = [
-  ...files("lib").filter((f) => f.endsWith(".ts") && /^import (?!type)[^;]*from "zod";?$/m.test(readFileSync(f, "utf8"))),
+  ...files("lib").filter(
+    (f) => f.endsWith(".ts") && /^import (?!type)[^;]*from "zod";?$/m.test(readFileSync(f, "utf8")),
+  ),
   ...files("app").filter((f) => f.endsWith("/schema.ts")),
 ].sort();
 
@@ -61,7 +63,9 @@ function oneLine(value: unknown, label: string, options: { tab?: boolean } = {})
 }
 function noControlButLineBreaks(value: unknown, label: string) {
   expect(typeof value, label).toBe("string");
-  expect(controlButLineBreaks.test(value as string), `${label} has a control character: ${JSON.stringify(value)}`).toBe(false);
+  expect(controlButLineBreaks.test(value as string), `${label} has a control character: ${JSON.stringify(value)}`).toBe(
+    false,
+  );
 }
 function trimmed(value: unknown, label: string) {
   expect(value, `${label} is trimmed`).toBe(String(value).trim());
@@ -75,7 +79,8 @@ function plainEmail(value: unknown, label: string) {
 function noNulAnywhere(value: unknown, label: string) {
   if (typeof value === "string") expect(value.includes("\u0000"), `${label} holds U+0000`).toBe(false);
   else if (Array.isArray(value)) value.forEach((v, i) => noNulAnywhere(v, `${label}[${i}]`));
-  else if (value && typeof value === "object" && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) noNulAnywhere(v, `${label}.${k}`);
+  else if (value && typeof value === "object" && !(value instanceof Date))
+    for (const [k, v] of Object.entries(value)) noNulAnywhere(v, `${label}.${k}`);
 }
 const isDate = (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime());
 /** Zod measures strings in code points ("characters"), as PostgreSQL does. */
@@ -88,7 +93,12 @@ const chars = (value: string) => [...value].length;
 function messageProblem(message: unknown, typed: () => string): string | null {
   if (typeof message !== "string" || message.trim() === "") return "empty";
   // (Linear patterns only: messages may quote 64 KiB of input.)
-  if ((message.includes("[object ") && !typed().includes("[object ")) || /\bat \S+:\d+:\d+/.test(message) || /\n\s+at /.test(message)) return "looks like a dump or a stack";
+  if (
+    (message.includes("[object ") && !typed().includes("[object ")) ||
+    /\bat \S+:\d+:\d+/.test(message) ||
+    /\n\s+at /.test(message)
+  )
+    return "looks like a dump or a stack";
   if (/^(Error|TypeError|RangeError|SyntaxError)\b/.test(message)) return "is an exception";
   return null;
 }
@@ -195,8 +205,18 @@ const addresseeInput = {
   lastVerifiedAt: "2025-05-23",
   status: "active",
 };
-const campaignTexts = { title: "Title", summary: "Summary", context: "What happened.", whyItMatters: "Because.", safetyNotice: "Be careful." };
-const letterTemplate = { subject: "Subject {{addressee_name}}", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}", xPost: "@{{handle}} free them" };
+const campaignTexts = {
+  title: "Title",
+  summary: "Summary",
+  context: "What happened.",
+  whyItMatters: "Because.",
+  safetyNotice: "Be careful.",
+};
+const letterTemplate = {
+  subject: "Subject {{addressee_name}}",
+  body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}",
+  xPost: "@{{handle}} free them",
+};
 const campaignInput = {
   slug: "a-campaign",
   organiser: "FIDH-OMCT",
@@ -236,14 +256,31 @@ const env = {
   TALLY_IN_WEB_PROCESS: "false",
 };
 
-const enumCase = (values: readonly string[]): Case => ({ valid: [...values], holds: (o) => expect(values).toContain(o), reparses: true });
+const enumCase = (values: readonly string[]): Case => ({
+  valid: [...values],
+  holds: (o) => expect(values).toContain(o),
+  reparses: true,
+});
 
 const cases: Record<string, Case> = {
   // lib/letters/schema.ts: the letter form and the signing API.
   "lib/letters/schema.ts#identityLevelSchema": enumCase(["anonymous", "initials_country", "name_country", "full"]),
-  "lib/letters/schema.ts#sendingChannelSchema": enumCase(["platform_email", "own_email_client", "pdf_print", "self_reported"]),
-  "lib/letters/schema.ts#countryCodeSchema": { valid: ["DE", " fr ", "ru"], holds: (o) => expect(countries.has(o)).toBe(true), reparses: true },
-  "lib/letters/schema.ts#letterContentSchema": { valid: [letter, { ...letter, identity: "anonymous", name: undefined, city: undefined }], holds: letterHolds, reparses: true },
+  "lib/letters/schema.ts#sendingChannelSchema": enumCase([
+    "platform_email",
+    "own_email_client",
+    "pdf_print",
+    "self_reported",
+  ]),
+  "lib/letters/schema.ts#countryCodeSchema": {
+    valid: ["DE", " fr ", "ru"],
+    holds: (o) => expect(countries.has(o)).toBe(true),
+    reparses: true,
+  },
+  "lib/letters/schema.ts#letterContentSchema": {
+    valid: [letter, { ...letter, identity: "anonymous", name: undefined, city: undefined }],
+    holds: letterHolds,
+    reparses: true,
+  },
   "lib/letters/schema.ts#letterRenderSchema": {
     valid: [{ ...letter, paper: "letter" }, letter],
     holds: (o) => (letterHolds(o), identityRulesHold(o), expect(["a4", "letter"]).toContain(o.paper)),
@@ -251,8 +288,25 @@ const cases: Record<string, Case> = {
   },
   "lib/letters/schema.ts#signatureSubmissionSchema": {
     valid: [
-      { ...letter, channel: "platform_email", email: "jorg@example.org", consentIdentity: true, consentCounted: true, replyToMe: true, submissionKey: "abcdefghijklmnop_-12" },
-      { ...letter, identity: "anonymous", name: undefined, city: undefined, channel: "pdf_print", consentCounted: true, website: "", altcha: "eyJ9" },
+      {
+        ...letter,
+        channel: "platform_email",
+        email: "jorg@example.org",
+        consentIdentity: true,
+        consentCounted: true,
+        replyToMe: true,
+        submissionKey: "abcdefghijklmnop_-12",
+      },
+      {
+        ...letter,
+        identity: "anonymous",
+        name: undefined,
+        city: undefined,
+        channel: "pdf_print",
+        consentCounted: true,
+        website: "",
+        altcha: "eyJ9",
+      },
     ],
     holds: (o) => {
       letterHolds(o);
@@ -268,50 +322,125 @@ const cases: Record<string, Case> = {
     reparses: true,
   },
   // lib/signatures/schema.ts: totals as the API answers them.
-  "lib/signatures/schema.ts#letterChannelSchema": enumCase(["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"]),
+  "lib/signatures/schema.ts#letterChannelSchema": enumCase([
+    "platform_email",
+    "own_email_client",
+    "pdf_print",
+    "x_post",
+    "self_reported",
+  ]),
   "lib/signatures/schema.ts#campaignTotalsSchema": {
     valid: [totals],
-    holds: (o) => (expect(Number.isInteger(o.signatures)).toBe(true), expect(Object.keys(o.lettersByChannel).every((k) => ["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"].includes(k))).toBe(true)),
+    holds: (o) => (
+      expect(Number.isInteger(o.signatures)).toBe(true),
+      expect(
+        Object.keys(o.lettersByChannel).every((k) =>
+          ["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"].includes(k),
+        ),
+      ).toBe(true)
+    ),
     reparses: true,
     outputOnly: true,
   },
   "lib/signatures/schema.ts#publicCampaignTotalsSchema": {
-    valid: [{ ...totals, signatures: 40, signaturesByCountry: { DE: 25, other: 11 }, signaturesByCountryAsOf: "2026-11-23T09:10:00.000Z" }],
-    holds: (o) => (expect(Number.isInteger(o.signatures)).toBe(true), expect(typeof o.signaturesByCountryAsOf).toBe("string")),
+    valid: [
+      {
+        ...totals,
+        signatures: 40,
+        signaturesByCountry: { DE: 25, other: 11 },
+        signaturesByCountryAsOf: "2026-11-23T09:10:00.000Z",
+      },
+    ],
+    holds: (o) => (
+      expect(Number.isInteger(o.signatures)).toBe(true),
+      expect(typeof o.signaturesByCountryAsOf).toBe("string")
+    ),
     reparses: true,
     outputOnly: true,
   },
   // lib/campaigns/schema.ts: route parameters in, public JSON out.
-  "lib/campaigns/schema.ts#campaignSlugSchema": { valid: ["russia-amnesty-undesirable", "a"], holds: (o) => (expect(o).toMatch(slugPattern), expect(o.length).toBeLessThanOrEqual(80)), reparses: true },
-  "lib/campaigns/schema.ts#languageCodeSchema": { valid: ["en", "ru", "ast"], holds: (o) => expect(o).toMatch(languagePattern), reparses: true },
-  "lib/campaigns/schema.ts#campaignParamsSchema": { valid: [{ slug: "russia-amnesty-undesirable" }], holds: (o) => expect(o.slug).toMatch(slugPattern), reparses: true },
+  "lib/campaigns/schema.ts#campaignSlugSchema": {
+    valid: ["russia-amnesty-undesirable", "a"],
+    holds: (o) => (expect(o).toMatch(slugPattern), expect(o.length).toBeLessThanOrEqual(80)),
+    reparses: true,
+  },
+  "lib/campaigns/schema.ts#languageCodeSchema": {
+    valid: ["en", "ru", "ast"],
+    holds: (o) => expect(o).toMatch(languagePattern),
+    reparses: true,
+  },
+  "lib/campaigns/schema.ts#campaignParamsSchema": {
+    valid: [{ slug: "russia-amnesty-undesirable" }],
+    holds: (o) => expect(o.slug).toMatch(slugPattern),
+    reparses: true,
+  },
   "lib/campaigns/schema.ts#campaignQuerySchema": {
     valid: [{ lang: "ru" }, {}],
-    holds: (o) => (o.lang === undefined || expect(o.lang).toMatch(languagePattern), expect(Object.keys(o).every((k) => k === "lang")).toBe(true)),
+    holds: (o) => (
+      o.lang === undefined || expect(o.lang).toMatch(languagePattern),
+      expect(Object.keys(o).every((k) => k === "lang")).toBe(true)
+    ),
     reparses: true,
   },
   "lib/campaigns/schema.ts#addresseeKindSchema": enumCase(["official", "mission", "embassy"]),
   "lib/campaigns/schema.ts#campaignStatusSchema": enumCase(["draft", "open", "closed"]),
-  "lib/campaigns/schema.ts#publicAddresseeSchema": { valid: [publicAddressee], holds: (o) => expect(o.id).toMatch(uuidPattern), reparses: true, outputOnly: true },
-  "lib/campaigns/schema.ts#publicDemandSchema": { valid: [{ position: 1, text: "Lift the ban." }], holds: (o) => expect(Number.isInteger(o.position)).toBe(true), reparses: true, outputOnly: true },
+  "lib/campaigns/schema.ts#publicAddresseeSchema": {
+    valid: [publicAddressee],
+    holds: (o) => expect(o.id).toMatch(uuidPattern),
+    reparses: true,
+    outputOnly: true,
+  },
+  "lib/campaigns/schema.ts#publicDemandSchema": {
+    valid: [{ position: 1, text: "Lift the ban." }],
+    holds: (o) => expect(Number.isInteger(o.position)).toBe(true),
+    reparses: true,
+    outputOnly: true,
+  },
   "lib/campaigns/schema.ts#publicCampaignSummarySchema": { valid: [summary], reparses: true, outputOnly: true },
   "lib/campaigns/schema.ts#publicCampaignSchema": {
-    valid: [{ ...summary, context: ["One."], whyItMatters: ["Two."], safetyNotice: "Careful.", demands: [{ position: 1, text: "Lift." }], addressees: [publicAddressee] }],
+    valid: [
+      {
+        ...summary,
+        context: ["One."],
+        whyItMatters: ["Two."],
+        safetyNotice: "Careful.",
+        demands: [{ position: 1, text: "Lift." }],
+        addressees: [publicAddressee],
+      },
+    ],
     reparses: true,
     outputOnly: true,
   },
   // lib/auth/schema.ts: staff sign-in and accounts.
   "lib/auth/schema.ts#signInSchema": {
     valid: [{ email: " Ada@Campaigns.example ", password: "correct horse battery staple" }],
-    holds: (o) => (plainEmail(o.email, "email"), expect(o.email).toBe(o.email.toLowerCase()), expect(chars(o.password) >= 1 && chars(o.password) <= 128).toBe(true)),
+    holds: (o) => (
+      plainEmail(o.email, "email"),
+      expect(o.email).toBe(o.email.toLowerCase()),
+      expect(chars(o.password) >= 1 && chars(o.password) <= 128).toBe(true)
+    ),
     reparses: true,
   },
-  "lib/auth/schema.ts#totpSchema": { valid: [{ code: "123456" }, { code: " 000000 " }], holds: (o) => expect(o.code).toMatch(/^\d{6}$/), reparses: true },
+  "lib/auth/schema.ts#totpSchema": {
+    valid: [{ code: "123456" }, { code: " 000000 " }],
+    holds: (o) => expect(o.code).toMatch(/^\d{6}$/),
+    reparses: true,
+  },
   // lib/auth/password.ts counts UTF-16 units, as JavaScript does.
-  "lib/auth/schema.ts#newPasswordSchema": { valid: ["correct horse battery staple", "Жёлтый-кот-42-ночью"], holds: (o) => expect(o.length >= 12 && o.length <= 128).toBe(true), reparses: true },
+  "lib/auth/schema.ts#newPasswordSchema": {
+    valid: ["correct horse battery staple", "Жёлтый-кот-42-ночью"],
+    holds: (o) => expect(o.length >= 12 && o.length <= 128).toBe(true),
+    reparses: true,
+  },
   "lib/auth/schema.ts#newStaffSchema": {
-    valid: [{ email: "ada@campaigns.example", name: "Ada Admin", role: "admin", password: "correct horse battery staple" }],
-    holds: (o) => (plainEmail(o.email, "email"), expect(["staff", "admin"]).toContain(o.role), expect(o.name.trim().length).toBeGreaterThan(0)),
+    valid: [
+      { email: "ada@campaigns.example", name: "Ada Admin", role: "admin", password: "correct horse battery staple" },
+    ],
+    holds: (o) => (
+      plainEmail(o.email, "email"),
+      expect(["staff", "admin"]).toContain(o.role),
+      expect(o.name.trim().length).toBeGreaterThan(0)
+    ),
     reparses: true,
   },
   // lib/admin/addressee-schema.ts: the addressee editor and the directory CSV import.
@@ -327,7 +456,19 @@ const cases: Record<string, Case> = {
     },
   },
   "lib/admin/addressee-schema.ts#addresseeInputSchema": {
-    valid: [addresseeInput, { ...addresseeInput, kind: "official", country: "", emails: "", xHandle: "", webFormUrl: "", salutation: "", organisation: "Government" }],
+    valid: [
+      addresseeInput,
+      {
+        ...addresseeInput,
+        kind: "official",
+        country: "",
+        emails: "",
+        xHandle: "",
+        webFormUrl: "",
+        salutation: "",
+        organisation: "Government",
+      },
+    ],
     holds: (o) => {
       expect(o.key).toMatch(slugPattern);
       for (const f of ["name", "role"]) oneLine(o[f], f);
@@ -367,11 +508,15 @@ const cases: Record<string, Case> = {
       expect(o.body).toMatch(/\{\{\s*signer\s*\}\}/);
       // Every {{name}} is one the letters fill (read without unknownPlaceholders, which is under test too).
       const known = Object.keys(templatePlaceholders);
-      for (const text of [o.subject, o.body, o.xPost ?? ""]) for (const [, used] of text.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) expect(known).toContain(used);
+      for (const text of [o.subject, o.body, o.xPost ?? ""])
+        for (const [, used] of text.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) expect(known).toContain(used);
     },
   },
   "lib/admin/campaign-schema.ts#campaignInputSchema": {
-    valid: [campaignInput, { ...campaignInput, status: "draft", addresseeIds: [], signatureGoal: "", opensAt: "", appealDate: "" }],
+    valid: [
+      campaignInput,
+      { ...campaignInput, status: "draft", addresseeIds: [], signatureGoal: "", opensAt: "", appealDate: "" },
+    ],
     holds: (o) => {
       expect(o.slug).toMatch(slugPattern);
       expect(new Set(o.languages).size).toBe(o.languages.length);
@@ -379,7 +524,8 @@ const cases: Record<string, Case> = {
         expect(lang).toMatch(languagePattern);
         expect(Object.hasOwn(o.texts, lang) && Object.hasOwn(o.templates, lang)).toBe(true);
       }
-      for (const field of ["appealDate", "opensAt", "closesAt"]) if (o[field] !== null) expect(isDate(o[field]), `${field} is a real date: ${o[field]}`).toBe(true);
+      for (const field of ["appealDate", "opensAt", "closesAt"])
+        if (o[field] !== null) expect(isDate(o[field]), `${field} is a real date: ${o[field]}`).toBe(true);
       if (o.opensAt && o.closesAt) expect(o.closesAt > o.opensAt).toBe(true);
       if (o.signatureGoal !== null) expect(Number.isInteger(o.signatureGoal) && o.signatureGoal > 0).toBe(true);
       if (o.status === "open") expect(o.addresseeIds.length).toBeGreaterThan(0);
@@ -392,7 +538,16 @@ const cases: Record<string, Case> = {
       expect(o.DATABASE_URL).toMatch(/^postgres(ql)?:\/\//);
       expect(typeof o.EMBEDDED_DATABASE).toBe("boolean");
       expect(typeof o.TALLY_IN_WEB_PROCESS).toBe("boolean");
-      for (const name of ["DATABASE_POOL_MAX", "DATABASE_CONNECT_TIMEOUT_MS", "PERSONAL_DATA_RETENTION_DAYS", "DELIVERY_PER_DOMAIN_PER_MINUTE", "DELIVERY_MAX_ATTEMPTS", "DELIVERY_STALE_SECONDS", "WORKER_CONCURRENCY", "TALLY_INTERVAL_SECONDS"]) {
+      for (const name of [
+        "DATABASE_POOL_MAX",
+        "DATABASE_CONNECT_TIMEOUT_MS",
+        "PERSONAL_DATA_RETENTION_DAYS",
+        "DELIVERY_PER_DOMAIN_PER_MINUTE",
+        "DELIVERY_MAX_ATTEMPTS",
+        "DELIVERY_STALE_SECONDS",
+        "WORKER_CONCURRENCY",
+        "TALLY_INTERVAL_SECONDS",
+      ]) {
         expect(Number.isInteger(o[name]) && o[name] >= 1, name).toBe(true);
       }
       expect(o.APP_SECRET.length).toBeGreaterThanOrEqual(32);
@@ -408,7 +563,10 @@ const cases: Record<string, Case> = {
   // app/privacy/delete/schema.ts: the delete-my-data form.
   "app/privacy/delete/schema.ts#deletionRequestSchema": {
     valid: [{ token: "abc.def", lang: "fr" }, { token: "x" }],
-    holds: (o) => (expect(chars(o.token) >= 1 && chars(o.token) <= 500).toBe(true), o.lang === undefined || expect(o.lang).toMatch(languagePattern)),
+    holds: (o) => (
+      expect(chars(o.token) >= 1 && chars(o.token) <= 500).toBe(true),
+      o.lang === undefined || expect(o.lang).toMatch(languagePattern)
+    ),
     reparses: true,
   },
 };
@@ -427,7 +585,18 @@ const jsonLike = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   {
     weight: 1,
-    arbitrary: fc.anything({ maxDepth: 2, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true }),
+    arbitrary: fc.anything({
+      maxDepth: 2,
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+    }),
   },
   { weight: 2, arbitrary: hostileString },
 );
@@ -442,7 +611,11 @@ function withOwnKey(target: Record<string, unknown>, key: string, value: unknown
 type Path = (string | number)[];
 function leafPaths(value: unknown, prefix: Path = []): Path[] {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => leafPaths(v, [...prefix, i]))];
-  if (value && typeof value === "object") return [...(prefix.length ? [prefix] : []), ...Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k]))];
+  if (value && typeof value === "object")
+    return [
+      ...(prefix.length ? [prefix] : []),
+      ...Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k])),
+    ];
   return [prefix];
 }
 function getAt(value: unknown, at: Path): unknown {
@@ -465,7 +638,12 @@ function nearValid(valid: unknown[]) {
     const textPaths = paths.filter((p) => typeof getAt(fixture, p) === "string");
     const innerPaths = paths.filter((p) => p.length > 0);
     const mutations = [
-      { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...paths), fc.oneof(hostileString, jsonLike)).map(([at, v]) => setAt(fixture, at, v)) },
+      {
+        weight: 6,
+        arbitrary: fc
+          .tuple(fc.constantFrom(...paths), fc.oneof(hostileString, jsonLike))
+          .map(([at, v]) => setAt(fixture, at, v)),
+      },
       {
         weight: 4,
         // The valid text with an attack spliced in: it often still passes, so the output checks get work.
@@ -477,12 +655,21 @@ function nearValid(valid: unknown[]) {
             return setAt(fixture, at, `${original.slice(0, cut)}${v}${original.slice(cut)}`);
           }),
       },
-      { weight: 1, arbitrary: innerPaths.length ? fc.constantFrom(...innerPaths).map((at) => setAt(fixture, at, undefined, true)) : jsonLike },
       {
         weight: 1,
-        arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...prototypeKeys), fc.string()), jsonLike).map(([key, v]) =>
-          fixture && typeof fixture === "object" && !Array.isArray(fixture) ? withOwnKey(structuredClone(fixture) as Record<string, unknown>, key, v) : v,
-        ),
+        arbitrary: innerPaths.length
+          ? fc.constantFrom(...innerPaths).map((at) => setAt(fixture, at, undefined, true))
+          : jsonLike,
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.oneof(fc.constantFrom(...prototypeKeys), fc.string()), jsonLike)
+          .map(([key, v]) =>
+            fixture && typeof fixture === "object" && !Array.isArray(fixture)
+              ? withOwnKey(structuredClone(fixture) as Record<string, unknown>, key, v)
+              : v,
+          ),
       },
     ];
     return fc.oneof(...mutations);
@@ -491,7 +678,8 @@ function nearValid(valid: unknown[]) {
 
 /** Arbitrary values in the schema's own field names: gets past the first "expected object". */
 function shapedLike(valid: unknown[]) {
-  const fixture = valid.find((v) => v && typeof v === "object" && !Array.isArray(v)) as Record<string, unknown> | undefined;
+  const fixture = valid.find((v) => v && typeof v === "object" && !Array.isArray(v)) as
+    Record<string, unknown> | undefined;
   if (!fixture) return jsonLike;
   const keys = Object.keys(fixture);
   return fc.dictionary(fc.constantFrom(...keys), fc.oneof(hostileString, jsonLike), { maxKeys: keys.length });
@@ -519,7 +707,9 @@ function check(name: string, schema: z.ZodType, testCase: Case, input: unknown) 
     }
     const readable = testCase.clauses ? (m: string) => isClause(m) || isSentence(m) : isSentence;
     if (!issues.some((issue) => readable(issue.message))) {
-      throw new Error(`${name}: no issue says in a sentence what is wrong: ${JSON.stringify(issues.slice(0, 5).map((i) => i.message))} for ${describeInput(input)}`);
+      throw new Error(
+        `${name}: no issue says in a sentence what is wrong: ${JSON.stringify(issues.slice(0, 5).map((i) => i.message))} for ${describeInput(input)}`,
+      );
     }
     return;
   }
@@ -532,14 +722,20 @@ function check(name: string, schema: z.ZodType, testCase: Case, input: unknown) 
       expect(again.data, `${name}: parsing the output again changes nothing`).toEqual(output);
     }
   } catch (error) {
-    throw new Error(`${name} accepted ${describeInput(input)} as ${describeInput(output)}: ${(error as Error).message}`);
+    throw new Error(
+      `${name} accepted ${describeInput(input)} as ${describeInput(output)}: ${(error as Error).message}`,
+    );
   }
 }
 
 function describeInput(value: unknown, max = 400): string {
   try {
     const text = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
-    return text === undefined ? String(value) : text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+    return text === undefined
+      ? String(value)
+      : text.length > max
+        ? `${text.slice(0, max)}… (${text.length} characters)`
+        : text;
   } catch {
     return Object.prototype.toString.call(value);
   }
@@ -563,36 +759,39 @@ describe("every exported zod schema survives random and hostile input", () => {
     expect(attackStrings.length).toBeGreaterThanOrEqual(500);
   });
 
-  describe.each(Object.entries(cases).filter(([n]) => !process.env.ONLY_SCHEMA || n.includes(process.env.ONLY_SCHEMA)))("%s", (name, testCase) => {
-    const load = async () => {
-      const [file, exportName] = name.split("#") as [string, string];
-      const schema = ((await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, z.ZodType>)[exportName]!;
-      return schema;
-    };
+  describe.each(Object.entries(cases).filter(([n]) => !process.env.ONLY_SCHEMA || n.includes(process.env.ONLY_SCHEMA)))(
+    "%s",
+    (name, testCase) => {
+      const load = async () => {
+        const [file, exportName] = name.split("#") as [string, string];
+        const schema = ((await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, z.ZodType>)[exportName]!;
+        return schema;
+      };
 
-    it("accepts its valid fixtures (so the near-valid ones are one change away)", async () => {
-      const schema = await load();
-      for (const fixture of testCase.valid) {
-        const result = schema.safeParse(fixture);
-        expect(result.success, `${JSON.stringify(fixture)}: ${result.error?.message}`).toBe(true);
-        check(name, schema, testCase, fixture);
-      }
-    });
+      it("accepts its valid fixtures (so the near-valid ones are one change away)", async () => {
+        const schema = await load();
+        for (const fixture of testCase.valid) {
+          const result = schema.safeParse(fixture);
+          expect(result.success, `${JSON.stringify(fixture)}: ${result.error?.message}`).toBe(true);
+          check(name, schema, testCase, fixture);
+        }
+      });
 
-    it(`never throws on arbitrary JSON-like values, and explains every refusal (${runs} runs)`, async () => {
-      const schema = await load();
-      fc.assert(
-        fc.property(fc.oneof(jsonLike, shapedLike(testCase.valid)), (input) => check(name, schema, testCase, input)),
-        { numRuns: runs },
-      );
-    });
+      it(`never throws on arbitrary JSON-like values, and explains every refusal (${runs} runs)`, async () => {
+        const schema = await load();
+        fc.assert(
+          fc.property(fc.oneof(jsonLike, shapedLike(testCase.valid)), (input) => check(name, schema, testCase, input)),
+          { numRuns: runs },
+        );
+      });
 
-    it(`keeps its promises on near-valid input (${runs} runs)`, async () => {
-      const schema = await load();
-      fc.assert(
-        fc.property(nearValid(testCase.valid), (input) => check(name, schema, testCase, input)),
-        { numRuns: runs },
-      );
-    });
-  });
+      it(`keeps its promises on near-valid input (${runs} runs)`, async () => {
+        const schema = await load();
+        fc.assert(
+          fc.property(nearValid(testCase.valid), (input) => check(name, schema, testCase, input)),
+          { numRuns: runs },
+        );
+      });
+    },
+  );
 });

@@ -106,7 +106,11 @@ async function call(endpoint: string, url: string, init: RequestInit = {}): Prom
 /** Posts JSON; a signature object without its own `altcha` gets a freshly solved proof of work, as every real client sends. */
 const postJson = async (endpoint: string, url: string, body: unknown) => {
   const sent = url.endsWith("/signatures") ? await withProofOfWork(body, new URL(url).origin) : body;
-  return call(endpoint, url, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof sent === "string" ? sent : JSON.stringify(sent) });
+  return call(endpoint, url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: typeof sent === "string" ? sent : JSON.stringify(sent),
+  });
 };
 
 type ApiError = { error?: { code?: string; message?: string; fields?: Record<string, string[]> } };
@@ -125,7 +129,9 @@ function expectApiRefusal(answer: Answer, what: string, fields: string[] = []) {
   expect(error?.code, `${what}: an error code`).toMatch(/^[a-z_]+$/);
   expect(readableMessage(error?.message), `${what}: a sentence, not ${JSON.stringify(error?.message)}`).toBe(true);
   for (const field of fields) expect(Object.keys(error?.fields ?? {}), `${what}: names ${field}`).toContain(field);
-  for (const messages of Object.values(error?.fields ?? {})) for (const message of messages) expect(readableMessage(message), `${what}: field message ${JSON.stringify(message)}`).toBe(true);
+  for (const messages of Object.values(error?.fields ?? {}))
+    for (const message of messages)
+      expect(readableMessage(message), `${what}: field message ${JSON.stringify(message)}`).toBe(true);
 }
 
 /** A form value as multipart carries it: well-formed, every line break CR LF (the HTML and Fetch standards). */
@@ -135,25 +141,53 @@ const asFormSends = (value: string) => asBrowserSends(value).replace(/\r(?!\n)|(
 function formOracle(fields: [string, string][], intent: "send" | "preview") {
   const object = formToObject(formBody(fields.map(([k, v]) => [k, asFormSends(v)])), signatureFormFields);
   const result = (intent === "send" ? signatureSubmissionSchema : letterContentSchema).safeParse(object);
-  return result.success ? { ok: true as const, fields: [] } : { ok: false as const, fields: Object.keys(fieldErrors(result.error)) };
+  return result.success
+    ? { ok: true as const, fields: [] }
+    : { ok: false as const, fields: Object.keys(fieldErrors(result.error)) };
 }
 // Fields with their own error element on the form (components/letters/field-error.tsx).
-const fieldsWithErrorElement = new Set(["addressees", "country", "subject", "body", "name", "city", "channel", "email", "consentIdentity", "consentCounted"]);
+const fieldsWithErrorElement = new Set([
+  "addressees",
+  "country",
+  "subject",
+  "body",
+  "name",
+  "city",
+  "channel",
+  "email",
+  "consentIdentity",
+  "consentCounted",
+]);
 
 /** Posts the letter form as a browser without JavaScript does. */
-async function postLetterForm(endpoint: string, fields: [string, string][], bound: { slug?: unknown; previous?: unknown } = {}): Promise<Answer> {
+async function postLetterForm(
+  endpoint: string,
+  fields: [string, string][],
+  bound: { slug?: unknown; previous?: unknown } = {},
+): Promise<Answer> {
   const hidden = { ...writeForm };
   if ("slug" in bound || "previous" in bound) {
     const [boundSlug, previous] = JSON.parse(hidden["$ACTION_1:1"]!) as [string, unknown];
-    hidden["$ACTION_1:1"] = JSON.stringify(["slug" in bound ? bound.slug : boundSlug, "previous" in bound ? bound.previous : previous]);
+    hidden["$ACTION_1:1"] = JSON.stringify([
+      "slug" in bound ? bound.slug : boundSlug,
+      "previous" in bound ? bound.previous : previous,
+    ]);
   }
-  return call(endpoint, `${base}/c/${slug}/write`, { method: "POST", headers: { Origin: base }, body: formBody([...Object.entries(hidden), ...fields]) });
+  return call(endpoint, `${base}/c/${slug}/write`, {
+    method: "POST",
+    headers: { Origin: base },
+    body: formBody([...Object.entries(hidden), ...fields]),
+  });
 }
 /** Posts a plain server-action form (confirm, delete, sign in) as a browser without JavaScript does. */
 async function postAction(endpoint: string, page: string, action: string, fields: [string, string][]): Promise<Answer> {
   const id = actions.get(action);
   if (!id) throw new Error(`No server action ${action} in ${reliabilityDistDir}'s manifest.`);
-  return call(endpoint, `${base}${page}`, { method: "POST", headers: { Origin: base }, body: formBody([[`$ACTION_ID_${id}`, ""], ...fields]) });
+  return call(endpoint, `${base}${page}`, {
+    method: "POST",
+    headers: { Origin: base },
+    body: formBody([[`$ACTION_ID_${id}`, ""], ...fields]),
+  });
 }
 
 /** The page a form post answered: never Next's error page, never a payload left unescaped. */
@@ -165,7 +199,12 @@ function expectPage(answer: Answer, what: string, sent: string[]) {
 }
 
 /** The accepted strings of one field, each checked on its own against a valid submission. */
-function acceptedIn(field: string, schema: { safeParse: (v: unknown) => { success: boolean } }, template: Record<string, unknown>, max?: number) {
+function acceptedIn(
+  field: string,
+  schema: { safeParse: (v: unknown) => { success: boolean } },
+  template: Record<string, unknown>,
+  max?: number,
+) {
   return attacks.filter((a) => {
     const value = max ? [...a.value].slice(0, max).join("") : a.value;
     return schema.safeParse({ ...template, [field]: asBrowserSends(value) }).success;
@@ -198,12 +237,21 @@ const letterBody = (pieces: string[]) => `{{salutation}}\n\n${pieces.join("\n\n"
  * one of them (three strings a letter), and the letter texts take the
  * accepted strings a few dozen at a time.
  */
-function spread(schema: typeof signatureSubmissionSchema | typeof letterRenderSchema, template: Record<string, unknown>, only: (value: string) => boolean = () => true) {
-  const lineFields = (["subject", "name", "city"] as const).map((field) => [field, new Set(acceptedIn(field, schema, template).map((a) => a.value))] as const);
+function spread(
+  schema: typeof signatureSubmissionSchema | typeof letterRenderSchema,
+  template: Record<string, unknown>,
+  only: (value: string) => boolean = () => true,
+) {
+  const lineFields = (["subject", "name", "city"] as const).map(
+    (field) => [field, new Set(acceptedIn(field, schema, template).map((a) => a.value))] as const,
+  );
   const rounds: Partial<Record<"subject" | "name" | "city", string>>[] = [];
   const used = new Map<string, number>();
   for (const { value } of attacks.filter((a) => only(a.value))) {
-    const field = lineFields.filter(([, ok]) => ok.has(value)).map(([name]) => name).sort((x, y) => (used.get(x) ?? 0) - (used.get(y) ?? 0))[0];
+    const field = lineFields
+      .filter(([, ok]) => ok.has(value))
+      .map(([name]) => name)
+      .sort((x, y) => (used.get(x) ?? 0) - (used.get(y) ?? 0))[0];
     if (!field) continue;
     const round = used.get(field) ?? 0;
     used.set(field, round + 1);
@@ -222,9 +270,23 @@ describe("hostile input gets clear answers and no 5xx", () => {
     await ensureProductionBuild();
     await resetDatabase();
     await seedLaunchCampaign();
-    const made = await createStaffAccount({ email: admin.email, name: "Hostile Admin", role: "admin", password: admin.password });
+    const made = await createStaffAccount({
+      email: admin.email,
+      name: "Hostile Admin",
+      role: "admin",
+      password: admin.password,
+    });
     expect(made.outcome).toBe("created");
-    expect((await createStaffAccount({ email: target.email, name: "Hostile Target", role: "staff", password: target.password })).outcome).toBe("created");
+    expect(
+      (
+        await createStaffAccount({
+          email: target.email,
+          name: "Hostile Target",
+          role: "staff",
+          password: target.password,
+        })
+      ).outcome,
+    ).toBe("created");
     sink = await new SmtpSink().start();
     app = await startApp(await freePort(), {
       DATABASE_URL: process.env.DATABASE_URL!,
@@ -234,12 +296,16 @@ describe("hostile input gets clear answers and no 5xx", () => {
       DATABASE_POOL_MAX: "10",
     });
     base = app.url;
-    const campaign = JSON.parse((await send(`${base}/api/campaigns/${slug}`)).text) as { addressees: { id: string; emails: string[]; xHandle: string | null }[] };
+    const campaign = JSON.parse((await send(`${base}/api/campaigns/${slug}`)).text) as {
+      addressees: { id: string; emails: string[]; xHandle: string | null }[];
+    };
     emailAddressee = campaign.addressees.find((a) => a.emails.length > 0)!;
     xAddressee = campaign.addressees.find((a) => a.emails.length === 0 && a.xHandle)!;
     const writePage = await send(`${base}/c/${slug}/write`);
     writeForm = hiddenFields(writePage.text);
-    expect(Object.keys(writeForm)).toEqual(expect.arrayContaining(["$ACTION_REF_1", "$ACTION_1:0", "$ACTION_1:1", "$ACTION_KEY"]));
+    expect(Object.keys(writeForm)).toEqual(
+      expect.arrayContaining(["$ACTION_REF_1", "$ACTION_1:0", "$ACTION_1:1", "$ACTION_KEY"]),
+    );
     baselineHtml = writePage.text + (await send(`${base}/c/${slug}`)).text;
     actions = actionIds(reliabilityDistDir);
   }, 600_000);
@@ -268,9 +334,12 @@ describe("hostile input gets clear answers and no 5xx", () => {
 
     // Every field hostile at once; the answer names each field the schema refuses.
     await inPool(values, concurrency, async (_, i) => {
-      const body = Object.fromEntries(fields.map((field, k) => [field, field === "addressees" && i % 2 ? [rotate(i, k)] : rotate(i, k)]));
+      const body = Object.fromEntries(
+        fields.map((field, k) => [field, field === "addressees" && i % 2 ? [rotate(i, k)] : rotate(i, k)]),
+      );
       const answer = await postJson("POST signatures (all fields)", signatures, body);
-      if (bytes(JSON.stringify(body)) > 64 * 1024) return expect(errorOf(answer)?.code, `rotation ${i}`).toBe("too_large");
+      if (bytes(JSON.stringify(body)) > 64 * 1024)
+        return expect(errorOf(answer)?.code, `rotation ${i}`).toBe("too_large");
       const expected = signatureSubmissionSchema.safeParse(JSON.parse(JSON.stringify(body)));
       expect(expected.success).toBe(false);
       expectApiRefusal(answer, `rotation ${i}`, Object.keys(fieldErrors(expected.error!)));
@@ -278,7 +347,11 @@ describe("hostile input gets clear answers and no 5xx", () => {
     // The same as a form-encoded body.
     await inPool(values, concurrency, async (_, i) => {
       const form = new URLSearchParams(fields.map((field, k) => [field, asBrowserSends(rotate(i, k))]));
-      const answer = await call("POST signatures (form-encoded)", signatures, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+      const answer = await call("POST signatures (form-encoded)", signatures, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      });
       expectApiRefusal(answer, `form-encoded rotation ${i}`);
       if (bytes(form.toString()) > 64 * 1024) expect(errorOf(answer)?.code).toBe("too_large");
     });
@@ -300,7 +373,10 @@ describe("hostile input gets clear answers and no 5xx", () => {
       accepted.set(field, ok);
       const refused = attacks.filter((a) => !ok.includes(a));
       await inPool(refused, concurrency, async ({ value }) => {
-        const answer = await postJson(`POST signatures (${field})`, signatures, { ...validSignature(), [field]: value });
+        const answer = await postJson(`POST signatures (${field})`, signatures, {
+          ...validSignature(),
+          [field]: value,
+        });
         if (bytes(JSON.stringify(value)) > 64 * 1024) return expect(answer.status).toBe(413);
         expectApiRefusal(answer, `${field} = ${JSON.stringify(value).slice(0, 80)}`, [field]);
       });
@@ -342,7 +418,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
       expect(mailto.protocol).toBe("mailto:");
       expect(decodeURIComponent(mailto.pathname).split(",").sort()).toEqual([...emailAddressee.emails].sort());
       expect([...new Set(mailto.searchParams.keys())].sort()).toEqual(["body", "subject"]);
-      if (!submission.subject.includes("{{")) expect(mailto.searchParams.get("subject")).toBe(asBrowserSends(submission.subject.trim()));
+      if (!submission.subject.includes("{{"))
+        expect(mailto.searchParams.get("subject")).toBe(asBrowserSends(submission.subject.trim()));
       for (const x of links.x) {
         const intent = new URL(x.url);
         expect(intent.origin + intent.pathname).toBe("https://x.com/intent/post");
@@ -353,7 +430,10 @@ describe("hostile input gets clear answers and no 5xx", () => {
     // Query parameters and path segments of the read endpoints.
     await inPool(values, concurrency, async (value, i) => {
       const lang = languageCodeSchema.safeParse(asBrowserSends(value)).success;
-      for (const url of [`${base}/api/campaigns?lang=${encodeComponent(value)}`, `${base}/api/campaigns/${slug}?lang=${encodeComponent(value)}`]) {
+      for (const url of [
+        `${base}/api/campaigns?lang=${encodeComponent(value)}`,
+        `${base}/api/campaigns/${slug}?lang=${encodeComponent(value)}`,
+      ]) {
         const answer = await call("GET campaign(s) ?lang=", url);
         // Node refuses request headers over 16 KiB (431) before the app sees them; the app answers the rest.
         if (url.length > 16_000 && answer.status === 431) continue;
@@ -366,7 +446,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
       // Next.js drops a __proto__ parameter before the route sees it.
       else if (value === "__proto__") expect(unknown.status).toBe(200);
       else if (value.length) expectApiRefusal(unknown, `unknown parameter ${JSON.stringify(value).slice(0, 60)}`);
-      const segment = i % 2 && attackGroups.urlTricks.includes(value as never) ? rawPathSegment(value) : encodeComponent(value);
+      const segment =
+        i % 2 && attackGroups.urlTricks.includes(value as never) ? rawPathSegment(value) : encodeComponent(value);
       for (const suffix of ["", "/totals"]) {
         const answer = await call(`GET /api/campaigns/<attack>${suffix}`, `${base}/api/campaigns/${segment}${suffix}`);
         if (answer.status === 200) continue;
@@ -374,7 +455,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
         // "." and "" are normalised away by the URL itself: /api/campaigns/ redirects to /api/campaigns.
         if (answer.status === 308 && answer.location?.startsWith("/api/campaigns")) continue;
         expect(answer.status, `${segment}${suffix}`).toBeLessThan(500);
-        if (answer.status !== 404 || answer.headers.get("content-type")?.includes("json")) expectApiRefusal(answer, `${segment}${suffix}`);
+        if (answer.status !== 404 || answer.headers.get("content-type")?.includes("json"))
+          expectApiRefusal(answer, `${segment}${suffix}`);
       }
     });
     expect(tally.serverErrors.slice(errorsBefore)).toEqual([]);
@@ -388,17 +470,41 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const sent: [string, string][] = fields.map((field, k) => [field, field === "intent" ? "send" : rotate(i, k)]);
       const answer = await postLetterForm("POST /c/…/write (all fields)", sent);
       if (tooLarge(sent.map(([, v]) => asFormSends(v)))) return expect(answer.status, `rotation ${i}`).toBe(413);
-      expectPage(answer, `rotation ${i}`, sent.map(([, v]) => asFormSends(v)));
+      expectPage(
+        answer,
+        `rotation ${i}`,
+        sent.map(([, v]) => asFormSends(v)),
+      );
       expect(answer.text).toContain('role="alert"');
       const expected = formOracle(sent, "send");
       expect(expected.ok).toBe(false);
-      for (const field of expected.fields.filter((f) => fieldsWithErrorElement.has(f))) expect(answer.text, `rotation ${i}: ${field}`).toContain(`id="${field}-error"`);
-      if (i % 16 === 0) forBrowser.push({ label: `form rotation ${i}`, doc: { status: answer.status, headers: answer.headers, body: answer.text }, sent: sent.map(([, v]) => v) });
+      for (const field of expected.fields.filter((f) => fieldsWithErrorElement.has(f)))
+        expect(answer.text, `rotation ${i}: ${field}`).toContain(`id="${field}-error"`);
+      if (i % 16 === 0)
+        forBrowser.push({
+          label: `form rotation ${i}`,
+          doc: { status: answer.status, headers: answer.headers, body: answer.text },
+          sent: sent.map(([, v]) => v),
+        });
     });
     // The button's value and the action's bound arguments (hidden fields a browser sends back as they were).
-    const previousShapes: unknown[] = [null, "x", 42, [], { version: "1" }, { version: 1e308 }, { values: "x" }, { values: { addressees: 5, country: {} } }];
+    const previousShapes: unknown[] = [
+      null,
+      "x",
+      42,
+      [],
+      { version: "1" },
+      { version: 1e308 },
+      { values: "x" },
+      { values: { addressees: 5, country: {} } },
+    ];
     await inPool(values, concurrency, async (value, i) => {
-      const sent: [string, string][] = [...Object.entries(validSignature()).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v === true ? "on" : String(v)]])), ["intent", value]];
+      const sent: [string, string][] = [
+        ...Object.entries(validSignature()).flatMap(([k, v]): [string, string][] =>
+          Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v === true ? "on" : String(v)]],
+        ),
+        ["intent", value],
+      ];
       const answer = await postLetterForm("POST /c/…/write (intent, bound slug, state)", sent, {
         slug: replyString(asBrowserSends(value)),
         ...(i < previousShapes.length ? { previous: previousShapes[i] } : {}),
@@ -413,7 +519,9 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const letter = { ...validLetter(), ...fields };
       for (const intent of ["preview", "send"] as const) {
         const sent: [string, string][] = [
-          ...Object.entries(letter).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]])),
+          ...Object.entries(letter).flatMap(([k, v]): [string, string][] =>
+            Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]],
+          ),
           ["channel", "pdf_print"],
           ["consentCounted", "on"],
           ["intent", intent],
@@ -423,7 +531,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
         const answer = await postLetterForm(`POST /c/…/write (accepted, ${intent})`, sent);
         expectPage(answer, `packed ${j} ${intent}`, typed.map(asFormSends));
         const marker = intent === "preview" ? 'data-testid="letter-preview"' : 'data-testid="thank-you"';
-        if (!answer.text.includes(marker)) expect(answer.text, `packed ${j} ${intent}: the preview or thanks, or why not`).toContain('role="alert"');
+        if (!answer.text.includes(marker))
+          expect(answer.text, `packed ${j} ${intent}: the preview or thanks, or why not`).toContain('role="alert"');
       }
     });
     expect(tally.serverErrors.slice(errorsBefore)).toEqual([]);
@@ -437,7 +546,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
       await inPool(values, concurrency, async (_, i) => {
         const body = Object.fromEntries(fields.map((field, k) => [field, rotate(i, k)]));
         const answer = await postJson(`POST /c/…/letters/${kind} (all fields)`, url, body);
-        if (bytes(JSON.stringify(body)) > 64 * 1024) return expect(errorOf(answer)?.code, `${kind} rotation ${i}`).toBe("too_large");
+        if (bytes(JSON.stringify(body)) > 64 * 1024)
+          return expect(errorOf(answer)?.code, `${kind} rotation ${i}`).toBe("too_large");
         const expected = letterRenderSchema.safeParse(JSON.parse(JSON.stringify(body)));
         expect(expected.success).toBe(false);
         expectApiRefusal(answer, `${kind} rotation ${i}`, Object.keys(fieldErrors(expected.error!)));
@@ -450,52 +560,96 @@ describe("hostile input gets clear answers and no 5xx", () => {
     const letterBodies = bodies(acceptedIn("body", letterRenderSchema, template));
     const rounds = Math.max(subject.length, name.length, city.length, letterBodies.length);
     const pdfFolder = mkdtempSync(path.join(tmpdir(), "hostile-pdf-"));
-    await inPool(Array.from({ length: rounds }, (_, j) => j), concurrency, async (j) => {
-      const letter = {
-        ...template,
-        ...(j < subject.length ? { subject: subject[j]!.value } : {}),
-        ...(j < name.length ? { name: name[j]!.value } : {}),
-        ...(j < city.length ? { city: city[j]!.value } : {}),
-        ...(j < letterBodies.length ? { body: letterBody(letterBodies[j]!) } : {}),
-      };
-      // Half as JSON, half as the thank-you page's form posts them.
-      const init: RequestInit =
-        j % 2
-          ? { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(letter) }
-          : { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(Object.entries(letter).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, asBrowserSends(x)]) : [[k, asBrowserSends(String(v))]]))) };
-      if (j % 2 === 0 && !letterRenderSchema.safeParse(formToObject(formBody([...new URLSearchParams(init.body as URLSearchParams)]), renderFormFields)).success) return;
+    await inPool(
+      Array.from({ length: rounds }, (_, j) => j),
+      concurrency,
+      async (j) => {
+        const letter = {
+          ...template,
+          ...(j < subject.length ? { subject: subject[j]!.value } : {}),
+          ...(j < name.length ? { name: name[j]!.value } : {}),
+          ...(j < city.length ? { city: city[j]!.value } : {}),
+          ...(j < letterBodies.length ? { body: letterBody(letterBodies[j]!) } : {}),
+        };
+        // Half as JSON, half as the thank-you page's form posts them.
+        const init: RequestInit =
+          j % 2
+            ? { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(letter) }
+            : {
+                method: "POST",
+                headers: { "Content-Type": "application/x-www-form-urlencoded" },
+                body: new URLSearchParams(
+                  Object.entries(letter).flatMap(([k, v]) =>
+                    Array.isArray(v) ? v.map((x) => [k, asBrowserSends(x)]) : [[k, asBrowserSends(String(v))]],
+                  ),
+                ),
+              };
+        if (
+          j % 2 === 0 &&
+          !letterRenderSchema.safeParse(
+            formToObject(formBody([...new URLSearchParams(init.body as URLSearchParams)]), renderFormFields),
+          ).success
+        )
+          return;
 
-      const pdf = await fetch(`${base}/c/${slug}/letters/pdf`, init);
-      const pdfBytes = Buffer.from(await pdf.arrayBuffer());
-      tally.record("POST /c/…/letters/pdf (accepted, packed)", pdf.status, pdfBytes.toString("latin1", 0, 200));
-      expect(pdf.status, `pdf ${j}`).toBe(200);
-      expect(pdf.headers.get("content-type")).toBe("application/pdf");
-      const raw = pdfBytes.toString("latin1");
-      // Nothing that runs or reaches out when the PDF is opened.
-      for (const action of ["/JavaScript", "/JS ", "/JS(", "/OpenAction", "/AA ", "/AA<<", "/Launch", "/SubmitForm", "/ImportData", "/EmbeddedFile", "/RichMedia", "/URI"]) expect(raw.includes(action), `pdf ${j}: ${action}`).toBe(false);
-      if (j % 25 === 0) {
-        const file = path.join(pdfFolder, `letters-${j}.pdf`);
-        writeFileSync(file, pdfBytes);
-        expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+1/);
-        const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
-        expect(text).toContain("Sergey Lavrov");
-      }
+        const pdf = await fetch(`${base}/c/${slug}/letters/pdf`, init);
+        const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+        tally.record("POST /c/…/letters/pdf (accepted, packed)", pdf.status, pdfBytes.toString("latin1", 0, 200));
+        expect(pdf.status, `pdf ${j}`).toBe(200);
+        expect(pdf.headers.get("content-type")).toBe("application/pdf");
+        const raw = pdfBytes.toString("latin1");
+        // Nothing that runs or reaches out when the PDF is opened.
+        for (const action of [
+          "/JavaScript",
+          "/JS ",
+          "/JS(",
+          "/OpenAction",
+          "/AA ",
+          "/AA<<",
+          "/Launch",
+          "/SubmitForm",
+          "/ImportData",
+          "/EmbeddedFile",
+          "/RichMedia",
+          "/URI",
+        ])
+          expect(raw.includes(action), `pdf ${j}: ${action}`).toBe(false);
+        if (j % 25 === 0) {
+          const file = path.join(pdfFolder, `letters-${j}.pdf`);
+          writeFileSync(file, pdfBytes);
+          expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+1/);
+          const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+          expect(text).toContain("Sergey Lavrov");
+        }
 
-      const eml = await fetch(`${base}/c/${slug}/letters/eml`, init);
-      const emlText = await eml.text();
-      tally.record("POST /c/…/letters/eml (accepted, packed)", eml.status, emlText.slice(0, 200));
-      expect(eml.status, `eml ${j}: ${emlText.slice(0, 200)}`).toBe(200);
-      const parsed = await simpleParser(emlText);
-      expect(mailProblems({ parsed }, { recipients: new Set(emailAddressee.emails), extraHeaders: ["x-unsent"] }), `eml ${j}`).toEqual([]);
-      // A subject shaped like an encoded word ("=?utf-8?Q?=0D=0A…?=") goes out encoded (lib/letters/subject-header.ts): it reads back as typed.
-      if (!/[\r\n]/.test(letter.subject)) expect(parsed.subject ?? "", `eml ${j}: the subject is one header`).not.toMatch(/[\r\n]/);
-      expect(emlText.split("\r\n\r\n")[0]!.split("\r\n").filter((line) => /^subject:/i.test(line)).length, `eml ${j}: one Subject header`).toBe(1);
-      // What the supporter wrote is in the letter, as written (line breaks as in any email).
-      for (const piece of j < letterBodies.length ? letterBodies[j]! : []) {
-        if (/\{\{|[\r\u2028\u2029\u0085]|[\uD800-\uDFFF]/.test(piece) || piece.trim() !== piece) continue;
-        expect(parsed.text?.replace(/\r\n/g, "\n"), `eml ${j}: ${JSON.stringify(piece).slice(0, 80)}`).toContain(piece);
-      }
-    });
+        const eml = await fetch(`${base}/c/${slug}/letters/eml`, init);
+        const emlText = await eml.text();
+        tally.record("POST /c/…/letters/eml (accepted, packed)", eml.status, emlText.slice(0, 200));
+        expect(eml.status, `eml ${j}: ${emlText.slice(0, 200)}`).toBe(200);
+        const parsed = await simpleParser(emlText);
+        expect(
+          mailProblems({ parsed }, { recipients: new Set(emailAddressee.emails), extraHeaders: ["x-unsent"] }),
+          `eml ${j}`,
+        ).toEqual([]);
+        // A subject shaped like an encoded word ("=?utf-8?Q?=0D=0A…?=") goes out encoded (lib/letters/subject-header.ts): it reads back as typed.
+        if (!/[\r\n]/.test(letter.subject))
+          expect(parsed.subject ?? "", `eml ${j}: the subject is one header`).not.toMatch(/[\r\n]/);
+        expect(
+          emlText
+            .split("\r\n\r\n")[0]!
+            .split("\r\n")
+            .filter((line) => /^subject:/i.test(line)).length,
+          `eml ${j}: one Subject header`,
+        ).toBe(1);
+        // What the supporter wrote is in the letter, as written (line breaks as in any email).
+        for (const piece of j < letterBodies.length ? letterBodies[j]! : []) {
+          if (/\{\{|[\r\u2028\u2029\u0085]|[\uD800-\uDFFF]/.test(piece) || piece.trim() !== piece) continue;
+          expect(parsed.text?.replace(/\r\n/g, "\n"), `eml ${j}: ${JSON.stringify(piece).slice(0, 80)}`).toContain(
+            piece,
+          );
+        }
+      },
+    );
     expect(tally.serverErrors.slice(errorsBefore)).toEqual([]);
   });
 
@@ -509,7 +663,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const answer = await call("GET /c/<attack>, /c/<attack>/write, /embed/<attack>", `${base}${page}`);
       expect(answer.status, page.slice(0, 200)).toBeLessThan(500);
       expect(answer.status, page.slice(0, 200)).toBeOneOf(page.length > 16_000 ? [400, 404, 431] : [400, 404]);
-      if (answer.status === 400 || answer.status === 404) expect(answer.text.length, `${page.slice(0, 100)}: says something`).toBeGreaterThan(0);
+      if (answer.status === 400 || answer.status === 404)
+        expect(answer.text.length, `${page.slice(0, 100)}: says something`).toBeGreaterThan(0);
 
       const other = encodeComponent(partner(i));
       for (const [endpoint, url] of [
@@ -533,32 +688,57 @@ describe("hostile input gets clear answers and no 5xx", () => {
     await inPool(values, concurrency, async (value, i) => {
       const other = partner(i);
       if (bytes(value) > 60_000) {
-        const answer = await postAction("POST oversized action", "/privacy/delete", "app/privacy/delete/actions.ts#deleteMyData", [["token", value]]);
+        const answer = await postAction(
+          "POST oversized action",
+          "/privacy/delete",
+          "app/privacy/delete/actions.ts#deleteMyData",
+          [["token", value]],
+        );
         return expect(answer.status).toBe(413);
       }
-      const confirm = await postAction("POST confirm (slug, token, lang)", `/c/${slug}/confirm`, "app/c/[slug]/confirm/actions.ts#confirmAddress", [
-        ["slug", i % 2 ? value : slug],
-        ["token", value],
-        ["lang", other],
-      ]);
+      const confirm = await postAction(
+        "POST confirm (slug, token, lang)",
+        `/c/${slug}/confirm`,
+        "app/c/[slug]/confirm/actions.ts#confirmAddress",
+        [
+          ["slug", i % 2 ? value : slug],
+          ["token", value],
+          ["lang", other],
+        ],
+      );
       expect(confirm.status, `confirm ${JSON.stringify(value).slice(0, 60)}: ${confirm.text.slice(0, 200)}`).toBe(303);
       expect(confirm.location).toMatch(/^\/($|c\/[a-z0-9-]+\/confirm\?result=invalid)/);
 
-      const deletion = await postAction("POST delete-my-data (token, lang)", "/privacy/delete", "app/privacy/delete/actions.ts#deleteMyData", [
-        ["token", value],
-        ["lang", other],
-      ]);
+      const deletion = await postAction(
+        "POST delete-my-data (token, lang)",
+        "/privacy/delete",
+        "app/privacy/delete/actions.ts#deleteMyData",
+        [
+          ["token", value],
+          ["lang", other],
+        ],
+      );
       expect(deletion.status, `delete ${JSON.stringify(value).slice(0, 60)}: ${deletion.text.slice(0, 200)}`).toBe(303);
       expect(deletion.location).toMatch(/^\/privacy\/delete\?result=invalid/);
 
-      const signIn = await postAction("POST staff sign-in (email, password)", "/staff/sign-in", "app/staff/sign-in/actions.ts#signIn", [
-        ["email", i % 2 ? value : target.email],
-        ["password", i % 2 ? other : value],
-      ]);
+      const signIn = await postAction(
+        "POST staff sign-in (email, password)",
+        "/staff/sign-in",
+        "app/staff/sign-in/actions.ts#signIn",
+        [
+          ["email", i % 2 ? value : target.email],
+          ["password", i % 2 ? other : value],
+        ],
+      );
       expect(signIn.status, `sign-in ${JSON.stringify(value).slice(0, 60)}: ${signIn.text.slice(0, 200)}`).toBe(303);
       expect(signIn.location).toMatch(/^\/staff\/sign-in\?error=(missing|invalid|locked)/);
 
-      const code = await postAction("POST staff sign-in code", "/staff/sign-in", "app/staff/sign-in/actions.ts#verifyCode", [["code", value]]);
+      const code = await postAction(
+        "POST staff sign-in code",
+        "/staff/sign-in",
+        "app/staff/sign-in/actions.ts#verifyCode",
+        [["code", value]],
+      );
       expect(code.status).toBe(303);
       expect(code.location).toMatch(/^\/staff\/sign-in\?step=code&error=code/);
     });
@@ -582,7 +762,12 @@ describe("hostile input gets clear answers and no 5xx", () => {
           controller.close();
         },
       });
-      const chunked = await call("POST oversized, chunked", `${base}${endpoint}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: chunks, duplex: "half" } as RequestInit);
+      const chunked = await call("POST oversized, chunked", `${base}${endpoint}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: chunks,
+        duplex: "half",
+      } as RequestInit);
       expect(chunked.status).toBe(413);
       expect(errorOf(chunked)?.code).toBe("too_large");
       const malformed: [string, BodyInit][] = [
@@ -594,25 +779,42 @@ describe("hostile input gets clear answers and no 5xx", () => {
         ["application/json", "\uFEFF{}"],
         ["application/json", "{"],
         ["application/json", `${"[".repeat(20_000)}${"]".repeat(20_000)}`],
-        ["application/json", Buffer.from([0x7b, 0x22, 0x62, 0x6f, 0x64, 0x79, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0xff, 0xfe, 0x22, 0x7d])],
+        [
+          "application/json",
+          Buffer.from([0x7b, 0x22, 0x62, 0x6f, 0x64, 0x79, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0xff, 0xfe, 0x22, 0x7d]),
+        ],
         ["application/json; charset=utf-16", Buffer.from('{"body":"x"}', "utf16le")],
         ["application/x-www-form-urlencoded", "%zz=%zz&a=%"],
-        ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nx\r\n--x--\r\n"],
-        ["application/xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"],
+        ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="body"\r\n\r\nx\r\n--x--\r\n'],
+        ["application/xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'],
       ];
       for (const [type, body] of malformed) {
-        const answer = await call(`POST malformed (${endpoint.split("/").at(-1)})`, `${base}${endpoint}`, { method: "POST", headers: { "Content-Type": type }, body });
+        const answer = await call(`POST malformed (${endpoint.split("/").at(-1)})`, `${base}${endpoint}`, {
+          method: "POST",
+          headers: { "Content-Type": type },
+          body,
+        });
         expectApiRefusal(answer, `${endpoint} ${type} ${String(body).slice(0, 40)}`);
       }
     }
     // The letter form: over 64 KiB, a file where text goes, and files with prototype-bending names.
-    const big = await postLetterForm("POST /c/…/write (oversized)", [["body", "x".repeat(70 * 1024)], ["intent", "send"]]);
+    const big = await postLetterForm("POST /c/…/write (oversized)", [
+      ["body", "x".repeat(70 * 1024)],
+      ["intent", "send"],
+    ]);
     expect(big.status).toBe(413);
     for (const fileField of ["body", "__proto__", "constructor", "evil"]) {
       const form = formBody(Object.entries(writeForm));
-      form.append(fileField, new File(["<script>window.__pwned=1</script>"], "<img src=x onerror=alert(1)>.html", { type: "text/html" }));
+      form.append(
+        fileField,
+        new File(["<script>window.__pwned=1</script>"], "<img src=x onerror=alert(1)>.html", { type: "text/html" }),
+      );
       form.append("intent", "send");
-      const answer = await call("POST /c/…/write (file fields)", `${base}/c/${slug}/write`, { method: "POST", headers: { Origin: base }, body: form });
+      const answer = await call("POST /c/…/write (file fields)", `${base}/c/${slug}/write`, {
+        method: "POST",
+        headers: { Origin: base },
+        body: form,
+      });
       expectPage(answer, `file in ${fileField}`, ["<script>window.__pwned=1</script>", "<img src=x onerror=alert(1)>"]);
       expect(answer.text).toContain('role="alert"');
     }
@@ -623,21 +825,35 @@ describe("hostile input gets clear answers and no 5xx", () => {
     // Every script-like string the form accepts, three one-line fields and a letter's worth per page,
     // previewed and signed; plus a sample of the refusal pages (every field echoed) from the sweep.
     const docs = [...forBrowser];
-    await inPool(spread(signatureSubmissionSchema, validSignature(), (value) => scriptish.has(value)), concurrency, async ({ typed, ...fields }, j) => {
-      void typed;
-      const letter = { ...validLetter(), ...fields };
-      for (const intent of ["preview", "send"] as const) {
-        const sent: [string, string][] = [
-          ...Object.entries(letter).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]])),
-          ["channel", "own_email_client"],
-          ["consentCounted", "on"],
-          ["intent", intent],
-        ];
-        const answer = await postLetterForm(`POST /c/…/write (for Chromium, ${intent})`, sent);
-        expectPage(answer, `browser ${j} ${intent}`, sent.map(([, v]) => asFormSends(v)));
-        docs.push({ label: `form ${intent} ${j}`, doc: { status: answer.status, headers: answer.headers, body: answer.text }, sent: sent.map(([, v]) => v) });
-      }
-    });
+    await inPool(
+      spread(signatureSubmissionSchema, validSignature(), (value) => scriptish.has(value)),
+      concurrency,
+      async ({ typed, ...fields }, j) => {
+        void typed;
+        const letter = { ...validLetter(), ...fields };
+        for (const intent of ["preview", "send"] as const) {
+          const sent: [string, string][] = [
+            ...Object.entries(letter).flatMap(([k, v]): [string, string][] =>
+              Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]],
+            ),
+            ["channel", "own_email_client"],
+            ["consentCounted", "on"],
+            ["intent", intent],
+          ];
+          const answer = await postLetterForm(`POST /c/…/write (for Chromium, ${intent})`, sent);
+          expectPage(
+            answer,
+            `browser ${j} ${intent}`,
+            sent.map(([, v]) => asFormSends(v)),
+          );
+          docs.push({
+            label: `form ${intent} ${j}`,
+            doc: { status: answer.status, headers: answer.headers, body: answer.text },
+            sent: sent.map(([, v]) => v),
+          });
+        }
+      },
+    );
     expect(docs.length).toBeGreaterThan(100);
 
     const browser = await launchHostileBrowser();
@@ -647,13 +863,20 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const write = `/c/${slug}/write`;
       // A clean page first: the checks see nothing on a page without attacks.
       const clean = await send(`${base}${write}`);
-      const baseline = await pages[0]!.open(replay.put({ status: clean.status, headers: clean.headers, body: clean.text }, write, { keepCsp: true }), clean.text);
+      const baseline = await pages[0]!.open(
+        replay.put({ status: clean.status, headers: clean.headers, body: clean.text }, write, { keepCsp: true }),
+        clean.text,
+      );
       expect(baseline.executed).toEqual([]);
       expect(baseline.injectedMarkup).toEqual([]);
       // The clean page's own reports (zod probes whether eval is allowed, and catches the refusal): not attempts.
       const known = new Set(baseline.cspViolations);
       // And they see an injection when there is one: the clean page with payloads spliced in.
-      const spliced = { ...clean, status: clean.status, body: clean.text.replace("</h1>", '</h1><img src=x onerror="window.__pwned=1"><script>alert(1)</script>') };
+      const spliced = {
+        ...clean,
+        status: clean.status,
+        body: clean.text.replace("</h1>", '</h1><img src=x onerror="window.__pwned=1"><script>alert(1)</script>'),
+      };
       const caught = await pages[0]!.open(replay.put(spliced, write, { keepCsp: false }), spliced.body);
       expect(caught.executed.length, "a spliced payload runs without CSP").toBeGreaterThan(0);
       expect(caught.injectedMarkup.length, "spliced markup is seen").toBeGreaterThan(0);
@@ -678,7 +901,9 @@ describe("hostile input gets clear answers and no 5xx", () => {
           free.push(page);
         }
       });
-      console.info(`[hostile] Chromium rendered ${docs.length} pages with and without CSP; CSP violations beyond a clean page's ${JSON.stringify([...known])}: ${attempts}`);
+      console.info(
+        `[hostile] Chromium rendered ${docs.length} pages with and without CSP; CSP violations beyond a clean page's ${JSON.stringify([...known])}: ${attempts}`,
+      );
       expect(attempts, "CSP violations (attempts the policy stopped)").toBe(0);
     } finally {
       await replay.close();
@@ -688,7 +913,13 @@ describe("hostile input gets clear answers and no 5xx", () => {
 
   it("letters a real worker sends to an SMTP server carry no injected header or recipient", async () => {
     const signatures = `${base}/api/campaigns/${slug}/signatures`;
-    const template = { ...validSignature(), channel: "platform_email", email: "s@supporters.example", consentIdentity: true, replyToMe: true };
+    const template = {
+      ...validSignature(),
+      channel: "platform_email",
+      email: "s@supporters.example",
+      consentIdentity: true,
+      replyToMe: true,
+    };
     const supporters = new Map<string, { subject: string }>();
     // Each accepted string in a header (the subject, or the name or city in From and Reply-To) and in a letter text.
     await inPool(spread(signatureSubmissionSchema, template), concurrency, async ({ typed, ...fields }, j) => {
@@ -701,10 +932,25 @@ describe("hostile input gets clear answers and no 5xx", () => {
     });
     // Each supporter opens the emailed link and presses the button.
     const outbox = await db().outboxMessage.findMany({ where: { kind: "address_confirmation" } });
-    const links = new Map(outbox.map((m) => [decryptText(m.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: m.id }), decryptText(m.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: m.id }).match(/\/confirm\?token=([^&\s]+)/)?.[1]]));
+    const links = new Map(
+      outbox.map((m) => [
+        decryptText(m.toEncrypted, { table: "OutboxMessage", column: "toEncrypted", row: m.id }),
+        decryptText(m.textEncrypted, { table: "OutboxMessage", column: "textEncrypted", row: m.id }).match(
+          /\/confirm\?token=([^&\s]+)/,
+        )?.[1],
+      ]),
+    );
     await inPool([...supporters.keys()], concurrency, async (email) => {
       const token = decodeURIComponent(links.get(email)!);
-      const answer = await postAction("POST confirm (real token)", `/c/${slug}/confirm`, "app/c/[slug]/confirm/actions.ts#confirmAddress", [["slug", slug], ["token", token]]);
+      const answer = await postAction(
+        "POST confirm (real token)",
+        `/c/${slug}/confirm`,
+        "app/c/[slug]/confirm/actions.ts#confirmAddress",
+        [
+          ["slug", slug],
+          ["token", token],
+        ],
+      );
       expect(answer.location).toMatch(/result=confirmed/);
     });
 
@@ -713,7 +959,9 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const letters = supporters.size * emailAddressee.emails.length;
       await waitFor(
         `${letters} letters and the supporters' emails`,
-        async () => (await db().deliveryMessage.count({ where: { status: "sent" } })) >= letters && (await db().outboxMessage.count({ where: { status: "queued" } })) === 0,
+        async () =>
+          (await db().deliveryMessage.count({ where: { status: "sent" } })) >= letters &&
+          (await db().outboxMessage.count({ where: { status: "queued" } })) === 0,
         240_000,
       );
     } finally {
@@ -726,7 +974,11 @@ describe("hostile input gets clear answers and no 5xx", () => {
     const toAddressees = sink.received.filter((m) => m.envelopeTo.some((a) => emailAddressee.emails.includes(a)));
     expect(toAddressees.length).toBe(supporters.size * emailAddressee.emails.length);
     for (const mail of sink.received) {
-      const problems = mailProblems(mail, { recipients: allowed, from: "letters@campaigns.example", replyTo: new Set(supporters.keys()) });
+      const problems = mailProblems(mail, {
+        recipients: allowed,
+        from: "letters@campaigns.example",
+        replyTo: new Set(supporters.keys()),
+      });
       expect(problems, `mail to ${mail.envelopeTo.join(", ")}: ${mail.raw.slice(0, 400)}`).toEqual([]);
       expect(mail.envelopeTo.length).toBe(1);
     }
@@ -737,20 +989,42 @@ describe("hostile input gets clear answers and no 5xx", () => {
       // Placeholders ({{signer}}…) are filled per addressee; any other subject arrives as typed,
       // encoded-word look-alikes included (lib/letters/subject-header.ts).
       const typed = supporters.get(replyTo)!.subject;
-      if (!typed.includes("{{")) expect(mail.parsed.subject, `subject of ${replyTo}`).toBe(asBrowserSends(typed.trim()));
-      expect(mail.raw.split("\r\n\r\n")[0]!.split("\r\n").filter((line) => /^subject:/i.test(line)).length, `one Subject header to ${replyTo}`).toBe(1);
+      if (!typed.includes("{{"))
+        expect(mail.parsed.subject, `subject of ${replyTo}`).toBe(asBrowserSends(typed.trim()));
+      expect(
+        mail.raw
+          .split("\r\n\r\n")[0]!
+          .split("\r\n")
+          .filter((line) => /^subject:/i.test(line)).length,
+        `one Subject header to ${replyTo}`,
+      ).toBe(1);
     }
-    console.info(`[hostile] ${supporters.size} signatures by email; the SMTP server received ${sink.received.length} messages`);
+    console.info(
+      `[hostile] ${supporters.size} signatures by email; the SMTP server received ${sink.received.length} messages`,
+    );
   });
 
   it("the admins' CSV of supporters keeps formulas as text, one row per supporter", async () => {
     const signatures = `${base}/api/campaigns/${slug}/signatures`;
     // Only confirmed addresses reach the export: these supporters ask us to send, and confirm.
-    const template = { ...validSignature(), channel: "platform_email", consentIdentity: true, email: "x@supporters.example", consentContact: true };
-    const names = acceptedIn("name", signatureSubmissionSchema, template).filter((a) => a.group === "csvFormulas" || /^[=+\-@\t\r]/.test(a.value));
+    const template = {
+      ...validSignature(),
+      channel: "platform_email",
+      consentIdentity: true,
+      email: "x@supporters.example",
+      consentContact: true,
+    };
+    const names = acceptedIn("name", signatureSubmissionSchema, template).filter(
+      (a) => a.group === "csvFormulas" || /^[=+\-@\t\r]/.test(a.value),
+    );
     expect(names.length).toBeGreaterThan(30);
-    const emails = ["-2+3@supporters.example", "+cmd@supporters.example", "@@supporters.example"].filter((e) => signatureSubmissionSchema.safeParse({ ...template, email: e }).success);
-    const rows = [...names.map((a, j) => ({ name: a.value, email: `csv-${j}@supporters.example` })), ...emails.map((email) => ({ name: "=1+1", email }))];
+    const emails = ["-2+3@supporters.example", "+cmd@supporters.example", "@@supporters.example"].filter(
+      (e) => signatureSubmissionSchema.safeParse({ ...template, email: e }).success,
+    );
+    const rows = [
+      ...names.map((a, j) => ({ name: a.value, email: `csv-${j}@supporters.example` })),
+      ...emails.map((email) => ({ name: "=1+1", email })),
+    ];
     await inPool(rows, concurrency, async (row) => {
       const answer = await postJson("POST signatures (CSV rows)", signatures, { ...template, ...row });
       expect(answer.status, answer.text.slice(0, 200)).toBe(201);
@@ -776,7 +1050,8 @@ describe("hostile input gets clear answers and no 5xx", () => {
         const cells = byEmail.get(row.email);
         expect(cells, row.email).toBeDefined();
         expect(cells!.length).toBe(5);
-        for (const cell of cells!) expect(/^[=+\-@\t\r]/.test(cell), `a cell a spreadsheet would run: ${JSON.stringify(cell)}`).toBe(false);
+        for (const cell of cells!)
+          expect(/^[=+\-@\t\r]/.test(cell), `a cell a spreadsheet would run: ${JSON.stringify(cell)}`).toBe(false);
         const name = row.name.trim();
         expect(cells![1]).toBe(/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
       }

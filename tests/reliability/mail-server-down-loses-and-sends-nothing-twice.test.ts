@@ -62,7 +62,11 @@ describe("the mail server down in the middle of an 800-letter queue", () => {
     await new Promise((resolve) => setTimeout(resolve, outageMs));
     const duringOutage = await db().deliveryMessage.groupBy({ by: ["status"], _count: true });
     // Why the worker deferred each: cut off mid-conversation, or no server to connect to.
-    const reasons = await db().deliveryMessage.groupBy({ by: ["lastError"], where: { status: "deferred" }, _count: true });
+    const reasons = await db().deliveryMessage.groupBy({
+      by: ["lastError"],
+      where: { status: "deferred" },
+      _count: true,
+    });
     expect(sink.received.length).toBe(arrivalsBeforeStop); // down means down
     await sink.start(port);
     const restartedAt = Date.now();
@@ -81,7 +85,9 @@ describe("the mail server down in the middle of an 800-letter queue", () => {
     const deferred = await db().deliveryMessage.count({ where: { attempts: { gt: 1 } } });
     const outbox = await db().outboxMessage.findMany({ select: { id: true } });
     const outboxIds = new Set(outbox.map((o) => `<outbox-${o.id}@campaigns.example>`));
-    const arrivedSupporterEmails = sink.received.filter((m) => outboxIds.has(m.parsed.messageId ?? "")).map((m) => m.parsed.messageId!);
+    const arrivedSupporterEmails = sink.received
+      .filter((m) => outboxIds.has(m.parsed.messageId ?? ""))
+      .map((m) => m.parsed.messageId!);
     const twice = [...arrived, ...arrivedSupporterEmails].filter((id, i, all) => all.indexOf(id) !== i);
     console.info(
       [
@@ -106,8 +112,12 @@ describe("the mail server down in the middle of an 800-letter queue", () => {
     // No row lost or stuck: every letter is sent, no delivery job is left over.
     expect(await db().letter.count({ where: { channel: "platform_email", status: { not: "sent" } } })).toBe(0);
     expect(await db().letter.count({ where: { channel: "platform_email", deliveryMessageId: null } })).toBe(0);
-    await waitFor("the last jobs to finish", async () =>
-      (await countRows(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier IN ('deliver-message', 'send-supporter-email')`)) === 0,
+    await waitFor(
+      "the last jobs to finish",
+      async () =>
+        (await countRows(
+          `SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier IN ('deliver-message', 'send-supporter-email')`,
+        )) === 0,
     );
   });
 });

@@ -22,10 +22,19 @@ import { launchSlug, postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
 const submissions = 1_000;
-type Answer = { status: number; signatureId?: string; duplicate?: boolean; retryAfter: string | null; code?: string; ms: number };
+type Answer = {
+  status: number;
+  signatureId?: string;
+  duplicate?: boolean;
+  retryAfter: string | null;
+  code?: string;
+  ms: number;
+};
 
 async function totals(): Promise<{ signatures: number; letters: number }> {
-  const response = await getTotals(new Request(`http://localhost/api/campaigns/${launchSlug}/totals`), { params: Promise.resolve({ slug: launchSlug }) });
+  const response = await getTotals(new Request(`http://localhost/api/campaigns/${launchSlug}/totals`), {
+    params: Promise.resolve({ slug: launchSlug }),
+  });
   return response.json();
 }
 
@@ -49,9 +58,22 @@ describe("one email address submitted 1,000 times at once", () => {
       Array.from({ length: submissions }, async (_, i) => {
         const sent = performance.now();
         // The same person, typing their address in capitals now and then.
-        const response = await postSignature(submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email: i % 3 === 0 ? ` ${email.toUpperCase()}` : email }));
+        const response = await postSignature(
+          submissionFor(campaign, {
+            channel: "platform_email",
+            consentIdentity: true,
+            email: i % 3 === 0 ? ` ${email.toUpperCase()}` : email,
+          }),
+        );
         const json = (await response.json()) as { signatureId?: string; duplicate?: boolean; error?: { code: string } };
-        return { status: response.status, signatureId: json.signatureId, duplicate: json.duplicate, retryAfter: response.headers.get("retry-after"), code: json.error?.code, ms: performance.now() - sent };
+        return {
+          status: response.status,
+          signatureId: json.signatureId,
+          duplicate: json.duplicate,
+          retryAfter: response.headers.get("retry-after"),
+          code: json.error?.code,
+          ms: performance.now() - sent,
+        };
       }),
     );
     const byStatus: Record<number, number> = {};
@@ -61,12 +83,15 @@ describe("one email address submitted 1,000 times at once", () => {
     );
 
     expect(answers.filter((a) => a.status !== 201 && a.status !== 503).map((a) => a.status)).toEqual([]);
-    for (const a of answers.filter((a) => a.status === 503)) expect(a).toMatchObject({ code: "unavailable", retryAfter: expect.stringMatching(/^\d+$/) });
+    for (const a of answers.filter((a) => a.status === 503))
+      expect(a).toMatchObject({ code: "unavailable", retryAfter: expect.stringMatching(/^\d+$/) });
     const recorded = answers.filter((a) => a.status === 201);
     for (const a of recorded) expect(a.duplicate).toBe(false);
     const ids = recorded.map((a) => a.signatureId!);
     expect(new Set(ids).size).toBe(recorded.length);
-    expect(await countRows(`SELECT count(*) AS n FROM "Signature" WHERE id = ANY($1::uuid[])`, ids)).toBe(recorded.length);
+    expect(await countRows(`SELECT count(*) AS n FROM "Signature" WHERE id = ANY($1::uuid[])`, ids)).toBe(
+      recorded.length,
+    );
     expect(await countRows(`SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'address_confirmation'`)).toBe(5);
     expect(await totals()).toMatchObject({ signatures: 0, letters: 0 });
 
@@ -74,7 +99,9 @@ describe("one email address submitted 1,000 times at once", () => {
     const outcomes = await Promise.all(ids.map((id) => confirmSupporterEmail(confirmationToken(id, new Date()))));
     const byOutcome: Record<string, number> = {};
     for (const o of outcomes) byOutcome[o.outcome] = (byOutcome[o.outcome] ?? 0) + 1;
-    console.info(`[reliability] ${ids.length} confirmations at once in ${(performance.now() - confirmedAt).toFixed(0)} ms: ${JSON.stringify(byOutcome)}`);
+    console.info(
+      `[reliability] ${ids.length} confirmations at once in ${(performance.now() - confirmedAt).toFixed(0)} ms: ${JSON.stringify(byOutcome)}`,
+    );
     expect(byOutcome).toEqual({ confirmed: 1, already_signed: ids.length - 1 });
     expect(await countRows(`SELECT count(*) AS n FROM "Signature" WHERE "countedAt" IS NOT NULL`)).toBe(1);
     expect(await countRows(`SELECT count(*) AS n FROM "DeliveryMessage"`)).toBe(4); // Geneva and Brussels share one address

@@ -23,7 +23,10 @@ export default async function globalSetup() {
     probe.once("error", () => resolve(false));
     probe.listen(e2ePort, "127.0.0.1", () => probe.close(() => resolve(true)));
   });
-  if (!portFree) throw new Error(`Port ${e2ePort} is taken (another end-to-end run, or an app). Stop it, or set E2E_PORT to a free port.`);
+  if (!portFree)
+    throw new Error(
+      `Port ${e2ePort} is taken (another end-to-end run, or an app). Stop it, or set E2E_PORT to a free port.`,
+    );
   const server = await openTestServer();
   let url = server.adminUrl;
   const name = `lce2e_${runId()}`;
@@ -42,33 +45,49 @@ export default async function globalSetup() {
   for (const account of Object.values(e2eStaff)) {
     const made = spawnSync(
       "node_modules/.bin/tsx",
-      ["--conditions=react-server", "scripts/admin-create.ts", "--email", account.email, "--name", account.name, "--role", account.role],
-      { env: { ...process.env, DATABASE_URL: url, APP_SECRET: e2eAppSecret, ADMIN_PASSWORD: account.password }, encoding: "utf8" },
+      [
+        "--conditions=react-server",
+        "scripts/admin-create.ts",
+        "--email",
+        account.email,
+        "--name",
+        account.name,
+        "--role",
+        account.role,
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: url, APP_SECRET: e2eAppSecret, ADMIN_PASSWORD: account.password },
+        encoding: "utf8",
+      },
     );
     if (made.status !== 0) throw new Error(`admin:create failed:\n${made.stderr}`);
   }
   process.env.E2E_DATABASE_URL = url;
   process.env.APP_SECRET = e2eAppSecret;
 
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(e2ePort), "--hostname", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      DATABASE_POOL_MAX: server.mode === "embedded" ? "4" : "10",
-      // Wait for a connection as long as a browser waits, never 503 on a busy machine.
-      DATABASE_CONNECT_TIMEOUT_MS: "60000",
-      PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
-      // One browser on one machine: every test shares one client (no proxy here).
-      CLIENT_IP_HEADER: "none",
-      APP_SECRET: e2eAppSecret,
-      // The runner resolves `server-only` with the react-server condition
-      // (package.json); the app must not inherit that.
-      NODE_OPTIONS: "",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const app = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--port", String(e2ePort), "--hostname", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        DATABASE_POOL_MAX: server.mode === "embedded" ? "4" : "10",
+        // Wait for a connection as long as a browser waits, never 503 on a busy machine.
+        DATABASE_CONNECT_TIMEOUT_MS: "60000",
+        PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
+        // One browser on one machine: every test shares one client (no proxy here).
+        CLIENT_IP_HEADER: "none",
+        APP_SECRET: e2eAppSecret,
+        // The runner resolves `server-only` with the react-server condition
+        // (package.json); the app must not inherit that.
+        NODE_OPTIONS: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   // The server's output goes to the terminal and to a file a test reads
   // (tests/e2e/privacy/server-logs-hold-no-personal-data.test.ts).
   const logFile = path.join(tmpdir(), `lc-e2e-server-${name}.log`);

@@ -21,9 +21,11 @@ import { PostgresInstance, postgresBinaries } from "../helpers/postgres-instance
 export const MOVED_TO = new Date("2031-02-28T23:10:00Z");
 const TIME_ZONE = "Pacific/Kiritimati";
 const LOCALE = "ar_EG.UTF-8";
-const LIBFAKETIME = ["/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", "/usr/lib/faketime/libfaketime.so.1", "/usr/local/lib/faketime/libfaketime.so.1"].find(
-  (file) => existsSync(file),
-);
+const LIBFAKETIME = [
+  "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+  "/usr/lib/faketime/libfaketime.so.1",
+  "/usr/local/lib/faketime/libfaketime.so.1",
+].find((file) => existsSync(file));
 
 function fail(message: string): never {
   console.error(`[moved clock] ${message}`);
@@ -31,7 +33,8 @@ function fail(message: string): never {
 }
 
 if (!LIBFAKETIME) fail("libfaketime is not installed: apt-get install -y faketime (.ci/run does).");
-if (!postgresBinaries()) fail("No PostgreSQL server binaries (initdb, pg_ctl) found: apt-get install -y postgresql, or set PG_BIN.");
+if (!postgresBinaries())
+  fail("No PostgreSQL server binaries (initdb, pg_ctl) found: apt-get install -y postgresql, or set PG_BIN.");
 
 const offsetSeconds = Math.round((MOVED_TO.getTime() - Date.now()) / 1000);
 // Set here, before any child starts: every process below inherits the moved clock.
@@ -44,11 +47,22 @@ Object.assign(process.env, {
   LC_ALL: LOCALE,
 });
 
-const seen = spawnSync(process.execPath, ["-e", "console.log(new Date().toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone, Intl.DateTimeFormat().resolvedOptions().locale)"], {
-  encoding: "utf8",
-});
+const seen = spawnSync(
+  process.execPath,
+  [
+    "-e",
+    "console.log(new Date().toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone, Intl.DateTimeFormat().resolvedOptions().locale)",
+  ],
+  {
+    encoding: "utf8",
+  },
+);
 const [nodeNow, nodeZone, nodeLocale] = seen.stdout.trim().split(" ");
-if (Math.abs(new Date(nodeNow!).getTime() - MOVED_TO.getTime()) > 10 * 60_000 || nodeZone !== TIME_ZONE || nodeLocale !== "ar-EG") {
+if (
+  Math.abs(new Date(nodeNow!).getTime() - MOVED_TO.getTime()) > 10 * 60_000 ||
+  nodeZone !== TIME_ZONE ||
+  nodeLocale !== "ar-EG"
+) {
   fail(`the clock did not move for a child process (it saw ${seen.stdout.trim() || seen.stderr.trim()}).`);
 }
 
@@ -67,10 +81,14 @@ try {
     `[moved clock] Node and PostgreSQL both read ${nodeNow} (${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(MOVED_TO)} in ${TIME_ZONE}), locale ${LOCALE}. Running the unit and integration tests.`,
   );
   status = await new Promise<number>((resolve) => {
-    const vitest = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--project", "integration"], {
-      stdio: "inherit",
-      env: { ...process.env, TEST_DATABASE_URL: database.adminUrl },
-    });
+    const vitest = spawn(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--project", "integration"],
+      {
+        stdio: "inherit",
+        env: { ...process.env, TEST_DATABASE_URL: database.adminUrl },
+      },
+    );
     vitest.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 } catch (error) {
@@ -78,5 +96,9 @@ try {
 } finally {
   await database.destroy();
 }
-console.log(status === 0 ? "[moved clock] Every test passed with the clock moved." : `[moved clock] Tests failed with the clock moved (exit ${status}).`);
+console.log(
+  status === 0
+    ? "[moved clock] Every test passed with the clock moved."
+    : `[moved clock] Tests failed with the clock moved (exit ${status}).`,
+);
 process.exit(status);

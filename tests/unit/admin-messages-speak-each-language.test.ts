@@ -15,11 +15,45 @@ const others = interfaceLocales.filter((l) => l !== "en");
 const translate = (message: string, locale: string) => translateFormMessage(message, locale, "adminFormErrors");
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
-const addressee = { key: "embassy-xx", name: "N", role: "R", organisation: "", kind: "embassy", country: "FR", emails: "a@b.org", xHandle: "", postalAddress: "", webFormUrl: "", salutation: "", lastVerifiedAt: "2024-01-01", status: "active" };
+const addressee = {
+  key: "embassy-xx",
+  name: "N",
+  role: "R",
+  organisation: "",
+  kind: "embassy",
+  country: "FR",
+  emails: "a@b.org",
+  xHandle: "",
+  postalAddress: "",
+  webFormUrl: "",
+  salutation: "",
+  lastVerifiedAt: "2024-01-01",
+  status: "active",
+};
 const badAddressees = [
   Object.fromEntries(Object.keys(addressee).map((k) => [k, ""])),
-  { ...addressee, key: "k".repeat(81), name: "n".repeat(201), role: "r\nx", organisation: "o".repeat(301), country: "XX", emails: `bad, a@b.org a@b.org ${Array.from({ length: 10 }, (_, i) => `x${i}@b.org`).join(" ")}`, xHandle: "@much_too_long_a_handle", postalAddress: "p".repeat(501), webFormUrl: "http://example.org", salutation: "s\u0001", lastVerifiedAt: "2026-02-30" },
-  { ...addressee, name: "a\u0007", role: "r".repeat(301), organisation: "o\nx", salutation: "s".repeat(201), lastVerifiedAt: `${new Date().getUTCFullYear() + 1}-01-01` },
+  {
+    ...addressee,
+    key: "k".repeat(81),
+    name: "n".repeat(201),
+    role: "r\nx",
+    organisation: "o".repeat(301),
+    country: "XX",
+    emails: `bad, a@b.org a@b.org ${Array.from({ length: 10 }, (_, i) => `x${i}@b.org`).join(" ")}`,
+    xHandle: "@much_too_long_a_handle",
+    postalAddress: "p".repeat(501),
+    webFormUrl: "http://example.org",
+    salutation: "s\u0001",
+    lastVerifiedAt: "2026-02-30",
+  },
+  {
+    ...addressee,
+    name: "a\u0007",
+    role: "r".repeat(301),
+    organisation: "o\nx",
+    salutation: "s".repeat(201),
+    lastVerifiedAt: `${new Date().getUTCFullYear() + 1}-01-01`,
+  },
   { ...addressee, lastVerifiedAt: "23/11/2026" },
   // Valid field by field; the whole is not.
   { ...addressee, country: "", emails: "" },
@@ -32,9 +66,33 @@ const badTranslations = [
 
 const texts = { title: "T", summary: "S", context: "C", whyItMatters: "W", safetyNotice: "N" };
 const template = { subject: "S", body: "{{signer}}", xPost: "" };
-const campaign = { slug: "ok", organiser: "O", status: "draft", languages: ["en"], signatureGoal: "", appealDate: "", opensAt: "", closesAt: "", texts: { en: texts }, demands: { en: ["D"] }, templates: { en: template }, addresseeIds: [] as string[] };
+const campaign = {
+  slug: "ok",
+  organiser: "O",
+  status: "draft",
+  languages: ["en"],
+  signatureGoal: "",
+  appealDate: "",
+  opensAt: "",
+  closesAt: "",
+  texts: { en: texts },
+  demands: { en: ["D"] },
+  templates: { en: template },
+  addresseeIds: [] as string[],
+};
 const badCampaigns = [
-  { ...campaign, slug: "", organiser: "", status: "pending", languages: [], signatureGoal: "many", appealDate: "soon", opensAt: "later", closesAt: "never", addresseeIds: ["not-a-uuid"] },
+  {
+    ...campaign,
+    slug: "",
+    organiser: "",
+    status: "pending",
+    languages: [],
+    signatureGoal: "many",
+    appealDate: "soon",
+    opensAt: "later",
+    closesAt: "never",
+    addresseeIds: ["not-a-uuid"],
+  },
   {
     ...campaign,
     slug: "Bad Slug",
@@ -48,22 +106,47 @@ const badCampaigns = [
   {
     ...campaign,
     slug: "s".repeat(81),
-    texts: { en: { title: "t".repeat(201), summary: "s".repeat(601), context: "c".repeat(20_001), whyItMatters: "w".repeat(20_001), safetyNotice: "n".repeat(5_001) } },
-    templates: { en: { subject: `${"s".repeat(301)} {{x}}`, body: `{{nope}} ${"b".repeat(20_001)}`, xPost: "{{what}}" } },
+    texts: {
+      en: {
+        title: "t".repeat(201),
+        summary: "s".repeat(601),
+        context: "c".repeat(20_001),
+        whyItMatters: "w".repeat(20_001),
+        safetyNotice: "n".repeat(5_001),
+      },
+    },
+    templates: {
+      en: { subject: `${"s".repeat(301)} {{x}}`, body: `{{nope}} ${"b".repeat(20_001)}`, xPost: "{{what}}" },
+    },
   },
   // Valid field by field; the whole is not.
-  { ...campaign, status: "open", languages: ["en", "en", "fr", "es"], opensAt: "2026-01-02T00:00", closesAt: "2026-01-01T00:00", demands: { en: ["a", "b"], fr: ["a"] } },
+  {
+    ...campaign,
+    status: "open",
+    languages: ["en", "en", "fr", "es"],
+    opensAt: "2026-01-02T00:00",
+    closesAt: "2026-01-01T00:00",
+    demands: { en: ["a", "b"], fr: ["a"] },
+  },
 ];
 
 const header = "key,country,name,role,emails,last_verified";
-const row = (key: string, cells: Partial<Record<"country" | "emails" | "date", string>> = {}) => `${key},${cells.country ?? "PT"},"Embassy in Lisbon, Portugal",Embassy,${cells.emails ?? "a@b.pt"},${cells.date ?? "2025-05-23"}`;
+const row = (key: string, cells: Partial<Record<"country" | "emails" | "date", string>> = {}) =>
+  `${key},${cells.country ?? "PT"},"Embassy in Lisbon, Portugal",Embassy,${cells.emails ?? "a@b.pt"},${cells.date ?? "2025-05-23"}`;
 const badFiles = [
   "",
   "key,name\n",
   "key,country,name,role,telephone,last_verified\n",
   `${header}\nembassy-pt,PT,"unclosed,Embassy,a@b.pt,2025-05-23\n`,
   [header, ...Array.from({ length: 1001 }, (_, i) => row(`embassy-${i}`))].join("\n"),
-  [header, row("embassy-pt"), row("embassy-xx", { country: "XX" }), row("embassy-ie", { date: "01/11/2026", emails: "not-an-email" }), row("embassy-pt"), row("Bad Key")].join("\n"),
+  [
+    header,
+    row("embassy-pt"),
+    row("embassy-xx", { country: "XX" }),
+    row("embassy-ie", { date: "01/11/2026", emails: "not-an-email" }),
+    row("embassy-pt"),
+    row("Bad Key"),
+  ].join("\n"),
   "key,kind,country,name,role,emails,last_verified\nru-president,official,RU,Putin,President,a@b.ru,2025-05-23",
 ];
 
@@ -90,7 +173,12 @@ function messagesOf(schema: z.ZodType, inputs: unknown[]): Set<string> {
 
 describe("admin form messages", () => {
   it("every message the addressee and campaign schemas give has a translation in every language", () => {
-    const messages = new Set([...messagesOf(addresseeInputSchema, badAddressees), ...messagesOf(addresseeTranslationSchema, badTranslations), ...messagesOf(campaignInputSchema, badCampaigns), ...domainMessages]);
+    const messages = new Set([
+      ...messagesOf(addresseeInputSchema, badAddressees),
+      ...messagesOf(addresseeTranslationSchema, badTranslations),
+      ...messagesOf(campaignInputSchema, badCampaigns),
+      ...domainMessages,
+    ]);
     // The bad inputs reach (nearly) every message the schemas have.
     expect(messages.size).toBeGreaterThan(70);
     for (const message of messages) {
@@ -117,16 +205,30 @@ describe("admin form messages", () => {
   });
 
   it("says exactly this, with the values kept and the language's plural forms", () => {
-    expect(translate("“not-an-address” is not a valid email address.", "fr")).toBe("« not-an-address » n’est pas une adresse e-mail valide.");
-    expect(translateImportError("Row 3: emails: “not-an-email” is not a valid email address.", "ru")).toBe("Строка 3: emails: «not-an-email» не является действительным адресом электронной почты.");
-    expect(translateImportError("Row 5: key: “embassy-pt” is also on row 2.", "es")).toBe("Fila 5: key: «embassy-pt» también está en la fila 2.");
-    expect(translate("The letter needs {{signer}}, where the supporter's signature goes.", "es")).toBe("La carta necesita {{signer}}, donde va la firma de la persona solidaria.");
-    expect(translate("The letter uses unknown placeholder(s): {{misspelt}}, {{typo}}.", "fr")).toBe("La lettre contient une ou des balises inconnues : {{misspelt}}, {{typo}}.");
+    expect(translate("“not-an-address” is not a valid email address.", "fr")).toBe(
+      "« not-an-address » n’est pas une adresse e-mail valide.",
+    );
+    expect(translateImportError("Row 3: emails: “not-an-email” is not a valid email address.", "ru")).toBe(
+      "Строка 3: emails: «not-an-email» не является действительным адресом электронной почты.",
+    );
+    expect(translateImportError("Row 5: key: “embassy-pt” is also on row 2.", "es")).toBe(
+      "Fila 5: key: «embassy-pt» también está en la fila 2.",
+    );
+    expect(translate("The letter needs {{signer}}, where the supporter's signature goes.", "es")).toBe(
+      "La carta necesita {{signer}}, donde va la firma de la persona solidaria.",
+    );
+    expect(translate("The letter uses unknown placeholder(s): {{misspelt}}, {{typo}}.", "fr")).toBe(
+      "La lettre contient une ou des balises inconnues : {{misspelt}}, {{typo}}.",
+    );
     expect(translate("The title has at most 200 characters.", "ru")).toBe("В заголовке не больше 200 символов.");
-    expect(spaced(translate("What happened has at most 20000 characters.", "fr"))).toBe("La rubrique « Ce qui s’est passé » compte au plus 20 000 caractères.");
+    expect(spaced(translate("What happened has at most 20000 characters.", "fr"))).toBe(
+      "La rubrique « Ce qui s’est passé » compte au plus 20 000 caractères.",
+    );
     expect(translate("Write the letter template in de.", "ru")).toBe("Напишите шаблон письма на языке de.");
     expect(translate("It is sent.", "fr")).toBe("Ce message a le statut « envoyé ».");
-    expect(translate("The date last verified is a date like 2026-11-23.", "en")).toBe("The date last verified is a date like 2026-11-23.");
+    expect(translate("The date last verified is a date like 2026-11-23.", "en")).toBe(
+      "The date last verified is a date like 2026-11-23.",
+    );
     expect(translate("Something nobody ever said.", "es")).toBe("Something nobody ever said.");
   });
 
@@ -138,9 +240,13 @@ describe("admin form messages", () => {
       "5 посольств и представительств",
       "21 посольство или представительство",
     ]);
-    expect(translator("fr", "admin")("directory.imported", { created: 1, updated: 4 })).toBe("Importation terminée : 1 nouvelle entrée, 4 entrées mises à jour.");
+    expect(translator("fr", "admin")("directory.imported", { created: 1, updated: 4 })).toBe(
+      "Importation terminée : 1 nouvelle entrée, 4 entrées mises à jour.",
+    );
     // English stays as it was written.
-    expect(translator("en", "admin")("directory.imported", { created: 3, updated: 0 })).toBe("Imported: 3 new, 0 updated.");
+    expect(translator("en", "admin")("directory.imported", { created: 3, updated: 0 })).toBe(
+      "Imported: 3 new, 0 updated.",
+    );
     expect(translator("en", "admin")("directory.caption", { count: 98 })).toBe("98 embassies and missions");
   });
 });

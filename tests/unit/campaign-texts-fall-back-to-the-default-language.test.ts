@@ -17,6 +17,10 @@ describe("campaign texts", () => {
   });
 
   it("split paragraphs on blank lines, ignoring stray whitespace", () => {
-    expect(splitParagraphs("One.\n\nTwo\nstill two.\r\n  \r\nThree.\n\n\n")).toEqual(["One.", "Two\nstill two.", "Three."]);
+    expect(splitParagraphs("One.\n\nTwo\nstill two.\r\n  \r\nThree.\n\n\n")).toEqual([
+      "One.",
+      "Two\nstill two.",
+      "Three.",
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { parseServerEnv } from "@/lib/env";
 
 describe("environment parsing", () => {
   it("accepts a minimal environment and fills the documented defaults", () => {
-    const env = parseServerEnv({ DATABASE_URL: "postgresql://app@db.example:5432/campaigns", APP_SECRET: "x".repeat(32) });
+    const env = parseServerEnv({
+      DATABASE_URL: "postgresql://app@db.example:5432/campaigns",
+      APP_SECRET: "x".repeat(32),
+    });
     expect(env.DATABASE_POOL_MAX).toBe(10);
     expect(env.PUBLIC_URL).toBe("http://localhost:3000");
     expect(env.TALLY_IN_WEB_PROCESS).toBe(true);
@@ -27,12 +30,16 @@ describe("environment parsing", () => {
   it("lets the embed route be framed by any HTTPS site, none, or named origins, and nothing else", () => {
     const base = { DATABASE_URL: "postgres://a@b/c", APP_SECRET: "x".repeat(32) };
     expect(parseServerEnv(base).EMBED_FRAME_ANCESTORS).toBe("https:");
-    expect(parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: "https://www.fidh.org https://www.omct.org" }).EMBED_FRAME_ANCESTORS).toBe("https://www.fidh.org https://www.omct.org");
+    expect(
+      parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: "https://www.fidh.org https://www.omct.org" })
+        .EMBED_FRAME_ANCESTORS,
+    ).toBe("https://www.fidh.org https://www.omct.org");
     expect(parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: "none" }).EMBED_FRAME_ANCESTORS).toBe("none");
     // A source list is CSP syntax: a stray keyword or a plain-http site would widen it.
     for (const bad of ["*", "http://partner.example", "https://a.example; script-src *", "'self' https:"]) {
-      expect(() => parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: bad }), bad).toThrow(/EMBED_FRAME_ANCESTORS: must be "https:", "none" or HTTPS origins/);
+      expect(() => parseServerEnv({ ...base, EMBED_FRAME_ANCESTORS: bad }), bad).toThrow(
+        /EMBED_FRAME_ANCESTORS: must be "https:", "none" or HTTPS origins/,
+      );
     }
   });
 });
-

@@ -7,9 +7,40 @@ import { fieldErrors, signatureSubmissionSchema } from "@/lib/letters/schema";
 
 const bad = [
   {},
-  { addressees: [], language: "x", subject: "", body: "", identity: "full", country: "ZZ", channel: "platform_email", consentCounted: false, replyToMe: true },
-  { addressees: ["nope"], language: "en", subject: "a\nb".repeat(150), body: "\u0001", identity: "full", name: "n".repeat(101), city: "c\nd", country: "DE", channel: "own_email_client", email: "not-an-email", consentCounted: true },
-  { addressees: Array(21).fill("00000000-0000-4000-8000-000000000000"), language: "en", subject: "s", body: "b".repeat(8001), identity: "name_country", country: "DE", channel: "pdf_print", consentCounted: true },
+  {
+    addressees: [],
+    language: "x",
+    subject: "",
+    body: "",
+    identity: "full",
+    country: "ZZ",
+    channel: "platform_email",
+    consentCounted: false,
+    replyToMe: true,
+  },
+  {
+    addressees: ["nope"],
+    language: "en",
+    subject: "a\nb".repeat(150),
+    body: "\u0001",
+    identity: "full",
+    name: "n".repeat(101),
+    city: "c\nd",
+    country: "DE",
+    channel: "own_email_client",
+    email: "not-an-email",
+    consentCounted: true,
+  },
+  {
+    addressees: Array(21).fill("00000000-0000-4000-8000-000000000000"),
+    language: "en",
+    subject: "s",
+    body: "b".repeat(8001),
+    identity: "name_country",
+    country: "DE",
+    channel: "pdf_print",
+    consentCounted: true,
+  },
 ];
 
 describe("form messages", () => {
@@ -17,7 +48,8 @@ describe("form messages", () => {
     const messages = new Set<string>();
     for (const input of bad) {
       const parsed = signatureSubmissionSchema.safeParse(input);
-      if (!parsed.success) for (const list of Object.values(fieldErrors(parsed.error))) list.forEach((m) => messages.add(m));
+      if (!parsed.success)
+        for (const list of Object.values(fieldErrors(parsed.error))) list.forEach((m) => messages.add(m));
     }
     expect(messages.size).toBeGreaterThan(12);
     for (const message of messages) {
@@ -30,7 +62,12 @@ describe("form messages", () => {
 
   it("keeps the numbers and uses the language's plural forms", () => {
     expect(translateFormMessage("Choose at most 20 addressees.", "fr")).toBe("Choisissez au plus 20 destinataires.");
-    expect(translateFormMessage("Too many letters from here in a short time. Please try again in 3 minutes; nothing you wrote is lost.", "ru")).toBe(
+    expect(
+      translateFormMessage(
+        "Too many letters from here in a short time. Please try again in 3 minutes; nothing you wrote is lost.",
+        "ru",
+      ),
+    ).toBe(
       "Слишком много писем отсюда за короткое время. Попробуйте снова через 3 минуты; ничего из написанного не потеряно.",
     );
     expect(translateFormMessage("Something we never said.", "es")).toBe("Something we never said.");

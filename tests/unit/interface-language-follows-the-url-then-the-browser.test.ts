@@ -26,7 +26,8 @@ describe("interface language", () => {
   });
 
   it("has every message in every language, with plural forms where languages need them", () => {
-    const keys = (o: object, p = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+    const keys = (o: object, p = ""): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
     for (const messages of Object.values(catalogues)) expect(keys(messages).sort()).toEqual(keys(catalogues.en).sort());
     const ru = translator("ru", "campaign");
     // Numbers are grouped the local way (with no-break spaces, shown here as spaces).

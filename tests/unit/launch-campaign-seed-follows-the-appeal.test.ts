@@ -19,7 +19,11 @@ describe("the launch campaign seed", () => {
       ["Sergey Lavrov", ["ministry@mid.ru"], null],
       ["Igor Krasnov", ["pressa@genproc.gov.ru"], null],
       ["Alexander Bortnikov", ["fsb@fsb.ru"], null],
-      ["Permanent Mission of the Russian Federation to the United Nations Office at Geneva", ["mission.russian@vtxnet.ch"], null],
+      [
+        "Permanent Mission of the Russian Federation to the United Nations Office at Geneva",
+        ["mission.russian@vtxnet.ch"],
+        null,
+      ],
       ["Embassy of the Russian Federation in Brussels, Belgium", ["mission.russian@vtxnet.ch"], null],
     ]);
   });
@@ -34,7 +38,8 @@ describe("the launch campaign seed", () => {
   it("has every text, template and addressee salutation in every interface language, with the placeholders", () => {
     expect(Object.keys(launchCampaign.translations).sort()).toEqual(["en", "es", "fr", "ru"]);
     expect(Object.keys(launchCampaign.templates).sort()).toEqual(["en", "es", "fr", "ru"]);
-    for (const addressee of launchCampaign.addressees) expect(Object.keys(addressee.translations ?? {}).sort()).toEqual(["es", "fr", "ru"]);
+    for (const addressee of launchCampaign.addressees)
+      expect(Object.keys(addressee.translations ?? {}).sort()).toEqual(["es", "fr", "ru"]);
     for (const template of Object.values(launchCampaign.templates)) {
       expect(template.body).toContain("{{demands}}");
       expect(template.body).toContain("{{signer}}");

@@ -4,15 +4,31 @@ import { draftFromTemplate, fillPlaceholders, unknownPlaceholders } from "@/lib/
 import { initialsOf, signerLine } from "@/lib/letters/signer-line";
 
 const minister: LetterAddressee = {
-  id: "a1", name: "Sergey Lavrov", role: "Minister of Foreign Affairs", organisation: "Ministry of Foreign Affairs",
-  kind: "official", country: null, emails: ["ministry@mid.ru"], xHandle: null, postalAddress: null, salutation: "Dear Minister,",
+  id: "a1",
+  name: "Sergey Lavrov",
+  role: "Minister of Foreign Affairs",
+  organisation: "Ministry of Foreign Affairs",
+  kind: "official",
+  country: null,
+  emails: ["ministry@mid.ru"],
+  xHandle: null,
+  postalAddress: null,
+  salutation: "Dear Minister,",
 };
 const template = "{{salutation}}\n\nI urge you to:\n\n{{demands}}\n\nYours faithfully,\n\n{{signer}}";
-const draft = { subject: "Lift the ban", body: draftFromTemplate(template, ["Do one thing.", "Do another."]), language: "en", identity: "anonymous" as const, country: "FR" };
+const draft = {
+  subject: "Lift the ban",
+  body: draftFromTemplate(template, ["Do one thing.", "Do another."]),
+  language: "en",
+  identity: "anonymous" as const,
+  country: "FR",
+};
 
 describe("letter templates", () => {
   it("number the demands into the draft and keep per-addressee placeholders for later", () => {
-    expect(draft.body).toBe("{{salutation}}\n\nI urge you to:\n\n1. Do one thing.\n\n2. Do another.\n\nYours faithfully,\n\n{{signer}}");
+    expect(draft.body).toBe(
+      "{{salutation}}\n\nI urge you to:\n\n1. Do one thing.\n\n2. Do another.\n\nYours faithfully,\n\n{{signer}}",
+    );
   });
 
   it("compose a letter with the addressee's salutation, the date and the signer line", () => {
@@ -20,7 +36,11 @@ describe("letter templates", () => {
     expect(letter.text.startsWith("Dear Minister,\n\nI urge you to:")).toBe(true);
     expect(letter.text.endsWith("Yours faithfully,\n\nA supporter from France")).toBe(true);
     expect(letter.dateLine).toBe("November 23, 2026");
-    expect(letter.addressBlock).toEqual(["Sergey Lavrov", "Minister of Foreign Affairs", "Ministry of Foreign Affairs"]);
+    expect(letter.addressBlock).toEqual([
+      "Sergey Lavrov",
+      "Minister of Foreign Affairs",
+      "Ministry of Foreign Affairs",
+    ]);
   });
 
   it("still greet and sign when the supporter deleted the placeholders", () => {

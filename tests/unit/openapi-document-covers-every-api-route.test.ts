@@ -9,20 +9,34 @@ function apiRoutes(dir = "app/api"): string[] {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return apiRoutes(full);
     if (entry !== "route.ts") return [];
-    return ["/" + path.dirname(full).replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}")];
+    return [
+      "/" +
+        path
+          .dirname(full)
+          .replace(/^app\//, "")
+          .replace(/\[(\w+)\]/g, "{$1}"),
+    ];
   });
 }
 
 describe("the OpenAPI document", () => {
   it("describes every public API route", () => {
     const documented = Object.keys(buildOpenApiDocument().paths).sort();
-    const routes = apiRoutes().filter((r) => r !== "/api/openapi.json").sort();
+    const routes = apiRoutes()
+      .filter((r) => r !== "/api/openapi.json")
+      .sort();
     expect(documented).toEqual(routes);
   });
 
   it("gives each response a schema from the components", () => {
     const document = buildOpenApiDocument();
-    expect(Object.keys(document.components.schemas)).toEqual(["CampaignSummary", "Campaign", "CampaignTotals", "SignatureSubmission", "Error"]);
+    expect(Object.keys(document.components.schemas)).toEqual([
+      "CampaignSummary",
+      "Campaign",
+      "CampaignTotals",
+      "SignatureSubmission",
+      "Error",
+    ]);
     expect(document.components.schemas.Campaign).toMatchObject({ type: "object" });
   });
 

@@ -7,8 +7,21 @@ const base = { APP_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://localhost
 
 describe("privacy facts", () => {
   it("follow the retention period and the mail setting", () => {
-    expect(privacyFacts(parseServerEnv({ ...base }))).toMatchObject({ retentionDays: 30, mail: { kind: "local" }, perClientLimits: false });
-    expect(privacyFacts(parseServerEnv({ ...base, PERSONAL_DATA_RETENTION_DAYS: "14", SMTP_URL: "smtps://user:secret@smtp.example.org:465", CLIENT_IP_HEADER: "x-forwarded-for" }))).toEqual({
+    expect(privacyFacts(parseServerEnv({ ...base }))).toMatchObject({
+      retentionDays: 30,
+      mail: { kind: "local" },
+      perClientLimits: false,
+    });
+    expect(
+      privacyFacts(
+        parseServerEnv({
+          ...base,
+          PERSONAL_DATA_RETENTION_DAYS: "14",
+          SMTP_URL: "smtps://user:secret@smtp.example.org:465",
+          CLIENT_IP_HEADER: "x-forwarded-for",
+        }),
+      ),
+    ).toEqual({
       retentionDays: 14,
       mail: { kind: "relay", host: "smtp.example.org" },
       perClientLimits: true,

@@ -14,8 +14,12 @@ describe("production settings", () => {
   });
 
   it("accept a header, or none said explicitly, and do not bother development", () => {
-    expect(productionProblems(parseServerEnv({ ...base, NODE_ENV: "production", CLIENT_IP_HEADER: "x-real-ip" }))).toEqual([]);
-    expect(productionProblems(parseServerEnv({ ...base, NODE_ENV: "production", CLIENT_IP_HEADER: "none" }))).toEqual([]);
+    expect(
+      productionProblems(parseServerEnv({ ...base, NODE_ENV: "production", CLIENT_IP_HEADER: "x-real-ip" })),
+    ).toEqual([]);
+    expect(productionProblems(parseServerEnv({ ...base, NODE_ENV: "production", CLIENT_IP_HEADER: "none" }))).toEqual(
+      [],
+    );
     expect(productionProblems(parseServerEnv({ ...base, NODE_ENV: "development" }))).toEqual([]);
   });
 

@@ -11,8 +11,18 @@ const citizensAbroad: Record<string, RegExp> = {
   es: /ciudadano ruso y vive en el extranjero/,
   ru: /гражданин России, живущий за рубежом/,
 };
-const publicOnX: Record<string, RegExp> = { en: /X is public/, fr: /X est publique/, es: /X es pública/, ru: /X публичен/ };
-const fsbSeesAddress: Record<string, RegExp> = { en: /FSB.*email address/, fr: /FSB.*adresse e-mail/, es: /FSB.*dirección de correo/, ru: /ФСБ.*адрес эл\. почты/ };
+const publicOnX: Record<string, RegExp> = {
+  en: /X is public/,
+  fr: /X est publique/,
+  es: /X es pública/,
+  ru: /X публичен/,
+};
+const fsbSeesAddress: Record<string, RegExp> = {
+  en: /FSB.*email address/,
+  fr: /FSB.*adresse e-mail/,
+  es: /FSB.*dirección de correo/,
+  ru: /ФСБ.*адрес эл\. почты/,
+};
 
 describe.each(["en", "fr", "es", "ru"])("safety wording in %s", (language) => {
   it("names Russian citizens abroad on the campaign page, the privacy page and the widget", () => {

@@ -32,7 +32,12 @@ describe("security headers", () => {
     expect(anyHttps["X-Frame-Options"]).toBeUndefined();
     expect(anyHttps["Cross-Origin-Resource-Policy"]).toBe("cross-origin");
 
-    const partners = securityHeaders({ nonce: "abc", https: true, development: false, embedFrameAncestors: "https://www.fidh.org https://www.omct.org" });
+    const partners = securityHeaders({
+      nonce: "abc",
+      https: true,
+      development: false,
+      embedFrameAncestors: "https://www.fidh.org https://www.omct.org",
+    });
     expect(partners["Content-Security-Policy"]).toContain("frame-ancestors https://www.fidh.org https://www.omct.org;");
 
     const none = securityHeaders({ nonce: "abc", https: true, development: false, embedFrameAncestors: "none" });

@@ -32,7 +32,10 @@ describe("the signature form schema", () => {
   });
 
   it("requires the name for named identities and the city for the full one", () => {
-    expect(errorsOf({ ...valid, identity: "full" })).toMatchObject({ name: [expect.any(String)], city: [expect.any(String)] });
+    expect(errorsOf({ ...valid, identity: "full" })).toMatchObject({
+      name: [expect.any(String)],
+      city: [expect.any(String)],
+    });
   });
 
   it("refuses header injection in one-line fields and oversize letters", () => {

@@ -10,10 +10,27 @@ import { interfaceLocales } from "@/lib/i18n/locales";
 import { catalogues, translator } from "@/lib/i18n/messages";
 
 const long = (n: number) => "x".repeat(n);
-const staffMember = { email: "ada.lovelace@example.org", name: "Ada", role: "staff", password: "violet meadow lantern river" };
+const staffMember = {
+  email: "ada.lovelace@example.org",
+  name: "Ada",
+  role: "staff",
+  password: "violet meadow lantern river",
+};
 
-const bad: { schema: { safeParse: (input: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }; inputs: unknown[] }[] = [
-  { schema: signInSchema, inputs: [{}, { email: null, password: null }, { email: "not-an-email", password: "" }, { email: `${long(260)}@example.org`, password: long(129) }, { email: 1, password: 2 }] },
+const bad: {
+  schema: { safeParse: (input: unknown) => { success: boolean; error?: { issues: { message: string }[] } } };
+  inputs: unknown[];
+}[] = [
+  {
+    schema: signInSchema,
+    inputs: [
+      {},
+      { email: null, password: null },
+      { email: "not-an-email", password: "" },
+      { email: `${long(260)}@example.org`, password: long(129) },
+      { email: 1, password: 2 },
+    ],
+  },
   { schema: totpSchema, inputs: [{}, { code: "12" }, { code: "12345a" }, { code: 123456 }] },
   {
     schema: newStaffSchema,
@@ -38,7 +55,12 @@ function messagesOf(): Set<string> {
       if (!parsed.success) for (const issue of parsed.error!.issues) messages.add(issue.message);
     }
   }
-  for (const [password, email] of [["short"], [long(129)], ["qwerty123456"], ["ada.lovelace-2026", "ada.lovelace@example.org"]] as const) {
+  for (const [password, email] of [
+    ["short"],
+    [long(129)],
+    ["qwerty123456"],
+    ["ada.lovelace-2026", "ada.lovelace@example.org"],
+  ] as const) {
     const problem = passwordProblem(password, email);
     if (problem) messages.add(problem);
   }
@@ -50,7 +72,10 @@ describe("staff form messages", () => {
     const messages = messagesOf();
     // Each of the catalogue's templates is reached by some bad input above.
     for (const template of Object.values(catalogues.en.staffFormErrors)) {
-      expect([...messages].some((m) => m.startsWith(template.split("{")[0]!)), template).toBe(true);
+      expect(
+        [...messages].some((m) => m.startsWith(template.split("{")[0]!)),
+        template,
+      ).toBe(true);
     }
     for (const message of messages) {
       for (const locale of interfaceLocales.filter((l) => l !== "en")) {
@@ -63,12 +88,18 @@ describe("staff form messages", () => {
   });
 
   it("keeps the numbers and uses the language's plural forms", () => {
-    expect(translateFormMessage("Use at least 12 characters.", "fr", "staffFormErrors")).toBe("Utilisez au moins 12 caractères.");
+    expect(translateFormMessage("Use at least 12 characters.", "fr", "staffFormErrors")).toBe(
+      "Utilisez au moins 12 caractères.",
+    );
     expect(translateFormMessage("Enter the 6-digit code from your authenticator app.", "es", "staffFormErrors")).toBe(
       "Introduzca el código de 6 dígitos de su aplicación de autenticación.",
     );
-    expect(translateFormMessage("Too big: expected string to have <=254 characters", "ru", "staffFormErrors")).toBe("Слишком длинное значение: не более 254 символов.");
-    expect(translateFormMessage("Use at most 21 characters.", "ru", "staffFormErrors")).toBe("Пароль должен содержать не более 21 символа.");
+    expect(translateFormMessage("Too big: expected string to have <=254 characters", "ru", "staffFormErrors")).toBe(
+      "Слишком длинное значение: не более 254 символов.",
+    );
+    expect(translateFormMessage("Use at most 21 characters.", "ru", "staffFormErrors")).toBe(
+      "Пароль должен содержать не более 21 символа.",
+    );
     expect(translateFormMessage("Something we never said.", "fr", "staffFormErrors")).toBe("Something we never said.");
   });
 
@@ -80,18 +111,50 @@ describe("staff form messages", () => {
       "Слишком много неудачных попыток. Повторите попытку через 5 минут.",
       "Слишком много неудачных попыток. Повторите попытку через 21 минуту.",
     ]);
-    expect(translator("fr", "staff")("signIn.locked", { minutes: 2 })).toBe("Trop de tentatives infructueuses. Réessayez dans 2 minutes.");
-    expect(translator("en", "staff")("signIn.locked", { minutes: 1 })).toBe("Too many failed attempts. Try again in 1 minute.");
-    expect(translator("en", "staff")("signIn.locked", { minutes: 4 })).toBe("Too many failed attempts. Try again in 4 minutes.");
+    expect(translator("fr", "staff")("signIn.locked", { minutes: 2 })).toBe(
+      "Trop de tentatives infructueuses. Réessayez dans 2 minutes.",
+    );
+    expect(translator("en", "staff")("signIn.locked", { minutes: 1 })).toBe(
+      "Too many failed attempts. Try again in 1 minute.",
+    );
+    expect(translator("en", "staff")("signIn.locked", { minutes: 4 })).toBe(
+      "Too many failed attempts. Try again in 4 minutes.",
+    );
   });
 
   it("formats every staff text in every language without an error", () => {
-    const values = { name: "Ada", role: "admin", email: "ada@example.org", minutes: 3, campaign: "C", title: "T", status: "open", count: 1234, goal: 5000, percent: 0.24, time: "t", min: 12, max: 128, expected: "string", received: "null", options: '"staff"|"admin"', strong: (chunks: string) => chunks };
-    const keys = (o: object, p = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+    const values = {
+      name: "Ada",
+      role: "admin",
+      email: "ada@example.org",
+      minutes: 3,
+      campaign: "C",
+      title: "T",
+      status: "open",
+      count: 1234,
+      goal: 5000,
+      percent: 0.24,
+      time: "t",
+      min: 12,
+      max: 128,
+      expected: "string",
+      received: "null",
+      options: '"staff"|"admin"',
+      strong: (chunks: string) => chunks,
+    };
+    const keys = (o: object, p = ""): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
     for (const locale of interfaceLocales) {
       const errors: string[] = [];
-      const t = createTranslator({ locale, messages: catalogues[locale], onError: (error) => errors.push(error.message) });
-      for (const key of [...keys({ staff: catalogues.en.staff }), ...keys({ staffFormErrors: catalogues.en.staffFormErrors })]) {
+      const t = createTranslator({
+        locale,
+        messages: catalogues[locale],
+        onError: (error) => errors.push(error.message),
+      });
+      for (const key of [
+        ...keys({ staff: catalogues.en.staff }),
+        ...keys({ staffFormErrors: catalogues.en.staffFormErrors }),
+      ]) {
         const text = (t.markup as (key: string, values: object) => string)(key, values);
         expect(text, `${key} in ${locale}`).not.toMatch(/[{}]|<\/?strong>/);
       }

@@ -9,7 +9,9 @@ describe("staff passwords", () => {
     expect(passwordProblem("short")).toBe("Use at least 12 characters.");
     expect(passwordProblem("1q2w3e4r5t6y")).toBe("This password is one of the most common ones; choose another.");
     expect(passwordProblem("qwerty123456")).toBe("This password is one of the most common ones; choose another.");
-    expect(passwordProblem("ada.lovelace-2026", "ada.lovelace@example.org")).toBe("The password must not contain your email address.");
+    expect(passwordProblem("ada.lovelace-2026", "ada.lovelace@example.org")).toBe(
+      "The password must not contain your email address.",
+    );
     expect(passwordProblem("violet meadow lantern river")).toBeNull();
   });
 
@@ -24,7 +26,8 @@ describe("staff passwords", () => {
 
 describe("CSV cells", () => {
   it("keep spreadsheet formulas as text", () => {
-    for (const formula of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]) expect(spreadsheetSafe(formula)).toBe(`'${formula}`);
+    for (const formula of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+      expect(spreadsheetSafe(formula)).toBe(`'${formula}`);
     expect(spreadsheetSafe("Ana Ruiz")).toBe("Ana Ruiz");
     expect(spreadsheetSafe(42)).toBe("42");
   });

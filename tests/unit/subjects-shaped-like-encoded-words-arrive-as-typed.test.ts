@@ -38,19 +38,26 @@ describe("subjects shaped like encoded words", () => {
   });
 
   it.each(subjects)("stay as typed in the .eml draft: %s", async (subject) => {
-    const parsed = await simpleParser(await renderEml({ to: [{ name: "Sergey Lavrov", address: "ministry@mid.ru" }], subject, text: "Please." }));
+    const parsed = await simpleParser(
+      await renderEml({ to: [{ name: "Sergey Lavrov", address: "ministry@mid.ru" }], subject, text: "Please." }),
+    );
     expect(parsed.subject).toBe(subject);
   });
 
   it("leaves ordinary subjects alone", async () => {
-    expect((await sentSubject("Remove Amnesty International from the list")).subject).toBe("Remove Amnesty International from the list");
+    expect((await sentSubject("Remove Amnesty International from the list")).subject).toBe(
+      "Remove Amnesty International from the list",
+    );
   });
 });
 
 // The same trick in the supporter's name or city, which show in From and
 // Reply-To: a mail client that decodes display names would show the FSB's
 // director and address as the sender.
-const names = ["=?utf-8?B?QWxleGFuZGVyIEJvcnRuaWtvdiwgRGlyZWN0b3IgRlNCIDxmc2JAZnNiLnJ1Pg==?=", "Анна =?utf-8?Q?=3Cfsb@fsb.ru=3E?="];
+const names = [
+  "=?utf-8?B?QWxleGFuZGVyIEJvcnRuaWtvdiwgRGlyZWN0b3IgRlNCIDxmc2JAZnNiLnJ1Pg==?=",
+  "Анна =?utf-8?Q?=3Cfsb@fsb.ru=3E?=",
+];
 
 async function sentDisplayNames(name: string, city: string) {
   const mail = letterMail({
@@ -73,7 +80,9 @@ async function sentDisplayNames(name: string, city: string) {
 describe("names and cities shaped like encoded words", () => {
   it.each(names)("show as typed in From and Reply-To, with our addresses only: %s", async (name) => {
     const { from, replyTo } = await sentDisplayNames(name, name);
-    expect(from).toEqual([{ name: `${name}, ${name}, Germany (via Letter campaigns)`, address: "letters@campaigns.example" }]);
+    expect(from).toEqual([
+      { name: `${name}, ${name}, Germany (via Letter campaigns)`, address: "letters@campaigns.example" },
+    ]);
     expect(replyTo).toEqual([{ name: `${name}, ${name}, Germany`, address: "ana@example.org" }]);
   });
 });

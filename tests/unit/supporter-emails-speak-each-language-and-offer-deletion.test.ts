@@ -7,7 +7,11 @@ import { deliverySummaryEmail } from "@/emails/delivery-summary";
 import { emailLanguages } from "@/emails/texts";
 import { thankYouEmail } from "@/emails/thank-you";
 
-const context = (language: string) => ({ language, retentionDays: 30, deleteUrl: `https://letters.example/privacy/delete?token=t.1&lang=${language}` });
+const context = (language: string) => ({
+  language,
+  retentionDays: 30,
+  deleteUrl: `https://letters.example/privacy/delete?token=t.1&lang=${language}`,
+});
 
 describe("supporter emails", () => {
   it.each(emailLanguages)("in %s: all three carry text, HTML and the delete link", (language) => {
@@ -17,10 +21,18 @@ describe("supporter emails", () => {
         campaignTitle: "Free them",
         addressees: ["Sergey Lavrov"],
         confirmUrl: "https://letters.example/c/x/confirm?token=c.2",
-        letter: { subject: "Free them", text: "Dear Minister,\n\nPlease act.\n\nAnna K., Kazan, Russia", replyToMe: true },
+        letter: {
+          subject: "Free them",
+          text: "Dear Minister,\n\nPlease act.\n\nAnna K., Kazan, Russia",
+          replyToMe: true,
+        },
       }),
       thankYouEmail({ ...context(language), campaignTitle: "Free them", addressees: ["Sergey Lavrov"] }),
-      deliverySummaryEmail({ ...context(language), campaignTitle: "Free them", outcomes: [{ addressee: "Sergey Lavrov", status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") }] }),
+      deliverySummaryEmail({
+        ...context(language),
+        campaignTitle: "Free them",
+        outcomes: [{ addressee: "Sergey Lavrov", status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") }],
+      }),
     ];
     for (const email of emails) {
       expect(email.text).toContain(`https://letters.example/privacy/delete?token=t.1&lang=${language}`);
@@ -35,14 +47,34 @@ describe("supporter emails", () => {
   });
 
   it("show, before anything is sent, the exact letter, the signature line and who will see the address, beside 'this was not me'", () => {
-    const letter = { subject: "Free them <now>", text: "Dear Minister,\n\nPlease act.\n\nAnna K., Kazan, Russia", replyToMe: true };
-    const email = addressConfirmationEmail({ ...context("en"), campaignTitle: "Free them", addressees: ["Sergey Lavrov"], confirmUrl: "https://letters.example/c/x/confirm?token=c.2", letter });
+    const letter = {
+      subject: "Free them <now>",
+      text: "Dear Minister,\n\nPlease act.\n\nAnna K., Kazan, Russia",
+      replyToMe: true,
+    };
+    const email = addressConfirmationEmail({
+      ...context("en"),
+      campaignTitle: "Free them",
+      addressees: ["Sergey Lavrov"],
+      confirmUrl: "https://letters.example/c/x/confirm?token=c.2",
+      letter,
+    });
     expect(email.text).toContain("This is exactly what will be sent in your name");
-    expect(email.text).toContain("> Free them <now>\n> \n> Dear Minister,\n> \n> Please act.\n> \n> Anna K., Kazan, Russia");
+    expect(email.text).toContain(
+      "> Free them <now>\n> \n> Dear Minister,\n> \n> Please act.\n> \n> Anna K., Kazan, Russia",
+    );
     expect(email.text).toContain("the FSB and the Prosecutor General’s Office included, will see it.");
-    expect(email.text).toContain("This was not me: delete it (nothing will be sent):\nhttps://letters.example/privacy/delete?token=t.1&lang=en");
+    expect(email.text).toContain(
+      "This was not me: delete it (nothing will be sent):\nhttps://letters.example/privacy/delete?token=t.1&lang=en",
+    );
     expect(email.html).toContain("Free them &lt;now&gt;");
-    const quiet = addressConfirmationEmail({ ...context("ru"), campaignTitle: "x", addressees: ["Сергей Лавров"], confirmUrl: "https://l.example/c", letter: { ...letter, replyToMe: false } });
+    const quiet = addressConfirmationEmail({
+      ...context("ru"),
+      campaignTitle: "x",
+      addressees: ["Сергей Лавров"],
+      confirmUrl: "https://l.example/c",
+      letter: { ...letter, replyToMe: false },
+    });
     expect(quiet.text).toContain("Адресаты не увидят этот адрес.");
     expect(quiet.text).toContain("Это был не я: удалить");
   });
@@ -61,7 +93,11 @@ describe("supporter emails", () => {
   });
 
   it("escapes names in the HTML part", () => {
-    const email = thankYouEmail({ ...context("en"), campaignTitle: `<script>alert(1)</script>`, addressees: [`"><img src=x onerror=alert(1)>`] });
+    const email = thankYouEmail({
+      ...context("en"),
+      campaignTitle: `<script>alert(1)</script>`,
+      addressees: [`"><img src=x onerror=alert(1)>`],
+    });
     expect(email.html).not.toContain("<script>");
     expect(email.html).not.toContain("<img");
     expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -42,7 +42,17 @@ const hostileText = fc
 
 const campaignSender = { name: "Letter campaigns", address: "letters@campaigns.example" };
 const addressee = { name: "Sergey Lavrov", address: "ministry@mid.ru" };
-const allowedLetterHeaders = new Set(["from", "to", "reply-to", "subject", "message-id", "date", "mime-version", "content-type", "content-transfer-encoding"]);
+const allowedLetterHeaders = new Set([
+  "from",
+  "to",
+  "reply-to",
+  "subject",
+  "message-id",
+  "date",
+  "mime-version",
+  "content-type",
+  "content-transfer-encoding",
+]);
 
 async function headersAndRecipients(raw: Buffer) {
   const parsed = await simpleParser(raw);
@@ -67,7 +77,13 @@ describe("what a supporter types cannot add a header or a recipient", () => {
           language: fc.constantFrom("en", "ru", "fr", "es"),
         }),
         async (typed) => {
-          const mail = letterMail({ ...typed, campaignSender, addressee, supporterCountry: "FR", messageId: "<letter-1@campaigns.example>" });
+          const mail = letterMail({
+            ...typed,
+            campaignSender,
+            addressee,
+            supporterCountry: "FR",
+            messageId: "<letter-1@campaigns.example>",
+          });
           const compiled = new MailComposer(nodemailerMessage(mail)).compile();
           // The SMTP envelope: the one addressee, from the campaign's address.
           expect(compiled.getEnvelope()).toEqual({ from: campaignSender.address, to: [addressee.address] });
@@ -80,7 +96,9 @@ describe("what a supporter types cannot add a header or a recipient", () => {
           expect(parsed.messageId).toBe("<letter-1@campaigns.example>");
           // A plain reply address is kept; anything else is left out, never bent into a header.
           const replyTo = parsed.replyTo?.value.map((a) => a.address) ?? [];
-          expect(replyTo).toEqual(typed.replyToAddress && isPlainMailAddress(typed.replyToAddress) ? [typed.replyToAddress] : []);
+          expect(replyTo).toEqual(
+            typed.replyToAddress && isPlainMailAddress(typed.replyToAddress) ? [typed.replyToAddress] : [],
+          );
         },
       ),
       { numRuns: runs },
@@ -90,7 +108,11 @@ describe("what a supporter types cannot add a header or a recipient", () => {
   it("to a downloaded .eml draft", async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, async (subject, text) => {
-        const raw = await renderEml({ to: [addressee, { name: "Igor Krasnov", address: "pressa@genproc.gov.ru" }], subject, text });
+        const raw = await renderEml({
+          to: [addressee, { name: "Igor Krasnov", address: "pressa@genproc.gov.ru" }],
+          subject,
+          text,
+        });
         const { parsed, headerNames, to } = await headersAndRecipients(raw);
         expect(headerNames.filter((name) => !allowedLetterHeaders.has(name) && name !== "x-unsent")).toEqual([]);
         expect(to).toEqual(["ministry@mid.ru", "pressa@genproc.gov.ru"]);

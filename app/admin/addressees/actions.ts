@@ -21,24 +21,63 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
   const translated = (errors: Record<string, string[]>) => translateFieldErrors(errors, locale, "adminFormErrors");
   const id = z.uuid().safeParse(field(formData, "id"));
   const parsed = addresseeInputSchema.safeParse(
-    Object.fromEntries(["key", "name", "role", "organisation", "kind", "country", "emails", "xHandle", "postalAddress", "webFormUrl", "salutation", "lastVerifiedAt", "status"].map((name) => [name, field(formData, name)])),
+    Object.fromEntries(
+      [
+        "key",
+        "name",
+        "role",
+        "organisation",
+        "kind",
+        "country",
+        "emails",
+        "xHandle",
+        "postalAddress",
+        "webFormUrl",
+        "salutation",
+        "lastVerifiedAt",
+        "status",
+      ].map((name) => [name, field(formData, name)]),
+    ),
   );
   const fieldErrors: Record<string, string[]> = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   const translations = [];
   for (let i = 0; i < 10; i++) {
-    const raw = { language: field(formData, `t${i}.language`), name: field(formData, `t${i}.name`), role: field(formData, `t${i}.role`), salutation: field(formData, `t${i}.salutation`) };
+    const raw = {
+      language: field(formData, `t${i}.language`),
+      name: field(formData, `t${i}.name`),
+      role: field(formData, `t${i}.role`),
+      salutation: field(formData, `t${i}.salutation`),
+    };
     if (!raw.language && !raw.name && !raw.role) continue;
     const translation = addresseeTranslationSchema.safeParse(raw);
     if (translation.success) translations.push(translation.data);
     else fieldErrors[`t${i}`] = translation.error.issues.map((issue) => issue.message);
   }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(fieldErrors), values: submittedValues(formData) };
+    return {
+      status: "error",
+      message: t("common.nothingSaved"),
+      fieldErrors: translated(fieldErrors),
+      values: submittedValues(formData),
+    };
   }
   const version = field(formData, "version");
-  const result = await saveAddressee(admin, id.success ? id.data : null, parsed.data, translations, version ? new Date(version) : null);
-  if (result.outcome === "invalid") return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(result.fieldErrors), values: submittedValues(formData) };
-  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: t("addresseeEditor.conflict") };
+  const result = await saveAddressee(
+    admin,
+    id.success ? id.data : null,
+    parsed.data,
+    translations,
+    version ? new Date(version) : null,
+  );
+  if (result.outcome === "invalid")
+    return {
+      status: "error",
+      message: t("common.nothingSaved"),
+      fieldErrors: translated(result.fieldErrors),
+      values: submittedValues(formData),
+    };
+  if (result.outcome === "conflict")
+    return { status: "error", values: submittedValues(formData), message: t("addresseeEditor.conflict") };
   if (result.outcome === "not_found") return { status: "error", message: t("addresseeEditor.notFound") };
   if (!id.success) redirect(href(`/admin/addressees/${result.id}?created=1`));
   redirect(href(`/admin/addressees/${result.id}?saved=1`));

@@ -45,7 +45,9 @@ export default async function AddresseesPage() {
               </td>
               <td>{t(`addresseeStatus.${a.status}`)}</td>
               <td>
-                <time dateTime={a.lastVerifiedAt.toISOString().slice(0, 10)}>{formatDay(a.lastVerifiedAt, locale)}</time>
+                <time dateTime={a.lastVerifiedAt.toISOString().slice(0, 10)}>
+                  {formatDay(a.lastVerifiedAt, locale)}
+                </time>
               </td>
               <td>{a.campaigns.map((c) => c.campaign.slug).join(", ") || t("common.none")}</td>
             </tr>

@@ -25,8 +25,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         {lines.map((line) => (
           <li key={line.id} data-testid="audit-line">
             <p>
-              <time dateTime={line.at.toISOString()}>{formatMoment(line.at, locale, { seconds: true })}</time> · {line.actorEmail} · <code>{line.action}</code> ·{" "}
-              {line.entity} {line.entityId ?? ""}
+              <time dateTime={line.at.toISOString()}>{formatMoment(line.at, locale, { seconds: true })}</time> ·{" "}
+              {line.actorEmail} · <code>{line.action}</code> · {line.entity} {line.entityId ?? ""}
             </p>
             {line.before !== null && (
               <details>
@@ -45,7 +45,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       </ol>
       {lines.length === 100 && (
         <p>
-          <a href={href(`/admin/audit?before=${encodeURIComponent(lines.at(-1)!.at.toISOString())}`)}>{t("audit.older")}</a>
+          <a href={href(`/admin/audit?before=${encodeURIComponent(lines.at(-1)!.at.toISOString())}`)}>
+            {t("audit.older")}
+          </a>
         </p>
       )}
     </div>

@@ -16,7 +16,10 @@ function campaignFromForm(formData: FormData) {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
   };
-  const languages = get("languages").split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const languages = get("languages")
+    .split(/[\s,]+/)
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
   const newCode = get("new.code").trim().toLowerCase();
   const sections = languages.map((code) => ({ code, prefix: code }));
   if (newCode && !languages.includes(newCode)) {
@@ -27,9 +30,18 @@ function campaignFromForm(formData: FormData) {
   const demands: Record<string, string[]> = {};
   const templates: Record<string, Record<string, string>> = {};
   for (const { code, prefix } of sections) {
-    if (textFields.some((f) => formData.has(`text.${prefix}.${f}`))) texts[code] = Object.fromEntries(textFields.map((f) => [f, get(`text.${prefix}.${f}`)]));
-    demands[code] = get(`demands.${prefix}`).split(/\r?\n/).map((d) => d.trim()).filter(Boolean);
-    if (formData.has(`template.${prefix}.body`)) templates[code] = { subject: get(`template.${prefix}.subject`), body: get(`template.${prefix}.body`), xPost: get(`template.${prefix}.xPost`) };
+    if (textFields.some((f) => formData.has(`text.${prefix}.${f}`)))
+      texts[code] = Object.fromEntries(textFields.map((f) => [f, get(`text.${prefix}.${f}`)]));
+    demands[code] = get(`demands.${prefix}`)
+      .split(/\r?\n/)
+      .map((d) => d.trim())
+      .filter(Boolean);
+    if (formData.has(`template.${prefix}.body`))
+      templates[code] = {
+        subject: get(`template.${prefix}.subject`),
+        body: get(`template.${prefix}.body`),
+        xPost: get(`template.${prefix}.xPost`),
+      };
   }
   return {
     slug: get("slug"),
@@ -58,12 +70,29 @@ export async function saveCampaignAction(_previous: AdminFormState, formData: Fo
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(fieldErrors), values: submittedValues(formData) };
+    return {
+      status: "error",
+      message: t("common.nothingSaved"),
+      fieldErrors: translated(fieldErrors),
+      values: submittedValues(formData),
+    };
   }
   const version = formData.get("version");
-  const result = await saveCampaign(admin, id.success ? id.data : null, parsed.data, typeof version === "string" && version ? new Date(version) : null);
-  if (result.outcome === "invalid") return { status: "error", message: t("common.nothingSaved"), fieldErrors: translated(result.fieldErrors), values: submittedValues(formData) };
-  if (result.outcome === "conflict") return { status: "error", values: submittedValues(formData), message: t("campaignEditor.conflict") };
+  const result = await saveCampaign(
+    admin,
+    id.success ? id.data : null,
+    parsed.data,
+    typeof version === "string" && version ? new Date(version) : null,
+  );
+  if (result.outcome === "invalid")
+    return {
+      status: "error",
+      message: t("common.nothingSaved"),
+      fieldErrors: translated(result.fieldErrors),
+      values: submittedValues(formData),
+    };
+  if (result.outcome === "conflict")
+    return { status: "error", values: submittedValues(formData), message: t("campaignEditor.conflict") };
   if (result.outcome === "not_found") return { status: "error", message: t("campaignEditor.notFound") };
   redirect(href(`/admin/campaigns/${result.id}?saved=1`));
 }

@@ -1,7 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { cancelDeliveryMessage, retryDeliveryMessage, setCampaignDeliveryPaused, type QueueChange } from "@/lib/admin/delivery-queue";
+import {
+  cancelDeliveryMessage,
+  retryDeliveryMessage,
+  setCampaignDeliveryPaused,
+  type QueueChange,
+} from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
 import { translateFormMessage } from "@/lib/i18n/form-errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
@@ -15,7 +20,12 @@ type Language = Awaited<ReturnType<typeof adminLanguage>>;
 function answer(language: Language, result: QueueChange, done: string): never {
   const { locale, t, href } = language;
   if (result.outcome === "done") redirect(href(`/admin/delivery?done=${encodeURIComponent(done)}`));
-  problem(language, result.outcome === "not_found" ? t("delivery.gone") : t("delivery.notNow", { why: translateFormMessage(result.why, locale, "adminFormErrors") }));
+  problem(
+    language,
+    result.outcome === "not_found"
+      ? t("delivery.gone")
+      : t("delivery.notNow", { why: translateFormMessage(result.why, locale, "adminFormErrors") }),
+  );
 }
 
 function problem({ href }: Language, why: string): never {
@@ -45,5 +55,9 @@ export async function setDeliveryPausedAction(formData: FormData): Promise<void>
   const parsed = pauseForm.safeParse({ campaignId: formData.get("campaignId"), paused: formData.get("paused") });
   if (!parsed.success) problem(language, language.t("delivery.chooseCampaign"));
   const paused = parsed.data.paused === "true";
-  answer(language, await setCampaignDeliveryPaused(admin, parsed.data.campaignId, paused), paused ? language.t("delivery.sendingPaused") : language.t("delivery.sendingResumed"));
+  answer(
+    language,
+    await setCampaignDeliveryPaused(admin, parsed.data.campaignId, paused),
+    paused ? language.t("delivery.sendingPaused") : language.t("delivery.sendingResumed"),
+  );
 }

@@ -43,10 +43,15 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           {campaigns.map((c) => (
             <li key={c.id}>
               <form action={setDeliveryPausedAction} className="inline-form">
-                {t("delivery.campaignState", { slug: c.slug, state: c.deliveryPaused ? t("delivery.paused") : t("delivery.sending") })}{" "}
+                {t("delivery.campaignState", {
+                  slug: c.slug,
+                  state: c.deliveryPaused ? t("delivery.paused") : t("delivery.sending"),
+                })}{" "}
                 <input type="hidden" name="campaignId" value={c.id} />
                 <input type="hidden" name="paused" value={c.deliveryPaused ? "false" : "true"} />
-                <button type="submit">{c.deliveryPaused ? t("delivery.resume", { slug: c.slug }) : t("delivery.pause", { slug: c.slug })}</button>
+                <button type="submit">
+                  {c.deliveryPaused ? t("delivery.resume", { slug: c.slug }) : t("delivery.pause", { slug: c.slug })}
+                </button>
               </form>
             </li>
           ))}
@@ -62,7 +67,10 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
             <option value="">{t("delivery.all")}</option>
             {deliveryStatuses.map((s) => (
               <option key={s} value={s}>
-                {t("delivery.statusOption", { status: t(`deliveryStatus.${s}`), count: formatNumber(counts.find((c) => c.status === s)?.count ?? 0, locale) })}
+                {t("delivery.statusOption", {
+                  status: t(`deliveryStatus.${s}`),
+                  count: formatNumber(counts.find((c) => c.status === s)?.count ?? 0, locale),
+                })}
               </option>
             ))}
           </select>

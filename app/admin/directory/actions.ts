@@ -14,7 +14,11 @@ export async function importDirectoryAction(_previous: AdminFormState, formData:
   if (file.size > maxDirectoryFileBytes) return { status: "error", message: t("directory.fileTooLarge") };
   const result = await importDirectory(admin, await file.text());
   if (result.outcome === "rejected") {
-    return { status: "error", message: t("directory.rejected"), fieldErrors: { rows: result.errors.map((e) => translateImportError(e, locale)) } };
+    return {
+      status: "error",
+      message: t("directory.rejected"),
+      fieldErrors: { rows: result.errors.map((e) => translateImportError(e, locale)) },
+    };
   }
   return { status: "saved", message: t("directory.imported", { created: result.created, updated: result.updated }) };
 }

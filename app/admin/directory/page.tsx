@@ -32,7 +32,11 @@ export default async function DirectoryPage() {
             link: (chunks) => <a href="/admin/directory/export">{chunks}</a>,
           })}
         </p>
-        <DirectoryImportForm action={importDirectoryAction} locale={locale} messages={{ admin: catalogues[locale].admin }} />
+        <DirectoryImportForm
+          action={importDirectoryAction}
+          locale={locale}
+          messages={{ admin: catalogues[locale].admin }}
+        />
       </section>
       <table data-testid="directory">
         <caption>{t("directory.caption", { count: entries.length })}</caption>
@@ -55,7 +59,9 @@ export default async function DirectoryPage() {
               <td>{e.emails.join(", ")}</td>
               <td>{t(`addresseeStatus.${e.status}`)}</td>
               <td>
-                <time dateTime={e.lastVerifiedAt.toISOString().slice(0, 10)}>{formatDay(e.lastVerifiedAt, locale)}</time>
+                <time dateTime={e.lastVerifiedAt.toISOString().slice(0, 10)}>
+                  {formatDay(e.lastVerifiedAt, locale)}
+                </time>
               </td>
             </tr>
           ))}

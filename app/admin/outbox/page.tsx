@@ -28,7 +28,13 @@ export default async function LocalOutboxPage() {
           {mails.map((m) => (
             <li key={m.id}>
               <details>
-                <summary>{t("outbox.summary", { date: formatMoment(m.createdAt, locale, { seconds: true }), address: m.toAddress, subject: m.subject })}</summary>
+                <summary>
+                  {t("outbox.summary", {
+                    date: formatMoment(m.createdAt, locale, { seconds: true }),
+                    address: m.toAddress,
+                    subject: m.subject,
+                  })}
+                </summary>
                 <pre>{m.text}</pre>
               </details>
             </li>

@@ -9,7 +9,10 @@ import { deletionRequestSchema } from "./schema";
  * that follows the link deletes nothing.
  */
 export async function deleteMyData(formData: FormData): Promise<void> {
-  const parsed = deletionRequestSchema.safeParse({ token: formData.get("token"), lang: formData.get("lang") ?? undefined });
+  const parsed = deletionRequestSchema.safeParse({
+    token: formData.get("token"),
+    lang: formData.get("lang") ?? undefined,
+  });
   const lang = parsed.success && parsed.data.lang ? `&lang=${parsed.data.lang}` : "";
   if (!parsed.success) redirect(`/privacy/delete?result=invalid${lang}`);
   const result = await deleteSupporterDataWithLink(parsed.data.token);

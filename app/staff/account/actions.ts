@@ -36,15 +36,20 @@ export async function twoFactorAction(previous: TwoFactorState, formData: FormDa
   }
   if (intent === "confirm" && previous.step === "confirm") {
     const parsed = totpSchema.safeParse({ code: formData.get("code") });
-    if (!parsed.success) return { ...previous, message: translateFormMessage(parsed.error.issues[0]!.message, locale, "staffFormErrors") };
+    if (!parsed.success)
+      return { ...previous, message: translateFormMessage(parsed.error.issues[0]!.message, locale, "staffFormErrors") };
     const outcome = await confirmTotpEnrolment(staff, parsed.data.code, requestHeaders);
-    return outcome === "on" ? { step: "on", message: t("account.nowOn") } : { ...previous, message: t("account.wrongCode") };
+    return outcome === "on"
+      ? { step: "on", message: t("account.nowOn") }
+      : { ...previous, message: t("account.wrongCode") };
   }
   if (intent === "off") {
     const parsed = password.safeParse({ password: formData.get("password") });
     if (!parsed.success) return { step: "on", message: t("account.enterPassword") };
     const outcome = await turnOffTotp(staff, parsed.data.password, requestHeaders);
-    return outcome === "off" ? { step: "off", message: t("account.nowOff") } : { step: "on", message: t("account.wrongPassword") };
+    return outcome === "off"
+      ? { step: "off", message: t("account.nowOff") }
+      : { step: "on", message: t("account.wrongPassword") };
   }
   return previous;
 }

@@ -17,7 +17,8 @@ function errorText(t: T, error: string | undefined, retry: number): string | nul
   if (error === "invalid") return t("signIn.wrongPassword");
   if (error === "missing") return t("signIn.missing");
   if (error === "code") return t("signIn.wrongCode");
-  if (error === "locked") return t("signIn.locked", { minutes: Math.max(1, Math.ceil((Number.isFinite(retry) ? retry : 0) / 60)) });
+  if (error === "locked")
+    return t("signIn.locked", { minutes: Math.max(1, Math.ceil((Number.isFinite(retry) ? retry : 0) / 60)) });
   return null;
 }
 
@@ -37,13 +38,28 @@ export default async function StaffSignInPage({ searchParams }: PageProps<"/staf
       {codeStep ? (
         <form action={verifyCode}>
           <label htmlFor="code">{t("signIn.code")}</label>
-          <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required aria-describedby={error ? "sign-in-error" : undefined} />
+          <input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            required
+            aria-describedby={error ? "sign-in-error" : undefined}
+          />
           <button type="submit">{t("signIn.continue")}</button>
         </form>
       ) : (
         <form action={signIn}>
           <label htmlFor="email">{t("signIn.email")}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required aria-describedby={error ? "sign-in-error" : undefined} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            aria-describedby={error ? "sign-in-error" : undefined}
+          />
           <label htmlFor="password">{t("signIn.password")}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
           <button type="submit">{t("signIn.submit")}</button>

@@ -121,9 +121,17 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Mr President,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Vladimir Poutine", role: "Président de la Fédération de Russie", salutation: "Monsieur le Président," },
+        fr: {
+          name: "Vladimir Poutine",
+          role: "Président de la Fédération de Russie",
+          salutation: "Monsieur le Président,",
+        },
         es: { name: "Vladímir Putin", role: "Presidente de la Federación de Rusia", salutation: "Señor Presidente:" },
-        ru: { name: "Владимир Путин", role: "Президент Российской Федерации", salutation: "Уважаемый господин Президент!" },
+        ru: {
+          name: "Владимир Путин",
+          role: "Президент Российской Федерации",
+          salutation: "Уважаемый господин Президент!",
+        },
       },
     },
     {
@@ -137,9 +145,21 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Prime Minister,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Mikhaïl Michoustine", role: "Premier ministre de la Fédération de Russie", salutation: "Monsieur le Premier ministre," },
-        es: { name: "Mijaíl Mishustin", role: "Primer Ministro de la Federación de Rusia", salutation: "Señor Primer Ministro:" },
-        ru: { name: "Михаил Мишустин", role: "Председатель Правительства Российской Федерации", salutation: "Уважаемый господин Председатель Правительства!" },
+        fr: {
+          name: "Mikhaïl Michoustine",
+          role: "Premier ministre de la Fédération de Russie",
+          salutation: "Monsieur le Premier ministre,",
+        },
+        es: {
+          name: "Mijaíl Mishustin",
+          role: "Primer Ministro de la Federación de Rusia",
+          salutation: "Señor Primer Ministro:",
+        },
+        ru: {
+          name: "Михаил Мишустин",
+          role: "Председатель Правительства Российской Федерации",
+          salutation: "Уважаемый господин Председатель Правительства!",
+        },
       },
     },
     {
@@ -152,9 +172,21 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Minister,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Sergueï Lavrov", role: "Ministre des Affaires étrangères de la Fédération de Russie", salutation: "Monsieur le Ministre," },
-        es: { name: "Serguéi Lavrov", role: "Ministro de Asuntos Exteriores de la Federación de Rusia", salutation: "Señor Ministro:" },
-        ru: { name: "Сергей Лавров", role: "Министр иностранных дел Российской Федерации", salutation: "Уважаемый господин Министр!" },
+        fr: {
+          name: "Sergueï Lavrov",
+          role: "Ministre des Affaires étrangères de la Fédération de Russie",
+          salutation: "Monsieur le Ministre,",
+        },
+        es: {
+          name: "Serguéi Lavrov",
+          role: "Ministro de Asuntos Exteriores de la Federación de Rusia",
+          salutation: "Señor Ministro:",
+        },
+        ru: {
+          name: "Сергей Лавров",
+          role: "Министр иностранных дел Российской Федерации",
+          salutation: "Уважаемый господин Министр!",
+        },
       },
     },
     {
@@ -167,9 +199,21 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Prosecutor General,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Igor Krasnov", role: "Procureur général de la Fédération de Russie", salutation: "Monsieur le Procureur général," },
-        es: { name: "Ígor Krasnov", role: "Fiscal General de la Federación de Rusia", salutation: "Señor Fiscal General:" },
-        ru: { name: "Игорь Краснов", role: "Генеральный прокурор Российской Федерации", salutation: "Уважаемый господин Генеральный прокурор!" },
+        fr: {
+          name: "Igor Krasnov",
+          role: "Procureur général de la Fédération de Russie",
+          salutation: "Monsieur le Procureur général,",
+        },
+        es: {
+          name: "Ígor Krasnov",
+          role: "Fiscal General de la Federación de Rusia",
+          salutation: "Señor Fiscal General:",
+        },
+        ru: {
+          name: "Игорь Краснов",
+          role: "Генеральный прокурор Российской Федерации",
+          salutation: "Уважаемый господин Генеральный прокурор!",
+        },
       },
     },
     {
@@ -182,9 +226,21 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Dear Director,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Alexandre Bortnikov", role: "Directeur du Service fédéral de sécurité (FSB)", salutation: "Monsieur le Directeur," },
-        es: { name: "Aleksandr Bórtnikov", role: "Director del Servicio Federal de Seguridad (FSB)", salutation: "Señor Director:" },
-        ru: { name: "Александр Бортников", role: "Директор Федеральной службы безопасности (ФСБ)", salutation: "Уважаемый господин Директор!" },
+        fr: {
+          name: "Alexandre Bortnikov",
+          role: "Directeur du Service fédéral de sécurité (FSB)",
+          salutation: "Monsieur le Directeur,",
+        },
+        es: {
+          name: "Aleksandr Bórtnikov",
+          role: "Director del Servicio Federal de Seguridad (FSB)",
+          salutation: "Señor Director:",
+        },
+        ru: {
+          name: "Александр Бортников",
+          role: "Директор Федеральной службы безопасности (ФСБ)",
+          salutation: "Уважаемый господин Директор!",
+        },
       },
     },
     {
@@ -197,8 +253,16 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Excellency,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Mission permanente de la Fédération de Russie auprès de l’Office des Nations unies à Genève", role: "Mission diplomatique", salutation: "Excellence," },
-        es: { name: "Misión Permanente de la Federación de Rusia ante la Oficina de las Naciones Unidas en Ginebra", role: "Misión diplomática", salutation: "Excelencia:" },
+        fr: {
+          name: "Mission permanente de la Fédération de Russie auprès de l’Office des Nations unies à Genève",
+          role: "Mission diplomatique",
+          salutation: "Excellence,",
+        },
+        es: {
+          name: "Misión Permanente de la Federación de Rusia ante la Oficina de las Naciones Unidas en Ginebra",
+          role: "Misión diplomática",
+          salutation: "Excelencia:",
+        },
         ru: {
           name: "Постоянное представительство Российской Федерации при Отделении ООН в Женеве",
           role: "Дипломатическое представительство",
@@ -218,8 +282,16 @@ export const launchCampaign: CampaignSeed = {
       salutation: "Excellency,",
       lastVerifiedOn: verifiedOn,
       translations: {
-        fr: { name: "Ambassade de la Fédération de Russie à Bruxelles, Belgique", role: "Ambassade", salutation: "Excellence," },
-        es: { name: "Embajada de la Federación de Rusia en Bruselas, Bélgica", role: "Embajada", salutation: "Excelencia:" },
+        fr: {
+          name: "Ambassade de la Fédération de Russie à Bruxelles, Belgique",
+          role: "Ambassade",
+          salutation: "Excellence,",
+        },
+        es: {
+          name: "Embajada de la Federación de Rusia en Bruselas, Bélgica",
+          role: "Embajada",
+          salutation: "Excelencia:",
+        },
         ru: {
           name: "Посольство Российской Федерации в Королевстве Бельгия (Брюссель)",
           role: "Посольство",

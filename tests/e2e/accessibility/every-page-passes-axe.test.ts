@@ -16,7 +16,15 @@ function pagesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return pagesUnder(full);
-    return name === "page.tsx" ? ["/" + path.dirname(full).replace(/^app\/?/, "").replace(/\[id\]/g, "new")] : [];
+    return name === "page.tsx"
+      ? [
+          "/" +
+            path
+              .dirname(full)
+              .replace(/^app\/?/, "")
+              .replace(/\[id\]/g, "new"),
+        ]
+      : [];
   });
 }
 
@@ -24,7 +32,13 @@ async function expectNoViolations(page: Page, url: string) {
   await page.goto(url);
   await page.waitForLoadState("networkidle");
   const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
-  const found = results.violations.map((v) => `${url}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const found = results.violations.map(
+    (v) =>
+      `${url}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(found).toEqual([]);
   // The checks did run on this page's content.
   expect(results.passes.length, url).toBeGreaterThan(10);
@@ -51,7 +65,9 @@ test("public pages have no WCAG A/AA violations", async ({ page }) => {
 
 test("staff and admin pages have no WCAG A/AA violations", async ({ page }) => {
   await signInAs(page, "admin");
-  const pages = [...pagesUnder("app/staff"), ...pagesUnder("app/admin")].filter((p) => !["/staff/sign-in", "/staff/forbidden"].includes(p));
+  const pages = [...pagesUnder("app/staff"), ...pagesUnder("app/admin")].filter(
+    (p) => !["/staff/sign-in", "/staff/forbidden"].includes(p),
+  );
   expect(pages.length).toBeGreaterThanOrEqual(10);
   for (const url of pages) await expectNoViolations(page, url);
 });

@@ -11,7 +11,8 @@ async function tabTo(page: Page, name: RegExp, maxTabs = 120): Promise<void> {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      const text = el.getAttribute("aria-label") ?? labelled ?? el.closest("label")?.textContent ?? el.textContent ?? "";
+      const text =
+        el.getAttribute("aria-label") ?? labelled ?? el.closest("label")?.textContent ?? el.textContent ?? "";
       const style = getComputedStyle(el);
       const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
       return { text: text.replace(/\s+/g, " ").trim(), ring, tag: el.tagName };

@@ -3,7 +3,13 @@
 // read in one column with no sideways scrolling.
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/c/russia-amnesty-undesirable/write", "/privacy", "/staff/sign-in", "/c/russia-amnesty-undesirable?lang=ru"];
+const pages = [
+  "/",
+  "/c/russia-amnesty-undesirable/write",
+  "/privacy",
+  "/staff/sign-in",
+  "/c/russia-amnesty-undesirable?lang=ru",
+];
 
 test.use({ viewport: { width: 320, height: 640 } });
 
@@ -14,8 +20,15 @@ test("pages need no sideways scrolling at 320 CSS pixels, even with text at 200%
       await page.evaluate((size) => (document.documentElement.style.fontSize = size), textSize);
       const overflow = await page.evaluate(() => {
         // Hidden from everyone (the spam trap) does not count.
-        const wide = [...document.querySelectorAll("body *")].filter((el) => !el.closest("[aria-hidden=true]") && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1);
-        return { scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth, wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`) };
+        const wide = [...document.querySelectorAll("body *")].filter(
+          (el) =>
+            !el.closest("[aria-hidden=true]") &&
+            el.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+        );
+        return {
+          scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`),
+        };
       });
       expect(overflow, `${url} at text ${textSize}`).toEqual({ scroll: 0, wide: [] });
     }

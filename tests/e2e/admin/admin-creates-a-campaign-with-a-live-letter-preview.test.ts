@@ -17,7 +17,9 @@ test("an admin creates a campaign; the preview is live and the public page shows
   await page.getByLabel("Summary (the first language)").fill("Write to demand their release.");
   await page.getByLabel("What happened (the first language)").fill("They were detained.");
   await page.getByLabel("Why it matters (the first language)").fill("Defenders defend us all.");
-  await page.getByLabel("Safety notice (shown before any form) (the first language)").fill("Taking part can be risky in some countries.");
+  await page
+    .getByLabel("Safety notice (shown before any form) (the first language)")
+    .fill("Taking part can be risky in some countries.");
   await page.getByLabel("Demands (the first language), one per line, in order").fill("Release them\nDrop the charges");
   await page.getByLabel("Subject (the first language)").fill("Release the defenders");
 
@@ -31,7 +33,9 @@ test("an admin creates a campaign; the preview is live and the public page shows
 
   await page.getByRole("checkbox", { name: /Sergey Lavrov/ }).check();
   await page.getByRole("button", { name: "Save campaign" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("The letter uses unknown placeholder(s): {{misspelt}}.");
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "The letter uses unknown placeholder(s): {{misspelt}}.",
+  );
   // Nothing typed is lost with the refusal.
   await expect(page.getByLabel("Status")).toHaveValue("open");
   await expect(page.getByLabel("Title (the first language)")).toHaveValue("Free the defenders");

@@ -32,7 +32,10 @@ test("an admin edits an addressee and the public page and API show it", async ({
   await expect(line).toContainText('"role": "Embassy (consular section)"');
 });
 
-test("a bad email address is refused with a message next to the field, and nothing is saved", async ({ page, request }) => {
+test("a bad email address is refused with a message next to the field, and nothing is saved", async ({
+  page,
+  request,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/admin/addressees");
   await page.getByRole("link", { name: "Sergey Lavrov" }).click();
@@ -43,7 +46,9 @@ test("a bad email address is refused with a message next to the field, and nothi
   // What was typed stays, to be corrected.
   await expect(page.getByLabel("Email addresses")).toHaveValue("ministry@mid.ru\nnot-an-address");
   const campaign = await (await request.get("/api/campaigns/russia-amnesty-undesirable")).json();
-  expect(campaign.addressees.find((a: { name: string }) => a.name === "Sergey Lavrov").emails).toEqual(["ministry@mid.ru"]);
+  expect(campaign.addressees.find((a: { name: string }) => a.name === "Sergey Lavrov").emails).toEqual([
+    "ministry@mid.ru",
+  ]);
 });
 
 test("a staff member cannot open the addressee editor", async ({ page }) => {

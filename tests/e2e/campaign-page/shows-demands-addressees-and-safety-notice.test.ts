@@ -13,8 +13,16 @@ const addressees: { name: string; role: string; contact: string }[] = [
   { name: "Sergey Lavrov", role: "Minister of Foreign Affairs", contact: "ministry@mid.ru" },
   { name: "Igor Krasnov", role: "Prosecutor General of the Russian Federation", contact: "pressa@genproc.gov.ru" },
   { name: "Alexander Bortnikov", role: "Director of the Federal Security Service (FSB)", contact: "fsb@fsb.ru" },
-  { name: "Permanent Mission of the Russian Federation to the United Nations Office at Geneva", role: "Diplomatic mission", contact: "mission.russian@vtxnet.ch" },
-  { name: "Embassy of the Russian Federation in Brussels, Belgium", role: "Embassy", contact: "mission.russian@vtxnet.ch" },
+  {
+    name: "Permanent Mission of the Russian Federation to the United Nations Office at Geneva",
+    role: "Diplomatic mission",
+    contact: "mission.russian@vtxnet.ch",
+  },
+  {
+    name: "Embassy of the Russian Federation in Brussels, Belgium",
+    role: "Embassy",
+    contact: "mission.russian@vtxnet.ch",
+  },
 ];
 
 for (const javaScriptEnabled of [true, false]) {
@@ -46,7 +54,9 @@ for (const javaScriptEnabled of [true, false]) {
     test("the safety notice comes first and the call to write leads to the letter builder", async ({ page }) => {
       await page.goto("/c/russia-amnesty-undesirable");
       const notice = page.getByRole("complementary", { name: "Before you take part" });
-      await expect(notice).toContainText("If you are in Russia, plan to travel there, or are a Russian citizen living abroad");
+      await expect(notice).toContainText(
+        "If you are in Russia, plan to travel there, or are a Russian citizen living abroad",
+      );
       await expect(notice).toContainText("You can write without giving your name");
       // Before any call to action: the first link to the letter builder comes after the notice.
       const noticeBox = await notice.boundingBox();
@@ -73,7 +83,8 @@ test("the campaign page and the letter builder load nothing from any other host"
   const foreign: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.origin !== new URL(baseURL!).origin && !["data:", "blob:"].includes(url.protocol)) foreign.push(request.url());
+    if (url.origin !== new URL(baseURL!).origin && !["data:", "blob:"].includes(url.protocol))
+      foreign.push(request.url());
   });
   await page.goto("/");
   await page.waitForLoadState("networkidle");

@@ -22,5 +22,11 @@ test("the API answers JSON errors and serves its OpenAPI document", async ({ req
   const openapi = await request.get("/api/openapi.json");
   expect(openapi.status()).toBe(200);
   const document = await openapi.json();
-  expect(Object.keys(document.paths)).toEqual(["/api/campaigns", "/api/campaigns/{slug}", "/api/campaigns/{slug}/signatures", "/api/proof-of-work", "/api/campaigns/{slug}/totals"]);
+  expect(Object.keys(document.paths)).toEqual([
+    "/api/campaigns",
+    "/api/campaigns/{slug}",
+    "/api/campaigns/{slug}/signatures",
+    "/api/proof-of-work",
+    "/api/campaigns/{slug}/totals",
+  ]);
 });

@@ -13,10 +13,15 @@ import { encodeComponent } from "../../helpers/hostile-requests";
 const slug = "russia-amnesty-undesirable";
 const subject = `"><img src=x onerror=window.__pwned=1>{{constructor}}`;
 const name = "<svg onload=alert(1)>";
-const city = "=HYPERLINK(\"https://evil.example\")";
+const city = '=HYPERLINK("https://evil.example")';
 // Script payloads that fit a letter, and two placeholders that are not ours.
-const payloads = attackGroups.scriptInjection.filter((p) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(p)).slice(0, 60);
-const body = `{{salutation}}\n\n{{constructor}} {{__proto__}}\n\n${payloads.join("\n\n")}\n\n{{signer}}`.slice(0, 7_900);
+const payloads = attackGroups.scriptInjection
+  .filter((p) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(p))
+  .slice(0, 60);
+const body = `{{salutation}}\n\n{{constructor}} {{__proto__}}\n\n${payloads.join("\n\n")}\n\n{{signer}}`.slice(
+  0,
+  7_900,
+);
 
 /** Records any payload that runs; checked at the end. */
 async function watchForPayloads(page: Page): Promise<string[]> {
@@ -45,7 +50,9 @@ async function fillHostileLetter(page: Page) {
 async function expectNothingRan(page: Page, ran: string[]) {
   expect(ran).toEqual([]);
   await expect(page.locator("html[data-pwned]")).toHaveCount(0);
-  await expect(page.locator("img[onerror], svg[onload], [onfocus], [onmouseover], iframe, object, embed")).toHaveCount(0);
+  await expect(page.locator("img[onerror], svg[onload], [onfocus], [onmouseover], iframe, object, embed")).toHaveCount(
+    0,
+  );
 }
 
 test.describe("without JavaScript", () => {
@@ -72,7 +79,15 @@ test.describe("without JavaScript", () => {
     const file = testInfo.outputPath("letter.eml");
     await (await download).saveAs(file);
     const mail = await simpleParser(readFileSync(file));
-    expect(mailProblems({ parsed: mail }, { recipients: new Set(["ministry@mid.ru", "pressa@genproc.gov.ru", "fsb@fsb.ru", "mission.russian@vtxnet.ch"]), extraHeaders: ["x-unsent"] })).toEqual([]);
+    expect(
+      mailProblems(
+        { parsed: mail },
+        {
+          recipients: new Set(["ministry@mid.ru", "pressa@genproc.gov.ru", "fsb@fsb.ru", "mission.russian@vtxnet.ch"]),
+          extraHeaders: ["x-unsent"],
+        },
+      ),
+    ).toEqual([]);
     expect(mail.subject).toBe(subject);
     expect(mail.text).toContain("{{constructor}} {{__proto__}}");
     expect(mail.text).toContain(payloads[1]!);
@@ -80,7 +95,9 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("with JavaScript", () => {
-  test("a letter made of attack strings is previewed as you type and signed, and nothing in it runs", async ({ page }) => {
+  test("a letter made of attack strings is previewed as you type and signed, and nothing in it runs", async ({
+    page,
+  }) => {
     const ran = await watchForPayloads(page);
     await fillHostileLetter(page);
     const preview = page.getByTestId("letter-preview").first();
@@ -102,16 +119,30 @@ test("a sample of the attack strings gets 4xx answers naming the problem, never 
   const seen = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   for (const value of sample) {
     const signature = await request.post(`/api/campaigns/${slug}/signatures`, {
-      data: { addressees: [value], language: value, subject: value, body: value, country: value, channel: value, consentCounted: value },
+      data: {
+        addressees: [value],
+        language: value,
+        subject: value,
+        body: value,
+        country: value,
+        channel: value,
+        consentCounted: value,
+      },
     });
     seen(signature.status());
     expect(signature.status(), value).toBeGreaterThanOrEqual(400);
     expect(signature.status(), value).toBeLessThan(500);
     const error = (await signature.json()) as { error: { message: string; fields?: Record<string, string[]> } };
     expect(error.error.message).toMatch(/^[A-Z]/);
-    if (signature.status() !== 413) expect(Object.keys(error.error.fields ?? {})).toEqual(expect.arrayContaining(["addressees", "channel"]));
+    if (signature.status() !== 413)
+      expect(Object.keys(error.error.fields ?? {})).toEqual(expect.arrayContaining(["addressees", "channel"]));
 
-    for (const url of [`/api/campaigns?lang=${encodeComponent(value)}`, `/c/${encodeComponent(value)}`, `/c/${slug}/confirm?token=${encodeComponent(value)}`, `/privacy/delete?token=${encodeComponent(value)}`]) {
+    for (const url of [
+      `/api/campaigns?lang=${encodeComponent(value)}`,
+      `/c/${encodeComponent(value)}`,
+      `/c/${slug}/confirm?token=${encodeComponent(value)}`,
+      `/privacy/delete?token=${encodeComponent(value)}`,
+    ]) {
       const answer = await request.get(url, { maxRedirects: 0 });
       seen(answer.status());
       expect(answer.status(), url.slice(0, 120)).toBeLessThan(500);

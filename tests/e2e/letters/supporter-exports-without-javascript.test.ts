@@ -20,7 +20,9 @@ test("a supporter without JavaScript previews, signs and downloads a PDF and an 
   await page.getByLabel(/Your name/).fill("Jörg Müller");
   await page.getByLabel(/Your city/).fill("Köln");
   await page.getByRole("button", { name: "Sign and get my letters" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Tick the box to let us count your signature" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Tick the box to let us count your signature" }),
+  ).toBeVisible();
   await expect(page.getByLabel(/^Letter/)).toHaveValue(`{{salutation}}\n\n${sentence}\n\n{{signer}}`);
   await expect(page.getByLabel(/Your city/)).toHaveValue("Köln");
 

@@ -17,7 +17,9 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await expect(page.getByRole("complementary", { name: "Before you write" })).toBeVisible();
 
   // Seven addressees, all preselected; the supporter leaves out the FSB.
-  const choices = page.getByRole("checkbox", { name: /Putin|Mishustin|Lavrov|Krasnov|Bortnikov|Permanent Mission|Embassy of the Russian Federation in Brussels/ });
+  const choices = page.getByRole("checkbox", {
+    name: /Putin|Mishustin|Lavrov|Krasnov|Bortnikov|Permanent Mission|Embassy of the Russian Federation in Brussels/,
+  });
   await expect(choices).toHaveCount(7);
   await page.getByRole("checkbox", { name: /Alexander Bortnikov/ }).uncheck();
 
@@ -43,7 +45,10 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   const thanks = page.getByTestId("thank-you");
   await expect(thanks.getByRole("heading", { level: 1 })).toHaveText("Thank you");
   await expect(thanks).toContainText("One more step");
-  await expect(thanks.getByRole("link", { name: "Post to @KremlinRussia_E on X" })).toHaveAttribute("href", /^https:\/\/x\.com\/intent\/post\?text=%40KremlinRussia_E/);
+  await expect(thanks.getByRole("link", { name: "Post to @KremlinRussia_E on X" })).toHaveAttribute(
+    "href",
+    /^https:\/\/x\.com\/intent\/post\?text=%40KremlinRussia_E/,
+  );
   await expect(thanks.getByTestId("letter-output")).toHaveCount(6);
 
   const link = await confirmationLinkFor("camille.martin@example.org");
@@ -55,7 +60,10 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   await expect(page.getByTestId("letter-to-confirm")).toContainText("Remove Amnesty International");
   await expect(page.getByTestId("letter-to-confirm")).toContainText("Camille Martin, France");
   await expect(page.getByText("The addressees will not see your email address.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "This was not me: delete it (nothing will be sent)" })).toHaveAttribute("href", /^\/privacy\/delete\?token=/);
+  await expect(page.getByRole("link", { name: "This was not me: delete it (nothing will be sent)" })).toHaveAttribute(
+    "href",
+    /^\/privacy\/delete\?token=/,
+  );
   await page.getByRole("button", { name: "Confirm and send my letters" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Address confirmed");
   // Four email addressees are chosen (the FSB is not); Geneva and Brussels share one address but are two letters.

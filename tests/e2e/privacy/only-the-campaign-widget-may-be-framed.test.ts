@@ -8,11 +8,22 @@ import config from "../../../playwright.config";
 // local-network protection would block the frame before any header is read.
 // A real partner and a real deployment are both public, so it is turned off here.
 const launchOptions = config.use?.launchOptions ?? {};
-test.use({ launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights"] } });
+test.use({
+  launchOptions: {
+    ...launchOptions,
+    args: [
+      ...(launchOptions.args ?? []),
+      "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights",
+    ],
+  },
+});
 
 const partner = "https://partner.example/appeal.html";
 
-test("a partner site shows the widget; the campaign page and staff pages refuse to be framed", async ({ page, baseURL }) => {
+test("a partner site shows the widget; the campaign page and staff pages refuse to be framed", async ({
+  page,
+  baseURL,
+}) => {
   await page.route(partner, (route) =>
     route.fulfill({
       contentType: "text/html",
@@ -46,10 +57,25 @@ test("a partner site shows the widget; the campaign page and staff pages refuse 
   for (const message of refused) expect(message).toContain("frame-ancestors 'none'");
 });
 
-test("the widget opens the campaign in a new tab, where the full page does the rest", async ({ page, context, baseURL }) => {
-  await page.route(partner, (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><title>Partner</title><iframe id="widget" title="widget" src="${baseURL}/embed/russia-amnesty-undesirable" width="400" height="500"></iframe>` }));
+test("the widget opens the campaign in a new tab, where the full page does the rest", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.route(partner, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Partner</title><iframe id="widget" title="widget" src="${baseURL}/embed/russia-amnesty-undesirable" width="400" height="500"></iframe>`,
+    }),
+  );
   await page.goto(partner);
-  const [tab] = await Promise.all([context.waitForEvent("page"), page.frameLocator("#widget").getByRole("link", { name: /Write your letter/ }).click()]);
+  const [tab] = await Promise.all([
+    context.waitForEvent("page"),
+    page
+      .frameLocator("#widget")
+      .getByRole("link", { name: /Write your letter/ })
+      .click(),
+  ]);
   await tab.waitForLoadState();
   expect(new URL(tab.url()).pathname).toBe("/c/russia-amnesty-undesirable/write");
   await expect(tab.getByRole("heading", { level: 1 })).toBeVisible();

@@ -3,7 +3,13 @@
 // violation while a supporter writes a letter with JavaScript on).
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/c/russia-amnesty-undesirable", "/c/russia-amnesty-undesirable/write", "/staff/sign-in", "/privacy/delete?token=x"];
+const pages = [
+  "/",
+  "/c/russia-amnesty-undesirable",
+  "/c/russia-amnesty-undesirable/write",
+  "/staff/sign-in",
+  "/privacy/delete?token=x",
+];
 
 test("pages send the security headers, with a new nonce per request", async ({ request }) => {
   const nonces = new Set<string>();
@@ -21,7 +27,8 @@ test("pages send the security headers, with a new nonce per request", async ({ r
     expect(headers["x-powered-by"]).toBeUndefined();
     nonces.add(csp.match(/'nonce-([^']+)'/)![1]!);
     // Next's own inline scripts carry the nonce.
-    if (headers["content-type"]?.startsWith("text/html")) expect(await response.text()).toContain(`nonce="${csp.match(/'nonce-([^']+)'/)![1]}"`);
+    if (headers["content-type"]?.startsWith("text/html"))
+      expect(await response.text()).toContain(`nonce="${csp.match(/'nonce-([^']+)'/)![1]}"`);
   }
   expect(nonces.size).toBe(pages.length);
 });

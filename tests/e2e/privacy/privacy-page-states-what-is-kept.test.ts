@@ -1,18 +1,25 @@
 // The privacy page, linked from every page, states the running settings.
 import { expect, test } from "@playwright/test";
 
-test("every page links to a privacy page that states the retention period and that no IP address is kept", async ({ page }) => {
+test("every page links to a privacy page that states the retention period and that no IP address is kept", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("contentinfo").getByRole("link", { name: "Privacy" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy");
-  await expect(page.getByTestId("privacy-kept")).toContainText("30 days after your letters were delivered or the campaign closed");
+  await expect(page.getByTestId("privacy-kept")).toContainText(
+    "30 days after your letters were delivered or the campaign closed",
+  );
   await expect(page.getByText("Your IP address: not in the database, not in our logs.")).toBeVisible();
   // The e2e server has no SMTP_URL: the page says so.
   await expect(page.getByText("this installation sends no email at all")).toBeVisible();
 });
 
 test("the interface speaks the browser's language, and the switcher changes it", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+  const context = await browser.newContext({
+    locale: "fr-FR",
+    extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" },
+  });
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");

@@ -14,7 +14,10 @@ const supporter = {
   sentence: "Logcheck phrase nine-four-eight-one must stay private",
 };
 
-test("signing, confirming, deleting and bad requests leave no personal data in the server log", async ({ page, request }) => {
+test("signing, confirming, deleting and bad requests leave no personal data in the server log", async ({
+  page,
+  request,
+}) => {
   const logFile = process.env.E2E_SERVER_LOG;
   expect(logFile, "the e2e setup keeps the server's output").toBeTruthy();
 
@@ -42,8 +45,27 @@ test("signing, confirming, deleting and bad requests leave no personal data in t
 
   // The JSON API: a broken body, a bad field and a duplicate, each with the same data inside.
   const api = "/api/campaigns/russia-amnesty-undesirable/signatures";
-  expect((await request.post(api, { headers: { "content-type": "application/json" }, data: `{"email":"${supporter.email}","name":"${supporter.name}"` })).status()).toBe(400);
-  expect((await request.post(api, { data: { email: supporter.email, name: supporter.name, city: supporter.city, body: supporter.sentence, country: "XX" } })).status()).toBe(400);
+  expect(
+    (
+      await request.post(api, {
+        headers: { "content-type": "application/json" },
+        data: `{"email":"${supporter.email}","name":"${supporter.name}"`,
+      })
+    ).status(),
+  ).toBe(400);
+  expect(
+    (
+      await request.post(api, {
+        data: {
+          email: supporter.email,
+          name: supporter.name,
+          city: supporter.city,
+          body: supporter.sentence,
+          country: "XX",
+        },
+      })
+    ).status(),
+  ).toBe(400);
 
   // A supporter who types their address into the staff sign-in.
   await page.goto("/staff/sign-in");

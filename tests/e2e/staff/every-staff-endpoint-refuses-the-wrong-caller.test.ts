@@ -31,7 +31,11 @@ const openToAll = new Set(["/staff/sign-in", "/staff/forbidden"]);
 const endpoints: Endpoint[] = ["app/staff", "app/admin"]
   .flatMap(files)
   .filter((f) => /\/(page\.tsx|route\.ts)$/.test(f))
-  .map((f): Endpoint => ({ path: urlOf(f), kind: f.endsWith("route.ts") ? "route" : "page", needs: f.startsWith("app/admin") || f.includes("/supporters/") ? "admin" : "staff" }))
+  .map((f): Endpoint => ({
+    path: urlOf(f),
+    kind: f.endsWith("route.ts") ? "route" : "page",
+    needs: f.startsWith("app/admin") || f.includes("/supporters/") ? "admin" : "staff",
+  }))
   .filter((e) => !openToAll.has(e.path));
 
 // Server actions: public ones are named here with why they are public.
@@ -46,18 +50,31 @@ const publicActions: Record<string, string> = {
 const adminActionFiles = /^app\/admin\//;
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  node: Record<string, ManifestEntry>;
+};
 const actions = Object.entries(manifest.node).map(([id, entry]) => ({
   id,
   name: `${entry.filename}#${entry.exportedName}`,
-  page: "/" + Object.keys(entry.workers)[0]!.replace(/^app\//, "").replace(/\/?page$/, "").replace(/\[id\]/g, "new").replace(/\[slug\]/g, "russia-amnesty-undesirable"),
+  page:
+    "/" +
+    Object.keys(entry.workers)[0]!
+      .replace(/^app\//, "")
+      .replace(/\/?page$/, "")
+      .replace(/\[id\]/g, "new")
+      .replace(/\[slug\]/g, "russia-amnesty-undesirable"),
 }));
 const protectedActions = actions.filter((a) => !(a.name in publicActions));
 
 /** Calls a server action the way the browser does, with no arguments. */
 async function callAction(request: APIRequestContext, action: { id: string; page: string }) {
   const response = await request.post(action.page, {
-    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: `http://127.0.0.1:${e2ePort}` },
+    headers: {
+      "Next-Action": action.id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: `http://127.0.0.1:${e2ePort}`,
+    },
     data: "[]",
     maxRedirects: 0,
   });

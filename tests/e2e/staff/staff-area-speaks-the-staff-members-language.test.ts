@@ -11,7 +11,9 @@ test("the sign-in page and its error speak French when the address asks for it",
   await page.getByLabel("Adresse e-mail").fill(e2eStaff.admin.email);
   await page.getByLabel("Mot de passe").fill("not the password at all");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "L’adresse e-mail" })).toHaveText("L’adresse e-mail ou le mot de passe est incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "L’adresse e-mail" })).toHaveText(
+    "L’adresse e-mail ou le mot de passe est incorrect.",
+  );
   // The page after the failed attempt keeps the language.
   await expect(page).toHaveURL(/[?&]lang=fr(&|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connexion de l’équipe");
@@ -32,7 +34,15 @@ test.describe("with a browser set to Russian", () => {
     await expect(page).toHaveTitle("Сводка · Кампании писем");
     await expect(page.getByRole("heading", { level: 2, name: "Итоги" })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Раздел сотрудников" });
-    for (const name of ["Сводка", "Ваша учётная запись", "Кампании", "Адресаты", "Справочник посольств", "Очередь отправки", "Журнал аудита"]) {
+    for (const name of [
+      "Сводка",
+      "Ваша учётная запись",
+      "Кампании",
+      "Адресаты",
+      "Справочник посольств",
+      "Очередь отправки",
+      "Журнал аудита",
+    ]) {
       await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
     }
     await expect(nav.getByText(`${account.name} (администратор)`)).toBeVisible();

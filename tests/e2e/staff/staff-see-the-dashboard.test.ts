@@ -8,7 +8,11 @@ test("a staff member signs in and sees totals that match the public API", async 
   const before = (await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json()).signatures;
   // Other tests add campaigns: ask for this one.
   await page.goto("/staff?campaign=russia-amnesty-undesirable");
-  const shown = Number((await page.getByTestId("dashboard-signatures").textContent())!.match(/^([\d,]+) signatures?/)![1]!.replace(/,/g, ""));
+  const shown = Number(
+    (await page.getByTestId("dashboard-signatures").textContent())!
+      .match(/^([\d,]+) signatures?/)![1]!
+      .replace(/,/g, ""),
+  );
   const after = (await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json()).signatures;
   expect(shown).toBeGreaterThanOrEqual(before);
   expect(shown).toBeLessThanOrEqual(after);

@@ -15,8 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const blank: AddresseeFormValues = {
-  id: null, version: null, key: "", name: "", role: "", organisation: "", kind: "official", country: "", emails: "", xHandle: "",
-  postalAddress: "", webFormUrl: "", salutation: "", lastVerifiedAt: new Date().toISOString().slice(0, 10), status: "active", translations: [],
+  id: null,
+  version: null,
+  key: "",
+  name: "",
+  role: "",
+  organisation: "",
+  kind: "official",
+  country: "",
+  emails: "",
+  xHandle: "",
+  postalAddress: "",
+  webFormUrl: "",
+  salutation: "",
+  lastVerifiedAt: new Date().toISOString().slice(0, 10),
+  status: "active",
+  translations: [],
 };
 
 export default async function EditAddresseePage({ params, searchParams }: PageProps<"/admin/addressees/[id]">) {
@@ -58,8 +72,16 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
           {query.created ? t("addresseeEditor.created") : t("addresseeEditor.saved")}
         </p>
       )}
-      {values.id && <p>{t("addresseeEditor.usedBy", { campaigns: campaigns.join(", ") || t("addresseeEditor.noCampaign") })}</p>}
-      <AddresseeForm key={values.version ?? "new"} values={values} action={saveAddresseeAction} locale={locale} messages={{ admin: catalogues[locale].admin }} />
+      {values.id && (
+        <p>{t("addresseeEditor.usedBy", { campaigns: campaigns.join(", ") || t("addresseeEditor.noCampaign") })}</p>
+      )}
+      <AddresseeForm
+        key={values.version ?? "new"}
+        values={values}
+        action={saveAddresseeAction}
+        locale={locale}
+        messages={{ admin: catalogues[locale].admin }}
+      />
       <p>
         <a href={href("/admin/addressees")}>{t("addresseeEditor.back")}</a>
       </p>

@@ -26,7 +26,9 @@ export default async function EditCampaignPage({ params, searchParams }: PagePro
   return (
     <div className="staff">
       <StaffNav staff={admin} signOutAction={signOut} />
-      <h1>{data.campaign ? t("campaignEditor.editHeading", { slug: data.campaign.slug }) : t("campaignEditor.newHeading")}</h1>
+      <h1>
+        {data.campaign ? t("campaignEditor.editHeading", { slug: data.campaign.slug }) : t("campaignEditor.newHeading")}
+      </h1>
       {saved && (
         <p role="status" className="form-ok">
           {data.campaign?.status === "open" ? t("campaignEditor.savedOpen") : t("campaignEditor.saved")}
@@ -37,7 +39,14 @@ export default async function EditCampaignPage({ params, searchParams }: PagePro
           <a href={`/c/${data.campaign.slug}`}>{t("campaignEditor.openPublicPage")}</a>
         </p>
       )}
-      <CampaignForm key={data.campaign?.version ?? "new"} campaign={data.campaign} addressees={data.addressees} action={saveCampaignAction} locale={locale} messages={{ admin: catalogues[locale].admin }} />
+      <CampaignForm
+        key={data.campaign?.version ?? "new"}
+        campaign={data.campaign}
+        addressees={data.addressees}
+        action={saveCampaignAction}
+        locale={locale}
+        messages={{ admin: catalogues[locale].admin }}
+      />
     </div>
   );
 }

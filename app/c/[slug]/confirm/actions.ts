@@ -7,7 +7,11 @@ import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email"
 const confirmationRequest = z.object({
   slug: campaignSlugSchema,
   token: z.string().min(1).max(500),
-  lang: z.string().regex(/^[a-z]{2,3}$/).optional().catch(undefined),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /**
@@ -16,7 +20,11 @@ const confirmationRequest = z.object({
  * scanner that opens the link cannot send letters in someone's name.
  */
 export async function confirmAddress(formData: FormData): Promise<void> {
-  const parsed = confirmationRequest.safeParse({ slug: formData.get("slug"), token: formData.get("token"), lang: formData.get("lang") ?? undefined });
+  const parsed = confirmationRequest.safeParse({
+    slug: formData.get("slug"),
+    token: formData.get("token"),
+    lang: formData.get("lang") ?? undefined,
+  });
   if (!parsed.success) redirect("/");
   const { outcome, letters } = await confirmSupporterEmail(parsed.data.token);
   const lang = parsed.data.lang ? `&lang=${parsed.data.lang}` : "";

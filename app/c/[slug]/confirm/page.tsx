@@ -39,7 +39,8 @@ export default async function ConfirmPage({ params, searchParams }: PageProps<"/
   );
   const result = one(query.result);
   // Own keys only: "toString" and the like are not outcomes.
-  if (result && Object.hasOwn(answers, result)) return answer(result as keyof typeof answers, Number(one(query.letters) ?? 0));
+  if (result && Object.hasOwn(answers, result))
+    return answer(result as keyof typeof answers, Number(one(query.letters) ?? 0));
   // Opening the link only shows the button: confirming is a deliberate act.
   const token = one(query.token);
   const check = token && token.length <= 500 ? readConfirmationToken(token) : "invalid";

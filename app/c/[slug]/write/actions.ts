@@ -12,13 +12,19 @@ import type { LetterFormState } from "@/lib/signatures/letter-form-state";
 
 const intentSchema = z.enum(["preview", "reset", "send"]).catch("preview");
 
-export async function letterFormAction(slug: string, previous: LetterFormState, form: FormData): Promise<LetterFormState> {
+export async function letterFormAction(
+  slug: string,
+  previous: LetterFormState,
+  form: FormData,
+): Promise<LetterFormState> {
   // Without JavaScript both arguments come back from the form's hidden fields,
   // so they may be anything: only the previous version number is used.
-  const version = typeof previous?.version === "number" && Number.isSafeInteger(previous.version) ? previous.version : 0;
+  const version =
+    typeof previous?.version === "number" && Number.isSafeInteger(previous.version) ? previous.version : 0;
   const parsedSlug = campaignSlugSchema.safeParse(slug);
   const locale = await requestLocale();
-  if (!parsedSlug.success) return { values: {}, message: translateFormMessage("This campaign does not exist.", locale), version: version + 1 };
+  if (!parsedSlug.success)
+    return { values: {}, message: translateFormMessage("This campaign does not exist.", locale), version: version + 1 };
   const state = await handleLetterForm({
     slug: parsedSlug.data,
     intent: intentSchema.parse(form.get("intent")),

@@ -11,5 +11,7 @@ export async function GET(request: Request) {
   const slug = slugSchema.safeParse(new URL(request.url).searchParams.get("campaign"));
   if (!slug.success) return new Response("Choose a campaign (?campaign=slug).\n", { status: 400 });
   const csv = await aggregatesCsv(staff, slug.data);
-  return csv === null ? new Response("No such campaign.\n", { status: 404 }) : csvResponse(csv, `${slug.data}-figures.csv`);
+  return csv === null
+    ? new Response("No such campaign.\n", { status: 404 })
+    : csvResponse(csv, `${slug.data}-figures.csv`);
 }
