@@ -34,7 +34,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/lib/db/*", "@/generated/prisma/*", "@prisma/*"],
+              group: ["@/lib/core/db", "@/generated/prisma/*", "@prisma/*"],
               message: "Call a feature module in lib/<feature>/ instead of the database.",
             },
           ],

@@ -4,7 +4,7 @@
 // scripts. Authorisation is NOT done here: every page, route and action
 // checks it itself.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/locales";
 

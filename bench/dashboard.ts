@@ -32,11 +32,11 @@ Object.assign(process.env, {
 const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
 const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
 const { campaignSeed, staffMember } = await import("../tests/helpers/factories.ts");
-const { db, disconnectDb } = await import("../lib/db/client.ts");
+const { db, disconnectDb } = await import("../lib/core/db.ts");
 const { getDashboard } = await import("../lib/staff/get-dashboard.ts");
-const { liveTallySql } = await import("../lib/signatures/tally-sql.ts");
-const { rollUpTallies } = await import("../lib/signatures/roll-up-tallies.ts");
-const { startTallyTimer } = await import("../lib/signatures/tally-timer.ts");
+const { liveTallySql } = await import("../lib/tallies/tally-sql.ts");
+const { rollUpTallies } = await import("../lib/tallies/roll-up-tallies.ts");
+const { startTallyTimer } = await import("../lib/tallies/tally-timer.ts");
 const { recordSignature } = await import("../lib/signatures/record-signature.ts");
 
 const log = (line: string) => console.log(line);
@@ -113,7 +113,7 @@ try {
       .join(", ")}`,
   );
 
-  // The roll-up as the app runs it (lib/signatures/roll-up-tallies.ts), then
+  // The roll-up as the app runs it (lib/tallies/roll-up-tallies.ts), then
   // the vacuum autovacuum would have done, so the timings are not of a table
   // full of dead rows that a running system would have cleaned long ago.
   const rollStart = performance.now();

@@ -28,8 +28,8 @@ const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.t
 const { recordSignature } = await import("../lib/signatures/record-signature.ts");
 const { confirmSupporterEmail } = await import("../lib/signatures/confirm-supporter-email.ts");
 const { confirmationToken } = await import("../lib/signatures/confirmation-email.ts");
-const { startWorker } = await import("../lib/delivery/worker.ts");
-const { disconnectDb } = await import("../lib/db/client.ts");
+const { startWorker } = await import("../lib/worker/worker.ts");
+const { disconnectDb } = await import("../lib/core/db.ts");
 
 try {
   console.log(

@@ -67,7 +67,7 @@ try {
   }
 } finally {
   await app.stop();
-  const { disconnectDb } = await import("../lib/db/client.ts");
+  const { disconnectDb } = await import("../lib/core/db.ts");
   await disconnectDb();
 }
 const counted = Number(

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import readline from "node:readline";
 import "./lib/load-dotenv.ts";
 import { createStaffAccount } from "../lib/auth/create-staff-account.ts";
-import { disconnectDb } from "../lib/db/client.ts";
+import { disconnectDb } from "../lib/core/db.ts";
 import { openDatabaseOrExit } from "./lib/database.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres.ts";
+import { startEmbeddedPostgres } from "../scripts/dev/embedded-postgres.ts";
 import { runPrisma } from "./lib/prisma-cli.ts";
 
 const name = process.argv[2];

@@ -3,7 +3,7 @@
 import "./lib/load-dotenv.ts";
 import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaign } from "../lib/campaigns/seed-campaign.ts";
-import { disconnectDb } from "../lib/db/client.ts";
+import { disconnectDb } from "../lib/core/db.ts";
 import { openDatabaseOrExit } from "./lib/database.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 

@@ -5,7 +5,7 @@
 import "./lib/load-dotenv.ts";
 import { simpleParser } from "mailparser";
 import { readLocalOutbox } from "../lib/delivery/read-local-outbox.ts";
-import { disconnectDb } from "../lib/db/client.ts";
+import { disconnectDb } from "../lib/core/db.ts";
 import { openDatabaseOrExit } from "./lib/database.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 

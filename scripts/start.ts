@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
 import { seedCampaignIfMissing } from "../lib/campaigns/seed-campaign.ts";
-import { disconnectDb } from "../lib/db/client.ts";
+import { disconnectDb } from "../lib/core/db.ts";
 import { openDatabaseOrExit } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
@@ -30,7 +30,7 @@ if (database.embedded) {
 }
 
 // Trying the app on one machine: no proxy tells clients apart, and the web
-// server refuses production without saying so (lib/env.ts).
+// server refuses production without saying so (lib/core/env.ts).
 if (database.embedded && !process.env.CLIENT_IP_HEADER) {
   process.env.CLIENT_IP_HEADER = "none";
   console.log(

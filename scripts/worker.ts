@@ -1,8 +1,8 @@
 // npm run worker: the delivery worker on its own. Run one beside each app
 // instance or several on other machines; they share the queue in PostgreSQL.
 import "./lib/load-dotenv.ts";
-import { startWorker } from "../lib/delivery/worker.ts";
-import { startTallyTimer } from "../lib/signatures/tally-timer.ts";
+import { startWorker } from "../lib/worker/worker.ts";
+import { startTallyTimer } from "../lib/tallies/tally-timer.ts";
 import { localAppSecret } from "./lib/local-secret.ts";
 
 if (!process.env.DATABASE_URL) {

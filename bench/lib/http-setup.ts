@@ -20,7 +20,7 @@ export async function prepareHttpBench(label: string, options: { campaigns?: num
   Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: benchAppSecret, ...benchProofOfWorkSettings });
   const { seedCampaign } = await import("../../lib/campaigns/seed-campaign.ts");
   const { launchCampaign } = await import("../../lib/campaigns/seed/launch-campaign.ts");
-  const { disconnectDb } = await import("../../lib/db/client.ts");
+  const { disconnectDb } = await import("../../lib/core/db.ts");
   const slugs = [launchCampaign.slug];
   await seedCampaign(launchCampaign);
   for (let i = 1; i < (options.campaigns ?? 1); i++) {

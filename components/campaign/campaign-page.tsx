@@ -1,7 +1,7 @@
 // The public campaign page. Server-rendered; works without JavaScript.
 import type { PublicCampaign } from "@/lib/campaigns/schema";
 import { formatDate, languageNames, translator } from "@/lib/i18n/messages";
-import type { CampaignTotals } from "@/lib/signatures/schema";
+import type { CampaignTotals } from "@/lib/tallies/schema";
 import { AddresseeCard } from "./addressee-card";
 import { SafetyNotice } from "./safety-notice";
 import { SignatureCount } from "./signature-count";

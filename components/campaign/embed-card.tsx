@@ -4,7 +4,7 @@
 // refuses every frame) does the rest.
 import type { PublicCampaign } from "@/lib/campaigns/schema";
 import { translator } from "@/lib/i18n/messages";
-import type { CampaignTotals } from "@/lib/signatures/schema";
+import type { CampaignTotals } from "@/lib/tallies/schema";
 import { SignatureCount } from "./signature-count";
 
 export function EmbedCard({

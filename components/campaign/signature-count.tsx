@@ -1,5 +1,5 @@
 import { translator } from "@/lib/i18n/messages";
-import type { CampaignTotals } from "@/lib/signatures/schema";
+import type { CampaignTotals } from "@/lib/tallies/schema";
 
 export function SignatureCount({ totals, locale }: { totals: CampaignTotals; locale: string }) {
   const t = translator(locale, "campaign");

@@ -1,7 +1,7 @@
 // An addressee as admins edit it (form) and import it (CSV rows): one schema
 // for both, with messages that say what to fix.
 import { z } from "zod";
-import { isPlainMailAddress } from "@/lib/delivery/mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { isCountryCode } from "@/lib/letters/countries";
 
 const optionalText = (max: number, label: string) =>

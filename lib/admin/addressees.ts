@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import type { AddresseeInput } from "./addressee-schema";
 import { recordAudit } from "./audit";
 

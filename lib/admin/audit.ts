@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 
 type AuditInput = { action: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown };
 

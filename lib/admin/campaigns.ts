@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { recordAudit } from "./audit";
 import type { CampaignInput } from "./campaign-schema";
 

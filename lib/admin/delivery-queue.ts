@@ -1,7 +1,7 @@
 import "server-only";
 import type { DeliveryStatus } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { addJob } from "@/lib/delivery/job-queue";
 import { readLocalOutbox } from "@/lib/delivery/read-local-outbox";
 import { recordAudit } from "./audit";

@@ -1,9 +1,9 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { recordAudit } from "./audit";
 import { parseDirectoryCsv } from "./directory-csv";
-import { toCsv } from "@/lib/staff/csv";
+import { toCsv } from "@/lib/core/csv";
 
 export const maxDirectoryFileBytes = 1_000_000;
 

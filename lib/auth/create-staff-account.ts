@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { hashPassword } from "./password";
 import { newStaffSchema } from "./schema";
 

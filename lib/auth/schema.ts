@@ -1,7 +1,7 @@
 // Staff sign-in and account forms, shared by the forms, the server actions
 // and the admin:create command.
 import { z } from "zod";
-import { isPlainMailAddress } from "@/lib/delivery/mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { passwordLength, passwordProblem } from "./password";
 
 export const staffRoles = ["staff", "admin"] as const;

@@ -2,11 +2,12 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { APIError } from "better-auth/api";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { db } from "@/lib/db/client";
-import { consumeAcrossRotation, makeLimiter } from "@/lib/db/rate-limiter";
-import { env } from "@/lib/env";
+import { db } from "@/lib/core/db";
+import { consumeAcrossRotation, makeLimiter } from "@/lib/core/rate-limiter";
+import { env } from "@/lib/core/env";
 import { signValue, verifySignedValue } from "@/lib/privacy/encryption";
-import { anonymousKey, anonymousKeys, type AnonymousKeys } from "@/lib/privacy/anonymous-key";
+import type { AnonymousKeys } from "@/lib/core/rate-limiter";
+import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 import { auth } from "./auth";
 
 export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };

@@ -1,7 +1,7 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { auth, staffAuthLegacySecret, staffAuthSecrets } from "./auth";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 
 // A campaign's public content (texts, demands, templates, addressees and the
 // embassy directory) changes a few times a day and is read on every page

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { getPublicTotals } from "@/lib/signatures/get-public-totals";
-import type { PublicCampaignTotals } from "@/lib/signatures/schema";
+import { getPublicTotals } from "@/lib/tallies/get-public-totals";
+import type { PublicCampaignTotals } from "@/lib/tallies/schema";
 import { getFeaturedCampaign, getPublicCampaign } from "./get-public-campaign";
 import { campaignSlugSchema, languageCodeSchema, type PublicCampaign } from "./schema";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { cachedCampaignContent } from "./content-cache";
 import type { PublicCampaign, PublicCampaignSummary } from "./schema";
 import { pickTranslation, splitParagraphs, toIsoDate } from "./text";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import type { PublicCampaignSummary } from "./schema";
 import { toSummaryFields } from "./get-public-campaign";
 import { pickTranslation } from "./text";

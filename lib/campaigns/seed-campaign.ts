@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 
 type Language = string;
 

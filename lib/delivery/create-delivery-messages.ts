@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { addJob } from "./job-queue";
 
 /**

@@ -1,7 +1,7 @@
 import type { IdentityLevel } from "@/lib/letters/schema";
 import { signerLine } from "@/lib/letters/signer-line";
 import { encodedWordSafe } from "@/lib/letters/subject-header";
-import { isPlainMailAddress } from "./mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 import type { OutgoingMail } from "./mailer";
 
 type Mailbox = { name: string; address: string };

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { db } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
 import { encryptText } from "@/lib/privacy/encryption";
-import { isPlainMailAddress } from "./mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 
 export type OutgoingMail = {
   to: { name: string; address: string };

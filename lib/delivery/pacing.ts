@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
-import { makeLimiter } from "@/lib/db/rate-limiter";
+import { env } from "@/lib/core/env";
+import { makeLimiter } from "@/lib/core/rate-limiter";
 
 let perDomain: RateLimiterAbstract | undefined;
 

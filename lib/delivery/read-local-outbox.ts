@@ -1,6 +1,6 @@
 import "server-only";
 import { simpleParser } from "mailparser";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
 
 export type LocalMailItem = {

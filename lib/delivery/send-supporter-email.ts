@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { db } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
 import { redactAddresses } from "@/lib/privacy/redact";
 import { addJob } from "./job-queue";

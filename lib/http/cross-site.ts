@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 /**
  * A browser on another site can post a plain HTML form to our JSON API

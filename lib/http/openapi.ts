@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { publicCampaignSchema, publicCampaignSummarySchema } from "@/lib/campaigns/schema";
 import { signatureSubmissionSchema } from "@/lib/letters/schema";
-import { publicCampaignTotalsSchema } from "@/lib/signatures/schema";
+import { publicCampaignTotalsSchema } from "@/lib/tallies/schema";
 
 const errorSchema = z.object({
   error: z.object({

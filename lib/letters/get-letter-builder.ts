@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignSlugSchema, type PublicCampaign } from "@/lib/campaigns/schema";
 import { cachedCampaignContent } from "@/lib/campaigns/content-cache";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import type { LetterAddressee } from "./compose-letters";
 import { draftFromTemplate } from "./placeholders";
 

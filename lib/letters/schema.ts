@@ -1,7 +1,7 @@
 // The letter form, shared by the builder's server action and the JSON API:
 // one schema, one set of limits and messages, on every path.
 import { z } from "zod";
-import { isPlainMailAddress } from "@/lib/delivery/mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { isCountryCode } from "./countries";
 
 export const identityLevels = ["anonymous", "initials_country", "name_country", "full"] as const;

@@ -1,12 +1,10 @@
 import "server-only";
 import { createHmac } from "node:crypto";
+import type { AnonymousKeys } from "@/lib/core/rate-limiter";
 import { keyFor } from "./keys";
 
 const keyed = (key: Buffer, value: string) =>
   createHmac("sha256", key).update(`rate-limit|${value}`).digest("base64url").slice(0, 32);
-
-/** A value's rate-limit key now, and under the previous secret during a rotation. */
-export type AnonymousKeys = { current: string; previous: string | null };
 
 /**
  * The key a rate limit is kept under for a client address or an email: a

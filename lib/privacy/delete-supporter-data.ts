@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { signatureFromDeletionToken } from "./deletion-link";
 import { erasePersonalData } from "./erase-personal-data";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, hkdfSync } from "node:crypto";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 /** What each derived key is for; changing a label changes that key. */
 export type KeyPurpose = "encryption" | "email-hash" | "link-signing" | "proof-of-work" | "client-hash" | "staff-auth";

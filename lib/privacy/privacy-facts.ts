@@ -1,6 +1,6 @@
 // What the privacy page states, read from the running settings, so the page
 // cannot drift from what the app really does.
-import type { ServerEnv } from "@/lib/env";
+import type { ServerEnv } from "@/lib/core/env";
 
 export type PrivacyFacts = {
   retentionDays: number;

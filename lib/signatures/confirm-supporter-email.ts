@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
 import { decryptText, emailHash, emailHashCandidates, verifySignedValue } from "@/lib/privacy/encryption";

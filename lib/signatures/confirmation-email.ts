@@ -1,6 +1,6 @@
 import "server-only";
 import { addressConfirmationEmail } from "@/emails/address-confirmation";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import type { ComposedLetter } from "@/lib/letters/compose-letters";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
 import { deletionUrl } from "@/lib/privacy/deletion-link";

@@ -4,7 +4,7 @@ import { formToObject, signatureFormFields } from "@/lib/letters/form-data";
 import { getLetterBuilder, resolveAddressees } from "@/lib/letters/get-letter-builder";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { fieldErrors, letterContentSchema, signatureSubmissionSchema } from "@/lib/letters/schema";
-import { getCampaignTotals } from "./get-campaign-totals";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import type { LetterFormState, PreviewLetter } from "./letter-form-state";
 import { verifyProofOfWork } from "./proof-of-work";
 import { checkSigningRateLimits } from "./rate-limits";

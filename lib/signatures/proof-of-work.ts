@@ -2,8 +2,8 @@ import "server-only";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { create, deriveHmacKeySecret, randomInt } from "altcha-lib/frameworks/nextjs";
 import { verify } from "altcha-lib/frameworks/shared";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { db } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
 import { keyFor } from "@/lib/privacy/keys";
 
 // A self-hosted proof of work (ALTCHA) on signing: the browser spends about a

@@ -1,6 +1,6 @@
 import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { consumeAcrossRotation, makeLimiter } from "@/lib/db/rate-limiter";
+import { consumeAcrossRotation, makeLimiter } from "@/lib/core/rate-limiter";
 import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 
 // Limits on signing, kept in PostgreSQL so every app instance shares them.

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
 import type { SignatureSubmission } from "@/lib/letters/schema";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { fieldErrors, signatureSubmissionSchema } from "@/lib/letters/schema";
 import { verifyProofOfWork } from "./proof-of-work";

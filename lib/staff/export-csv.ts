@@ -1,9 +1,9 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { recordAudit } from "@/lib/admin/audit";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/core/csv";
 import { getDashboard } from "./get-dashboard";
 
 /** The dashboard's figures as one CSV: dimension, key, label, count. */

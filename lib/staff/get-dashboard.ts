@@ -1,8 +1,8 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
-import { db } from "@/lib/db/client";
-import { liveTallySql } from "@/lib/signatures/tally-sql";
+import { db } from "@/lib/core/db";
+import { liveTallySql } from "@/lib/tallies/tally-sql";
 
 type TallyRow = { dimension: string; key: string; count: bigint };
 export type Count = { key: string; label: string; count: number };

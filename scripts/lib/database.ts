@@ -19,7 +19,7 @@ import {
   restrictToOwner,
   startEmbeddedPostgres,
   type EmbeddedPostgres,
-} from "../../lib/db/embedded-postgres.ts";
+} from "../../scripts/dev/embedded-postgres.ts";
 
 export type DatabaseHandle = {
   databaseUrl: string;

@@ -1,6 +1,6 @@
 // Database helpers for integration tests: each worker has its own database
 // (tests/setup/integration-worker.ts); files start from empty tables.
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 
 /** Empties every table of the app (keeps the migration history). */
 export async function resetDatabase(): Promise<void> {

@@ -1,5 +1,5 @@
 // Shared steps for delivery tests: signatures confirmed for platform sending.
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { recordSignature } from "@/lib/signatures/record-signature";

@@ -1,6 +1,6 @@
 // Reads what the app put in the supporter outbox, as a person would find it
 // in their inbox: e2e tests follow the links in those emails.
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
 
 type Kind = "address_confirmation" | "thank_you" | "delivery_summary";

@@ -5,7 +5,7 @@ import { createStaffAccount } from "@/lib/auth/create-staff-account";
 import { issueIdentity } from "@/lib/auth/staff-identity";
 import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
 import { seedCampaign, type CampaignSeed } from "@/lib/campaigns/seed-campaign";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 
 export async function seedLaunchCampaign() {
   await seedCampaign(launchCampaign);

@@ -3,7 +3,7 @@
 // in-memory embedded PGlite. Never DATABASE_URL, which may be production.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/dev/embedded-postgres.ts";
 
 export const defaultTestServerUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
 

@@ -2,7 +2,7 @@
 // and letter text holds none of them in clear: they are encrypted at rest.
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { resetDatabase } from "../helpers/db";

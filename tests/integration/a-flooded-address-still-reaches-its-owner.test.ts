@@ -5,8 +5,8 @@
 // So the owner's own submission, made in the middle of the flood, still
 // reaches them, and nothing is sent in their name without them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { tasks } from "@/lib/delivery/worker";
-import { db } from "@/lib/db/client";
+import { tasks } from "@/lib/worker/worker";
+import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
 import { confirmSupporterEmail, lettersAwaitingConfirmation } from "@/lib/signatures/confirm-supporter-email";
 import { resetDatabase } from "../helpers/db";

@@ -8,7 +8,7 @@ import {
   retryDeliveryMessage,
   setCampaignDeliveryPaused,
 } from "@/lib/admin/delivery-queue";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { resetDatabase } from "../helpers/db";

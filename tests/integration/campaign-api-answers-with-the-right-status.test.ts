@@ -6,7 +6,7 @@ import { GET as getCampaign } from "@/app/api/campaigns/[slug]/route";
 import { GET as getTotals } from "@/app/api/campaigns/[slug]/totals/route";
 import { publicCampaignSchema } from "@/lib/campaigns/schema";
 import { seedCampaign } from "@/lib/campaigns/seed-campaign";
-import { publicCampaignTotalsSchema } from "@/lib/signatures/schema";
+import { publicCampaignTotalsSchema } from "@/lib/tallies/schema";
 import { resetDatabase } from "../helpers/db";
 import { campaignSeed, insertSignature, seedLaunchCampaign } from "../helpers/factories";
 

@@ -1,8 +1,8 @@
 // A burst of signatures, with roll-ups running in the middle of it: every
 // figure on the staff dashboard equals a plain count over the raw rows.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { rollUpTallies } from "@/lib/signatures/roll-up-tallies";
+import { db } from "@/lib/core/db";
+import { rollUpTallies } from "@/lib/tallies/roll-up-tallies";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { recordSignature } from "@/lib/signatures/record-signature";

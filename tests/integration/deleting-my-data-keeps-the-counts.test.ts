@@ -1,10 +1,10 @@
 // "Delete my data" from the emailed link: everything personal goes, unsent
 // letters are cancelled, and the campaign's counts stay as they were.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { deleteSupporterDataWithLink } from "@/lib/privacy/delete-supporter-data";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";

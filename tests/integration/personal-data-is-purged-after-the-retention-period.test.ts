@@ -1,10 +1,10 @@
 // With the clock moved forward: personal data goes PERSONAL_DATA_RETENTION_DAYS
 // after delivery, or after the campaign closes, and every count survives.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { recordSignature } from "@/lib/signatures/record-signature";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature, messageIdsOf } from "../helpers/delivery";

@@ -12,7 +12,7 @@ import { submissionFor } from "../helpers/submissions";
 type Payload = { challenge: { parameters: Record<string, unknown> }; solution: Record<string, unknown> };
 
 const sign = (body: unknown) => postSignature(body);
-const signatureRows = async () => (await import("@/lib/db/client")).db().signature.count();
+const signatureRows = async () => (await import("@/lib/core/db")).db().signature.count();
 
 describe("proof of work on signing", () => {
   let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;

@@ -3,8 +3,8 @@
 // made before the last 10-minute UTC boundary, and only figures of ten or
 // more. The staff dashboard keeps exact live counts.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
-import { countryCountsAsOf, getPublicTotals } from "@/lib/signatures/get-public-totals";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
+import { countryCountsAsOf, getPublicTotals } from "@/lib/tallies/get-public-totals";
 import { resetDatabase } from "../helpers/db";
 import { insertSignature, seedLaunchCampaign } from "../helpers/factories";
 

@@ -7,7 +7,7 @@
 import { createCipheriv, createHmac, randomBytes } from "node:crypto";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { keyFor, keyId } from "@/lib/privacy/keys";
 import { recordSignature } from "@/lib/signatures/record-signature";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
@@ -39,7 +39,7 @@ async function deployedWith(secrets: { current: string; previous?: string }) {
     reencrypt: await import("@/lib/privacy/reencrypt-personal-data"),
     twoFactor: await import("@/lib/auth/two-factor"),
     auth: await import("@/lib/auth/auth"),
-    client: await import("@/lib/db/client"),
+    client: await import("@/lib/core/db"),
   };
 }
 

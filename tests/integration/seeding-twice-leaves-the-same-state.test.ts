@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
 import { seedCampaign } from "@/lib/campaigns/seed-campaign";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { resetDatabase } from "../helpers/db";
 
 /** Every row of the seeded tables, without timestamps that a re-seed may touch. */

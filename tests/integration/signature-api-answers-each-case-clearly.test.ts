@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { countRows, resetDatabase } from "../helpers/db";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { recordSignature } from "@/lib/signatures/record-signature";
 import { countRows, resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";

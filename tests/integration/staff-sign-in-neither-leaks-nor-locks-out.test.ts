@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createStaffAccount } from "@/lib/auth/create-staff-account";
 import { signInStaff, type SignInResult } from "@/lib/auth/sign-in";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { resetDatabase } from "../helpers/db";
 
 const password = "a long unusual passphrase 42";

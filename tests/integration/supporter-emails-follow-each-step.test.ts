@@ -2,7 +2,7 @@
 // confirmation, a thank-you once confirmed, and one delivery summary when
 // every letter has ended, each with text and HTML parts and the delete link.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";

@@ -2,9 +2,9 @@
 // equal counts over the raw rows at every moment, and after the last roll-up
 // everything is in the Tally table with nothing left pending.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { getCampaignTotals } from "@/lib/signatures/get-campaign-totals";
-import { rollUpTallies } from "@/lib/signatures/roll-up-tallies";
+import { db } from "@/lib/core/db";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
+import { rollUpTallies } from "@/lib/tallies/roll-up-tallies";
 import { countRows, resetDatabase } from "../helpers/db";
 import { insertSignature, seedLaunchCampaign } from "../helpers/factories";
 

@@ -2,7 +2,7 @@
 // servers refuse some of them with errors that quote the address (as real
 // servers do): what it writes to its output holds nothing the supporter typed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";

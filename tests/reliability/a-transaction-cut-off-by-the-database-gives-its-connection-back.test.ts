@@ -7,7 +7,7 @@
 // database-restarts-lose-no-acknowledged-signature.test.ts).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, pool } from "@/lib/db/client";
+import { db, pool } from "@/lib/core/db";
 
 const poolMax = Number(process.env.DATABASE_POOL_MAX);
 let admin: pg.Client;

@@ -12,7 +12,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isPlainMailAddress } from "@/lib/delivery/mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { countryCodes } from "@/lib/letters/countries";
 import { templatePlaceholders } from "@/lib/letters/placeholders";
 import { attackStrings } from "../fixtures/attack-strings";
@@ -531,8 +531,8 @@ const cases: Record<string, Case> = {
       if (o.status === "open") expect(o.addresseeIds.length).toBeGreaterThan(0);
     },
   },
-  // lib/env.ts: the settings.
-  "lib/env.ts#serverEnvSchema": {
+  // lib/core/env.ts: the settings.
+  "lib/core/env.ts#serverEnvSchema": {
     valid: [env, { DATABASE_URL: "postgres://localhost/x", APP_SECRET: "x".repeat(32) }],
     holds: (o) => {
       expect(o.DATABASE_URL).toMatch(/^postgres(ql)?:\/\//);

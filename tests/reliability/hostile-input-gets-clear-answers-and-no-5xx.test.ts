@@ -24,7 +24,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffAccount } from "@/lib/auth/create-staff-account";
 import { campaignSlugSchema, languageCodeSchema } from "@/lib/campaigns/schema";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { formToObject, renderFormFields, signatureFormFields } from "@/lib/letters/form-data";
 import { fieldErrors, letterContentSchema, letterRenderSchema, signatureSubmissionSchema } from "@/lib/letters/schema";
 import { decryptText } from "@/lib/privacy/encryption";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerEnv } from "@/lib/env";
+import { parseServerEnv } from "@/lib/core/env";
 
 describe("environment parsing", () => {
   it("accepts a minimal environment and fills the documented defaults", () => {

@@ -1,6 +1,6 @@
 // The privacy page's facts come from the settings the app runs with.
 import { describe, expect, it } from "vitest";
-import { parseServerEnv } from "@/lib/env";
+import { parseServerEnv } from "@/lib/core/env";
 import { privacyFacts } from "@/lib/privacy/privacy-facts";
 
 const base = { APP_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://localhost/db" };

@@ -1,7 +1,7 @@
 // In production the web server stops at start, naming the setting, when it
 // cannot tell clients apart (every visitor would share one signing limit).
 import { describe, expect, it } from "vitest";
-import { parseServerEnv, productionProblems } from "@/lib/env";
+import { parseServerEnv, productionProblems } from "@/lib/core/env";
 import { privacyFacts } from "@/lib/privacy/privacy-facts";
 
 const base = { DATABASE_URL: "postgresql://u@h/d", APP_SECRET: "x".repeat(40) };

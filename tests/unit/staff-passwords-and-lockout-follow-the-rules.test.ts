@@ -2,7 +2,7 @@
 // tests/integration/staff-sign-in-neither-leaks-nor-locks-out.test.ts.)
 import { describe, expect, it } from "vitest";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
-import { spreadsheetSafe } from "@/lib/staff/csv";
+import { spreadsheetSafe } from "@/lib/core/csv";
 
 describe("staff passwords", () => {
   it("refuses short and common passwords and ones made of the email", () => {

@@ -7,7 +7,7 @@ import { simpleParser } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { describe, expect, it } from "vitest";
 import { letterMail } from "@/lib/delivery/letter-mail";
-import { isPlainMailAddress } from "@/lib/delivery/mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { nodemailerMessage } from "@/lib/delivery/mailer";
 import { renderEml } from "@/lib/letters/render-eml";
 import { identityLevels } from "@/lib/letters/schema";

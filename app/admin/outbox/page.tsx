@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { readLocalOutboxAsAdmin } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { signOut } from "../../staff/actions";
 import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
 

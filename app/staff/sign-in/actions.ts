@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signInSchema, totpSchema } from "@/lib/auth/schema";
 import { signInStaff, verifyStaffCode } from "@/lib/auth/sign-in";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/core/client-address";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
 // The page the form was on chose the interface language (its ?lang=, else

@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { campaignSlugSchema } from "@/lib/campaigns/schema";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/core/client-address";
 import { translateFieldErrors, translateFormMessage } from "@/lib/i18n/form-errors";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { handleLetterForm } from "@/lib/signatures/handle-letter-form";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/core/client-address";
 import { crossSiteOrigin } from "@/lib/http/cross-site";
 import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
 import { readBody } from "@/lib/http/read-body";

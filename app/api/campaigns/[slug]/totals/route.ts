@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
-import { getPublicTotals } from "@/lib/signatures/get-public-totals";
+import { getPublicTotals } from "@/lib/tallies/get-public-totals";
 
 export const dynamic = "force-dynamic";
 

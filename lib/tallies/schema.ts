@@ -23,7 +23,7 @@ export const campaignTotalsSchema = z.object({
 
 export type CampaignTotals = z.infer<typeof campaignTotalsSchema>;
 
-/** What the public API gives: by country, coarse and lagging (lib/signatures/get-public-totals.ts). */
+/** What the public API gives: by country, coarse and lagging (lib/tallies/get-public-totals.ts). */
 export const publicCampaignTotalsSchema = campaignTotalsSchema.extend({
   signaturesByCountry: z
     .record(z.string(), z.number().int())

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import type { CampaignTotals } from "./schema";
 import { liveTallySql } from "./tally-sql";
 

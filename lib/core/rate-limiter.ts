@@ -5,9 +5,8 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
-import type { AnonymousKeys } from "@/lib/privacy/anonymous-key";
-import { pool } from "./client";
+import { env } from "@/lib/core/env";
+import { pool } from "./db";
 
 /**
  * A rate limiter kept in PostgreSQL (the rate_limit table), shared by every
@@ -33,6 +32,9 @@ export function makeLimiter(
     blockDuration: blockDurationSeconds,
   });
 }
+
+/** A value's rate-limit key now, and under the previous secret during a rotation (lib/privacy/anonymous-key.ts). */
+export type AnonymousKeys = { current: string; previous: string | null };
 
 /**
  * Spends one point under `keys.current`, counting what the same client spent

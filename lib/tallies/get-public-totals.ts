@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { getCampaignTotals } from "./get-campaign-totals";
 import type { PublicCampaignTotals } from "./schema";
 

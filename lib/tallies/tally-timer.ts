@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { rollUpTallies } from "./roll-up-tallies";
 
 let started = false;

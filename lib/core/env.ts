@@ -2,7 +2,7 @@
 // never from process.env, so a bad setting stops the app at start with the
 // variable's name instead of failing later in a request.
 import { z } from "zod";
-import { isPlainMailAddress } from "@/lib/delivery/mail-address";
+import { isPlainMailAddress } from "@/lib/core/mail-address";
 
 // Tuned by measurement: see PROOF_OF_WORK_ITERATIONS below.
 const POW_DEFAULTS = { iterations: 1000, attempts: 1000 };
@@ -71,7 +71,7 @@ export const serverEnvSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
     .optional(),
   /** The campaign's sending address: From of every email. */
-  // The mailer sends from plain addresses only (lib/delivery/mail-address.ts): refuse others at start, not at every send.
+  // The mailer sends from plain addresses only (lib/core/mail-address.ts): refuse others at start, not at every send.
   MAIL_FROM_ADDRESS: z
     .email()
     .refine(isPlainMailAddress, "must be a plain address such as letters@example.org")

@@ -1,12 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/core/db";
 import { rollUpSql } from "./tally-sql";
 
 const batchSize = 50_000;
 
 /**
  * Adds pending signatures and letters to the campaign tallies until none are
- * left. Runs on a timer (lib/signatures/tally-timer.ts); safe to run from
+ * left. Runs on a timer (lib/tallies/tally-timer.ts); safe to run from
  * several processes at once. Returns how many pending rows it moved.
  */
 export async function rollUpTallies(): Promise<number> {

@@ -1,12 +1,12 @@
 import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { rewriteStaffSecrets } from "@/lib/auth/two-factor";
-import { pool } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { deliverMessage } from "./deliver-message";
-import { closeMailer } from "./mailer";
-import { sendSupporterEmail } from "./send-supporter-email";
-import { sweepDeliveries } from "./sweep-deliveries";
+import { pool } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
+import { deliverMessage } from "@/lib/delivery/deliver-message";
+import { closeMailer } from "@/lib/delivery/mailer";
+import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
+import { sweepDeliveries } from "@/lib/delivery/sweep-deliveries";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { reencryptPersonalData } from "@/lib/privacy/reencrypt-personal-data";
 import { redactAddresses } from "@/lib/privacy/redact";

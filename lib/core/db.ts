@@ -5,7 +5,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 // Next.js dev reloads modules; keep one pool and client per process.
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 /**
  * The client's address for rate limiting only, from the header the operator's
