@@ -560,8 +560,8 @@ const cases: Record<string, Case> = {
     },
     clauses: true,
   },
-  // app/privacy/delete/schema.ts: the delete-my-data form.
-  "app/privacy/delete/schema.ts#deletionRequestSchema": {
+  // app/(site)/privacy/delete/schema.ts: the delete-my-data form.
+  "app/(site)/privacy/delete/schema.ts#deletionRequestSchema": {
     valid: [{ token: "abc.def", lang: "fr" }, { token: "x" }],
     holds: (o) => (
       expect(chars(o.token) >= 1 && chars(o.token) <= 500).toBe(true),

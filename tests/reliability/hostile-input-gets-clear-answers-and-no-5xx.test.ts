@@ -691,7 +691,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
         const answer = await postAction(
           "POST oversized action",
           "/privacy/delete",
-          "app/privacy/delete/actions.ts#deleteMyData",
+          "app/(site)/privacy/delete/actions.ts#deleteMyData",
           [["token", value]],
         );
         return expect(answer.status).toBe(413);
@@ -699,7 +699,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const confirm = await postAction(
         "POST confirm (slug, token, lang)",
         `/c/${slug}/confirm`,
-        "app/c/[slug]/confirm/actions.ts#confirmAddress",
+        "app/(site)/c/[slug]/confirm/actions.ts#confirmAddress",
         [
           ["slug", i % 2 ? value : slug],
           ["token", value],
@@ -712,7 +712,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const deletion = await postAction(
         "POST delete-my-data (token, lang)",
         "/privacy/delete",
-        "app/privacy/delete/actions.ts#deleteMyData",
+        "app/(site)/privacy/delete/actions.ts#deleteMyData",
         [
           ["token", value],
           ["lang", other],
@@ -724,7 +724,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const signIn = await postAction(
         "POST staff sign-in (email, password)",
         "/staff/sign-in",
-        "app/staff/sign-in/actions.ts#signIn",
+        "app/(staff)/staff/sign-in/actions.ts#signIn",
         [
           ["email", i % 2 ? value : target.email],
           ["password", i % 2 ? other : value],
@@ -736,7 +736,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const code = await postAction(
         "POST staff sign-in code",
         "/staff/sign-in",
-        "app/staff/sign-in/actions.ts#verifyCode",
+        "app/(staff)/staff/sign-in/actions.ts#verifyCode",
         [["code", value]],
       );
       expect(code.status).toBe(303);
@@ -945,7 +945,7 @@ describe("hostile input gets clear answers and no 5xx", () => {
       const answer = await postAction(
         "POST confirm (real token)",
         `/c/${slug}/confirm`,
-        "app/c/[slug]/confirm/actions.ts#confirmAddress",
+        "app/(site)/c/[slug]/confirm/actions.ts#confirmAddress",
         [
           ["slug", slug],
           ["token", token],

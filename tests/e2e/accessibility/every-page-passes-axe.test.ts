@@ -22,6 +22,7 @@ function pagesUnder(dir: string): string[] {
             path
               .dirname(full)
               .replace(/^app\/?/, "")
+              .replace(/\([^/]+\)\/?/g, "") // route groups are not in the URL
               .replace(/\[id\]/g, "new"),
         ]
       : [];
@@ -65,7 +66,7 @@ test("public pages have no WCAG A/AA violations", async ({ page }) => {
 
 test("staff and admin pages have no WCAG A/AA violations", async ({ page }) => {
   await signInAs(page, "admin");
-  const pages = [...pagesUnder("app/staff"), ...pagesUnder("app/admin")].filter(
+  const pages = [...pagesUnder("app/(staff)/staff"), ...pagesUnder("app/(staff)/admin")].filter(
     (p) => !["/staff/sign-in", "/staff/forbidden"].includes(p),
   );
   expect(pages.length).toBeGreaterThanOrEqual(10);

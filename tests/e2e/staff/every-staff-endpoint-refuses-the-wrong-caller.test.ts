@@ -23,31 +23,32 @@ const urlOf = (file: string) =>
   path
     .dirname(file)
     .replace(/^app\/?/, "")
+    .replace(/\([^/]+\)\/?/g, "") // route groups are not in the URL
     .replace(/\[id\]/g, sampleId);
 
 // Pages and route handlers under /staff and /admin. The sign-in and
 // "not allowed" pages are the only ones open to everyone.
 const openToAll = new Set(["/staff/sign-in", "/staff/forbidden"]);
-const endpoints: Endpoint[] = ["app/staff", "app/admin"]
+const endpoints: Endpoint[] = ["app/(staff)/staff", "app/(staff)/admin"]
   .flatMap(files)
   .filter((f) => /\/(page\.tsx|route\.ts)$/.test(f))
   .map((f): Endpoint => ({
     path: urlOf(f),
     kind: f.endsWith("route.ts") ? "route" : "page",
-    needs: f.startsWith("app/admin") || f.includes("/supporters/") ? "admin" : "staff",
+    needs: f.startsWith("app/(staff)/admin") || f.includes("/supporters/") ? "admin" : "staff",
   }))
   .filter((e) => !openToAll.has(e.path));
 
 // Server actions: public ones are named here with why they are public.
 const publicActions: Record<string, string> = {
-  "app/staff/sign-in/actions.ts#signIn": "how staff get a session",
-  "app/staff/sign-in/actions.ts#verifyCode": "second sign-in step, needs the first step's cookie",
-  "app/staff/actions.ts#signOut": "ends the caller's own session",
-  "app/privacy/delete/actions.ts#deleteMyData": "authorised by the signed link in the supporter's email",
-  "app/c/[slug]/confirm/actions.ts#confirmAddress": "authorised by the signed link in the supporter's email",
-  "app/c/[slug]/write/actions.ts#letterFormAction": "the public letter form",
+  "app/(staff)/staff/sign-in/actions.ts#signIn": "how staff get a session",
+  "app/(staff)/staff/sign-in/actions.ts#verifyCode": "second sign-in step, needs the first step's cookie",
+  "app/(staff)/staff/actions.ts#signOut": "ends the caller's own session",
+  "app/(site)/privacy/delete/actions.ts#deleteMyData": "authorised by the signed link in the supporter's email",
+  "app/(site)/c/[slug]/confirm/actions.ts#confirmAddress": "authorised by the signed link in the supporter's email",
+  "app/(site)/c/[slug]/write/actions.ts#letterFormAction": "the public letter form",
 };
-const adminActionFiles = /^app\/admin\//;
+const adminActionFiles = /^app\/\(staff\)\/admin\//;
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
 const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
@@ -60,6 +61,7 @@ const actions = Object.entries(manifest.node).map(([id, entry]) => ({
     "/" +
     Object.keys(entry.workers)[0]!
       .replace(/^app\//, "")
+      .replace(/\([^/]+\)\/?/g, "")
       .replace(/\/?page$/, "")
       .replace(/\[id\]/g, "new")
       .replace(/\[slug\]/g, "russia-amnesty-undesirable"),
