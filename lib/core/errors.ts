@@ -1,0 +1,75 @@
+// Problems are codes, not sentences. A schema or a use case says what is wrong
+// as a key into the message catalogues (messages/**, English included) with
+// the values the message needs; whoever shows it (a form in the reader's
+// language, the JSON API in English) turns it into text with a translator.
+// This is the one place a zod error becomes field problems.
+import type { z } from "zod";
+
+/** One thing wrong, as a catalogue key and the values its message needs. */
+export type Problem = { code: string; values?: Record<string, string | number> };
+
+/** Field name ("addresseeIds", "letters.0.body"; "" for the whole form) to its problems. */
+export type FieldProblems = Record<string, Problem[]>;
+
+/** A catalogue key is a plain identifier; anything else is zod's own English. */
+const isCode = (message: string) => /^[a-z][A-Za-z0-9]*$/.test(message);
+
+/**
+ * zod's own messages (no code given in the schema) mapped to generic codes,
+ * so a missing or mistyped value still reads well in every language.
+ */
+function fallbackCode(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? "required" : "invalidType";
+    case "too_big":
+      return "tooLong";
+    case "too_small":
+      return issue.minimum === 1 ? "required" : "tooShort";
+    case "unrecognized_keys":
+      return "unknownField";
+    case "invalid_value":
+    case "invalid_union":
+      return "invalidChoice";
+    default:
+      return "invalid";
+  }
+}
+
+function valuesOf(issue: z.core.$ZodIssue): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  if ("maximum" in issue) values.max = Number(issue.maximum);
+  if ("minimum" in issue) values.min = Number(issue.minimum);
+  if (issue.code === "unrecognized_keys") values.fields = issue.keys.join(", ");
+  if (issue.code === "custom" && issue.params) {
+    for (const [name, value] of Object.entries(issue.params)) {
+      if (typeof value === "string" || typeof value === "number") values[name] = value;
+    }
+  }
+  return values;
+}
+
+/** One problem per zod issue, keyed by its field's dotted path. */
+export function problemsOf(error: z.ZodError): FieldProblems {
+  const out: FieldProblems = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join(".");
+    const values = valuesOf(issue);
+    const problem: Problem = {
+      code: isCode(issue.message) ? issue.message : fallbackCode(issue),
+      ...(Object.keys(values).length ? { values } : {}),
+    };
+    (out[field] ??= []).push(problem);
+  }
+  return out;
+}
+
+/** A translator for one catalogue namespace, as lib/i18n/messages.ts makes them. */
+export type Translate = (code: string, values?: Record<string, string | number>) => string;
+
+/** Field problems as text, for a form's state or an API answer. */
+export function describeProblems(problems: FieldProblems, translate: Translate): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(problems).map(([field, list]) => [field, list.map((p) => translate(p.code, p.values))]),
+  );
+}
