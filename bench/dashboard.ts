@@ -30,7 +30,7 @@ Object.assign(process.env, {
 });
 
 const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
-const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
+const { launchCampaign } = await import("../lib/campaigns/launch-campaign.ts");
 const { campaignSeed, staffMember } = await import("../tests/helpers/factories.ts");
 const { db, disconnectDb } = await import("../lib/core/db.ts");
 const { getDashboard } = await import("../lib/staff/get-dashboard.ts");

@@ -24,7 +24,7 @@ Object.assign(process.env, {
 });
 
 const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
-const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
+const { launchCampaign } = await import("../lib/campaigns/launch-campaign.ts");
 const { recordSignature } = await import("../lib/signatures/record-signature.ts");
 const { confirmSupporterEmail } = await import("../lib/signatures/confirm-supporter-email.ts");
 const { confirmationToken } = await import("../lib/signatures/confirmation-email.ts");

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
+import { launchCampaign } from "../lib/campaigns/launch-campaign.ts";
 import { composeLetter, type ComposedLetter, type LetterAddressee } from "../lib/letters/compose-letters.ts";
 import { draftFromTemplate } from "../lib/letters/placeholders.ts";
 import { renderLettersPdf } from "../lib/letters/render-pdf.ts";

@@ -33,7 +33,7 @@ ensureAppBuild();
 const database = await freshBenchDatabase("pow");
 Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: benchAppSecret });
 const { seedCampaign } = await import("../lib/campaigns/seed-campaign.ts");
-const { launchCampaign } = await import("../lib/campaigns/seed/launch-campaign.ts");
+const { launchCampaign } = await import("../lib/campaigns/launch-campaign.ts");
 const { disconnectDb } = await import("../lib/core/db.ts");
 await seedCampaign(launchCampaign);
 await disconnectDb();

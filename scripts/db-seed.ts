@@ -1,7 +1,7 @@
 // npm run db:seed: writes the launch campaign (create or overwrite; running
 // it twice leaves the same state). Overwrites admins' edits of that campaign.
 import "./lib/load-dotenv.ts";
-import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
+import { launchCampaign } from "../lib/campaigns/launch-campaign.ts";
 import { seedCampaign } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/core/db.ts";
 import { openDatabaseOrExit } from "./lib/database.ts";

@@ -8,7 +8,7 @@ import "./lib/load-dotenv.ts";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
-import { launchCampaign } from "../lib/campaigns/seed/launch-campaign.ts";
+import { launchCampaign } from "../lib/campaigns/launch-campaign.ts";
 import { seedCampaignIfMissing } from "../lib/campaigns/seed-campaign.ts";
 import { disconnectDb } from "../lib/core/db.ts";
 import { openDatabaseOrExit } from "./lib/database.ts";

@@ -19,7 +19,7 @@ export async function prepareHttpBench(label: string, options: { campaigns?: num
   // The proof-of-work settings too, before anything reads the environment (bench/lib/proof-of-work-pool.ts).
   Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: benchAppSecret, ...benchProofOfWorkSettings });
   const { seedCampaign } = await import("../../lib/campaigns/seed-campaign.ts");
-  const { launchCampaign } = await import("../../lib/campaigns/seed/launch-campaign.ts");
+  const { launchCampaign } = await import("../../lib/campaigns/launch-campaign.ts");
   const { disconnectDb } = await import("../../lib/core/db.ts");
   const slugs = [launchCampaign.slug];
   await seedCampaign(launchCampaign);

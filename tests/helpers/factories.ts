@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { LetterChannel } from "@/generated/prisma/client";
 import { createStaffAccount } from "@/lib/auth/create-staff-account";
 import { issueIdentity } from "@/lib/auth/staff-identity";
-import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
+import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { seedCampaign, type CampaignSeed } from "@/lib/campaigns/seed-campaign";
 import { db } from "@/lib/core/db";
 

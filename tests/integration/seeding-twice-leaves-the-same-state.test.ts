@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
+import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { seedCampaign } from "@/lib/campaigns/seed-campaign";
 import { db } from "@/lib/core/db";
 import { resetDatabase } from "../helpers/db";

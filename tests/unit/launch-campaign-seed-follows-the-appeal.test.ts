@@ -1,7 +1,7 @@
 // The seed must carry the appeal's facts: four demands, seven addressees with
 // exactly the contacts the appeal gives, in every interface language.
 import { describe, expect, it } from "vitest";
-import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
+import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 
 describe("the launch campaign seed", () => {
   it("has four demands, each in English, French, Spanish and Russian", () => {

@@ -2,7 +2,7 @@
 // abroad, posting on X is public (never advised as the safe way for readers
 // in Russia), and "let replies reach me" says plainly who will see the address.
 import { describe, expect, it } from "vitest";
-import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
+import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { translator } from "@/lib/i18n/messages";
 
 const citizensAbroad: Record<string, RegExp> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { launchCampaign } from "@/lib/campaigns/seed/launch-campaign";
+import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { xIntentUrl, xPostText, xWeightedLength } from "@/lib/letters/x-post";
 
 describe("prepared X posts", () => {

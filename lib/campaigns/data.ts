@@ -1,0 +1,115 @@
+// The campaigns feature's only door to the database: queries and writes as
+// named functions; the use-case files beside it call these.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/core/db";
+import type { AddresseeSeed, CampaignSeed } from "./seed-schema";
+
+type Tx = Prisma.TransactionClient;
+
+export async function campaignIdBySlug(slug: string): Promise<string | null> {
+  const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true } });
+  return campaign?.id ?? null;
+}
+
+/** Every row of a checked campaign, created or overwritten by slug and addressee key, in one transaction. */
+export async function writeCampaignSeed(seed: CampaignSeed): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      const campaignId = await writeCampaign(tx, seed);
+      await writeDemands(tx, campaignId, seed.demands);
+      const addresseeIds: string[] = [];
+      for (const [index, addressee] of seed.addressees.entries()) {
+        addresseeIds.push(await writeAddressee(tx, campaignId, addressee, index + 1));
+      }
+      await tx.campaignAddressee.deleteMany({ where: { campaignId, addresseeId: { notIn: addresseeIds } } });
+      for (const [language, template] of Object.entries(seed.templates)) {
+        const fields = { subject: template.subject, body: template.body, xPost: template.xPost ?? null };
+        await tx.letterTemplate.upsert({
+          where: { campaignId_language: { campaignId, language } },
+          create: { campaignId, language, ...fields },
+          update: fields,
+        });
+      }
+    },
+    { timeout: 30_000 },
+  );
+}
+
+async function writeCampaign(tx: Tx, seed: CampaignSeed): Promise<string> {
+  const fields = {
+    status: seed.status,
+    organiser: seed.organiser,
+    languages: seed.languages,
+    signatureGoal: seed.signatureGoal ?? null,
+    appealDate: seed.appealDate ? new Date(seed.appealDate) : null,
+    opensAt: seed.opensAt ? new Date(seed.opensAt) : null,
+  };
+  const { id } = await tx.campaign.upsert({
+    where: { slug: seed.slug },
+    create: { slug: seed.slug, ...fields },
+    update: fields,
+  });
+  for (const [language, text] of Object.entries(seed.translations)) {
+    await tx.campaignTranslation.upsert({
+      where: { campaignId_language: { campaignId: id, language } },
+      create: { campaignId: id, language, ...text },
+      update: text,
+    });
+  }
+  return id;
+}
+
+async function writeDemands(tx: Tx, campaignId: string, demands: CampaignSeed["demands"]) {
+  await tx.demand.deleteMany({ where: { campaignId, position: { gt: demands.length } } });
+  for (const [index, texts] of demands.entries()) {
+    const position = index + 1;
+    const demand = await tx.demand.upsert({
+      where: { campaignId_position: { campaignId, position } },
+      create: { campaignId, position },
+      update: {},
+    });
+    for (const [language, text] of Object.entries(texts)) {
+      await tx.demandTranslation.upsert({
+        where: { demandId_language: { demandId: demand.id, language } },
+        create: { demandId: demand.id, language, text },
+        update: { text },
+      });
+    }
+  }
+}
+
+async function writeAddressee(tx: Tx, campaignId: string, a: AddresseeSeed, position: number): Promise<string> {
+  const fields = {
+    name: a.name,
+    role: a.role,
+    organisation: a.organisation ?? null,
+    kind: a.kind,
+    country: a.country ?? null,
+    emails: a.emails,
+    xHandle: a.xHandle ?? null,
+    postalAddress: a.postalAddress ?? null,
+    webFormUrl: a.webFormUrl ?? null,
+    salutation: a.salutation ?? null,
+    lastVerifiedAt: new Date(a.lastVerifiedOn),
+  };
+  const { id: addresseeId } = await tx.addressee.upsert({
+    where: { key: a.key },
+    create: { key: a.key, ...fields },
+    update: fields,
+  });
+  for (const [language, t] of Object.entries(a.translations ?? {})) {
+    const translation = { name: t.name, role: t.role, salutation: t.salutation ?? null };
+    await tx.addresseeTranslation.upsert({
+      where: { addresseeId_language: { addresseeId, language } },
+      create: { addresseeId, language, ...translation },
+      update: translation,
+    });
+  }
+  await tx.campaignAddressee.upsert({
+    where: { campaignId_addresseeId: { campaignId, addresseeId } },
+    create: { campaignId, addresseeId, position },
+    update: { position },
+  });
+  return addresseeId;
+}
