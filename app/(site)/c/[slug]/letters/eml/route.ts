@@ -1,4 +1,4 @@
-import { letterFileHandler } from "@/lib/http/letter-file-handler";
+import { letterFileHandler } from "../letter-file-route";
 
 export const dynamic = "force-dynamic";
 

@@ -3,12 +3,13 @@ import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { renderFormFields } from "@/lib/letters/form-data";
 import { renderLetterFile } from "@/lib/letters/render-letter-file";
-import { badParameters, withApiErrors } from "./json";
-import { readBody } from "./read-body";
+import { badParameters, withApiErrors } from "@/lib/http/json";
+import { readBody } from "@/lib/http/read-body";
 
 /**
- * POST handler for /c/{slug}/letters/{pdf|eml}: takes the letter as a form
- * (the thank-you view's download buttons) or as JSON, answers a download.
+ * The POST handler of both routes beside it, /c/{slug}/letters/{pdf|eml}:
+ * takes the letter as a form (the thank-you view's download buttons) or as
+ * JSON, answers a download.
  */
 export function letterFileHandler(kind: "pdf" | "eml") {
   return withApiErrors(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
