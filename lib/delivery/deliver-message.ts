@@ -3,7 +3,7 @@ import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
 import { addJob } from "./job-queue";
-import { letterMail } from "./letter-mail";
+import { letterMail, textForSharedAddress } from "./letter-mail";
 import { sendMail } from "./mailer";
 import { backoff, domainSlot, outsideSendingHours } from "./pacing";
 import { queueDeliverySummaryIfDone } from "./supporter-follow-ups";
@@ -29,6 +29,14 @@ async function reschedule(
   });
 }
 
+/** Where the letter's addressee stands in its campaign's list (letters of one signature are made together). */
+function positionOf(letter: {
+  campaignId: string;
+  addressee: { campaigns: { campaignId: string; position: number }[] };
+}) {
+  return letter.addressee.campaigns.find((c) => c.campaignId === letter.campaignId)?.position ?? 0;
+}
+
 /**
  * Sends one delivery message, once. The row is claimed (status "sending")
  * before the SMTP conversation and marked "sent" right after it; a worker
@@ -41,9 +49,15 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     where: { id: messageId },
     include: {
       letters: {
-        take: 1,
-        orderBy: { createdAt: "asc" },
-        include: { addressee: true, campaign: true, content: true, signature: { include: { contact: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: {
+          addressee: {
+            include: { translations: true, campaigns: { select: { campaignId: true, position: true } } },
+          },
+          campaign: true,
+          content: true,
+          signature: { include: { contact: true } },
+        },
       },
     },
   });
@@ -53,8 +67,12 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     await queueDeliverySummaryIfDone(message.signatureId);
     return "already_done";
   }
-  const letter = message.letters[0];
-  if (!letter?.content) {
+  // Two addressees sharing this address share this message: one email greets both.
+  const letters = message.letters.toSorted(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || positionOf(a) - positionOf(b),
+  );
+  const letter = letters[0];
+  if (!letter?.content || letters.some((l) => !l.content)) {
     await db().deliveryMessage.update({
       where: { id: messageId },
       data: { status: "failed", lastError: "The letter's text is gone (purged or deleted)." },
@@ -139,11 +157,16 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
         column: "subjectEncrypted",
         row: letter.id,
       }),
-      text: decryptText(letter.content.bodyEncrypted, {
-        table: "PlatformLetter",
-        column: "bodyEncrypted",
-        row: letter.id,
-      }),
+      text: textForSharedAddress(
+        letters.map((l) => ({
+          addresseeName: l.addressee.translations.find((t) => t.language === l.language)?.name ?? l.addressee.name,
+          text: decryptText(l.content!.bodyEncrypted, {
+            table: "PlatformLetter",
+            column: "bodyEncrypted",
+            row: l.id,
+          }),
+        })),
+      ),
       messageId: message.messageIdHeader,
       signatureId: message.signatureId,
     }),
