@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import { translator } from "@/lib/i18n/messages";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { NotFoundMessage, notFoundTitle } from "@/components/site/not-found-message";
+import { SiteFrame } from "@/components/site/site-frame";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: translator(await requestLocale(), "notFound")("title") };
+  return { title: await notFoundTitle() };
 }
 
-export default async function NotFound() {
-  const locale = await requestLocale();
-  const t = translator(locale, "notFound");
+// Unknown addresses and notFound() outside the widget: the root layout alone is
+// around this page, so it brings the site's frame itself.
+export default function NotFound() {
   return (
-    <div className="not-found">
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
-      <p>
-        <a href={`/?lang=${locale}`}>{t("home")}</a>
-      </p>
-    </div>
+    <SiteFrame>
+      <NotFoundMessage />
+    </SiteFrame>
   );
 }

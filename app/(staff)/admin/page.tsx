@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { listCampaignsForAdmin } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/i18n/messages";
-import { signOut } from "../staff/actions";
 import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +14,7 @@ export default async function AdminCampaignsPage() {
   const campaigns = await listCampaignsForAdmin(admin);
   const { locale, t, href } = await adminLanguage();
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{t("campaigns.title")}</h1>
       <p>
         <a href={href("/admin/campaigns/new")}>{t("campaigns.new")}</a>
@@ -48,6 +45,6 @@ export default async function AdminCampaignsPage() {
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

@@ -51,7 +51,9 @@ const publicActions: Record<string, string> = {
 const adminActionFiles = /^app\/\(staff\)\/admin\//;
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+// The build's folder: .next, or NEXT_DIST_DIR when a build was made elsewhere.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const manifest = JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, "utf8")) as {
   node: Record<string, ManifestEntry>;
 };
 const actions = Object.entries(manifest.node).map(([id, entry]) => ({

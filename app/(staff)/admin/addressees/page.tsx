@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { listAddressees } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
-import { signOut } from "../../staff/actions";
 import { adminLanguage, adminTitle, formatDay } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +13,7 @@ export default async function AddresseesPage() {
   const addressees = await listAddressees(admin);
   const { locale, t, href } = await adminLanguage();
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{t("addressees.title")}</h1>
       <p>
         <a href={href("/admin/addressees/new")}>{t("addressees.add")}</a>
@@ -54,6 +51,6 @@ export default async function AddresseesPage() {
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { listAuditLog } from "@/lib/admin/audit";
 import { requireStaff } from "@/lib/auth/session";
-import { signOut } from "../../staff/actions";
 import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +15,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const lines = await listAuditLog(admin, { before: beforeDate, take: 100 });
   const { locale, t, href } = await adminLanguage();
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
       <ol className="audit-log">
@@ -50,6 +47,6 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           </a>
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { DirectoryImportForm } from "@/components/admin/DirectoryImportForm";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { listDirectory } from "@/lib/admin/directory";
 import { directoryColumns } from "@/lib/admin/directory-csv";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { signOut } from "../../staff/actions";
 import { adminLanguage, adminTitle, formatDay } from "@/lib/i18n/admin-language";
 import { importDirectoryAction } from "./actions";
 
@@ -19,8 +17,7 @@ export default async function DirectoryPage() {
   const entries = await listDirectory(admin);
   const { locale, t, href } = await adminLanguage();
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{t("directory.title")}</h1>
       <p>{t("directory.intro")}</p>
       <section aria-labelledby="import">
@@ -67,6 +64,6 @@ export default async function DirectoryPage() {
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { readLocalOutboxAsAdmin } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
 import { env } from "@/lib/core/env";
-import { signOut } from "../../staff/actions";
 import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +15,7 @@ export default async function LocalOutboxPage() {
   const smtp = Boolean(env().SMTP_URL);
   const { locale, t } = await adminLanguage();
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{t("outbox.title")}</h1>
       <p>{smtp ? t("outbox.smtp") : t("outbox.noSmtp")}</p>
       {mails.length === 0 ? (
@@ -41,6 +38,6 @@ export default async function LocalOutboxPage() {
           ))}
         </ol>
       )}
-    </div>
+    </>
   );
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/AddresseeForm";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { getAddresseeForEdit } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { signOut } from "../../../staff/actions";
 import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
 import { saveAddresseeAction } from "../actions";
 
@@ -64,8 +62,7 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
     };
   }
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{values.id ? t("addresseeEditor.editHeading", { name: values.name }) : t("addresseeEditor.newHeading")}</h1>
       {(query.saved || query.created) && (
         <p role="status" className="form-ok">
@@ -85,6 +82,6 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
       <p>
         <a href={href("/admin/addressees")}>{t("addresseeEditor.back")}</a>
       </p>
-    </div>
+    </>
   );
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CampaignForm } from "@/components/admin/CampaignForm";
-import { StaffNav } from "@/components/staff/StaffNav";
 import { getCampaignForEdit } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { signOut } from "../../../staff/actions";
 import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
 import { saveCampaignAction } from "../actions";
 
@@ -24,8 +22,7 @@ export default async function EditCampaignPage({ params, searchParams }: PagePro
   const saved = (await searchParams).saved;
   const { locale, t } = await adminLanguage();
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>
         {data.campaign ? t("campaignEditor.editHeading", { slug: data.campaign.slug }) : t("campaignEditor.newHeading")}
       </h1>
@@ -47,6 +44,6 @@ export default async function EditCampaignPage({ params, searchParams }: PagePro
         locale={locale}
         messages={{ admin: catalogues[locale].admin }}
       />
-    </div>
+    </>
   );
 }
