@@ -1,5 +1,7 @@
 import { translator } from "@/lib/i18n/messages";
-import type { Count } from "@/lib/staff/get-dashboard";
+
+/** A figure under its key, with the label it is shown by. */
+export type LabelledCount = { key: string; label: string; count: number };
 
 /**
  * A bar chart drawn in SVG on the server (no script, no inline styles, so it
@@ -13,7 +15,7 @@ export function BarChart({
   locale,
 }: {
   title: string;
-  counts: Count[];
+  counts: LabelledCount[];
   id: string;
   locale: string;
 }) {
@@ -77,7 +79,7 @@ export function CountTable({
   locale,
 }: {
   caption: string;
-  counts: Count[];
+  counts: LabelledCount[];
   heading: string;
   testId: string;
   locale: string;

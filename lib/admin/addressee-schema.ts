@@ -2,6 +2,7 @@
 // for both, with messages that say what to fix.
 import { z } from "zod";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
+import { addresseeKinds, addresseeStatuses } from "@/lib/core/vocabulary";
 import { isCountryCode } from "@/lib/letters/countries";
 
 const optionalText = (max: number, label: string) =>
@@ -38,9 +39,6 @@ export const emailListSchema = z
     if (new Set(emails).size !== emails.length)
       ctx.addIssue({ code: "custom", message: "An email address is listed twice." });
   });
-
-export const addresseeKinds = ["official", "mission", "embassy"] as const;
-export const addresseeStatuses = ["active", "paused"] as const;
 
 export const addresseeInputSchema = z
   .object({

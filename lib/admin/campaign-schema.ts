@@ -2,6 +2,7 @@
 // templates per language, and its addressees. Shared by the form and the
 // server action; the form's FormData is turned into this shape first.
 import { z } from "zod";
+import { campaignStatuses } from "@/lib/core/vocabulary";
 import { unknownPlaceholders } from "@/lib/letters/placeholders";
 
 const language = z
@@ -53,8 +54,6 @@ export const letterTemplateSchema = z.object({
     .superRefine(placeholdersKnown("The X post"))
     .transform((v) => (v === "" ? null : v)),
 });
-
-export const campaignStatuses = ["draft", "open", "closed"] as const;
 
 export const campaignInputSchema = z
   .object({

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { db } from "@/lib/core/db";
+import type { CampaignStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import type { CampaignInput } from "./campaign-schema";
 
@@ -34,7 +35,7 @@ export type CampaignForEdit = {
   version: string | null;
   slug: string;
   organiser: string;
-  status: "draft" | "open" | "closed";
+  status: CampaignStatus;
   languages: string[];
   signatureGoal: string;
   appealDate: string;

@@ -1,19 +1,10 @@
 import "server-only";
-import type { DeliveryStatus } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { db } from "@/lib/core/db";
+import type { DeliveryStatus } from "@/lib/core/vocabulary";
 import { addJob } from "@/lib/delivery/job-queue";
 import { readLocalOutbox } from "@/lib/delivery/read-local-outbox";
 import { recordAudit } from "./audit";
-
-export const deliveryStatuses = [
-  "queued",
-  "sending",
-  "sent",
-  "deferred",
-  "failed",
-  "cancelled",
-] as const satisfies readonly DeliveryStatus[];
 
 export async function listDeliveryMessages(
   actor: StaffIdentity,

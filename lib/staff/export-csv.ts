@@ -4,7 +4,15 @@ import { recordAudit } from "@/lib/admin/audit";
 import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
 import { toCsv } from "@/lib/core/csv";
+import { letterChannels, type LetterChannel } from "@/lib/core/vocabulary";
+import { translator } from "@/lib/i18n/messages";
 import { getDashboard } from "./get-dashboard";
+
+// The figures file is in English: its labels are the English dashboard's.
+const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
+const english = translator("en", "staff");
+const isChannel = (key: string): key is LetterChannel => (letterChannels as readonly string[]).includes(key);
+const channelLabel = (key: string) => (isChannel(key) ? english(`dashboard.channels.${key}`) : key);
 
 /** The dashboard's figures as one CSV: dimension, key, label, count. */
 export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise<string | null> {
@@ -14,10 +22,15 @@ export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise
   const rows: (string | number)[][] = [
     ["signatures", "", "All signatures", data.signatures],
     ["letters", "", "All letters", data.letters],
-    ...data.byDay.map((c) => ["signatures_by_day", c.key, c.label, c.count]),
-    ...data.byCountry.map((c) => ["signatures_by_country", c.key, c.label, c.count]),
-    ...data.byAddressee.map((c) => ["letters_by_addressee", c.key, c.label, c.count]),
-    ...data.byChannel.map((c) => ["letters_by_channel", c.key, c.label, c.count]),
+    ...data.byDay.map((c) => ["signatures_by_day", c.key, c.key, c.count]),
+    ...data.byCountry.map((c) => ["signatures_by_country", c.key, countryNames.of(c.key) ?? c.key, c.count]),
+    ...data.byAddressee.map((c) => [
+      "letters_by_addressee",
+      c.key,
+      c.name ?? english("dashboard.deletedAddressee"),
+      c.count,
+    ]),
+    ...data.byChannel.map((c) => ["letters_by_channel", c.key, channelLabel(c.key), c.count]),
     ...data.delivery.map((d) => ["delivery_status", d.status, d.status, d.count]),
   ];
   return toCsv(["dimension", "key", "label", "count"], rows);

@@ -2,34 +2,31 @@ import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { db } from "@/lib/core/db";
+import type { CampaignStatus, DeliveryStatus } from "@/lib/core/vocabulary";
 import { liveTallySql } from "@/lib/tallies/tally-sql";
 
 type TallyRow = { dimension: string; key: string; count: bigint };
-export type Count = { key: string; label: string; count: number };
+/** A count under its key: a day ("2026-03-01"), an hour ("2026-03-01T14"), a country code, a channel. */
+export type Count = { key: string; count: number };
 
 export type Dashboard = {
-  campaigns: { slug: string; title: string; status: string }[];
-  campaign: { id: string; slug: string; title: string; status: string; goal: number | null } | null;
+  campaigns: { slug: string; title: string; status: CampaignStatus }[];
+  campaign: { id: string; slug: string; title: string; status: CampaignStatus; goal: number | null } | null;
   signatures: number;
   letters: number;
   byDay: Count[];
   byHour: Count[];
   byCountry: Count[];
-  byAddressee: Count[];
+  /** name null: the addressee was deleted since. */
+  byAddressee: (Count & { name: string | null })[];
+  /** Keys are letter channels (letterChannels, lib/core/vocabulary.ts). */
   byChannel: Count[];
-  delivery: { status: string; count: number }[];
-  deliveryProblems: { status: string; reason: string; count: number }[];
+  delivery: { status: DeliveryStatus; count: number }[];
+  /** reason: the mail server's own words, or null when none was recorded. */
+  deliveryProblems: { status: DeliveryStatus; reason: string | null; count: number }[];
+  /** Statuses as the database gives them (deliveryStatuses). */
   supporterEmails: { status: string; count: number }[];
   computedAt: Date;
-};
-
-const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
-const channelLabels: Record<string, string> = {
-  platform_email: "Sent by our server",
-  own_email_client: "Own email client",
-  pdf_print: "PDF or print",
-  x_post: "Post on X",
-  self_reported: "Sent another way (self-reported)",
 };
 
 /**
@@ -111,28 +108,17 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     },
     signatures: dimension("signatures")[0]?.count ?? 0,
     letters: dimension("letters")[0]?.count ?? 0,
-    byDay: dimension("signatures_by_day")
-      .sort((a, b) => a.key.localeCompare(b.key))
-      .map((d) => ({ ...d, label: d.key })),
+    byDay: dimension("signatures_by_day").sort((a, b) => a.key.localeCompare(b.key)),
     byHour: dimension("signatures_by_hour")
       .filter((d) => d.key >= hourFrom)
-      .sort((a, b) => a.key.localeCompare(b.key))
-      .map((d) => ({ ...d, label: `${d.key.replace("T", " ")}:00` })),
-    byCountry: dimension("signatures_by_country")
-      .sort((a, b) => b.count - a.count)
-      .map((d) => ({ ...d, label: countryNames.of(d.key) ?? d.key })),
+      .sort((a, b) => a.key.localeCompare(b.key)),
+    byCountry: dimension("signatures_by_country").sort((a, b) => b.count - a.count),
     byAddressee: dimension("letters_by_addressee")
       .sort((a, b) => b.count - a.count)
-      .map((d) => ({ ...d, label: names.get(d.key) ?? "(deleted addressee)" })),
-    byChannel: dimension("letters_by_channel")
-      .sort((a, b) => b.count - a.count)
-      .map((d) => ({ ...d, label: channelLabels[d.key] ?? d.key })),
+      .map((d) => ({ ...d, name: names.get(d.key) ?? null })),
+    byChannel: dimension("letters_by_channel").sort((a, b) => b.count - a.count),
     delivery: delivery.map((d) => ({ status: d.status, count: d._count._all })),
-    deliveryProblems: problems.map((p) => ({
-      status: p.status,
-      reason: p.lastError ?? "(no reason recorded)",
-      count: p._count._all,
-    })),
+    deliveryProblems: problems.map((p) => ({ status: p.status, reason: p.lastError, count: p._count._all })),
     supporterEmails: emails.map((e) => ({ status: e.status, count: Number(e.count) })),
     computedAt: now,
   };

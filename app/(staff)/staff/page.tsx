@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { BarChart, CountTable } from "@/components/staff/BarChart";
+import { BarChart, CountTable, type LabelledCount } from "@/components/staff/BarChart";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { requireStaff } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { getDashboard, type Count } from "@/lib/staff/get-dashboard";
+import { campaignStatuses, deliveryStatuses, letterChannels } from "@/lib/core/vocabulary";
+import { getDashboard } from "@/lib/staff/get-dashboard";
 import { signOut } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -13,15 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale(), "staff")("dashboard.title"), robots: { index: false } };
 }
 
-const deliveryStatuses = ["queued", "sending", "sent", "deferred", "failed", "cancelled"] as const;
-const campaignStatuses = ["draft", "open", "closed"] as const;
-const channels = ["platform_email", "own_email_client", "pdf_print", "x_post", "self_reported"] as const;
 const known = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
-
-// The labels get-dashboard gives for rows with no name (kept in English there).
-const deletedAddressee = "(deleted addressee)";
-const noReason = "(no reason recorded)";
 
 export default async function DashboardPage({ searchParams }: PageProps<"/staff">) {
   const staff = await requireStaff("staff");
@@ -53,19 +47,26 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
     timeZone: "UTC",
   });
   // Days ("2026-03-01") and hours ("2026-03-01T14") come as keys; shown the local way, still in UTC.
-  const byDay = data.byDay.map((d): Count =>
-    /^\d{4}-\d{2}-\d{2}$/.test(d.key) ? { ...d, label: day.format(new Date(`${d.key}T00:00:00Z`)) } : d,
-  );
-  const byHour = data.byHour.map((d): Count =>
-    /^\d{4}-\d{2}-\d{2}T\d{2}$/.test(d.key) ? { ...d, label: hour.format(new Date(`${d.key}:00:00Z`)) } : d,
-  );
-  const byCountry = data.byCountry.map((d): Count => ({ ...d, label: countryName(d.key) }));
-  const byAddressee = data.byAddressee.map((d): Count =>
-    d.label === deletedAddressee ? { ...d, label: t("dashboard.deletedAddressee") } : d,
-  );
-  const byChannel = data.byChannel.map((d): Count =>
-    known(channels, d.key) ? { ...d, label: t(`dashboard.channels.${d.key}`) } : d,
-  );
+  const byDay = data.byDay.map((d): LabelledCount => ({
+    ...d,
+    label: /^\d{4}-\d{2}-\d{2}$/.test(d.key) ? day.format(new Date(`${d.key}T00:00:00Z`)) : d.key,
+  }));
+  const byHour = data.byHour.map((d): LabelledCount => ({
+    ...d,
+    label: /^\d{4}-\d{2}-\d{2}T\d{2}$/.test(d.key)
+      ? hour.format(new Date(`${d.key}:00:00Z`))
+      : `${d.key.replace("T", " ")}:00`,
+  }));
+  const byCountry = data.byCountry.map((d): LabelledCount => ({ ...d, label: countryName(d.key) }));
+  const byAddressee = data.byAddressee.map((d): LabelledCount => ({
+    key: d.key,
+    count: d.count,
+    label: d.name ?? t("dashboard.deletedAddressee"),
+  }));
+  const byChannel = data.byChannel.map((d): LabelledCount => ({
+    ...d,
+    label: known(letterChannels, d.key) ? t(`dashboard.channels.${d.key}`) : d.key,
+  }));
   const computedAt = new Intl.DateTimeFormat(locale, {
     year: "numeric",
     month: "long",
@@ -181,10 +182,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
                 </thead>
                 <tbody>
                   {data.deliveryProblems.map((p) => (
-                    <tr key={`${p.status}-${p.reason}`}>
+                    <tr key={`${p.status}-${p.reason ?? ""}`}>
                       <td>{statusLabel(p.status)}</td>
                       {/* The mail server's own words, as it gave them. */}
-                      <td>{p.reason === noReason ? t("dashboard.noReason") : p.reason}</td>
+                      <td>{p.reason ?? t("dashboard.noReason")}</td>
                       <td>{new Intl.NumberFormat(locale).format(p.count)}</td>
                     </tr>
                   ))}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/StaffNav";
-import { deliveryStatuses, listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
+import { listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
+import { deliveryStatuses } from "@/lib/core/vocabulary";
 import { requireStaff } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/i18n/messages";
-import { signOut } from "../../staff/actions";
 import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
 import { cancelMessageAction, retryMessageAction, setDeliveryPausedAction } from "./actions";
 
@@ -23,8 +22,7 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
   const { locale, t, href } = await adminLanguage();
   const time = (d: Date | null) => (d ? formatMoment(d, locale) : t("common.none"));
   return (
-    <div className="staff">
-      <StaffNav staff={admin} signOutAction={signOut} />
+    <>
       <h1>{t("delivery.title")}</h1>
       {one(query.done) && (
         <p role="status" className="form-ok">
@@ -143,6 +141,6 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           </tbody>
         </table>
       </section>
-    </div>
+    </>
   );
 }
