@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     // A letter is at most 8,000 characters; nothing a supporter sends needs more.
+    // maxRequestBodyBytes (lib/core/vocabulary.ts), written out because the
+    // config is loaded without the app's import aliases; a unit test keeps
+    // the two equal (tests/unit/the-body-size-limit-is-written-once.test.ts).
     serverActions: { bodySizeLimit: "64kb" },
   },
   // Loaded from node_modules at run time: PGlite (scripts only) and pdfkit

@@ -5,13 +5,11 @@
 // checks it itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
+import { maxRequestBodyBytes } from "@/lib/core/vocabulary";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
 const internalHeaders = ["x-nonce", "x-locale", "x-path-without-lang"];
-
-// Bodies of server actions (next.config.ts) and of the API (lib/http/read-body.ts).
-const maxBodyBytes = 64 * 1024;
 
 function decodable(pathname: string): boolean {
   try {
@@ -49,8 +47,8 @@ export function proxy(request: NextRequest) {
   // as /c/%zz, and a server action over its body limit); say what is wrong instead.
   if (!decodable(url.pathname))
     return refuse(url.pathname, 400, "Bad request: the address is not valid percent-encoded UTF-8.", headers);
-  if (request.method === "POST" && Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
-    return refuse(url.pathname, 413, `The request is larger than ${maxBodyBytes / 1024} KiB.`, headers);
+  if (request.method === "POST" && Number(request.headers.get("content-length") ?? 0) > maxRequestBodyBytes) {
+    return refuse(url.pathname, 413, `The request is larger than ${maxRequestBodyBytes / 1024} KiB.`, headers);
   }
   const requestHeaders = new Headers(request.headers);
   // Headers the proxy tells the pages: whatever a client sent under these names is dropped.

@@ -15,10 +15,22 @@ export type FieldProblems = Record<string, Problem[]>;
 const isCode = (message: string) => /^[a-z][A-Za-z0-9]*$/.test(message);
 
 /**
- * zod's own messages (no code given in the schema) mapped to generic codes,
- * so a missing or mistyped value still reads well in every language.
+ * The generic codes zod's own messages (no code given in the schema) become,
+ * so a missing or mistyped value still reads well in every language. Each
+ * catalogue that shows schema problems has a message for every one (tested).
  */
-function fallbackCode(issue: z.core.$ZodIssue): string {
+export const fallbackCodes = [
+  "required",
+  "invalidType",
+  "tooLong",
+  "tooShort",
+  "unknownField",
+  "invalidChoice",
+  "invalid",
+] as const;
+export type FallbackCode = (typeof fallbackCodes)[number];
+
+function fallbackCode(issue: z.core.$ZodIssue): FallbackCode {
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined ? "required" : "invalidType";
@@ -64,6 +76,27 @@ export function problemsOf(error: z.ZodError): FieldProblems {
   return out;
 }
 
+/**
+ * Problems under the form field they belong to: "addressees.0" under
+ * "addressees", an unknown field under its own name (as a form or an API
+ * client knows it), a problem of the whole form under "form".
+ */
+export function problemsByField(problems: FieldProblems): FieldProblems {
+  // A Map, not a plain object: an unknown field called "constructor" or
+  // "__proto__" must be reported, not read from Object.prototype.
+  const out = new Map<string, Problem[]>();
+  for (const [path, list] of Object.entries(problems)) {
+    for (const problem of list) {
+      const field =
+        path === "" && problem.code === "unknownField" && typeof problem.values?.fields === "string"
+          ? problem.values.fields
+          : path.split(".")[0] || "form";
+      out.set(field, [...(out.get(field) ?? []), problem]);
+    }
+  }
+  return Object.fromEntries(out);
+}
+
 /** A translator for one catalogue namespace, as lib/i18n/messages.ts makes them. */
 export type Translate = (code: string, values?: Record<string, string | number>) => string;
 
@@ -73,3 +106,29 @@ export function describeProblems(problems: FieldProblems, translate: Translate):
     Object.entries(problems).map(([field, list]) => [field, list.map((p) => translate(p.code, p.values))]),
   );
 }
+
+/**
+ * Every code the public JSON API answers in `error.code`. The OpenAPI
+ * document lists exactly these (tested); lib/http/json.ts gives each its
+ * HTTP status.
+ */
+export const apiErrorCodes = [
+  "not_found",
+  "bad_request",
+  "invalid",
+  "rate_limited",
+  "too_large",
+  "closed",
+  "cross_site",
+  "unavailable",
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+/** An API error before it becomes a response: the code, a sentence for a person, problems per field. */
+export type ApiError = {
+  code: ApiErrorCode;
+  message: string;
+  fields?: Record<string, string[]>;
+  /** Sent as Retry-After (rate_limited, unavailable). */
+  retryAfterSeconds?: number;
+};

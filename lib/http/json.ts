@@ -1,23 +1,58 @@
 // JSON answers of the public API: one shape for every error, so clients can
-// show `error.message` and act on `error.code`.
+// show `error.message` and act on `error.code`. Every API error is built
+// here, from the codes of lib/core/errors.ts; their sentences are in
+// messages/en.json → "apiErrors".
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import type { ApiError, ApiErrorCode } from "@/lib/core/errors";
+import { apiMessage } from "@/lib/letters/form-messages";
 import { redactAddresses } from "@/lib/privacy/redact";
 
-export type ApiErrorCode = "not_found" | "bad_request" | "cross_site" | "unavailable";
+export type { ApiErrorCode } from "@/lib/core/errors";
 
-const statusOf: Record<ApiErrorCode, number> = { not_found: 404, bad_request: 400, cross_site: 403, unavailable: 503 };
+/** The HTTP status of each API error code. */
+export const apiErrorStatus: Record<ApiErrorCode, number> = {
+  not_found: 404,
+  bad_request: 400,
+  invalid: 422,
+  rate_limited: 429,
+  too_large: 413,
+  closed: 409,
+  cross_site: 403,
+  unavailable: 503,
+};
 
-export function jsonError(
-  code: ApiErrorCode,
-  message: string,
-  details?: Record<string, string[]>,
-  headers?: HeadersInit,
-): NextResponse {
+/**
+ * The response for an API error. `status` overrides the code's own only
+ * where HTTP has a more precise status for the same code (415 for a body of
+ * a type we do not read, still a bad_request).
+ */
+export function apiErrorResponse(error: ApiError, status?: number): NextResponse {
+  const { code, message, fields, retryAfterSeconds } = error;
   return NextResponse.json(
-    { error: { code, message, ...(details ? { fields: details } : {}) } },
-    { status: statusOf[code], headers: { "Cache-Control": "no-store", ...headers } },
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    {
+      status: status ?? apiErrorStatus[code],
+      headers: {
+        "Cache-Control": "no-store",
+        ...(retryAfterSeconds !== undefined ? { "Retry-After": String(retryAfterSeconds) } : {}),
+      },
+    },
   );
+}
+
+export function jsonError(code: ApiErrorCode, message: string, fields?: Record<string, string[]>): NextResponse {
+  return apiErrorResponse({ code, message, ...(fields ? { fields } : {}) });
+}
+
+/** The answer to a body readBody (read-body.ts) refused: 400, 413 or 415. */
+export function bodyRefusal(refusal: { error: ApiError; status: number }): NextResponse {
+  return apiErrorResponse(refusal.error, refusal.status);
+}
+
+/** 404 for a slug no public campaign has. */
+export function campaignNotFound(slug: string): NextResponse {
+  return jsonError("not_found", apiMessage("campaignNotFound", { slug }));
 }
 
 /** 400 naming each bad parameter and what is wrong with it. */
@@ -30,7 +65,7 @@ export function badParameters(error: z.ZodError): NextResponse {
   const summary = Object.entries(fields)
     .map(([name, messages]) => `${name}: ${messages.join(" ")}`)
     .join("; ");
-  return jsonError("bad_request", `Bad parameter. ${summary}`, fields);
+  return jsonError("bad_request", apiMessage("badParameter", { summary }), fields);
 }
 
 /** Query parameters as a plain object; a repeated parameter keeps its last value. */
@@ -50,12 +85,7 @@ export function withApiErrors<Args extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       console.error("API request failed:", redactAddresses(error instanceof Error ? error.message : String(error)));
-      return jsonError(
-        "unavailable",
-        "The service is briefly unavailable. Nothing was lost; please try again in a few seconds.",
-        undefined,
-        { "Retry-After": "5" },
-      );
+      return apiErrorResponse({ code: "unavailable", message: apiMessage("unavailable"), retryAfterSeconds: 5 });
     }
   };
 }

@@ -1,24 +1,27 @@
 // The OpenAPI 3.1 document of the public API, generated from the same zod
 // schemas the handlers use, so the description cannot drift from the code.
 import { z } from "zod";
+import { apiErrorCodes } from "@/lib/core/errors";
+import { maxRequestBodyBytes } from "@/lib/core/vocabulary";
 import { publicCampaignSchema, publicCampaignSummarySchema } from "@/lib/campaigns/schema";
 import { signatureSubmissionSchema } from "@/lib/letters/schema";
 import { publicCampaignTotalsSchema } from "@/lib/tallies/schema";
 
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum(["not_found", "bad_request", "invalid", "rate_limited", "too_large", "closed", "unavailable"]),
+    code: z.enum(apiErrorCodes),
     message: z.string().describe("A sentence for a person"),
     fields: z.record(z.string(), z.array(z.string())).optional().describe("Problems per parameter or field"),
   }),
 });
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
-/** The API requires fields the shared form schema leaves optional (the proof of work: sign-via-api.ts). */
+/** The API requires fields the shared form schema leaves optional (the proof of work: sign-campaign.ts). */
 const requireFields = (s: ReturnType<typeof schema>, names: string[]) => ({
   ...s,
   required: [...new Set([...((s.required as string[] | undefined) ?? []), ...names])],
 });
+const kib = maxRequestBodyBytes / 1024;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 
@@ -88,8 +91,7 @@ export function buildOpenApiDocument() {
       "/api/campaigns/{slug}/signatures": {
         post: {
           summary: "Sign a campaign and get the letters",
-          description:
-            "Runs the same checks and transaction as the letter form. Every valid submission answers alike (201, a fresh id), whether or not its email address was used before: no answer tells who signed. An address counts once, when its owner confirms it from the emailed link. Only the same form sent again (submissionKey) answers 200 with duplicate=true. Body: JSON or a form, at most 64 KiB.",
+          description: `Runs the same checks and transaction as the letter form. Every valid submission answers alike (201, a fresh id), whether or not its email address was used before: no answer tells who signed. An address counts once, when its owner confirms it from the emailed link. Only the same form sent again (submissionKey) answers 200 with duplicate=true. Body: JSON or a form, at most ${kib} KiB.`,
           parameters: [slugParameter],
           requestBody: { required: true, content: { "application/json": { schema: ref("SignatureSubmission") } } },
           responses: {
@@ -102,7 +104,7 @@ export function buildOpenApiDocument() {
             },
             "404": { description: "No open campaign has this slug", content: json("Error") },
             "409": { description: "The campaign is closed", content: json("Error") },
-            "413": { description: "The body is larger than 64 KiB", content: json("Error") },
+            "413": { description: `The body is larger than ${kib} KiB`, content: json("Error") },
             "422": {
               description:
                 "Fields are missing or invalid, or the proof of work (`altcha`) is missing, expired or spent; `fields` names each",

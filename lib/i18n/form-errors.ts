@@ -1,11 +1,12 @@
-// Form messages in the reader's language. The schemas keep their English
-// messages (they are also the JSON API's); an English catalogue lists each of
-// them as a template under an error namespace ("formErrors" for supporters,
-// "staffFormErrors", "adminFormErrors"), and this turns an English message
-// back into its key and values, then into the other language.
+// Staff and admin form messages in the reader's language, until their
+// schemas give codes as the letter form's do (lib/core/errors.ts). Their
+// schemas keep English messages; an English catalogue lists each of them as
+// a template ("staffFormErrors", "adminFormErrors"), and this turns an
+// English message back into its key and values, then into the other
+// language. The letter form and the API do not use it.
 import { catalogues, translator } from "./messages";
 
-export type ErrorNamespace = "formErrors" | "staffFormErrors" | "adminFormErrors";
+export type ErrorNamespace = "staffFormErrors" | "adminFormErrors";
 
 type Pattern = { key: string; names: string[]; regex: RegExp };
 
@@ -36,11 +37,7 @@ function patternsFor(namespace: ErrorNamespace): Pattern[] {
   return list;
 }
 
-export function translateFormMessage(
-  message: string,
-  locale: string,
-  namespace: ErrorNamespace = "formErrors",
-): string {
+export function translateFormMessage(message: string, locale: string, namespace: ErrorNamespace): string {
   if (locale === "en") return message;
   for (const { key, names, regex } of patternsFor(namespace)) {
     const match = message.match(regex);
@@ -60,7 +57,7 @@ export function translateFormMessage(
 export function translateFieldErrors(
   errors: Record<string, string[]>,
   locale: string,
-  namespace: ErrorNamespace = "formErrors",
+  namespace: ErrorNamespace,
 ): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(errors).map(([field, messages]) => [

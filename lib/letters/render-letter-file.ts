@@ -3,11 +3,32 @@ import { composeGroupLetter, composeLetters, distinctRecipients } from "./compos
 import { getLetterBuilder, resolveAddressees } from "./get-letter-builder";
 import { renderEml } from "./render-eml";
 import { renderLettersPdf } from "./render-pdf";
-import { fieldErrors, letterRenderSchema } from "./schema";
+import type { ApiError } from "@/lib/core/errors";
+import { apiMessage, formMessages } from "./form-messages";
+import { letterProblems, letterRenderSchema } from "./schema";
 
 export type LetterFile =
   | { ok: true; body: Buffer; contentType: string; filename: string }
-  | { ok: false; status: 400 | 404 | 422; message: string; fields?: Record<string, string[]> };
+  | {
+      ok: false;
+      /** The API error to answer (its code gives the status: lib/http/json.ts). */
+      error: ApiError;
+      /** The same as `error`, for callers that have not moved to it yet. */
+      status: 400 | 404 | 422;
+      message: string;
+      fields?: Record<string, string[]>;
+    };
+
+const statusOf = { bad_request: 400, not_found: 404, invalid: 422 } as const;
+function refused(code: keyof typeof statusOf, message: string, fields?: Record<string, string[]>): LetterFile {
+  return {
+    ok: false,
+    error: { code, message, ...(fields ? { fields } : {}) },
+    status: statusOf[code],
+    message,
+    fields,
+  };
+}
 
 /**
  * The supporter's letters as a PDF (one page per addressee) or as an .eml
@@ -21,17 +42,12 @@ export async function renderLetterFile(
 ): Promise<LetterFile> {
   const parsed = letterRenderSchema.safeParse(input);
   if (!parsed.success)
-    return { ok: false, status: 400, message: "The letter is incomplete.", fields: fieldErrors(parsed.error) };
+    return refused("bad_request", apiMessage("letterIncomplete"), formMessages(letterProblems(parsed.error), "en"));
   const builder = await getLetterBuilder(slug, parsed.data.language);
-  if (!builder) return { ok: false, status: 404, message: `No public campaign has the slug "${slug}".` };
+  if (!builder) return refused("not_found", apiMessage("campaignNotFound", { slug }));
   const { found, unknown } = resolveAddressees(builder, parsed.data.addressees);
   if (unknown.length > 0)
-    return {
-      ok: false,
-      status: 422,
-      message: "An addressee is not part of this campaign.",
-      fields: { addressees: ["An addressee is not part of this campaign."] },
-    };
+    return refused("invalid", apiMessage("addresseeOutside"), { addressees: [apiMessage("addresseeOutside")] });
 
   const letters = composeLetters(found, parsed.data);
   if (kind === "pdf") {
@@ -43,12 +59,7 @@ export async function renderLetterFile(
     };
   }
   const withEmail = letters.filter((l) => l.addressee.emails.length > 0);
-  if (withEmail.length === 0)
-    return {
-      ok: false,
-      status: 422,
-      message: "None of the chosen addressees has an email address; download the PDF instead.",
-    };
+  if (withEmail.length === 0) return refused("invalid", apiMessage("noEmailAddressee"));
   const letter = withEmail.length === 1 ? withEmail[0]! : composeGroupLetter(withEmail, parsed.data);
   const eml = await renderEml({ to: distinctRecipients(withEmail), subject: letter.subject, text: letter.text });
   return { ok: true, body: eml, contentType: "message/rfc822", filename: `letter-${slug}.eml` };

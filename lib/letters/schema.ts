@@ -1,17 +1,28 @@
 // The letter form, shared by the builder's server action and the JSON API:
-// one schema, one set of limits and messages, on every path.
+// one schema, one set of limits and problems, on every path. Problems are
+// codes of the "formErrors" catalogue (messages/*.json, English included),
+// typed so a code without a message does not compile.
 import { z } from "zod";
+import { problemsByField, problemsOf, type FieldProblems, type Problem } from "@/lib/core/errors";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
+import { identityLevelSchema, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
+import type { Messages } from "@/lib/i18n/messages";
 import { isCountryCode } from "./countries";
 
-export const identityLevels = ["anonymous", "initials_country", "name_country", "full"] as const;
-export const identityLevelSchema = z.enum(identityLevels);
-export type IdentityLevel = z.infer<typeof identityLevelSchema>;
+/** A problem the letter form can show: a key of the "formErrors" catalogue. */
+export type FormErrorCode = keyof Messages["formErrors"];
+const code = (key: FormErrorCode) => key;
+
+/** A problem a use case finds beyond the schema (a campaign without that language, say). */
+export function formProblem(key: FormErrorCode, values?: Problem["values"]): Problem {
+  return values ? { code: key, values } : { code: key };
+}
+
+export { identityLevelSchema, type IdentityLevel };
 
 /** How the supporter will send; X-only addressees always get a prepared X post. */
-export const sendingChannels = ["platform_email", "own_email_client", "pdf_print", "self_reported"] as const;
 export const sendingChannelSchema = z.enum(sendingChannels);
-export type SendingChannel = z.infer<typeof sendingChannelSchema>;
+export type { SendingChannel } from "@/lib/core/vocabulary";
 
 export const limits = {
   addressees: 20,
@@ -30,35 +41,31 @@ export const limits = {
 const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value);
 const oneLine = (value: string) => !/[\r\n\u2028\u2029]/.test(value) && noControlCharacters(value);
 
-const trimmedLine = (max: number, label: string) =>
+const trimmedLine = (max: number, field: "subject" | "name" | "city") =>
   z
     .string()
     .trim()
-    .max(max, `${label} has at most ${max} characters.`)
-    .refine(oneLine, `${label} must be on one line, without control characters.`);
+    .max(max, code(`${field}Max`))
+    .refine(oneLine, code(`${field}OneLine`));
 
-export const countryCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, "Choose your country from the list.");
+export const countryCodeSchema = z.string().trim().toUpperCase().refine(isCountryCode, code("countryChoose"));
 
 /** The letter itself: what every output (preview, PDF, .eml, mailto) is made from. */
 export const letterContentSchema = z.object({
   addressees: z
-    .array(z.string().uuid("An addressee is not valid."))
-    .min(1, "Choose at least one addressee.")
-    .max(limits.addressees, `Choose at most ${limits.addressees} addressees.`),
-  language: z.string().regex(/^[a-z]{2,3}$/, "Choose a letter language."),
-  subject: trimmedLine(limits.subject, "The subject").pipe(z.string().min(1, "Write a subject.")),
+    .array(z.string().uuid(code("addresseeInvalid")))
+    .min(1, code("addresseesMin"))
+    .max(limits.addressees, code("addresseesMax")),
+  language: z.string().regex(/^[a-z]{2,3}$/, code("letterLanguage")),
+  subject: trimmedLine(limits.subject, "subject").pipe(z.string().min(1, code("subjectMissing"))),
   body: z
     .string()
-    .max(limits.body, `The letter has at most ${limits.body} characters.`)
-    .refine(noControlCharacters, "The letter contains control characters.")
-    .refine((v) => v.trim().length > 0, "Write the letter, or go back to the template."),
+    .max(limits.body, code("bodyMax"))
+    .refine(noControlCharacters, code("bodyControl"))
+    .refine((v) => v.trim().length > 0, code("bodyMissing")),
   identity: identityLevelSchema.default("anonymous"),
-  name: trimmedLine(limits.name, "Your name").optional(),
-  city: trimmedLine(limits.city, "Your city").optional(),
+  name: trimmedLine(limits.name, "name").optional(),
+  city: trimmedLine(limits.city, "city").optional(),
   country: countryCodeSchema,
 });
 
@@ -67,13 +74,13 @@ const identityRules = <T extends { identity: IdentityLevel; name?: string; city?
   ctx: z.RefinementCtx,
 ) => {
   if (value.identity !== "anonymous" && !value.name) {
-    ctx.addIssue({ code: "custom", path: ["name"], message: "Give your name, or choose to sign without it." });
+    ctx.addIssue({ code: "custom", path: ["name"], message: code("nameMissing") });
   }
   if (value.identity === "full" && !value.city) {
     ctx.addIssue({
       code: "custom",
       path: ["city"],
-      message: "Give your city, or choose to sign with name and country only.",
+      message: code("cityMissing"),
     });
   }
 };
@@ -92,15 +99,15 @@ export const signatureSubmissionSchema = letterContentSchema
     email: z
       .string()
       .trim()
-      .max(limits.email, `An email address has at most ${limits.email} characters.`)
-      .pipe(z.email("This email address is not valid."))
+      .max(limits.email, code("emailMax"))
+      .pipe(z.email(code("emailInvalid")))
       // What the mailer will send to (zod lets through, e.g., a domain label over 63 characters).
-      .refine(isPlainMailAddress, "This email address is not valid.")
+      .refine(isPlainMailAddress, code("emailInvalid"))
       .optional(),
     replyToMe: z.boolean().default(false),
     consentIdentity: z.boolean().default(false),
     consentCounted: z.literal(true, {
-      error: "Tick the box to let us count your signature; we cannot record it otherwise.",
+      error: code("countedMissing"),
     }),
     consentContact: z.boolean().default(false),
     /** Lets a resubmitted form be recognised; the form makes one per page view. */
@@ -121,34 +128,25 @@ export const signatureSubmissionSchema = letterContentSchema
         ctx.addIssue({
           code: "custom",
           path: ["email"],
-          message: "Give your email address: we send the letters only after you confirm it.",
+          message: code("emailForSending"),
         });
       }
       if (!value.consentIdentity) {
         ctx.addIssue({
           code: "custom",
           path: ["consentIdentity"],
-          message: "Confirm that the letters may carry the identity you chose, or pick another way to send them.",
+          message: code("identityConsent"),
         });
       }
     }
     if (value.replyToMe && !value.email) {
-      ctx.addIssue({ code: "custom", path: ["email"], message: "Give your email address for replies to reach you." });
+      ctx.addIssue({ code: "custom", path: ["email"], message: code("emailForReplies") });
     }
   });
 
 export type SignatureSubmission = z.infer<typeof signatureSubmissionSchema>;
 
-/** Field name to messages, as forms and the API report them. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  // A Map, not a plain object: an unknown field called "constructor" or
-  // "__proto__" must be reported, not read from Object.prototype.
-  const out = new Map<string, string[]>();
-  for (const issue of error.issues) {
-    const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : String(issue.path[0] ?? "form");
-    const message = issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : issue.message;
-    out.set(key, out.get(key) ?? []);
-    out.get(key)!.push(message);
-  }
-  return Object.fromEntries(out);
+/** A failed parse of a letter schema as problems per form field (also the API's `fields`). */
+export function letterProblems(error: z.ZodError): FieldProblems {
+  return problemsByField(problemsOf(error));
 }

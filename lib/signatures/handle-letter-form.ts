@@ -1,20 +1,20 @@
 import "server-only";
 import { composeLetters } from "@/lib/letters/compose-letters";
 import { formToObject, signatureFormFields } from "@/lib/letters/form-data";
+import { formMessage, formMessages } from "@/lib/letters/form-messages";
 import { getLetterBuilder, resolveAddressees } from "@/lib/letters/get-letter-builder";
-import { letterOutputs } from "@/lib/letters/letter-outputs";
-import { fieldErrors, letterContentSchema, signatureSubmissionSchema } from "@/lib/letters/schema";
+import { formProblem, letterContentSchema, letterProblems } from "@/lib/letters/schema";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import type { LetterFormState, PreviewLetter } from "./letter-form-state";
-import { verifyProofOfWork } from "./proof-of-work";
-import { checkSigningRateLimits } from "./rate-limits";
-import { recordSignature } from "./record-signature";
+import { signingFormState } from "./present";
+import { signCampaign } from "./sign-campaign";
 
 export type LetterFormIntent = "preview" | "reset" | "send";
 
 /**
  * The letter builder's one server-side step, for the form with or without
- * JavaScript: refresh the preview, go back to the template, or sign and send.
+ * JavaScript: refresh the preview, go back to the template, or sign and send
+ * (sign-campaign.ts, as the API does). Answers in the supporter's language.
  */
 export async function handleLetterForm(options: {
   slug: string;
@@ -22,14 +22,16 @@ export async function handleLetterForm(options: {
   form: FormData;
   client: string;
   previous: LetterFormState;
+  locale: string;
 }): Promise<LetterFormState> {
+  const { locale } = options;
   const values = formToObject(options.form, signatureFormFields);
   const version = options.previous.version + 1;
   const builder = await getLetterBuilder(
     options.slug,
     typeof values.language === "string" ? values.language : undefined,
   );
-  if (!builder) return { values, version, message: "This campaign is no longer available." };
+  if (!builder) return { values, version, message: formMessage(formProblem("campaignGone"), locale) };
 
   if (options.intent === "reset") {
     return { values: { ...values, subject: builder.template.subject, body: builder.template.body }, version };
@@ -41,8 +43,8 @@ export async function handleLetterForm(options: {
       return {
         values,
         version,
-        fieldErrors: fieldErrors(content.error),
-        message: "Some fields need your attention before the preview.",
+        fieldErrors: formMessages(letterProblems(content.error), locale),
+        message: formMessage(formProblem("fieldsBeforePreview"), locale),
       };
     const { found } = resolveAddressees(builder, content.data.addressees);
     const preview: PreviewLetter[] = composeLetters(found, content.data).map((l) => ({
@@ -55,60 +57,14 @@ export async function handleLetterForm(options: {
     return { values, version, preview };
   }
 
-  const parsed = signatureSubmissionSchema.safeParse(values);
-  if (!parsed.success) {
-    return { values, version, fieldErrors: fieldErrors(parsed.error), message: "Some fields need your attention." };
-  }
-  if (parsed.data.altcha && !(await verifyProofOfWork(parsed.data.altcha))) {
-    return {
-      values,
-      version,
-      message:
-        "The anti-spam check did not pass (it may have expired). Please press “Sign” again; it reruns by itself.",
-    };
-  }
-  const limit = await checkSigningRateLimits({ client: options.client, provedWork: Boolean(parsed.data.altcha) });
-  if (limit.limited) {
-    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-    return {
-      values,
-      version,
-      message: `Too many letters from here in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}; nothing you wrote is lost.`,
-    };
-  }
-
   // Whether this address was used before never changes what the page says (record-signature.ts).
-  const result = await recordSignature(options.slug, parsed.data);
-  switch (result.outcome) {
-    case "campaign_not_found":
-      return { values, version, message: "This campaign is no longer available." };
-    case "campaign_closed":
-      return { values, version, message: "This campaign has closed; letters are no longer collected." };
-    case "invalid":
-      return { values, version, fieldErrors: result.fieldErrors, message: "Some fields need your attention." };
-  }
-  const totals = await getCampaignTotals(options.slug);
-  const data = parsed.data;
-  return {
+  const result = await signCampaign({
+    slug: options.slug,
     values,
-    version,
-    thankYou: {
-      outcome: result.outcome === "duplicate" ? "duplicate" : "recorded",
-      channel: data.channel,
-      confirmationQueued: result.confirmationQueued,
-      signatures: totals?.signatures ?? 0,
-      outputs: letterOutputs(result.letters, data, result.builder.template.xPost),
-      content: {
-        addressees: data.addressees,
-        language: data.language,
-        subject: data.subject,
-        body: data.body,
-        identity: data.identity,
-        country: data.country,
-        ...(data.name ? { name: data.name } : {}),
-        ...(data.city ? { city: data.city } : {}),
-      },
-      emailAddressees: result.letters.filter((l) => l.addressee.emails.length > 0).length,
-    },
-  };
+    client: options.client,
+    proofOfWork: "optional",
+    builder,
+  });
+  const signatures = result.kind === "signed" ? ((await getCampaignTotals(options.slug))?.signatures ?? 0) : 0;
+  return signingFormState(result, { values, version, locale, signatures });
 }

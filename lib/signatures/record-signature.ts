@@ -6,15 +6,16 @@ import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/core/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
-import type { SignatureSubmission } from "@/lib/letters/schema";
+import { formProblem, type SignatureSubmission } from "@/lib/letters/schema";
+import { formMessages } from "@/lib/letters/form-messages";
+import type { FieldProblems } from "@/lib/core/errors";
+import type { LetterChannel } from "@/lib/core/vocabulary";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail } from "./confirmation-email";
 import { mayEmailConfirmation } from "./rate-limits";
 import { holdConfirmation } from "./held-confirmations";
 
-export type RecordedLetter = ComposedLetter & {
-  channel: "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported";
-};
+export type RecordedLetter = ComposedLetter & { channel: LetterChannel };
 
 export type RecordSignatureResult =
   /** "duplicate": this very form (its submission key) was sent before. */
@@ -29,7 +30,8 @@ export type RecordSignatureResult =
   | { outcome: "ignored"; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
   | { outcome: "campaign_not_found" }
   | { outcome: "campaign_closed" }
-  | { outcome: "invalid"; fieldErrors: Record<string, string[]> };
+  /** `problems` to show; `fieldErrors` the same in English, for scripts and tests. */
+  | { outcome: "invalid"; problems: FieldProblems; fieldErrors: Record<string, string[]> };
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -47,11 +49,12 @@ const day = 24 * 60 * 60 * 1000;
  * (same submission key, a secret of that one form) is recognised.
  */
 export async function recordSignature(
-  slug: string,
+  campaign: string | LetterBuilder,
   submission: SignatureSubmission,
   now = new Date(),
 ): Promise<RecordSignatureResult> {
-  const builder = await getLetterBuilder(slug, submission.language);
+  // A caller that has loaded the builder already (the signing use case) passes it: loaded once per signature.
+  const builder = typeof campaign === "string" ? await getLetterBuilder(campaign, submission.language) : campaign;
   if (!builder) return { outcome: "campaign_not_found" };
   // Closed by an admin, or past the closing time they set (the status is not
   // flipped by a timer, so the time itself is checked here).
@@ -59,17 +62,10 @@ export async function recordSignature(
   if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime())
     return { outcome: "campaign_closed" };
   if (!builder.templateLanguages.includes(submission.language)) {
-    return { outcome: "invalid", fieldErrors: { language: ["This campaign has no letter in that language."] } };
+    return invalid({ language: [formProblem("noTemplate")] });
   }
   const { found, unknown } = resolveAddressees(builder, submission.addressees);
-  if (unknown.length > 0) {
-    return {
-      outcome: "invalid",
-      fieldErrors: {
-        addressees: ["An addressee you chose is not part of this campaign. Reload the page and choose again."],
-      },
-    };
-  }
+  if (unknown.length > 0) return invalid({ addressees: [formProblem("addresseeNotInCampaign")] });
 
   const letters: RecordedLetter[] = composeLetters(found, submission, now).map((letter) => ({
     ...letter,
@@ -207,6 +203,10 @@ export async function recordSignature(
     throw error;
   }
   return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
+}
+
+function invalid(problems: FieldProblems): RecordSignatureResult {
+  return { outcome: "invalid", problems, fieldErrors: formMessages(problems, "en") };
 }
 
 /** The rows that put a signature and its letters into the totals at the next roll-up. */

@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiErrorCodes } from "@/lib/core/errors";
+import { apiErrorStatus } from "@/lib/http/json";
 import { buildOpenApiDocument } from "@/lib/http/openapi";
 
 /** "/api/campaigns/{slug}" for every app/api/**\/route.ts except the document itself. */
@@ -43,5 +45,13 @@ describe("the OpenAPI document", () => {
   it("says that a signature through the API needs a proof of work", () => {
     const submission = buildOpenApiDocument().components.schemas.SignatureSubmission as { required: string[] };
     expect(submission.required).toEqual(expect.arrayContaining(["addressees", "channel", "altcha"]));
+  });
+
+  it("lists exactly the error codes the API answers, each with its status", () => {
+    type ErrorSchema = { properties: { error: { properties: { code: { enum: string[] } } } } };
+    const documented = (buildOpenApiDocument().components.schemas.Error as unknown as ErrorSchema).properties.error
+      .properties.code.enum;
+    expect([...documented].sort()).toEqual([...apiErrorCodes].sort());
+    expect(Object.keys(apiErrorStatus).sort()).toEqual([...apiErrorCodes].sort());
   });
 });

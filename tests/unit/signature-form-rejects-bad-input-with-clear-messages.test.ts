@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, signatureSubmissionSchema } from "@/lib/letters/schema";
+import { fieldMessages as fieldErrors } from "@/lib/letters/form-messages";
+import { signatureSubmissionSchema } from "@/lib/letters/schema";
 
 const valid = {
   addressees: ["6f1c2c4e-4b1a-4c8e-9a51-8a1c1b2d3e4f"],

@@ -10,7 +10,7 @@ import { letterMail } from "@/lib/delivery/letter-mail";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { nodemailerMessage } from "@/lib/delivery/mailer";
 import { renderEml } from "@/lib/letters/render-eml";
-import { identityLevels } from "@/lib/letters/schema";
+import { identityLevels } from "@/lib/core/vocabulary";
 
 const runs = Number(process.env.PROPERTY_RUNS ?? 300);
 

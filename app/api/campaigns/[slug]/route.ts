@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignQuerySchema, campaignParamsSchema } from "@/lib/campaigns/schema";
-import { badParameters, jsonError, queryOf, withApiErrors } from "@/lib/http/json";
+import { badParameters, campaignNotFound, queryOf, withApiErrors } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export const GET = withApiErrors(async (request: Request, context: RouteContext<
   if (!query.success) return badParameters(query.error);
 
   const campaign = await getPublicCampaign(params.data.slug, query.data.lang);
-  if (!campaign) return jsonError("not_found", `No public campaign has the slug "${params.data.slug}".`);
+  if (!campaign) return campaignNotFound(params.data.slug);
   return NextResponse.json(campaign, { headers: { "Cache-Control": "no-store" } });
 });

@@ -5,8 +5,9 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { campaignSlugSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/core/client-address";
-import { translateFieldErrors, translateFormMessage } from "@/lib/i18n/form-errors";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { formMessage } from "@/lib/letters/form-messages";
+import { formProblem } from "@/lib/letters/schema";
 import { handleLetterForm } from "@/lib/signatures/handle-letter-form";
 import type { LetterFormState } from "@/lib/signatures/letter-form-state";
 
@@ -24,18 +25,14 @@ export async function letterFormAction(
   const parsedSlug = campaignSlugSchema.safeParse(slug);
   const locale = await requestLocale();
   if (!parsedSlug.success)
-    return { values: {}, message: translateFormMessage("This campaign does not exist.", locale), version: version + 1 };
-  const state = await handleLetterForm({
+    return { values: {}, message: formMessage(formProblem("campaignMissing"), locale), version: version + 1 };
+  // Messages come back in the supporter's language.
+  return handleLetterForm({
     slug: parsedSlug.data,
     intent: intentSchema.parse(form.get("intent")),
     form,
     client: clientAddress(await headers()),
     previous: { values: {}, version },
+    locale,
   });
-  // Messages in the supporter's language (the schemas speak English, as the API does).
-  return {
-    ...state,
-    message: state.message && translateFormMessage(state.message, locale),
-    fieldErrors: state.fieldErrors && translateFieldErrors(state.fieldErrors, locale),
-  };
 }

@@ -2,35 +2,43 @@ import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/core/client-address";
 import { crossSiteOrigin } from "@/lib/http/cross-site";
-import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
+import { apiErrorResponse, badParameters, bodyRefusal, withApiErrors } from "@/lib/http/json";
 import { readBody } from "@/lib/http/read-body";
 import { signatureFormFields } from "@/lib/letters/form-data";
-import { signViaApi } from "@/lib/signatures/sign-via-api";
+import { apiMessage } from "@/lib/letters/form-messages";
+import { signatureApiAnswer } from "@/lib/signatures/present";
+import { signCampaign } from "@/lib/signatures/sign-campaign";
 
 export const dynamic = "force-dynamic";
 
-/** Signs a campaign: the same checks and the same transaction as the letter form. */
+/**
+ * Signs a campaign: the same use case as the letter form (sign-campaign.ts).
+ * Every valid submission answers alike, 201 with a fresh id; only the same
+ * form sent again (its submission key) answers 200 with `duplicate: true`.
+ */
 export const POST = withApiErrors(
   async (request: Request, context: RouteContext<"/api/campaigns/[slug]/signatures">) => {
     const params = campaignParamsSchema.safeParse(await context.params);
     if (!params.success) return badParameters(params.error);
     if (crossSiteOrigin(request.headers)) {
-      return jsonError(
-        "cross_site",
-        "Signatures cannot be posted from another website's page. Sign on the campaign's own page, or call the API from a server.",
-      );
+      return apiErrorResponse({ code: "cross_site", message: apiMessage("crossSite") });
     }
     const body = await readBody(request, signatureFormFields);
-    if (!body.ok) {
-      return NextResponse.json(
-        { error: { code: body.status === 413 ? "too_large" : "bad_request", message: body.message } },
-        { status: body.status },
-      );
-    }
-    const answer = await signViaApi(params.data.slug, body.value, clientAddress(request.headers));
+    if (!body.ok) return bodyRefusal(body);
+    const result = await signCampaign({
+      slug: params.data.slug,
+      values: body.value,
+      client: clientAddress(request.headers),
+      // An API client can always run the proof of work (altcha-lib solves it in
+      // any language's few lines), so here it is required, not traded for a
+      // stricter limit as on the form without JavaScript.
+      proofOfWork: "required",
+    });
+    const answer = signatureApiAnswer(result, params.data.slug);
+    if ("error" in answer) return apiErrorResponse(answer.error);
     return NextResponse.json(answer.body, {
-      status: answer.status,
-      headers: { "Cache-Control": "no-store", ...answer.headers },
+      status: answer.duplicate ? 200 : 201,
+      headers: { "Cache-Control": "no-store" },
     });
   },
 );

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
-import { badParameters, jsonError, withApiErrors } from "@/lib/http/json";
+import { badParameters, campaignNotFound, withApiErrors } from "@/lib/http/json";
 import { getPublicTotals } from "@/lib/tallies/get-public-totals";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +13,6 @@ export const GET = withApiErrors(async (_request: Request, context: RouteContext
   if (!params.success) return badParameters(params.error);
 
   const totals = await getPublicTotals(params.data.slug);
-  if (!totals) return jsonError("not_found", `No public campaign has the slug "${params.data.slug}".`);
+  if (!totals) return campaignNotFound(params.data.slug);
   return NextResponse.json(totals, { headers: { "Cache-Control": totalsCacheControl } });
 });

@@ -1,0 +1,144 @@
+import "server-only";
+// A signing result shown two ways: as the letter form's state, in the
+// supporter's language, and as the JSON API's answer, in English. The texts
+// are in messages/*.json ("formErrors", "apiErrors"); HTTP statuses are
+// lib/http/json.ts's, from the error codes.
+import { env } from "@/lib/core/env";
+import type { ApiError } from "@/lib/core/errors";
+import { apiMessage, formMessage, formMessages } from "@/lib/letters/form-messages";
+import { letterOutputs } from "@/lib/letters/letter-outputs";
+import type { FormErrorCode } from "@/lib/letters/schema";
+import type { LetterFormState } from "./letter-form-state";
+import type { SignCampaignResult } from "./sign-campaign";
+
+type Signed = Extract<SignCampaignResult, { kind: "signed" }>;
+
+/** The letter form's answer to a signing, in the supporter's language. */
+export function signingFormState(
+  result: SignCampaignResult,
+  form: { values: Record<string, unknown>; version: number; locale: string; signatures?: number },
+): LetterFormState {
+  const { values, version, locale } = form;
+  const say = (key: FormErrorCode, sayValues?: Record<string, number>) =>
+    formMessage({ code: key, values: sayValues }, locale);
+  switch (result.kind) {
+    case "invalid":
+    case "not_for_campaign":
+      return { values, version, fieldErrors: formMessages(result.problems, locale), message: say("fields") };
+    case "proof_missing":
+    case "proof_failed":
+      return { values, version, message: say("proofFailed") };
+    case "rate_limited":
+      return { values, version, message: say("tooMany", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) };
+    case "campaign_not_found":
+      return { values, version, message: say("campaignGone") };
+    case "campaign_closed":
+      return { values, version, message: say("campaignClosed") };
+    case "signed":
+      return { values, version, thankYou: thankYouOf(result, form.signatures ?? 0) };
+  }
+}
+
+function thankYouOf(result: Signed, signatures: number): NonNullable<LetterFormState["thankYou"]> {
+  const data = result.submission;
+  return {
+    outcome: result.duplicate ? "duplicate" : "recorded",
+    channel: data.channel,
+    confirmationQueued: result.confirmationQueued,
+    signatures,
+    outputs: letterOutputs(result.letters, data, result.builder.template.xPost),
+    content: {
+      addressees: data.addressees,
+      language: data.language,
+      subject: data.subject,
+      body: data.body,
+      identity: data.identity,
+      country: data.country,
+      ...(data.name ? { name: data.name } : {}),
+      ...(data.city ? { city: data.city } : {}),
+    },
+    emailAddressees: result.letters.filter((l) => l.addressee.emails.length > 0).length,
+  };
+}
+
+export type SignatureApiAnswer = { error: ApiError } | { duplicate: boolean; body: Record<string, unknown> };
+
+/**
+ * POST /api/campaigns/{slug}/signatures: the signature id, what was queued,
+ * and the links for the other channels; or an error with its code.
+ */
+export function signatureApiAnswer(result: SignCampaignResult, slug: string): SignatureApiAnswer {
+  switch (result.kind) {
+    case "invalid":
+      return {
+        error: {
+          code: result.malformed ? "bad_request" : "invalid",
+          message: apiMessage("fieldsMalformed"),
+          fields: formMessages(result.problems, "en"),
+        },
+      };
+    case "not_for_campaign":
+      return {
+        error: { code: "invalid", message: apiMessage("fieldsInvalid"), fields: formMessages(result.problems, "en") },
+      };
+    case "proof_missing":
+      return {
+        error: {
+          code: "invalid",
+          message: apiMessage("proofRequired"),
+          fields: { altcha: [apiMessage("proofRequiredField")] },
+        },
+      };
+    case "proof_failed":
+      return {
+        error: {
+          code: "invalid",
+          message: apiMessage("proofInvalid"),
+          fields: { altcha: [apiMessage("proofInvalidField")] },
+        },
+      };
+    case "rate_limited":
+      return {
+        error: {
+          code: "rate_limited",
+          message: apiMessage("rateLimited", { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+          retryAfterSeconds: result.retryAfterSeconds,
+        },
+      };
+    case "campaign_not_found":
+      return { error: { code: "not_found", message: apiMessage("campaignNotFound", { slug }) } };
+    case "campaign_closed":
+      return { error: { code: "closed", message: apiMessage("campaignClosed") } };
+    case "signed":
+      return { duplicate: result.duplicate, body: signedBody(result, slug) };
+  }
+}
+
+function signedBody(result: Signed, slug: string): Record<string, unknown> {
+  const outputs = letterOutputs(result.letters, result.submission, result.builder.template.xPost);
+  const base = `${env().PUBLIC_URL}/c/${slug}/letters`;
+  return {
+    signatureId: result.signatureId,
+    duplicate: result.duplicate,
+    queued: {
+      platformEmails: result.letters.filter((l) => l.channel === "platform_email").length,
+      awaitingConfirmation: result.confirmationQueued,
+    },
+    letters: outputs.addressees.map((a) => ({ addresseeId: a.addresseeId, name: a.name, channel: a.channel })),
+    links: {
+      mailto: outputs.mailtoAll,
+      mailtoByAddressee: Object.fromEntries(
+        outputs.addressees.filter((a) => a.mailto).map((a) => [a.addresseeId, a.mailto]),
+      ),
+      x: outputs.addressees
+        .filter((a) => a.xPost)
+        .map((a) => ({ addresseeId: a.addresseeId, handle: a.xHandle, text: a.xPost!.text, url: a.xPost!.url })),
+      pdf: {
+        method: "POST",
+        url: `${base}/pdf`,
+        note: "POST the letter fields (addressees, language, subject, body, identity, name, city, country, paper) as JSON",
+      },
+      eml: { method: "POST", url: `${base}/eml`, note: "POST the same fields as for the PDF" },
+    },
+  };
+}
