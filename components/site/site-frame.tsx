@@ -1,4 +1,4 @@
-import { LanguageSwitcher } from "@/components/site/LanguageSwitcher";
+import { LanguageSwitcher } from "@/components/site/language-switcher";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale";
 

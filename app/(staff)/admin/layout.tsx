@@ -1,4 +1,4 @@
-import { StaffNav } from "@/components/staff/StaffNav";
+import { StaffNav } from "@/components/staff/staff-nav";
 import { requireStaff } from "@/lib/auth/session";
 import { signOut } from "../staff/actions";
 

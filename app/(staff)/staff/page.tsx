@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { BarChart, CountTable, type LabelledCount } from "@/components/staff/BarChart";
-import { StaffNav } from "@/components/staff/StaffNav";
+import { BarChart, CountTable, type LabelledCount } from "@/components/staff/bar-chart";
+import { StaffNav } from "@/components/staff/staff-nav";
 import { requireStaff } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";

@@ -10,7 +10,7 @@ import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
 
-/** The editor's FormData as the campaign schema's input (see components/admin/CampaignForm.tsx for the names). */
+/** The editor's FormData as the campaign schema's input (see components/admin/campaign-form.tsx for the names). */
 function campaignFromForm(formData: FormData) {
   const get = (name: string) => {
     const value = formData.get(name);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DirectoryImportForm } from "@/components/admin/DirectoryImportForm";
+import { DirectoryImportForm } from "@/components/admin/directory-import-form";
 import { listDirectory } from "@/lib/admin/directory";
 import { directoryColumns } from "@/lib/admin/directory-csv";
 import { requireStaff } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/StaffNav";
-import { TwoFactorForm } from "@/components/staff/TwoFactorForm";
+import { StaffNav } from "@/components/staff/staff-nav";
+import { TwoFactorForm } from "@/components/staff/two-factor-form";
 import { requireStaff } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/two-factor";
 import { catalogues, translator } from "@/lib/i18n/messages";

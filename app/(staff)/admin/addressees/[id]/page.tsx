@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/AddresseeForm";
+import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/addressee-form";
 import { getAddresseeForEdit } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";

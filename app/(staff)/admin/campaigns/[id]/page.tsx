@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CampaignForm } from "@/components/admin/CampaignForm";
+import { CampaignForm } from "@/components/admin/campaign-form";
 import { getCampaignForEdit } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import { describedBy, FieldError } from "./FieldError";
+import { describedBy, FieldError } from "./field-error";
 
 /** What was submitted when a save was refused: fields show it instead of the stored values. */
 export const SentValues = createContext<Record<string, string[]> | undefined>(undefined);

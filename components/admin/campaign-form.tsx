@@ -6,8 +6,8 @@ import type { CampaignForEdit } from "@/lib/admin/campaigns";
 import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
 import { fillPlaceholders, numberedDemands, unknownPlaceholders } from "@/lib/letters/placeholders";
-import { describedBy, FieldError } from "./FieldError";
-import { SentValues as Sent, TextField as Field } from "./TextField";
+import { describedBy, FieldError } from "./field-error";
+import { SentValues as Sent, TextField as Field } from "./text-field";
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 type AddresseeChoice = { id: string; name: string; role: string; kind: string; country: string | null; status: string };

@@ -4,8 +4,8 @@ import { createTranslator } from "use-intl";
 import type { AdminMessages } from "./admin-messages";
 import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
-import { describedBy, FieldError } from "./FieldError";
-import { TextField } from "./TextField";
+import { describedBy, FieldError } from "./field-error";
+import { TextField } from "./text-field";
 
 export type AddresseeFormValues = {
   id: string | null;
