@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/core/db";
+import { campaignContentVersion } from "./data";
 
 // A campaign's public content (texts, demands, templates, addressees and the
 // embassy directory) changes a few times a day and is read on every page
@@ -11,22 +11,9 @@ type Entry = { version: string; value: unknown };
 const entries = new Map<string, Entry>();
 const maxEntries = 500;
 
-/**
- * The campaign row's updatedAt (every campaign save, status change or pause
- * touches it) and the count and sum of the addressees' updatedAt (a sum, not
- * a max, so an edit from an instance whose clock lags still moves it).
- * Null for an unknown slug.
- */
-async function contentVersion(slug: string): Promise<string | null> {
-  const rows = await db().$queryRaw<{ version: string | null }[]>`
-    SELECT (SELECT "updatedAt"::text FROM "Campaign" WHERE slug = ${slug})
-      || '|' || (SELECT count(*)::text || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0)::text FROM "Addressee") AS version`;
-  return rows[0]?.version ?? null;
-}
-
 /** `load()`'s result for this campaign and key, rebuilt whenever the content's version moves. */
 export async function cachedCampaignContent<T>(slug: string, key: string, load: () => Promise<T>): Promise<T> {
-  const version = await contentVersion(slug);
+  const version = await campaignContentVersion(slug);
   if (version === null) return load();
   const cacheKey = `${slug}|${key}`;
   const hit = entries.get(cacheKey);

@@ -7,6 +7,62 @@ import type { AddresseeSeed, CampaignSeed } from "./seed-schema";
 
 type Tx = Prisma.TransactionClient;
 
+const publicCampaignInclude = {
+  translations: true,
+  demands: { orderBy: { position: "asc" }, include: { translations: true } },
+  addressees: {
+    orderBy: { position: "asc" },
+    include: { addressee: { include: { translations: true } } },
+  },
+} satisfies Prisma.CampaignInclude;
+
+/** A campaign with its texts, demands and addressees, each with their translations. */
+export type CampaignWithContent = Prisma.CampaignGetPayload<{ include: typeof publicCampaignInclude }>;
+
+const newestOpenFirst = [
+  { opensAt: { sort: "desc", nulls: "last" } },
+  { createdAt: "desc" },
+] satisfies Prisma.CampaignOrderByWithRelationInput[];
+
+/** An open or closed campaign (never a draft) by slug. */
+export async function findPublicCampaign(slug: string): Promise<CampaignWithContent | null> {
+  return db().campaign.findFirst({
+    where: { slug, status: { in: ["open", "closed"] } },
+    include: publicCampaignInclude,
+  });
+}
+
+/** The most recently opened open campaign. */
+export async function findNewestOpenCampaign(): Promise<CampaignWithContent | null> {
+  return db().campaign.findFirst({
+    where: { status: "open" },
+    orderBy: newestOpenFirst,
+    include: publicCampaignInclude,
+  });
+}
+
+/** Open campaigns, newest first, with their texts. */
+export async function findOpenCampaigns() {
+  return db().campaign.findMany({
+    where: { status: "open" },
+    orderBy: newestOpenFirst,
+    include: { translations: true },
+  });
+}
+
+/**
+ * The campaign row's updatedAt (every campaign save, status change or pause
+ * touches it) and the count and sum of the addressees' updatedAt (a sum, not
+ * a max, so an edit from an instance whose clock lags still moves it).
+ * Null for an unknown slug.
+ */
+export async function campaignContentVersion(slug: string): Promise<string | null> {
+  const rows = await db().$queryRaw<{ version: string | null }[]>`
+    SELECT (SELECT "updatedAt"::text FROM "Campaign" WHERE slug = ${slug})
+      || '|' || (SELECT count(*)::text || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0)::text FROM "Addressee") AS version`;
+  return rows[0]?.version ?? null;
+}
+
 export async function campaignIdBySlug(slug: string): Promise<string | null> {
   const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true } });
   return campaign?.id ?? null;

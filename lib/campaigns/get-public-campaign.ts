@@ -1,20 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/core/db";
 import { cachedCampaignContent } from "./content-cache";
+import { findNewestOpenCampaign, findPublicCampaign, type CampaignWithContent } from "./data";
 import type { PublicCampaign, PublicCampaignSummary } from "./schema";
 import { pickTranslation, splitParagraphs, toIsoDate } from "./text";
-
-const campaignInclude = {
-  translations: true,
-  demands: { orderBy: { position: "asc" }, include: { translations: true } },
-  addressees: {
-    orderBy: { position: "asc" },
-    include: { addressee: { include: { translations: true } } },
-  },
-} satisfies Prisma.CampaignInclude;
-
-type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignInclude }>;
 
 /**
  * The campaign as the public sees it, in `language` when the campaign has
@@ -23,25 +11,18 @@ type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignInclude }
  */
 export async function getPublicCampaign(slug: string, language?: string): Promise<PublicCampaign | null> {
   return cachedCampaignContent(slug, `public|${language ?? ""}`, async () => {
-    const row = await db().campaign.findFirst({
-      where: { slug, status: { in: ["open", "closed"] } },
-      include: campaignInclude,
-    });
+    const row = await findPublicCampaign(slug);
     return row ? toPublicCampaign(row, language) : null;
   });
 }
 
 /** The open campaign the home page shows: the most recently opened one. */
 export async function getFeaturedCampaign(language?: string): Promise<PublicCampaign | null> {
-  const row = await db().campaign.findFirst({
-    where: { status: "open" },
-    orderBy: [{ opensAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-    include: campaignInclude,
-  });
+  const row = await findNewestOpenCampaign();
   return row ? toPublicCampaign(row, language) : null;
 }
 
-export function toPublicCampaign(row: CampaignRow, requested?: string): PublicCampaign {
+export function toPublicCampaign(row: CampaignWithContent, requested?: string): PublicCampaign {
   const text = pickTranslation(row.translations, row.languages, requested);
   const language = text?.language ?? row.languages[0] ?? "en";
   return {
@@ -76,7 +57,10 @@ export function toPublicCampaign(row: CampaignRow, requested?: string): PublicCa
 }
 
 export function toSummaryFields(
-  row: Pick<CampaignRow, "slug" | "status" | "languages" | "organiser" | "signatureGoal" | "appealDate" | "closesAt">,
+  row: Pick<
+    CampaignWithContent,
+    "slug" | "status" | "languages" | "organiser" | "signatureGoal" | "appealDate" | "closesAt"
+  >,
   text: { title: string; summary: string } | undefined,
   language: string,
 ): PublicCampaignSummary {

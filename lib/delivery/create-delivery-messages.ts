@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/lib/core/env";
-import { addJob } from "./job-queue";
+import { insertDeliveryMessage, lettersAwaitingMessages, linkLettersToMessage } from "./data";
 
 /**
  * Turns a signature's queued platform letters into delivery messages, one
@@ -10,11 +10,7 @@ import { addJob } from "./job-queue";
  * message), and adds a delivery job for each, in the caller's transaction.
  */
 export async function createDeliveryMessages(tx: Prisma.TransactionClient, signatureId: string): Promise<number> {
-  const letters = await tx.letter.findMany({
-    where: { signatureId, channel: "platform_email", status: "queued", deliveryMessageId: null },
-    orderBy: { createdAt: "asc" },
-    include: { addressee: { select: { id: true, name: true, emails: true } } },
-  });
+  const letters = await lettersAwaitingMessages(tx, signatureId);
   const domain = env().MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
   const byAddress = new Map<string, { id: string; letterIds: string[] }>();
   for (const letter of letters) {
@@ -23,19 +19,16 @@ export async function createDeliveryMessages(tx: Prisma.TransactionClient, signa
       let message = byAddress.get(address);
       if (!message) {
         const id = randomUUID();
-        await tx.deliveryMessage.create({
-          data: {
-            id,
-            signatureId,
-            campaignId: letter.campaignId,
-            addresseeId: letter.addressee.id,
-            toAddress: address,
-            toName: letter.addressee.name,
-            toDomain: address.split("@")[1] ?? "",
-            messageIdHeader: `<${id}@${domain}>`,
-          },
+        await insertDeliveryMessage(tx, {
+          id,
+          signatureId,
+          campaignId: letter.campaignId,
+          addresseeId: letter.addressee.id,
+          toAddress: address,
+          toName: letter.addressee.name,
+          toDomain: address.split("@")[1] ?? "",
+          messageIdHeader: `<${id}@${domain}>`,
         });
-        await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}` });
         message = { id, letterIds: [] };
         byAddress.set(address, message);
       }
@@ -44,10 +37,7 @@ export async function createDeliveryMessages(tx: Prisma.TransactionClient, signa
   }
   for (const message of byAddress.values()) {
     // A letter links to the message of its first address; the others carry it too.
-    await tx.letter.updateMany({
-      where: { id: { in: message.letterIds }, deliveryMessageId: null },
-      data: { deliveryMessageId: message.id },
-    });
+    await linkLettersToMessage(tx, message.id, message.letterIds);
   }
   return byAddress.size;
 }

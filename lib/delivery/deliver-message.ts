@@ -1,8 +1,15 @@
 import "server-only";
-import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
-import { addJob } from "./job-queue";
+import {
+  addDeliveryJob,
+  claimMessage,
+  endMessage,
+  findMessageWithLetters,
+  markMessageUnsendable,
+  messageHold,
+  rescheduleMessage,
+} from "./data";
 import { letterMail, textForSharedAddress } from "./letter-mail";
 import { sendMail } from "./mailer";
 import { backoff, domainSlot, outsideSendingHours } from "./pacing";
@@ -13,21 +20,6 @@ import { queueDeliverySummaryIfDone } from "./supporter-follow-ups";
 const maxReason = 600;
 
 export type DeliveryResult = "sent" | "already_done" | "rescheduled" | "deferred" | "failed" | "busy";
-
-async function reschedule(
-  messageId: string,
-  runAt: Date,
-  reason: string | null,
-  status: "queued" | "deferred" = "queued",
-) {
-  await db().$transaction(async (tx) => {
-    await tx.deliveryMessage.update({
-      where: { id: messageId },
-      data: { status, nextAttemptAt: runAt, sendingSince: null, ...(reason ? { lastError: reason } : {}) },
-    });
-    await addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt });
-  });
-}
 
 /** Where the letter's addressee stands in its campaign's list (letters of one signature are made together). */
 function positionOf(letter: {
@@ -45,22 +37,7 @@ function positionOf(letter: {
  */
 export async function deliverMessage(messageId: string, now = new Date()): Promise<DeliveryResult> {
   const settings = env();
-  const message = await db().deliveryMessage.findUnique({
-    where: { id: messageId },
-    include: {
-      letters: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: {
-          addressee: {
-            include: { translations: true, campaigns: { select: { campaignId: true, position: true } } },
-          },
-          campaign: true,
-          content: true,
-          signature: { include: { contact: true } },
-        },
-      },
-    },
-  });
+  const message = await findMessageWithLetters(messageId);
   if (!message) return "already_done";
   if (["sent", "failed", "cancelled"].includes(message.status)) {
     // A retried job after a crash between the update and the summary.
@@ -73,10 +50,7 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   );
   const letter = letters[0];
   if (!letter?.content || letters.some((l) => !l.content)) {
-    await db().deliveryMessage.update({
-      where: { id: messageId },
-      data: { status: "failed", lastError: "The letter's text is gone (purged or deleted)." },
-    });
+    await markMessageUnsendable(messageId, "The letter's text is gone (purged or deleted).");
     return "failed";
   }
 
@@ -84,40 +58,28 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     const why = letter.campaign.deliveryPaused
       ? "Sending is paused for this campaign."
       : "Sending is paused for this addressee.";
-    await reschedule(messageId, new Date(now.getTime() + 10 * 60_000), why, "deferred");
+    await rescheduleMessage(messageId, new Date(now.getTime() + 10 * 60_000), why, "deferred");
     return "rescheduled";
   }
   const window = outsideSendingHours(now);
   if (window) {
-    await reschedule(messageId, window, null);
+    await rescheduleMessage(messageId, window, null);
     return "rescheduled";
   }
   const slot = await domainSlot(message.toDomain, now);
   if (slot) {
-    await reschedule(messageId, slot, null);
+    await rescheduleMessage(messageId, slot, null);
     return "rescheduled";
   }
 
   const staleBefore = new Date(now.getTime() - settings.DELIVERY_STALE_SECONDS * 1000);
-  const claimed = await db().deliveryMessage.updateMany({
-    where: {
-      id: messageId,
-      OR: [{ status: { in: ["queued", "deferred"] } }, { status: "sending", sendingSince: { lt: staleBefore } }],
-    },
-    data: { status: "sending", attempts: { increment: 1 }, sendingSince: now },
-  });
-  if (claimed.count === 0) {
+  if (!(await claimMessage(messageId, now, staleBefore))) {
     // Another worker holds it. Look again once its hold would be stale, so a
     // worker that died mid-send is covered without waiting for the sweeper.
-    const held = await db().deliveryMessage.findUnique({
-      where: { id: messageId },
-      select: { status: true, sendingSince: true },
-    });
+    const held = await messageHold(messageId);
     if (held?.status === "sending" && held.sendingSince) {
       const runAt = new Date(held.sendingSince.getTime() + (settings.DELIVERY_STALE_SECONDS + 1) * 1000);
-      await db().$transaction(async (tx) =>
-        addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt }),
-      );
+      await addDeliveryJob(messageId, runAt);
     }
     return "busy";
   }
@@ -174,13 +136,7 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
 
   const attempts = message.attempts + 1;
   if (outcome.accepted) {
-    await db().$transaction([
-      db().deliveryMessage.update({
-        where: { id: messageId },
-        data: { status: "sent", sentAt: new Date(), sendingSince: null, lastError: null },
-      }),
-      db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "sent" } }),
-    ]);
+    await endMessage(messageId, { sent: true });
     await queueDeliverySummaryIfDone(message.signatureId);
     return "sent";
   }
@@ -188,16 +144,10 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     const reason = outcome.permanent
       ? outcome.reason
       : `Gave up after ${attempts} attempts. Last error: ${outcome.reason}`;
-    await db().$transaction([
-      db().deliveryMessage.update({
-        where: { id: messageId },
-        data: { status: "failed", lastError: reason.slice(0, maxReason), sendingSince: null },
-      }),
-      db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status: "failed" } }),
-    ]);
+    await endMessage(messageId, { sent: false, reason: reason.slice(0, maxReason) });
     await queueDeliverySummaryIfDone(message.signatureId);
     return "failed";
   }
-  await reschedule(messageId, backoff(attempts, now), outcome.reason.slice(0, maxReason), "deferred");
+  await rescheduleMessage(messageId, backoff(attempts, now), outcome.reason.slice(0, maxReason), "deferred");
   return "deferred";
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { encryptText } from "@/lib/privacy/encryption";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
+import { insertLocalMail } from "./data";
 
 export type OutgoingMail = {
   to: { name: string; address: string };
@@ -83,17 +83,15 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
       .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
       .sendMail(message);
     const id = randomUUID();
-    await db().localMail.create({
-      data: {
-        id,
-        toAddressEncrypted: encryptText(mail.to.address, { table: "LocalMail", column: "toAddressEncrypted", row: id }),
-        signatureId: mail.signatureId ?? null,
-        rawEncrypted: encryptText((raw.message as Buffer).toString("utf8"), {
-          table: "LocalMail",
-          column: "rawEncrypted",
-          row: id,
-        }),
-      },
+    await insertLocalMail({
+      id,
+      toAddressEncrypted: encryptText(mail.to.address, { table: "LocalMail", column: "toAddressEncrypted", row: id }),
+      signatureId: mail.signatureId ?? null,
+      rawEncrypted: encryptText((raw.message as Buffer).toString("utf8"), {
+        table: "LocalMail",
+        column: "rawEncrypted",
+        row: id,
+      }),
     });
     return { accepted: true };
   }

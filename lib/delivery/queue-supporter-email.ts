@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RenderedEmail } from "@/emails/layout";
 import { encryptText } from "@/lib/privacy/encryption";
-import { addJob } from "./job-queue";
+import { insertOutboxMessage } from "./data";
 
 export type SupporterEmailKind = "address_confirmation" | "thank_you" | "delivery_summary" | "held_confirmations";
 
@@ -31,13 +31,15 @@ export async function queueSupporterEmail(
     column,
     row: id,
   });
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "OutboxMessage" ("id", "kind", "signatureId", "language", "toEncrypted", "subject", "textEncrypted", "htmlEncrypted", "purgeAfter")
-    VALUES (${id}::uuid, ${options.kind}::"OutboxKind", ${options.signatureId}::uuid, ${options.language}, ${encryptText(options.to, at("toEncrypted"))},
-            ${options.email.subject.slice(0, 300)}, ${encryptText(options.email.text, at("textEncrypted"))}, ${encryptText(options.email.html, at("htmlEncrypted"))}, ${options.purgeAfter})
-    ON CONFLICT ("signatureId", "kind") DO NOTHING
-    RETURNING "id"`;
-  if (!row) return false;
-  await addJob(tx, "send-supporter-email", { outboxMessageId: row.id }, { jobKey: `outbox:${row.id}` });
-  return true;
+  return insertOutboxMessage(tx, {
+    id,
+    kind: options.kind,
+    signatureId: options.signatureId,
+    language: options.language,
+    toEncrypted: encryptText(options.to, at("toEncrypted")),
+    subject: options.email.subject.slice(0, 300),
+    textEncrypted: encryptText(options.email.text, at("textEncrypted")),
+    htmlEncrypted: encryptText(options.email.html, at("htmlEncrypted")),
+    purgeAfter: options.purgeAfter,
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { simpleParser } from "mailparser";
-import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
+import { newestLocalMails } from "./data";
 
 export type LocalMailItem = {
   id: string;
@@ -14,7 +14,7 @@ export type LocalMailItem = {
 
 /** The newest mails filed in the local outbox (no SMTP_URL), decrypted, with their text part. */
 export async function readLocalOutbox(limit = 20): Promise<LocalMailItem[]> {
-  const rows = await db().localMail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  const rows = await newestLocalMails(limit);
   return Promise.all(
     rows.map(async (row) => {
       const raw = decryptText(row.rawEncrypted, { table: "LocalMail", column: "rawEncrypted", row: row.id });

@@ -1,9 +1,8 @@
 import "server-only";
-import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
 import { redactAddresses } from "@/lib/privacy/redact";
-import { addJob } from "./job-queue";
+import { endOutboxMessage, findOutboxMessage, retryOutboxMessage } from "./data";
 import { sendMail } from "./mailer";
 import { backoff } from "./pacing";
 
@@ -13,7 +12,7 @@ export async function sendSupporterEmail(
   now = new Date(),
 ): Promise<"sent" | "already_done" | "deferred" | "failed"> {
   const settings = env();
-  const message = await db().outboxMessage.findUnique({ where: { id: outboxMessageId } });
+  const message = await findOutboxMessage(outboxMessageId);
   if (!message || message.status !== "queued") return "already_done";
   const domain = settings.MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
   const outcome = await sendMail({
@@ -34,27 +33,13 @@ export async function sendSupporterEmail(
   // The supporter's address must not be kept in clear in the error text.
   const reason = outcome.accepted ? "" : redactAddresses(outcome.reason).slice(0, 1000);
   if (outcome.accepted) {
-    await db().outboxMessage.update({
-      where: { id: message.id },
-      data: { status: "sent", sentAt: new Date(), attempts },
-    });
+    await endOutboxMessage(message.id, attempts, { sent: true });
     return "sent";
   }
   if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
-    await db().outboxMessage.update({
-      where: { id: message.id },
-      data: { status: "failed", attempts, lastError: reason },
-    });
+    await endOutboxMessage(message.id, attempts, { sent: false, reason });
     return "failed";
   }
-  await db().$transaction(async (tx) => {
-    await tx.outboxMessage.update({ where: { id: message.id }, data: { attempts, lastError: reason } });
-    await addJob(
-      tx,
-      "send-supporter-email",
-      { outboxMessageId: message.id },
-      { jobKey: `outbox:${message.id}`, runAt: backoff(attempts, now) },
-    );
-  });
+  await retryOutboxMessage(message.id, attempts, reason, backoff(attempts, now));
   return "deferred";
 }

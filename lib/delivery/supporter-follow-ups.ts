@@ -4,16 +4,20 @@ import type { EmailContext } from "@/emails/layout";
 import { thankYouEmail } from "@/emails/thank-you";
 import type { Prisma } from "@/generated/prisma/client";
 import { pickTranslation } from "@/lib/campaigns/text";
-import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { decryptText } from "@/lib/privacy/encryption";
+import {
+  confirmationLanguage,
+  inTransaction,
+  messageOutcomes,
+  openMessageCount,
+  queuedPlatformAddressees,
+  supporterAndCampaign,
+} from "./data";
 import { queueSupporterEmail } from "./queue-supporter-email";
 
 const day = 86_400_000;
-
-/** An addressee's name, in each language we have it. */
-const addresseeNames = { select: { name: true, translations: { select: { language: true, name: true } } } } as const;
 
 function addresseeName(
   addressee: { name: string; translations: { language: string; name: string }[] },
@@ -28,20 +32,10 @@ function addresseeName(
  * data is gone or the address was never confirmed.
  */
 async function recipientOf(tx: Prisma.TransactionClient, signatureId: string, now: Date) {
-  const signature = await tx.signature.findUnique({
-    where: { id: signatureId },
-    select: {
-      contact: { select: { emailEncrypted: true, emailConfirmedAt: true } },
-      campaign: { select: { languages: true, translations: { select: { language: true, title: true } } } },
-    },
-  });
+  const signature = await supporterAndCampaign(tx, signatureId);
   if (!signature?.contact?.emailEncrypted || !signature.contact.emailConfirmedAt) return null;
   // Follow-ups speak the language the confirmation email spoke.
-  const confirmation = await tx.outboxMessage.findUnique({
-    where: { signatureId_kind: { signatureId, kind: "address_confirmation" } },
-    select: { language: true },
-  });
-  const language = confirmation?.language ?? signature.campaign.languages[0] ?? "en";
+  const language = (await confirmationLanguage(tx, signatureId)) ?? signature.campaign.languages[0] ?? "en";
   const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
   const context: EmailContext = { language, retentionDays, deleteUrl: deletionUrl(signatureId, language) };
   return {
@@ -61,12 +55,8 @@ async function recipientOf(tx: Prisma.TransactionClient, signatureId: string, no
 export async function queueThankYou(tx: Prisma.TransactionClient, signatureId: string, now: Date): Promise<void> {
   const recipient = await recipientOf(tx, signatureId, now);
   if (!recipient) return;
-  const letters = await tx.letter.findMany({
-    where: { signatureId, channel: "platform_email", status: "queued" },
-    select: { addressee: addresseeNames },
-    orderBy: { createdAt: "asc" },
-  });
-  if (letters.length === 0) return;
+  const addressees = await queuedPlatformAddressees(tx, signatureId);
+  if (addressees.length === 0) return;
   const { language } = recipient.context;
   await queueSupporterEmail(tx, {
     signatureId,
@@ -76,7 +66,7 @@ export async function queueThankYou(tx: Prisma.TransactionClient, signatureId: s
     email: thankYouEmail({
       ...recipient.context,
       campaignTitle: recipient.campaignTitle,
-      addressees: letters.map((l) => addresseeName(l.addressee, language)),
+      addressees: addressees.map((addressee) => addresseeName(addressee, language)),
     }),
     purgeAfter: recipient.purgeAfter,
   });
@@ -89,18 +79,11 @@ export async function queueThankYou(tx: Prisma.TransactionClient, signatureId: s
  * last two messages at the same moment.
  */
 export async function queueDeliverySummaryIfDone(signatureId: string, now = new Date()): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const open = await tx.deliveryMessage.count({
-      where: { signatureId, status: { in: ["queued", "sending", "deferred"] } },
-    });
-    if (open > 0) return false;
+  return inTransaction(async (tx) => {
+    if ((await openMessageCount(tx, signatureId)) > 0) return false;
     const recipient = await recipientOf(tx, signatureId, now);
     if (!recipient) return false;
-    const messages = await tx.deliveryMessage.findMany({
-      where: { signatureId },
-      orderBy: { createdAt: "asc" },
-      select: { status: true, sentAt: true, letters: { select: { addressee: addresseeNames } } },
-    });
+    const messages = await messageOutcomes(tx, signatureId);
     if (messages.length === 0) return false;
     const { language } = recipient.context;
     const outcomes: DeliveryOutcome[] = messages.flatMap((message) =>

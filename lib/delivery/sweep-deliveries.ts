@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
-import { addJob } from "./job-queue";
+import { readdJobs, staleMessageIds, waitingOutboxIds } from "./data";
 
 const batch = 5_000;
 
@@ -14,32 +13,11 @@ const batch = 5_000;
  */
 export async function sweepDeliveries(now = new Date()): Promise<number> {
   const staleBefore = new Date(now.getTime() - env().DELIVERY_STALE_SECONDS * 1000);
-  const stuck = await db().deliveryMessage.findMany({
-    where: {
-      OR: [
-        { status: "sending", sendingSince: { lt: staleBefore } },
-        { status: { in: ["queued", "deferred"] }, nextAttemptAt: { lt: staleBefore } },
-      ],
-    },
-    select: { id: true },
-    orderBy: { nextAttemptAt: "asc" },
-    take: batch,
-  });
+  const stuck = await staleMessageIds(staleBefore, batch);
   // Supporter emails have no "sending" state (a second confirmation email is
   // harmless); any still queued after the stale time get a fresh job.
-  const waitingEmails = await db().outboxMessage.findMany({
-    where: { status: "queued", createdAt: { lt: staleBefore } },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: batch,
-  });
+  const waitingEmails = await waitingOutboxIds(staleBefore, batch);
   if (stuck.length + waitingEmails.length === 0) return 0;
-  await db().$transaction(async (tx) => {
-    for (const { id } of stuck)
-      await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}`, keepRunAt: true });
-    for (const { id } of waitingEmails) {
-      await addJob(tx, "send-supporter-email", { outboxMessageId: id }, { jobKey: `outbox:${id}`, keepRunAt: true });
-    }
-  });
+  await readdJobs(stuck, waitingEmails);
   return stuck.length + waitingEmails.length;
 }
