@@ -12,9 +12,21 @@ import { ProofOfWorkField } from "./proof-of-work-field";
 import { ThankYouView } from "./thank-you-view";
 import { createTranslator } from "use-intl";
 import { languageNames } from "@/lib/i18n/language-names";
+import { identityLevels, sendingChannels, type IdentityLevel, type SendingChannel } from "@/lib/core/vocabulary";
 import type { Messages } from "@/lib/i18n/messages";
 
 export type BuilderMessages = Pick<Messages, "builder" | "thankYou">;
+
+const defaultIdentity: IdentityLevel = identityLevels[0];
+const defaultChannel: SendingChannel = "own_email_client";
+/** Where each sending channel stands in the form: the supporter's own email first, our server's third. */
+const channelPlace: Record<SendingChannel, number> = {
+  own_email_client: 0,
+  pdf_print: 1,
+  platform_email: 2,
+  self_reported: 3,
+};
+const builderChannels = [...sendingChannels].sort((a, b) => channelPlace[a] - channelPlace[b]);
 
 type Props = {
   builder: BuilderData;
@@ -70,8 +82,8 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
       language: builder.language,
       subject: builder.template.subject,
       body: builder.template.body,
-      identity: "anonymous",
-      channel: "own_email_client",
+      identity: defaultIdentity,
+      channel: defaultChannel,
       submissionKey,
     },
   };
@@ -235,22 +247,15 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
             <h2>{t("signHeading")}</h2>
           </legend>
           <p className="warning">{t("signWarning")}</p>
-          {(
-            [
-              ["anonymous", t("identityAnonymous")],
-              ["initials_country", t("identityInitials")],
-              ["name_country", t("identityName")],
-              ["full", t("identityFull")],
-            ] as const
-          ).map(([value, label]) => (
+          {identityLevels.map((value) => (
             <label key={value} className="choice">
               <input
                 type="radio"
                 name="identity"
                 value={value}
-                defaultChecked={(str("identity") || "anonymous") === value}
+                defaultChecked={(str("identity") || defaultIdentity) === value}
               />
-              {label}
+              {t(`identity.${value}`)}
             </label>
           ))}
           <label className="field" htmlFor="name">
@@ -313,28 +318,21 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
             <h2>{t("channelHeading")}</h2>
           </legend>
           <FieldError name="channel" errors={errors} />
-          {(
-            [
-              ["own_email_client", t("channelOwn"), t("channelOwnHint")],
-              ["pdf_print", t("channelPdf"), t("channelPdfHint")],
-              ["platform_email", t("channelPlatform"), t("channelPlatformHint")],
-              ["self_reported", t("channelSelf"), t("channelSelfHint")],
-            ] as const
-          ).map(([value, label, hint]) => (
+          {builderChannels.map((value) => (
             <label key={value} className="choice">
               <input
                 type="radio"
                 name="channel"
                 value={value}
-                defaultChecked={(str("channel") || "own_email_client") === value}
+                defaultChecked={(str("channel") || defaultChannel) === value}
               />
               <span>
-                {label}
-                <span className="small block">{hint}</span>
+                {t(`channels.${value}.label`)}
+                <span className="small block">{t(`channels.${value}.hint`)}</span>
               </span>
             </label>
           ))}
-          <p className="small">{t("xOnly")}</p>
+          <p className="small">{t("channels.x_post.hint")}</p>
           <label className="field" htmlFor="email">
             {t("email")} <span className="small">{t("emailHint")}</span>
           </label>

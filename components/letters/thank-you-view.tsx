@@ -5,14 +5,6 @@ import { createTranslator } from "use-intl";
 import type { ThankYou } from "@/lib/signatures/letter-form-state";
 import type { Messages } from "@/lib/i18n/messages";
 
-const channelKeys = {
-  platform_email: "viaPlatform",
-  own_email_client: "viaOwn",
-  pdf_print: "viaPdf",
-  x_post: "viaX",
-  self_reported: "viaSelf",
-} as const;
-
 /** Hidden fields carrying the letter to the PDF and .eml renderers; we keep none of it. */
 function ContentFields({ content }: { content: ThankYou["content"] }) {
   return (
@@ -72,10 +64,7 @@ export function ThankYouView({
       <ul className="outputs">
         {outputs.addressees.map((a) => (
           <li key={a.addresseeId} data-testid="letter-output">
-            <strong>{a.name}</strong>, {a.role}{" "}
-            <span className="small">
-              — {a.channel in channelKeys ? t(channelKeys[a.channel as keyof typeof channelKeys]) : a.channel}
-            </span>
+            <strong>{a.name}</strong>, {a.role} <span className="small">— {t(`via.${a.channel}`)}</span>
             <div className="output-actions">
               {a.mailto && a.channel !== "platform_email" ? <a href={a.mailto}>{t("openMail")}</a> : null}
               {a.xPost ? (

@@ -2,7 +2,7 @@
 // the preview, the PDF, the .eml, mailto links and platform emails all come
 // from here, so they always say the same thing.
 import { fillPlaceholders } from "./placeholders";
-import type { IdentityLevel, SendingChannel } from "./schema";
+import type { AddresseeKind, IdentityLevel, SendingChannel } from "@/lib/core/vocabulary";
 import { signerLine } from "./signer-line";
 
 export type LetterAddressee = {
@@ -10,7 +10,7 @@ export type LetterAddressee = {
   name: string;
   role: string;
   organisation: string | null;
-  kind: "official" | "mission" | "embassy";
+  kind: AddresseeKind;
   country: string | null;
   emails: string[];
   xHandle: string | null;

@@ -8,16 +8,15 @@ import {
   type ComposedLetter,
   type DraftForComposition,
 } from "./compose-letters";
+import type { LetterChannel } from "@/lib/core/vocabulary";
 import { mailtoLink } from "./mailto";
 import { xIntentUrl, xPostText } from "./x-post";
-
-export type LetterChannelName = "platform_email" | "own_email_client" | "pdf_print" | "x_post" | "self_reported";
 
 export type AddresseeOutput = {
   addresseeId: string;
   name: string;
   role: string;
-  channel: LetterChannelName;
+  channel: LetterChannel;
   emails: string[];
   mailto: string | null;
   xHandle: string | null;
@@ -32,7 +31,7 @@ export type LetterOutputs = {
 };
 
 export function letterOutputs(
-  letters: readonly (ComposedLetter & { channel: LetterChannelName })[],
+  letters: readonly (ComposedLetter & { channel: LetterChannel })[],
   draft: DraftForComposition,
   xPostTemplate: string | null,
 ): LetterOutputs {

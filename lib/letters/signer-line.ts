@@ -1,5 +1,5 @@
 import { countryName } from "./countries";
-import type { IdentityLevel } from "./schema";
+import type { IdentityLevel } from "@/lib/core/vocabulary";
 
 const anonymousSupporter: Record<string, (country: string) => string> = {
   en: (country) => `A supporter from ${country}`,

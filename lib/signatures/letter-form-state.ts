@@ -1,5 +1,6 @@
 // What the letter form's server action answers, rendered by the form (with
 // or without JavaScript). Plain data only: it crosses to the browser.
+import type { SendingChannel } from "@/lib/core/vocabulary";
 import type { LetterOutputs } from "@/lib/letters/letter-outputs";
 
 export type PreviewLetter = {
@@ -12,7 +13,7 @@ export type PreviewLetter = {
 
 export type ThankYou = {
   outcome: "recorded" | "duplicate";
-  channel: string;
+  channel: SendingChannel;
   confirmationQueued: boolean;
   signatures: number;
   outputs: LetterOutputs;

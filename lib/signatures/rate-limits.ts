@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { consumeAcrossRotation, makeLimiter } from "@/lib/core/rate-limiter";
+import { allClients } from "@/lib/core/vocabulary";
 import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 
 // Limits on signing, kept in PostgreSQL so every app instance shares them.
@@ -44,7 +45,7 @@ export async function checkSigningRateLimits(options: {
 }): Promise<RateLimitVerdict> {
   // Without a proxy header all clients look alike; limiting that shared key
   // would lock everyone out on a busy day.
-  if (options.client === "all-clients") return { limited: false };
+  if (options.client === allClients) return { limited: false };
   try {
     await consumeAcrossRotation(
       limiter(options.provedWork ? "perClient" : "perClientWithoutProof"),

@@ -2,6 +2,7 @@
 // it signs through the same use case as the API and words the result in the
 // supporter's language, English byte for byte as it always was.
 import { beforeAll, describe, expect, it } from "vitest";
+import { allClients } from "@/lib/core/vocabulary";
 import { handleLetterForm, type LetterFormIntent } from "@/lib/signatures/handle-letter-form";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
@@ -27,7 +28,7 @@ describe("the letter form", () => {
       slug: campaignSlug,
       intent,
       form: formOf(fields),
-      client: "all-clients",
+      client: allClients,
       previous: { values: {}, version: client++ },
       locale,
     });
