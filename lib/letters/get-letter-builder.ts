@@ -1,11 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import type { Prisma } from "@/generated/prisma/client";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignSlugSchema, type PublicCampaign } from "@/lib/campaigns/schema";
 import { cachedCampaignContent } from "@/lib/campaigns/content-cache";
-import { db } from "@/lib/core/db";
 import type { LetterAddressee } from "./compose-letters";
+import { activeEmbassies, letterBuilderRow, type AddresseeRow } from "./data";
 import { draftFromTemplate } from "./placeholders";
 
 export type LetterBuilder = {
@@ -21,22 +20,6 @@ export type LetterBuilder = {
   /** Russian embassies by the country they are in (the directory). */
   embassies: Record<string, LetterAddressee>;
 };
-
-const addresseeSelect = {
-  id: true,
-  name: true,
-  role: true,
-  organisation: true,
-  kind: true,
-  country: true,
-  emails: true,
-  xHandle: true,
-  postalAddress: true,
-  salutation: true,
-  translations: true,
-} satisfies Prisma.AddresseeSelect;
-
-type AddresseeRow = Prisma.AddresseeGetPayload<{ select: typeof addresseeSelect }>;
 
 function inLanguage(row: AddresseeRow, language: string): LetterAddressee {
   const local = row.translations.find((t) => t.language === language);
@@ -67,19 +50,7 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
   const campaign = await getPublicCampaign(slug, requestedLanguage);
   if (!campaign) return null;
 
-  const row = await db().campaign.findUniqueOrThrow({
-    where: { slug: campaign.slug },
-    select: {
-      id: true,
-      templates: { select: { language: true, subject: true, body: true, xPost: true } },
-      demands: { orderBy: { position: "asc" }, select: { translations: true } },
-      addressees: {
-        orderBy: { position: "asc" },
-        where: { addressee: { status: "active" } },
-        select: { preselected: true, addressee: { select: addresseeSelect } },
-      },
-    },
-  });
+  const row = await letterBuilderRow(campaign.slug);
   const templateLanguages = campaign.languages.filter((l) => row.templates.some((t) => t.language === l));
   const language =
     requestedLanguage && templateLanguages.includes(requestedLanguage)
@@ -92,11 +63,7 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
 
   // The per-country directory: a country's Russian embassy. Missions to
   // international bodies (Geneva) are not a country's embassy.
-  const embassyRows = await db().addressee.findMany({
-    where: { kind: "embassy", status: "active", country: { not: null } },
-    orderBy: { name: "asc" },
-    select: addresseeSelect,
-  });
+  const embassyRows = await activeEmbassies();
   const embassies: Record<string, LetterAddressee> = {};
   for (const embassy of embassyRows) embassies[embassy.country!] ??= inLanguage(embassy, language);
 

@@ -1,11 +1,20 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/core/db";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
 import { decryptText, emailHash, emailHashCandidates, verifySignedValue } from "@/lib/privacy/encryption";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
+import {
+  awaitingConfirmation,
+  claimConfirmation,
+  inTransaction,
+  insertPendingTallies,
+  isUniqueViolation,
+  markSignatureConfirmed,
+  otherSignatureWithEmailHash,
+  releaseAwaitingLetters,
+  signatureToConfirm,
+} from "./data";
 import { pendingTallyRows } from "./record-signature";
 
 export type ConfirmationOutcome = "confirmed" | "already_confirmed" | "already_signed" | "expired" | "invalid";
@@ -45,20 +54,7 @@ export async function lettersAwaitingConfirmation(
 ): Promise<LettersAwaitingConfirmation | null> {
   const parsed = parseToken(token);
   if (!parsed || parsed.expires * 1000 < now.getTime()) return null;
-  const signature = await db().signature.findUnique({
-    where: { id: parsed.signatureId },
-    select: {
-      contact: { select: { replyToSupporter: true, emailConfirmedAt: true } },
-      letters: {
-        where: { channel: "platform_email", status: "awaiting_confirmation" },
-        orderBy: { createdAt: "asc" },
-        select: {
-          addressee: { select: { name: true } },
-          content: { select: { letterId: true, subjectEncrypted: true, bodyEncrypted: true } },
-        },
-      },
-    },
-  });
+  const signature = await awaitingConfirmation(parsed.signatureId);
   const first = signature?.letters.find((l) => l.content);
   if (!signature?.contact || signature.contact.emailConfirmedAt || !first?.content) return null;
   return {
@@ -103,72 +99,52 @@ export async function confirmSupporterEmail(
   } catch (error) {
     // Two signatures with one address confirmed at the same moment: the unique
     // index let one in; the other, tried again, finds it.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return confirmOnce(signatureId, now);
   }
 }
 
 function confirmOnce(signatureId: string, now: Date): Promise<{ outcome: ConfirmationOutcome; letters: number }> {
-  return db().$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({
-      where: { id: signatureId },
-      select: {
-        campaignId: true,
-        countedAt: true,
-        contact: { select: { emailConfirmedAt: true, emailEncrypted: true } },
-        letters: { select: { id: true } },
-      },
-    });
+  return inTransaction(async (tx) => {
+    const signature = await signatureToConfirm(tx, signatureId);
     const contact = signature?.contact;
     if (!signature || !contact?.emailEncrypted) return { outcome: "invalid" as const, letters: 0 };
     if (contact.emailConfirmedAt) return { outcome: "already_confirmed" as const, letters: 0 };
 
     // Claimed first, with a condition: a second click at the same moment waits
     // for this row and then finds it confirmed.
-    const claimed = await tx.supporterContact.updateMany({
-      where: { signatureId, emailConfirmedAt: null },
-      data: { emailConfirmedAt: now },
-    });
-    if (claimed.count === 0) return { outcome: "already_confirmed" as const, letters: 0 };
+    if (!(await claimConfirmation(tx, signatureId, now))) return { outcome: "already_confirmed" as const, letters: 0 };
 
     const email = decryptText(contact.emailEncrypted, {
       table: "SupporterContact",
       column: "emailEncrypted",
       row: signatureId,
     });
-    const hash = Buffer.from(emailHash(email));
     // Any form of the hash counts: during a key rotation an earlier signature may still carry the old one.
-    const earlier = await tx.signature.findFirst({
-      where: {
-        campaignId: signature.campaignId,
-        emailHash: { in: emailHashCandidates(email).map((h) => Buffer.from(h)) },
-        id: { not: signatureId },
-      },
-      select: { id: true },
-    });
+    const earlier = await otherSignatureWithEmailHash(
+      tx,
+      signature.campaignId,
+      emailHashCandidates(email),
+      signatureId,
+    );
     if (earlier) {
       await erasePersonalData(tx, [signatureId], "this address had already signed the campaign.");
       return { outcome: "already_signed" as const, letters: 0 };
     }
-    await tx.signature.update({
-      where: { id: signatureId },
-      data: { emailHash: hash, countedAt: signature.countedAt ?? now },
-    });
-    const released = await tx.letter.updateMany({
-      where: { signatureId, status: "awaiting_confirmation" },
-      data: { status: "queued" },
-    });
+    await markSignatureConfirmed(tx, signatureId, emailHash(email), signature.countedAt ?? now);
+    const released = await releaseAwaitingLetters(tx, signatureId);
     if (!signature.countedAt) {
-      await tx.pendingTally.createMany({
-        data: pendingTallyRows(
+      await insertPendingTallies(
+        tx,
+        pendingTallyRows(
           signature.campaignId,
           signatureId,
           signature.letters.map((l) => l.id),
         ),
-      });
+      );
     }
     await createDeliveryMessages(tx, signatureId);
     await queueThankYou(tx, signatureId, now);
-    return { outcome: "confirmed" as const, letters: released.count };
+    return { outcome: "confirmed" as const, letters: released };
   });
 }

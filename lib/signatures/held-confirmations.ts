@@ -2,13 +2,13 @@ import "server-only";
 import { heldConfirmationsEmail } from "@/emails/held-confirmations";
 import type { Prisma } from "@/generated/prisma/client";
 import { pickTranslation } from "@/lib/campaigns/text";
-import { db } from "@/lib/core/db";
 import { addJob } from "@/lib/delivery/job-queue";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/core/env";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { decryptText } from "@/lib/privacy/encryption";
 import { confirmationUrl } from "./confirmation-email";
+import { inTransaction, insertHeldConfirmation, takeHeldConfirmations, unconfirmedSignatures } from "./data";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -22,7 +22,7 @@ export async function holdConfirmation(
   signatureId: string,
   held: { addressKey: string; hourEndsAt: Date },
 ): Promise<void> {
-  await tx.heldConfirmation.create({ data: { signatureId, addressKey: held.addressKey } });
+  await insertHeldConfirmation(tx, signatureId, held.addressKey);
   await addJob(
     tx,
     "send-held-confirmations",
@@ -38,33 +38,10 @@ export async function holdConfirmation(
  * many submissions it listed (0: nothing left, no email).
  */
 export async function sendHeldConfirmations(addressKey: string, now = new Date()): Promise<number> {
-  return db().$transaction(async (tx) => {
-    // Taken and deleted at once: a second worker on the same key finds none.
-    const taken = await tx.$queryRaw<
-      { signatureId: string }[]
-    >`DELETE FROM "HeldConfirmation" WHERE "addressKey" = ${addressKey} RETURNING "signatureId"::text`;
+  return inTransaction(async (tx) => {
+    const taken = await takeHeldConfirmations(tx, addressKey);
     if (taken.length === 0) return 0;
-    const signatures = await tx.signature.findMany({
-      where: {
-        id: { in: taken.map((t) => t.signatureId) },
-        contact: { emailConfirmedAt: null, emailEncrypted: { not: null } },
-      },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        language: true,
-        createdAt: true,
-        contact: { select: { emailEncrypted: true } },
-        campaign: {
-          select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },
-        },
-        letters: {
-          where: { channel: "platform_email", status: "awaiting_confirmation" },
-          orderBy: { createdAt: "asc" },
-          select: { addressee: { select: { name: true } } },
-        },
-      },
-    });
+    const signatures = await unconfirmedSignatures(tx, taken);
     const waiting = signatures.filter((s) => s.letters.length > 0);
     if (waiting.length === 0) return 0;
     const newest = waiting[waiting.length - 1]!;

@@ -2,9 +2,9 @@ import "server-only";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { create, deriveHmacKeySecret, randomInt } from "altcha-lib/frameworks/nextjs";
 import { verify } from "altcha-lib/frameworks/shared";
-import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { keyFor } from "@/lib/privacy/keys";
+import { spendChallenge } from "./data";
 
 // A self-hosted proof of work (ALTCHA) on signing: the browser spends about a
 // second of computation, which costs a person nothing and a bot sending
@@ -25,16 +25,8 @@ const lifetimeSeconds = 10 * 60;
  * altcha as its store: altcha turns a store's error into "not verified", and
  * during an outage supporters were told their proof was invalid.
  */
-async function spend(challengeId: string): Promise<boolean> {
-  await db().$executeRawUnsafe(
-    `DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`,
-    lifetimeSeconds * 2,
-  );
-  const inserted = await db().$executeRawUnsafe(
-    `INSERT INTO "ProofOfWorkUse" (id, "usedAt") VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`,
-    challengeId.slice(0, 200),
-  );
-  return inserted === 1;
+function spend(challengeId: string): Promise<boolean> {
+  return spendChallenge(challengeId, lifetimeSeconds);
 }
 
 // The challenge is signed with one secret and its derived key with another,

@@ -1,7 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/core/db";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/core/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
@@ -13,6 +11,16 @@ import type { LetterChannel } from "@/lib/core/vocabulary";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail } from "./confirmation-email";
 import { mayEmailConfirmation } from "./rate-limits";
+import {
+  inTransaction,
+  insertLetters,
+  insertPendingTallies,
+  insertPlatformLetters,
+  insertSignature,
+  insertSupporterContact,
+  isUniqueViolation,
+  signatureIdBySubmissionKey,
+} from "./data";
 import { holdConfirmation } from "./held-confirmations";
 
 export type RecordedLetter = ComposedLetter & { channel: LetterChannel };
@@ -98,54 +106,51 @@ export async function recordSignature(
     : ({ allowed: true } as const);
 
   try {
-    await db().$transaction(async (tx) => {
-      await tx.signature.create({
-        data: {
-          id: signatureId,
-          campaignId,
-          language: submission.language,
-          identityLevel: submission.identity,
-          country: submission.country,
-          consentCounted: submission.consentCounted,
-          countedAt: countedNow ? now : null,
-          submissionKey: submission.submissionKey ?? null,
-          createdAt: now,
-        },
+    await inTransaction(async (tx) => {
+      await insertSignature(tx, {
+        id: signatureId,
+        campaignId,
+        language: submission.language,
+        identityLevel: submission.identity,
+        country: submission.country,
+        consentCounted: submission.consentCounted,
+        countedAt: countedNow ? now : null,
+        submissionKey: submission.submissionKey ?? null,
+        createdAt: now,
       });
       if (hasContact) {
-        await tx.supporterContact.create({
-          data: {
-            signatureId,
-            emailEncrypted: encryptOptional(submission.email, {
-              table: "SupporterContact",
-              column: "emailEncrypted",
-              row: signatureId,
-            }),
-            nameEncrypted:
-              submission.identity === "anonymous"
-                ? null
-                : encryptOptional(submission.name, {
-                    table: "SupporterContact",
-                    column: "nameEncrypted",
-                    row: signatureId,
-                  }),
-            cityEncrypted:
-              submission.identity === "full"
-                ? encryptOptional(submission.city, {
-                    table: "SupporterContact",
-                    column: "cityEncrypted",
-                    row: signatureId,
-                  })
-                : null,
-            consentContact: submission.consentContact,
-            replyToSupporter: submission.replyToMe,
-            purgeAfter: new Date(now.getTime() + retentionMs),
-          },
+        await insertSupporterContact(tx, {
+          signatureId,
+          emailEncrypted: encryptOptional(submission.email, {
+            table: "SupporterContact",
+            column: "emailEncrypted",
+            row: signatureId,
+          }),
+          nameEncrypted:
+            submission.identity === "anonymous"
+              ? null
+              : encryptOptional(submission.name, {
+                  table: "SupporterContact",
+                  column: "nameEncrypted",
+                  row: signatureId,
+                }),
+          cityEncrypted:
+            submission.identity === "full"
+              ? encryptOptional(submission.city, {
+                  table: "SupporterContact",
+                  column: "cityEncrypted",
+                  row: signatureId,
+                })
+              : null,
+          consentContact: submission.consentContact,
+          replyToSupporter: submission.replyToMe,
+          purgeAfter: new Date(now.getTime() + retentionMs),
         });
       }
       const letterIds = letters.map(() => randomUUID());
-      await tx.letter.createMany({
-        data: letters.map((letter, index) => ({
+      await insertLetters(
+        tx,
+        letters.map((letter, index) => ({
           id: letterIds[index]!,
           signatureId,
           campaignId,
@@ -155,10 +160,11 @@ export async function recordSignature(
           status: letter.channel === "platform_email" ? "awaiting_confirmation" : "recorded",
           createdAt: now,
         })),
-      });
+      );
       if (platform.length > 0) {
-        await tx.platformLetter.createMany({
-          data: letters.flatMap((letter, index) =>
+        await insertPlatformLetters(
+          tx,
+          letters.flatMap((letter, index) =>
             letter.channel === "platform_email"
               ? [
                   {
@@ -178,7 +184,7 @@ export async function recordSignature(
                 ]
               : [],
           ),
-        });
+        );
         if (confirmation.allowed) {
           await queueSupporterEmail(tx, {
             signatureId,
@@ -192,11 +198,11 @@ export async function recordSignature(
           await holdConfirmation(tx, signatureId, confirmation);
         }
       }
-      if (countedNow) await tx.pendingTally.createMany({ data: pendingTallyRows(campaignId, signatureId, letterIds) });
+      if (countedNow) await insertPendingTallies(tx, pendingTallyRows(campaignId, signatureId, letterIds));
     });
   } catch (error) {
     // The same form sent twice at once: the unique index let exactly one in.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const winner = await findResubmitted(builder, submission);
       if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
     }
@@ -218,10 +224,5 @@ export function pendingTallyRows(campaignId: string, signatureId: string, letter
 }
 
 async function findResubmitted(builder: LetterBuilder, submission: SignatureSubmission): Promise<string | null> {
-  if (!submission.submissionKey) return null;
-  const found = await db().signature.findFirst({
-    where: { campaign: { slug: builder.campaign.slug }, submissionKey: submission.submissionKey },
-    select: { id: true },
-  });
-  return found?.id ?? null;
+  return submission.submissionKey ? signatureIdBySubmissionKey(builder.campaign.slug, submission.submissionKey) : null;
 }

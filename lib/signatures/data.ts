@@ -1,0 +1,176 @@
+// The signatures feature's only door to the database. Writes trust their
+// input (already checked and encrypted by the use cases); reads return plain
+// rows. Functions that take a transaction client run in the caller's
+// transaction: recording a signature and confirming an address each stay
+// one transaction.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/core/db";
+
+type Tx = Prisma.TransactionClient;
+
+/** Runs the work in one transaction. */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work);
+}
+
+/** A unique index refused the write (the same form, or the same address, at the same moment). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+// --- Proof of work -------------------------------------------------------------------
+
+/** Records a challenge as spent (forgetting ones past twice their lifetime); false when it was spent before. */
+export async function spendChallenge(challengeId: string, lifetimeSeconds: number): Promise<boolean> {
+  await db().$executeRawUnsafe(
+    `DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`,
+    lifetimeSeconds * 2,
+  );
+  const inserted = await db().$executeRawUnsafe(
+    `INSERT INTO "ProofOfWorkUse" (id, "usedAt") VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`,
+    challengeId.slice(0, 200),
+  );
+  return inserted === 1;
+}
+
+// --- Recording -----------------------------------------------------------------------
+
+/** The signature a campaign's form with this submission key recorded, if any. */
+export async function signatureIdBySubmissionKey(campaignSlug: string, submissionKey: string): Promise<string | null> {
+  const found = await db().signature.findFirst({
+    where: { campaign: { slug: campaignSlug }, submissionKey },
+    select: { id: true },
+  });
+  return found?.id ?? null;
+}
+
+export async function insertSignature(tx: Tx, row: Prisma.SignatureUncheckedCreateInput): Promise<void> {
+  await tx.signature.create({ data: row });
+}
+
+export async function insertSupporterContact(tx: Tx, row: Prisma.SupporterContactUncheckedCreateInput): Promise<void> {
+  await tx.supporterContact.create({ data: row });
+}
+
+export async function insertLetters(tx: Tx, rows: Prisma.LetterCreateManyInput[]): Promise<void> {
+  await tx.letter.createMany({ data: rows });
+}
+
+export async function insertPlatformLetters(tx: Tx, rows: Prisma.PlatformLetterCreateManyInput[]): Promise<void> {
+  await tx.platformLetter.createMany({ data: rows });
+}
+
+/** Rows the next roll-up adds to the totals (lib/tallies). */
+export async function insertPendingTallies(tx: Tx, rows: Prisma.PendingTallyCreateManyInput[]): Promise<void> {
+  await tx.pendingTally.createMany({ data: rows });
+}
+
+// --- Held confirmations --------------------------------------------------------------
+
+export async function insertHeldConfirmation(tx: Tx, signatureId: string, addressKey: string): Promise<void> {
+  await tx.heldConfirmation.create({ data: { signatureId, addressKey } });
+}
+
+/** Takes and deletes at once the submissions held for an address: a second worker on the same key finds none. */
+export async function takeHeldConfirmations(tx: Tx, addressKey: string): Promise<string[]> {
+  const taken = await tx.$queryRaw<
+    { signatureId: string }[]
+  >`DELETE FROM "HeldConfirmation" WHERE "addressKey" = ${addressKey} RETURNING "signatureId"::text`;
+  return taken.map((t) => t.signatureId);
+}
+
+/** Of these signatures, those whose address is still unconfirmed, oldest first, with their waiting platform letters. */
+export async function unconfirmedSignatures(tx: Tx, signatureIds: string[]) {
+  return tx.signature.findMany({
+    where: { id: { in: signatureIds }, contact: { emailConfirmedAt: null, emailEncrypted: { not: null } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      language: true,
+      createdAt: true,
+      contact: { select: { emailEncrypted: true } },
+      campaign: {
+        select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },
+      },
+      letters: {
+        where: { channel: "platform_email", status: "awaiting_confirmation" },
+        orderBy: { createdAt: "asc" },
+        select: { addressee: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+// --- Confirming ----------------------------------------------------------------------
+
+/** What a confirmation link would send: the contact's state and the waiting platform letters, oldest first. */
+export async function awaitingConfirmation(signatureId: string) {
+  return db().signature.findUnique({
+    where: { id: signatureId },
+    select: {
+      contact: { select: { replyToSupporter: true, emailConfirmedAt: true } },
+      letters: {
+        where: { channel: "platform_email", status: "awaiting_confirmation" },
+        orderBy: { createdAt: "asc" },
+        select: {
+          addressee: { select: { name: true } },
+          content: { select: { letterId: true, subjectEncrypted: true, bodyEncrypted: true } },
+        },
+      },
+    },
+  });
+}
+
+export async function signatureToConfirm(tx: Tx, signatureId: string) {
+  return tx.signature.findUnique({
+    where: { id: signatureId },
+    select: {
+      campaignId: true,
+      countedAt: true,
+      contact: { select: { emailConfirmedAt: true, emailEncrypted: true } },
+      letters: { select: { id: true } },
+    },
+  });
+}
+
+/** Marks the address confirmed unless it is already; false when another click got there first. */
+export async function claimConfirmation(tx: Tx, signatureId: string, now: Date): Promise<boolean> {
+  const claimed = await tx.supporterContact.updateMany({
+    where: { signatureId, emailConfirmedAt: null },
+    data: { emailConfirmedAt: now },
+  });
+  return claimed.count > 0;
+}
+
+/** Another signature of the campaign carrying any of these email hashes. */
+export async function otherSignatureWithEmailHash(
+  tx: Tx,
+  campaignId: string,
+  hashes: Uint8Array[],
+  signatureId: string,
+): Promise<string | null> {
+  const earlier = await tx.signature.findFirst({
+    where: { campaignId, emailHash: { in: hashes.map((h) => Buffer.from(h)) }, id: { not: signatureId } },
+    select: { id: true },
+  });
+  return earlier?.id ?? null;
+}
+
+export async function markSignatureConfirmed(
+  tx: Tx,
+  signatureId: string,
+  emailHash: Uint8Array,
+  countedAt: Date,
+): Promise<void> {
+  await tx.signature.update({ where: { id: signatureId }, data: { emailHash: Buffer.from(emailHash), countedAt } });
+}
+
+/** Queues the letters that waited for the address; how many. */
+export async function releaseAwaitingLetters(tx: Tx, signatureId: string): Promise<number> {
+  const released = await tx.letter.updateMany({
+    where: { signatureId, status: "awaiting_confirmation" },
+    data: { status: "queued" },
+  });
+  return released.count;
+}
