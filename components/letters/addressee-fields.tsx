@@ -1,0 +1,78 @@
+"use client";
+// The letter builder's first part: whom to write to, the supporter's country,
+// and the offer of that country's Russian embassy (the directory).
+import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
+import type { FormPartProps } from "./builder-form";
+import { FieldError } from "./field-error";
+
+export function AddresseeFields({
+  t,
+  values,
+  errors,
+  builder,
+  countries,
+}: FormPartProps & { builder: BuilderData; countries: { code: string; name: string }[] }) {
+  const chosen = new Set(Array.isArray(values.addressees) ? (values.addressees as string[]) : []);
+  const country = typeof values.country === "string" ? values.country.toUpperCase() : "";
+  const embassy = country ? builder.embassies[country] : undefined;
+  const embassyIsListed = embassy ? builder.addressees.some((a) => a.id === embassy.id) : false;
+  const countryName = countries.find((c) => c.code === country)?.name;
+  return (
+    <fieldset>
+      <legend>
+        <h2>{t("whoHeading")}</h2>
+      </legend>
+      <FieldError name="addressees" errors={errors} />
+      <ul className="choices">
+        {builder.addressees.map((a) => (
+          <li key={a.id}>
+            <label>
+              <input type="checkbox" name="addressees" value={a.id} defaultChecked={chosen.has(a.id)} />
+              <span>
+                <strong>{a.name}</strong>, {a.role}
+                <span className="small">
+                  {" "}
+                  · {a.emails.length ? a.emails.join(", ") : a.xHandle ? `X: @${a.xHandle}` : t("noEmailOrX")}
+                </span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+
+      <label className="field" htmlFor="country">
+        {t("country")} <span className="small">{t("countryHint")}</span>
+      </label>
+      <select
+        id="country"
+        name="country"
+        defaultValue={country}
+        aria-describedby="embassy-note"
+        aria-invalid={Boolean(errors.country)}
+      >
+        <option value="">{t("choose")}</option>
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <FieldError name="country" errors={errors} />
+      <div id="embassy-note" aria-live="polite">
+        {country === "RU" ? <p className="warning">{t("russiaWarning")}</p> : null}
+        {embassy && !embassyIsListed ? (
+          <label className="choice-extra">
+            <input type="checkbox" name="addressees" value={embassy.id} defaultChecked />
+            <span>
+              {t("alsoWriteTo")} <strong>{embassy.name}</strong>
+              {embassy.emails.length ? <span className="small"> · {embassy.emails.join(", ")}</span> : null}
+            </span>
+          </label>
+        ) : null}
+        {country && !embassy && countryName ? (
+          <p className="notice">{t("noEmbassy", { country: countryName })}</p>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+// The letters as they will read, one per addressee: from the server (the
+// "update preview" button, without JavaScript) or computed as the supporter types.
+import type { PreviewLetter } from "@/lib/signatures/letter-form-state";
+import type { BuilderTranslator } from "./builder-form";
+
+export function LetterPreview({
+  t,
+  preview,
+  language,
+}: {
+  t: BuilderTranslator;
+  preview: PreviewLetter[] | null;
+  /** The letter's language. */
+  language: string;
+}) {
+  return (
+    <section aria-labelledby="preview-heading" className="preview">
+      <h2 id="preview-heading">{t("previewHeading")}</h2>
+      <button type="submit" name="intent" value="preview" className="secondary" formNoValidate>
+        {t("updatePreview")}
+      </button>
+      <div aria-live="polite">
+        {preview && preview.length > 0 ? (
+          preview.map((letter) => (
+            <article key={letter.addresseeId} className="letter-preview" data-testid="letter-preview" lang={language}>
+              <p className="address-block">{letter.addressBlock.join("\n")}</p>
+              <p className="date-line">{letter.dateLine}</p>
+              <p>
+                <strong>{letter.subject}</strong>
+              </p>
+              <p className="letter-text">{letter.text}</p>
+            </article>
+          ))
+        ) : (
+          <p className="small">{t("previewEmpty")}</p>
+        )}
+      </div>
+    </section>
+  );
+}
