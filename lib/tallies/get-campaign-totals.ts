@@ -1,9 +1,6 @@
 import "server-only";
-import { db } from "@/lib/core/db";
 import type { CampaignTotals } from "./schema";
-import { liveTallySql } from "./tally-sql";
-
-type TallyRow = { dimension: string; key: string; count: bigint };
+import { findCountedCampaign, liveTallies } from "./data";
 
 /**
  * Current totals of a campaign: rolled-up tallies plus what is still
@@ -11,21 +8,10 @@ type TallyRow = { dimension: string; key: string; count: bigint };
  * an unknown or draft campaign.
  */
 export async function getCampaignTotals(slug: string): Promise<(CampaignTotals & { campaignId: string }) | null> {
-  const campaign = await db().campaign.findFirst({
-    where: { slug, status: { in: ["open", "closed"] } },
-    select: {
-      id: true,
-      slug: true,
-      signatureGoal: true,
-      addressees: {
-        select: { addressee: { select: { id: true, key: true, name: true } } },
-        orderBy: { position: "asc" },
-      },
-    },
-  });
+  const campaign = await findCountedCampaign(slug);
   if (!campaign) return null;
 
-  const rows = await db().$queryRawUnsafe<TallyRow[]>(liveTallySql, campaign.id);
+  const rows = await liveTallies(campaign.id);
   const byDimension = (dimension: string) =>
     Object.fromEntries(rows.filter((r) => r.dimension === dimension).map((r) => [r.key, Number(r.count)]));
   const single = (dimension: string) => Number(rows.find((r) => r.dimension === dimension)?.count ?? 0);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/core/db";
+import { signaturesByCountryBefore, type CountryRow } from "./data";
 import { getCampaignTotals } from "./get-campaign-totals";
 import type { PublicCampaignTotals } from "./schema";
 
@@ -14,7 +14,6 @@ import type { PublicCampaignTotals } from "./schema";
  */
 export const publicCountryCounts = { minimum: 10, windowSeconds: 600, otherKey: "other" };
 
-type CountryRow = { country: string; n: number };
 const cached = new Map<string, { asOf: number; counts: Promise<Record<string, number>> }>();
 
 export function countryCountsAsOf(now: Date): Date {
@@ -38,13 +37,7 @@ export async function getPublicTotals(slug: string, now = new Date()): Promise<P
 function countryCounts(campaignId: string, asOf: Date): Promise<Record<string, number>> {
   const hit = cached.get(campaignId);
   if (hit && hit.asOf === asOf.getTime()) return hit.counts;
-  const counts = db()
-    .$queryRawUnsafe<CountryRow[]>(
-      `SELECT country, count(*)::int AS n FROM "Signature" WHERE "campaignId" = $1::uuid AND "countedAt" < $2 GROUP BY country`,
-      campaignId,
-      asOf,
-    )
-    .then(coarsen);
+  const counts = signaturesByCountryBefore(campaignId, asOf).then(coarsen);
   // A failed count is not kept: the next request tries again.
   counts.catch(() => cached.delete(campaignId));
   cached.set(campaignId, { asOf: asOf.getTime(), counts });

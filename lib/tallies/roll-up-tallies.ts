@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/core/db";
-import { rollUpSql } from "./tally-sql";
+import { rollUpBatch } from "./data";
 
 const batchSize = 50_000;
 
@@ -12,8 +11,7 @@ const batchSize = 50_000;
 export async function rollUpTallies(): Promise<number> {
   let total = 0;
   for (;;) {
-    const [result] = await db().$queryRawUnsafe<{ moved: number }[]>(rollUpSql, batchSize);
-    const moved = result?.moved ?? 0;
+    const moved = await rollUpBatch(batchSize);
     total += moved;
     if (moved < batchSize) return total;
   }
