@@ -9,10 +9,18 @@ const POW_DEFAULTS = { iterations: 1000, attempts: 1000 };
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
-const postgresUrl = z
-  .string()
-  .url()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
+/** A whole number from min to max, `fallback` when unset; text such as "30" is read as a number. */
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** A URL whose scheme `scheme` accepts. */
+const urlWithScheme = (scheme: RegExp, message: string) =>
+  z
+    .string()
+    .url()
+    .refine((value) => scheme.test(value), message);
+
+const postgresUrl = urlWithScheme(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
 
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,12 +38,12 @@ export const serverEnvSchema = z.object({
    */
   EMBEDDED_DATABASE: booleanFlag.default(false),
   /** Connections per process. The embedded database takes exactly one. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_MAX: integer(1, 200, 10),
   /**
    * How long a query may wait for a connection (milliseconds). Short, so a
    * database restart answers 503 quickly instead of hanging requests.
    */
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_CONNECT_TIMEOUT_MS: integer(100, 600_000, 5_000),
   /** Public origin used in links and emails, e.g. https://write.example.org */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   /**
@@ -48,7 +56,7 @@ export const serverEnvSchema = z.object({
   /** The previous APP_SECRET during a key rotation: still decrypts, never encrypts. */
   APP_SECRET_PREVIOUS: z.string().min(32).optional(),
   /** Days personal data is kept after delivery or after the campaign closes. */
-  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PERSONAL_DATA_RETENTION_DAYS: integer(1, 365, 30),
   /**
    * Header carrying the client address set by your reverse proxy, used only
    * for rate limits (hashed, never stored). Unset: all clients share the
@@ -65,11 +73,7 @@ export const serverEnvSchema = z.object({
    * host is local). Unset: nothing leaves the machine; mail goes to the local
    * outbox (LocalMail) for admins to read.
    */
-  SMTP_URL: z
-    .string()
-    .url()
-    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
-    .optional(),
+  SMTP_URL: urlWithScheme(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   /** The campaign's sending address: From of every email. */
   // The mailer sends from plain addresses only (lib/core/mail-address.ts): refuse others at start, not at every send.
   MAIL_FROM_ADDRESS: z
@@ -82,20 +86,20 @@ export const serverEnvSchema = z.object({
   DKIM_SELECTOR: z.string().optional(),
   DKIM_PRIVATE_KEY: z.string().optional(),
   /** Emails per minute to one recipient domain (mid.ru, fsb.ru, ...). */
-  DELIVERY_PER_DOMAIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  DELIVERY_PER_DOMAIN_PER_MINUTE: integer(1, 10_000, 30),
   /** UTC hours in which letters are sent, "start-end", e.g. "7-19"; "0-24" is always. */
   DELIVERY_HOURS: z
     .string()
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, "must look like 7-19 (UTC hours, start-end)")
     .default("0-24"),
   /** Attempts before a message becomes a dead letter (status failed, reason kept). */
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  DELIVERY_MAX_ATTEMPTS: integer(1, 50, 8),
   /** A message "sending" for longer than this (a worker died) is tried again. */
-  DELIVERY_STALE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  DELIVERY_STALE_SECONDS: integer(5, 86_400, 300),
   /** Jobs one worker process runs at once. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WORKER_CONCURRENCY: integer(1, 100, 4),
   /** Seconds between roll-ups of new signatures into the totals. */
-  TALLY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  TALLY_INTERVAL_SECONDS: integer(1, 3600, 2),
   /**
    * Who may show the campaign widget (/embed/<slug>) in a frame: "https:"
    * (any HTTPS site, the default), "none", or HTTPS origins separated by
@@ -126,8 +130,8 @@ export const serverEnvSchema = z.object({
    * makes. The defaults take a mid-range phone about a second (measured by
    * bench/proof-of-work-solve-time.ts); the server pays one attempt.
    */
-  PROOF_OF_WORK_ITERATIONS: z.coerce.number().int().min(1).max(1_000_000).default(POW_DEFAULTS.iterations),
-  PROOF_OF_WORK_ATTEMPTS: z.coerce.number().int().min(1).max(10_000_000).default(POW_DEFAULTS.attempts),
+  PROOF_OF_WORK_ITERATIONS: integer(1, 1_000_000, POW_DEFAULTS.iterations),
+  PROOF_OF_WORK_ATTEMPTS: integer(1, 10_000_000, POW_DEFAULTS.attempts),
   /** Run the roll-up timer inside the web process (off when a separate worker does it). */
   TALLY_IN_WEB_PROCESS: booleanFlag.default(true),
 });
