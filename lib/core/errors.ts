@@ -61,14 +61,30 @@ function valuesOf(issue: z.core.$ZodIssue): Record<string, string | number> {
   return values;
 }
 
+const registered = new Map<string, Problem>();
+
+/**
+ * A schema message that is a sentence and a problem at once. Zod's issues
+ * (and whoever reads them raw: logs, the schema fuzz test) keep a readable
+ * English sentence, the catalogue's own text; problemsOf finds the problem
+ * by the very string registered here, an identity look-up of a message this
+ * process made from the catalogue, never a reading of its words. A schema
+ * may instead give the bare code as its message.
+ */
+export function problemMessage(problem: Problem, text: string): string {
+  registered.set(text, problem);
+  return text;
+}
+
 /** One problem per zod issue, keyed by its field's dotted path. */
 export function problemsOf(error: z.ZodError): FieldProblems {
   const out: FieldProblems = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".");
-    const values = valuesOf(issue);
+    const known = registered.get(issue.message);
+    const values = { ...valuesOf(issue), ...known?.values };
     const problem: Problem = {
-      code: isCode(issue.message) ? issue.message : fallbackCode(issue),
+      code: known?.code ?? (isCode(issue.message) ? issue.message : fallbackCode(issue)),
       ...(Object.keys(values).length ? { values } : {}),
     };
     (out[field] ??= []).push(problem);

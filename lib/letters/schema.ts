@@ -1,17 +1,23 @@
 // The letter form, shared by the builder's server action and the JSON API:
-// one schema, one set of limits and problems, on every path. Problems are
-// codes of the "formErrors" catalogue (messages/*.json, English included),
-// typed so a code without a message does not compile.
+// one schema, one set of limits and problems, on every path. Each message is
+// a problem of the "formErrors" catalogue (messages/*.json, English
+// included), typed so a code without a message does not compile; zod's
+// issues carry its English text, from the catalogue, as a readable sentence.
+import { createTranslator } from "use-intl";
 import { z } from "zod";
-import { problemsByField, problemsOf, type FieldProblems, type Problem } from "@/lib/core/errors";
+import { problemMessage, problemsByField, problemsOf, type FieldProblems, type Problem } from "@/lib/core/errors";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { identityLevelSchema, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
-import type { Messages } from "@/lib/i18n/messages";
+import en from "@/messages/en.json";
 import { isCountryCode } from "./countries";
 
 /** A problem the letter form can show: a key of the "formErrors" catalogue. */
-export type FormErrorCode = keyof Messages["formErrors"];
-const code = (key: FormErrorCode) => key;
+export type FormErrorCode = keyof (typeof en)["formErrors"];
+
+const english = createTranslator({ locale: "en", messages: { formErrors: en.formErrors }, namespace: "formErrors" });
+/** A schema message: the problem, and its English sentence for zod's issue. */
+const say = (key: FormErrorCode, values?: Record<string, number>) =>
+  problemMessage(formProblem(key, values), english(key, values));
 
 /** A problem a use case finds beyond the schema (a campaign without that language, say). */
 export function formProblem(key: FormErrorCode, values?: Problem["values"]): Problem {
@@ -45,24 +51,24 @@ const trimmedLine = (max: number, field: "subject" | "name" | "city") =>
   z
     .string()
     .trim()
-    .max(max, code(`${field}Max`))
-    .refine(oneLine, code(`${field}OneLine`));
+    .max(max, say(`${field}Max`, { max }))
+    .refine(oneLine, say(`${field}OneLine`));
 
-export const countryCodeSchema = z.string().trim().toUpperCase().refine(isCountryCode, code("countryChoose"));
+export const countryCodeSchema = z.string().trim().toUpperCase().refine(isCountryCode, say("countryChoose"));
 
 /** The letter itself: what every output (preview, PDF, .eml, mailto) is made from. */
 export const letterContentSchema = z.object({
   addressees: z
-    .array(z.string().uuid(code("addresseeInvalid")))
-    .min(1, code("addresseesMin"))
-    .max(limits.addressees, code("addresseesMax")),
-  language: z.string().regex(/^[a-z]{2,3}$/, code("letterLanguage")),
-  subject: trimmedLine(limits.subject, "subject").pipe(z.string().min(1, code("subjectMissing"))),
+    .array(z.string().uuid(say("addresseeInvalid")))
+    .min(1, say("addresseesMin"))
+    .max(limits.addressees, say("addresseesMax", { max: limits.addressees })),
+  language: z.string().regex(/^[a-z]{2,3}$/, say("letterLanguage")),
+  subject: trimmedLine(limits.subject, "subject").pipe(z.string().min(1, say("subjectMissing"))),
   body: z
     .string()
-    .max(limits.body, code("bodyMax"))
-    .refine(noControlCharacters, code("bodyControl"))
-    .refine((v) => v.trim().length > 0, code("bodyMissing")),
+    .max(limits.body, say("bodyMax", { max: limits.body }))
+    .refine(noControlCharacters, say("bodyControl"))
+    .refine((v) => v.trim().length > 0, say("bodyMissing")),
   identity: identityLevelSchema.default("anonymous"),
   name: trimmedLine(limits.name, "name").optional(),
   city: trimmedLine(limits.city, "city").optional(),
@@ -74,13 +80,13 @@ const identityRules = <T extends { identity: IdentityLevel; name?: string; city?
   ctx: z.RefinementCtx,
 ) => {
   if (value.identity !== "anonymous" && !value.name) {
-    ctx.addIssue({ code: "custom", path: ["name"], message: code("nameMissing") });
+    ctx.addIssue({ code: "custom", path: ["name"], message: say("nameMissing") });
   }
   if (value.identity === "full" && !value.city) {
     ctx.addIssue({
       code: "custom",
       path: ["city"],
-      message: code("cityMissing"),
+      message: say("cityMissing"),
     });
   }
 };
@@ -99,15 +105,15 @@ export const signatureSubmissionSchema = letterContentSchema
     email: z
       .string()
       .trim()
-      .max(limits.email, code("emailMax"))
-      .pipe(z.email(code("emailInvalid")))
+      .max(limits.email, say("emailMax", { max: limits.email }))
+      .pipe(z.email(say("emailInvalid")))
       // What the mailer will send to (zod lets through, e.g., a domain label over 63 characters).
-      .refine(isPlainMailAddress, code("emailInvalid"))
+      .refine(isPlainMailAddress, say("emailInvalid"))
       .optional(),
     replyToMe: z.boolean().default(false),
     consentIdentity: z.boolean().default(false),
     consentCounted: z.literal(true, {
-      error: code("countedMissing"),
+      error: say("countedMissing"),
     }),
     consentContact: z.boolean().default(false),
     /** Lets a resubmitted form be recognised; the form makes one per page view. */
@@ -128,19 +134,19 @@ export const signatureSubmissionSchema = letterContentSchema
         ctx.addIssue({
           code: "custom",
           path: ["email"],
-          message: code("emailForSending"),
+          message: say("emailForSending"),
         });
       }
       if (!value.consentIdentity) {
         ctx.addIssue({
           code: "custom",
           path: ["consentIdentity"],
-          message: code("identityConsent"),
+          message: say("identityConsent"),
         });
       }
     }
     if (value.replyToMe && !value.email) {
-      ctx.addIssue({ code: "custom", path: ["email"], message: code("emailForReplies") });
+      ctx.addIssue({ code: "custom", path: ["email"], message: say("emailForReplies") });
     }
   });
 
