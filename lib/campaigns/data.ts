@@ -7,6 +7,11 @@ import type { AddresseeSeed, CampaignSeed } from "./seed-schema";
 
 type Tx = Prisma.TransactionClient;
 
+/** An upsert's two halves when a row gets the same fields whether it is new or not. */
+function sameFields<K extends object, F extends object>(key: K, fields: F) {
+  return { create: { ...key, ...fields }, update: fields };
+}
+
 const publicCampaignInclude = {
   translations: true,
   demands: { orderBy: { position: "asc" }, include: { translations: true } },
@@ -79,12 +84,10 @@ export async function writeCampaignSeed(seed: CampaignSeed): Promise<void> {
         addresseeIds.push(await writeAddressee(tx, campaignId, addressee, index + 1));
       }
       await tx.campaignAddressee.deleteMany({ where: { campaignId, addresseeId: { notIn: addresseeIds } } });
-      for (const [language, template] of Object.entries(seed.templates)) {
-        const fields = { subject: template.subject, body: template.body, xPost: template.xPost ?? null };
+      for (const [language, { subject, body, xPost }] of Object.entries(seed.templates)) {
         await tx.letterTemplate.upsert({
           where: { campaignId_language: { campaignId, language } },
-          create: { campaignId, language, ...fields },
-          update: fields,
+          ...sameFields({ campaignId, language }, { subject, body, xPost: xPost ?? null }),
         });
       }
     },
@@ -103,14 +106,12 @@ async function writeCampaign(tx: Tx, seed: CampaignSeed): Promise<string> {
   };
   const { id } = await tx.campaign.upsert({
     where: { slug: seed.slug },
-    create: { slug: seed.slug, ...fields },
-    update: fields,
+    ...sameFields({ slug: seed.slug }, fields),
   });
   for (const [language, text] of Object.entries(seed.translations)) {
     await tx.campaignTranslation.upsert({
       where: { campaignId_language: { campaignId: id, language } },
-      create: { campaignId: id, language, ...text },
-      update: text,
+      ...sameFields({ campaignId: id, language }, text),
     });
   }
   return id;
@@ -128,8 +129,7 @@ async function writeDemands(tx: Tx, campaignId: string, demands: CampaignSeed["d
     for (const [language, text] of Object.entries(texts)) {
       await tx.demandTranslation.upsert({
         where: { demandId_language: { demandId: demand.id, language } },
-        create: { demandId: demand.id, language, text },
-        update: { text },
+        ...sameFields({ demandId: demand.id, language }, { text }),
       });
     }
   }
@@ -151,21 +151,17 @@ async function writeAddressee(tx: Tx, campaignId: string, a: AddresseeSeed, posi
   };
   const { id: addresseeId } = await tx.addressee.upsert({
     where: { key: a.key },
-    create: { key: a.key, ...fields },
-    update: fields,
+    ...sameFields({ key: a.key }, fields),
   });
-  for (const [language, t] of Object.entries(a.translations ?? {})) {
-    const translation = { name: t.name, role: t.role, salutation: t.salutation ?? null };
+  for (const [language, { name, role, salutation }] of Object.entries(a.translations ?? {})) {
     await tx.addresseeTranslation.upsert({
       where: { addresseeId_language: { addresseeId, language } },
-      create: { addresseeId, language, ...translation },
-      update: translation,
+      ...sameFields({ addresseeId, language }, { name, role, salutation: salutation ?? null }),
     });
   }
   await tx.campaignAddressee.upsert({
     where: { campaignId_addresseeId: { campaignId, addresseeId } },
-    create: { campaignId, addresseeId, position },
-    update: { position },
+    ...sameFields({ campaignId, addresseeId }, { position }),
   });
   return addresseeId;
 }
