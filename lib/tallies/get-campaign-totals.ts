@@ -1,6 +1,13 @@
 import "server-only";
+import { letterChannels, type LetterChannel } from "@/lib/core/vocabulary";
 import type { CampaignTotals } from "./schema";
 import { findCountedCampaign, liveTallies } from "./data";
+
+/** Every channel, in the vocabulary's order, so a channel nobody used yet shows as 0. */
+const noLettersByChannel = Object.fromEntries(letterChannels.map((channel) => [channel, 0])) as Record<
+  LetterChannel,
+  number
+>;
 
 /**
  * Current totals of a campaign: rolled-up tallies plus what is still
@@ -23,14 +30,7 @@ export async function getCampaignTotals(slug: string): Promise<(CampaignTotals &
     signatures: single("signatures"),
     signatureGoal: campaign.signatureGoal,
     letters: single("letters"),
-    lettersByChannel: {
-      platform_email: 0,
-      own_email_client: 0,
-      pdf_print: 0,
-      x_post: 0,
-      self_reported: 0,
-      ...byDimension("letters_by_channel"),
-    },
+    lettersByChannel: { ...noLettersByChannel, ...byDimension("letters_by_channel") },
     lettersByAddressee: campaign.addressees.map(({ addressee }) => ({
       key: addressee.key,
       name: addressee.name,

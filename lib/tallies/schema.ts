@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { letterChannelSchema } from "@/lib/core/vocabulary";
 
-export const letterChannelSchema = z.enum([
-  "platform_email",
-  "own_email_client",
-  "pdf_print",
-  "x_post",
-  "self_reported",
-]);
-
-export type LetterChannel = z.infer<typeof letterChannelSchema>;
+export { letterChannelSchema, type LetterChannel } from "@/lib/core/vocabulary";
 
 export const campaignTotalsSchema = z.object({
   campaign: z.string().describe("Campaign slug"),
