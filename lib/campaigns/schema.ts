@@ -1,6 +1,7 @@
 // Shapes of campaign data at the boundaries: route parameters in, public
 // JSON out. The OpenAPI document is generated from these same schemas.
 import { z } from "zod";
+import { addresseeKinds, campaignStatuses } from "@/lib/core/vocabulary";
 
 export const campaignSlugSchema = z
   .string()
@@ -17,7 +18,7 @@ export const campaignParamsSchema = z.object({ slug: campaignSlugSchema });
 
 export const campaignQuerySchema = z.object({ lang: languageCodeSchema.optional() }).strict();
 
-export const addresseeKindSchema = z.enum(["official", "mission", "embassy"]);
+export const addresseeKindSchema = z.enum(addresseeKinds);
 
 export const publicAddresseeSchema = z.object({
   id: z.string().uuid(),
@@ -39,7 +40,7 @@ export const publicDemandSchema = z.object({
   text: z.string(),
 });
 
-export const campaignStatusSchema = z.enum(["draft", "open", "closed"]);
+export const campaignStatusSchema = z.enum(campaignStatuses);
 
 export const publicCampaignSummarySchema = z.object({
   slug: z.string(),

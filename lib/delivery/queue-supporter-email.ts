@@ -2,10 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RenderedEmail } from "@/emails/layout";
+import type { OutboxKind } from "@/lib/core/vocabulary";
 import { encryptText } from "@/lib/privacy/encryption";
 import { insertOutboxMessage } from "./data";
 
-export type SupporterEmailKind = "address_confirmation" | "thank_you" | "delivery_summary" | "held_confirmations";
+/** Which email to a supporter this is (the OutboxKind enum). */
+export type SupporterEmailKind = OutboxKind;
 
 /**
  * Files an email to a supporter in the outbox (encrypted) and adds its job,
