@@ -85,34 +85,19 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   }
 
   const contact = letter.signature.contact;
+  const fromContact = (column: "nameEncrypted" | "cityEncrypted" | "emailEncrypted") => {
+    const value = contact?.[column];
+    return value ? decryptText(value, { table: "SupporterContact", column, row: contact.signatureId }) : undefined;
+  };
   const outcome = await sendMail(
     letterMail({
       campaignSender: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
       addressee: { name: message.toName, address: message.toAddress },
       identity: letter.signature.identityLevel,
-      supporterName: contact?.nameEncrypted
-        ? decryptText(contact.nameEncrypted, {
-            table: "SupporterContact",
-            column: "nameEncrypted",
-            row: contact.signatureId,
-          })
-        : undefined,
-      supporterCity: contact?.cityEncrypted
-        ? decryptText(contact.cityEncrypted, {
-            table: "SupporterContact",
-            column: "cityEncrypted",
-            row: contact.signatureId,
-          })
-        : undefined,
+      supporterName: fromContact("nameEncrypted"),
+      supporterCity: fromContact("cityEncrypted"),
       supporterCountry: letter.signature.country,
-      replyToAddress:
-        contact?.replyToSupporter && contact.emailEncrypted
-          ? decryptText(contact.emailEncrypted, {
-              table: "SupporterContact",
-              column: "emailEncrypted",
-              row: contact.signatureId,
-            })
-          : undefined,
+      replyToAddress: contact?.replyToSupporter ? fromContact("emailEncrypted") : undefined,
       language: letter.language,
       subject: decryptText(letter.content.subjectEncrypted, {
         table: "PlatformLetter",
