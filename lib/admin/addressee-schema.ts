@@ -1,25 +1,31 @@
 // An addressee as admins edit it (form) and import it (CSV rows): one schema
-// for both, with messages that say what to fix.
+// for both. Its messages are codes of the "adminFormErrors" catalogue
+// (messages/admin/*.json), which says in each language what to fix.
 import { z } from "zod";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { addresseeKinds, addresseeStatuses } from "@/lib/core/vocabulary";
 import { isCountryCode } from "@/lib/letters/countries";
 
-const optionalText = (max: number, label: string) =>
+/** A field's codes: `${field}Missing`, `${field}Max` (with max), `${field}OneLine`. */
+type TextField = "name" | "role" | "organisation" | "salutation" | `translated${"Name" | "Role" | "Salutation"}`;
+
+const oneLine = (v: string) => !/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(v);
+
+const optionalText = (max: number, field: TextField) =>
   z
     .string()
     .trim()
-    .max(max, `${label} has at most ${max} characters.`)
-    .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(v), `${label} must be on one line.`)
+    .max(max, `${field}Max`)
+    .refine(oneLine, `${field}OneLine`)
     .transform((v) => (v === "" ? null : v));
 
-const requiredText = (max: number, label: string) =>
+const requiredText = (max: number, field: TextField) =>
   z
-    .string({ error: `${label} is missing.` })
+    .string({ error: `${field}Missing` })
     .trim()
-    .min(1, `${label} is missing.`)
-    .max(max, `${label} has at most ${max} characters.`)
-    .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(v), `${label} must be on one line.`);
+    .min(1, `${field}Missing`)
+    .max(max, `${field}Max`)
+    .refine(oneLine, `${field}OneLine`);
 
 /** "a@b.org, c@d.org" or one per line: a list of plain, lower-case addresses. */
 export const emailListSchema = z
@@ -33,11 +39,10 @@ export const emailListSchema = z
   .superRefine((emails, ctx) => {
     for (const email of emails) {
       if (!isPlainMailAddress(email) || !z.email().safeParse(email).success)
-        ctx.addIssue({ code: "custom", message: `“${email}” is not a valid email address.` });
+        ctx.addIssue({ code: "custom", message: "emailInvalid", params: { email } });
     }
-    if (emails.length > 10) ctx.addIssue({ code: "custom", message: "At most 10 email addresses." });
-    if (new Set(emails).size !== emails.length)
-      ctx.addIssue({ code: "custom", message: "An email address is listed twice." });
+    if (emails.length > 10) ctx.addIssue({ code: "custom", message: "emailsMax" });
+    if (new Set(emails).size !== emails.length) ctx.addIssue({ code: "custom", message: "emailTwice" });
   });
 
 export const addresseeInputSchema = z
@@ -45,66 +50,54 @@ export const addresseeInputSchema = z
     key: z
       .string()
       .trim()
-      .regex(
-        /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-        "The key uses lower-case letters, digits and single hyphens (e.g. embassy-fr).",
-      )
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "keyFormat")
       .max(80),
-    name: requiredText(200, "The name"),
-    role: requiredText(300, "The role"),
-    organisation: optionalText(300, "The organisation"),
-    kind: z.enum(addresseeKinds, { error: "The kind is official, mission or embassy." }),
+    name: requiredText(200, "name"),
+    role: requiredText(300, "role"),
+    organisation: optionalText(300, "organisation"),
+    kind: z.enum(addresseeKinds, { error: "kindInvalid" }),
     country: z
       .string()
       .trim()
       .toUpperCase()
       .transform((v) => (v === "" ? null : v))
-      .refine((v) => v === null || isCountryCode(v), "The country is not an ISO 3166 two-letter code (e.g. FR)."),
+      .refine((v) => v === null || isCountryCode(v), "countryInvalid"),
     emails: emailListSchema,
     xHandle: z
       .string()
       .trim()
       .transform((v) => v.replace(/^@/, ""))
-      .refine(
-        (v) => v === "" || /^[A-Za-z0-9_]{1,15}$/.test(v),
-        "An X handle has 1 to 15 letters, digits or underscores.",
-      )
+      .refine((v) => v === "" || /^[A-Za-z0-9_]{1,15}$/.test(v), "xHandleInvalid")
       .transform((v) => (v === "" ? null : v)),
     postalAddress: z
       .string()
       .trim()
-      .max(500, "The postal address has at most 500 characters.")
+      .max(500, "postalAddressMax")
       .transform((v) => (v === "" ? null : v)),
     webFormUrl: z
       .string()
       .trim()
-      .refine((v) => v === "" || /^https:\/\/[^\s]+$/.test(v), "The web form address must start with https://.")
+      .refine((v) => v === "" || /^https:\/\/[^\s]+$/.test(v), "webFormHttps")
       .transform((v) => (v === "" ? null : v)),
-    salutation: optionalText(200, "The salutation"),
+    salutation: optionalText(200, "salutation"),
     lastVerifiedAt: z
-      .string({ error: "The date last verified is missing." })
+      .string({ error: "lastVerifiedMissing" })
       .trim()
       .superRefine((value, ctx) => {
         // One message per problem, the first that applies.
         const time = Date.parse(`${value}T00:00:00Z`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-          ctx.addIssue({ code: "custom", message: "The date last verified is a date like 2026-11-23." });
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) ctx.addIssue({ code: "custom", message: "lastVerifiedFormat" });
         else if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)
-          ctx.addIssue({ code: "custom", message: "The date last verified is not a real date." });
-        else if (time > Date.now() + 86_400_000)
-          ctx.addIssue({ code: "custom", message: "The date last verified cannot be in the future." });
+          ctx.addIssue({ code: "custom", message: "lastVerifiedNotReal" });
+        else if (time > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", message: "lastVerifiedFuture" });
       }),
-    status: z.enum(addresseeStatuses, { error: "The status is active or paused." }),
+    status: z.enum(addresseeStatuses, { error: "statusInvalid" }),
   })
   .superRefine((value, ctx) => {
     if (value.kind !== "official" && !value.country)
-      ctx.addIssue({ code: "custom", path: ["country"], message: "An embassy or mission needs its country." });
+      ctx.addIssue({ code: "custom", path: ["country"], message: "countryNeeded" });
     if (value.emails.length === 0 && !value.xHandle && !value.postalAddress && !value.webFormUrl) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["emails"],
-        message: "Give at least one way to reach this addressee: email, X handle, postal address or web form.",
-      });
+      ctx.addIssue({ code: "custom", path: ["emails"], message: "reachNeeded" });
     }
   });
 
@@ -114,8 +107,8 @@ export const addresseeTranslationSchema = z.object({
   language: z
     .string()
     .trim()
-    .regex(/^[a-z]{2,3}$/, "A language is a two- or three-letter code (e.g. ru)."),
-  name: requiredText(200, "The translated name"),
-  role: requiredText(300, "The translated role"),
-  salutation: optionalText(200, "The translated salutation"),
+    .regex(/^[a-z]{2,3}$/, "translationLanguage"),
+  name: requiredText(200, "translatedName"),
+  role: requiredText(300, "translatedRole"),
+  salutation: optionalText(200, "translatedSalutation"),
 });

@@ -1,31 +1,24 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/core/db";
+import { auditEntries, insertAuditEntry, type Tx } from "./data";
 
 type AuditInput = { action: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown };
 
-const json = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-
 /** One line of the audit log: who, what, when, before and after. Pass `tx` to write it with the change. */
-export async function recordAudit(
-  actor: StaffIdentity,
-  entry: AuditInput,
-  tx: Prisma.TransactionClient = db(),
-): Promise<void> {
+export async function recordAudit(actor: StaffIdentity, entry: AuditInput, tx?: Tx): Promise<void> {
   assertRole(actor, "admin");
-  await tx.auditEntry.create({
-    data: {
+  await insertAuditEntry(
+    {
       actorId: actor.id,
       actorEmail: actor.email,
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId ?? null,
-      before: json(entry.before),
-      after: json(entry.after),
+      before: entry.before,
+      after: entry.after,
     },
-  });
+    tx,
+  );
 }
 
 export type AuditLine = {
@@ -44,19 +37,5 @@ export async function listAuditLog(
   options: { before?: Date; take?: number } = {},
 ): Promise<AuditLine[]> {
   assertRole(actor, "admin");
-  return db().auditEntry.findMany({
-    where: options.before ? { at: { lt: options.before } } : {},
-    orderBy: { at: "desc" },
-    take: Math.min(options.take ?? 100, 500),
-    select: {
-      id: true,
-      at: true,
-      actorEmail: true,
-      action: true,
-      entity: true,
-      entityId: true,
-      before: true,
-      after: true,
-    },
-  });
+  return auditEntries(options.before, Math.min(options.take ?? 100, 500));
 }

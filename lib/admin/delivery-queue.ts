@@ -1,68 +1,48 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/core/db";
+import type { Problem } from "@/lib/core/errors";
 import type { DeliveryStatus } from "@/lib/core/vocabulary";
-import { addJob } from "@/lib/delivery/job-queue";
 import { readLocalOutbox } from "@/lib/delivery/read-local-outbox";
+import { problemTranslator } from "@/lib/i18n/messages";
 import { recordAudit } from "./audit";
+import {
+  campaignDeliveryPaused,
+  cancelMessage,
+  deliveryQueue,
+  findDeliveryMessage,
+  inTransaction,
+  messageHasLetterText,
+  requeueMessage,
+  setDeliveryPaused,
+  supporterEmails,
+} from "./data";
 
 export async function listDeliveryMessages(
   actor: StaffIdentity,
   filter: { status?: DeliveryStatus; take?: number } = {},
 ) {
   assertRole(actor, "admin");
-  const [messages, counts, campaigns] = await Promise.all([
-    db().deliveryMessage.findMany({
-      where: filter.status ? { status: filter.status } : {},
-      orderBy: [{ updatedAt: "desc" }],
-      take: Math.min(filter.take ?? 100, 500),
-      select: {
-        id: true,
-        toName: true,
-        toAddress: true,
-        status: true,
-        attempts: true,
-        lastError: true,
-        nextAttemptAt: true,
-        sentAt: true,
-        createdAt: true,
-        campaignId: true,
-      },
-    }),
-    db().deliveryMessage.groupBy({ by: ["status"], _count: { _all: true } }),
-    db().campaign.findMany({ select: { id: true, slug: true, deliveryPaused: true }, orderBy: { createdAt: "asc" } }),
-  ]);
-  return { messages, counts: counts.map((c) => ({ status: c.status, count: c._count._all })), campaigns };
+  return deliveryQueue(filter.status, Math.min(filter.take ?? 100, 500));
 }
 
+/** why: the reason, an "adminFormErrors" message in the caller's language (English unless told). */
 export type QueueChange = { outcome: "done" } | { outcome: "not_found" } | { outcome: "not_allowed_now"; why: string };
 
+const notNow = (locale: string, problem: Problem) => ({
+  outcome: "not_allowed_now" as const,
+  why: problemTranslator(locale, "adminFormErrors")(problem.code, problem.values),
+});
+
 /** Sends a failed, deferred or cancelled message again, with a fresh count of attempts. */
-export async function retryDeliveryMessage(actor: StaffIdentity, id: string): Promise<QueueChange> {
+export async function retryDeliveryMessage(actor: StaffIdentity, id: string, locale = "en"): Promise<QueueChange> {
   assertRole(actor, "admin");
-  return db().$transaction(async (tx) => {
-    const message = await tx.deliveryMessage.findUnique({
-      where: { id },
-      select: { status: true, attempts: true, lastError: true },
-    });
+  return inTransaction(async (tx) => {
+    const message = await findDeliveryMessage(tx, id);
     if (!message) return { outcome: "not_found" as const };
     if (!["failed", "deferred", "cancelled"].includes(message.status))
-      return { outcome: "not_allowed_now" as const, why: `It is ${message.status}.` };
-    const letter = await tx.letter.findFirst({
-      where: { deliveryMessageId: id },
-      select: { content: { select: { letterId: true } } },
-    });
-    if (!letter?.content)
-      return {
-        outcome: "not_allowed_now" as const,
-        why: "The letter's text was deleted (purge or the supporter's request).",
-      };
-    await tx.deliveryMessage.update({
-      where: { id },
-      data: { status: "queued", attempts: 0, lastError: null, nextAttemptAt: new Date(), sendingSince: null },
-    });
-    await tx.letter.updateMany({ where: { deliveryMessageId: id }, data: { status: "queued" } });
-    await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}` });
+      return notNow(locale, { code: "notAllowedStatus", values: { status: message.status } });
+    if (!(await messageHasLetterText(tx, id))) return notNow(locale, { code: "letterTextDeleted" });
+    await requeueMessage(tx, id);
     await recordAudit(
       actor,
       {
@@ -79,18 +59,16 @@ export async function retryDeliveryMessage(actor: StaffIdentity, id: string): Pr
 }
 
 /** Stops a message that has not gone yet. */
-export async function cancelDeliveryMessage(actor: StaffIdentity, id: string): Promise<QueueChange> {
+export async function cancelDeliveryMessage(actor: StaffIdentity, id: string, locale = "en"): Promise<QueueChange> {
   assertRole(actor, "admin");
-  return db().$transaction(async (tx) => {
-    const message = await tx.deliveryMessage.findUnique({ where: { id }, select: { status: true } });
+  return inTransaction(async (tx) => {
+    const found = await findDeliveryMessage(tx, id);
+    // The audit line keeps the status it had, as before.
+    const message = found && { status: found.status };
     if (!message) return { outcome: "not_found" as const };
     if (!["queued", "deferred"].includes(message.status))
-      return { outcome: "not_allowed_now" as const, why: `It is ${message.status}.` };
-    await tx.deliveryMessage.update({
-      where: { id },
-      data: { status: "cancelled", lastError: `Cancelled by ${actor.email}.` },
-    });
-    await tx.letter.updateMany({ where: { deliveryMessageId: id }, data: { status: "cancelled" } });
+      return notNow(locale, { code: "notAllowedStatus", values: { status: message.status } });
+    await cancelMessage(tx, id, actor.email);
     await recordAudit(
       actor,
       {
@@ -113,10 +91,10 @@ export async function setCampaignDeliveryPaused(
   paused: boolean,
 ): Promise<QueueChange> {
   assertRole(actor, "admin");
-  return db().$transaction(async (tx) => {
-    const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { deliveryPaused: true } });
+  return inTransaction(async (tx) => {
+    const campaign = await campaignDeliveryPaused(tx, campaignId);
     if (!campaign) return { outcome: "not_found" as const };
-    await tx.campaign.update({ where: { id: campaignId }, data: { deliveryPaused: paused } });
+    await setDeliveryPaused(tx, campaignId, paused);
     await recordAudit(
       actor,
       {
@@ -135,20 +113,7 @@ export async function setCampaignDeliveryPaused(
 /** Emails to supporters: kind and status only (their addresses stay encrypted). */
 export async function listSupporterEmails(actor: StaffIdentity) {
   assertRole(actor, "admin");
-  return db().outboxMessage.findMany({
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      kind: true,
-      language: true,
-      status: true,
-      attempts: true,
-      lastError: true,
-      createdAt: true,
-      sentAt: true,
-    },
-  });
+  return supporterEmails(100);
 }
 
 /**

@@ -1,6 +1,9 @@
 // The embassy directory as CSV: the columns an import expects, and parsing a
-// file into addressee rows with every problem named by its row.
+// file into addressee rows with every problem named by its row. Problems are
+// codes of the "adminFormErrors" catalogue with their values.
 import { parse } from "csv-parse/sync";
+import { problemsOf, type Problem, type Translate } from "@/lib/core/errors";
+import { problemTranslator } from "@/lib/i18n/messages";
 import { addresseeInputSchema, type AddresseeInput } from "./addressee-schema";
 
 export const directoryColumns = [
@@ -21,41 +24,56 @@ const required = ["key", "country", "name", "role", "last_verified"];
 
 export const maxDirectoryRows = 1_000;
 
+/** One problem with the file; `row` and `field` when it is one cell's (a row's own problem has field "row"). */
+export type ImportProblem = Problem & { row?: number; field?: string };
+
+export type DirectoryRead = { ok: true; rows: AddresseeInput[] } | { ok: false; problems: ImportProblem[] };
 export type DirectoryParse = { ok: true; rows: AddresseeInput[] } | { ok: false; errors: string[] };
+
+/** A problem as text: a cell's framed with its row and field ("Row 3: emails: …"). */
+export function describeImportProblem(problem: ImportProblem, translate: Translate): string {
+  const text = translate(problem.code, problem.values);
+  return problem.row === undefined || problem.field === undefined
+    ? text
+    : translate("rowProblem", { row: problem.row, field: problem.field, problem: text });
+}
 
 /**
  * Reads a directory CSV. Row numbers are spreadsheet rows: the header is
- * row 1, so the first embassy is row 2. Any error anywhere means no row is
+ * row 1, so the first embassy is row 2. Any problem anywhere means no row is
  * usable: the caller imports nothing.
  */
-export function parseDirectoryCsv(text: string): DirectoryParse {
+export function readDirectoryCsv(text: string): DirectoryRead {
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
+    // The parser's own words, in English: the part before its details.
+    const reason = (error as Error).message.split(":")[0]!;
     return {
       ok: false,
-      errors: [
-        `The file is not valid CSV${line ? ` (near row ${line})` : ""}: ${(error as Error).message.split(":")[0]}.`,
+      problems: [
+        line ? { code: "csvInvalidNear", values: { row: line, reason } } : { code: "csvInvalid", values: { reason } },
       ],
     };
   }
-  if (records.length === 0) return { ok: false, errors: ["The file is empty."] };
+  if (records.length === 0) return { ok: false, problems: [{ code: "fileEmpty" }] };
   const header = records[0]!.map((h) => h.toLowerCase());
-  const errors: string[] = [];
+  const problems: ImportProblem[] = [];
   const unknown = header.filter((h) => !(directoryColumns as readonly string[]).includes(h));
   if (unknown.length)
-    errors.push(
-      `Row 1: unknown column(s) ${unknown.map((u) => `“${u}”`).join(", ")}. The columns are: ${directoryColumns.join(", ")}.`,
-    );
+    problems.push({
+      code: "unknownColumns",
+      values: { list: unknown.map((u) => `“${u}”`).join(", "), columns: directoryColumns.join(", ") },
+    });
   const missing = required.filter((r) => !header.includes(r));
-  if (missing.length) errors.push(`Row 1: missing column(s) ${missing.join(", ")}.`);
-  if (errors.length) return { ok: false, errors };
+  if (missing.length) problems.push({ code: "missingColumns", values: { list: missing.join(", ") } });
+  if (problems.length) return { ok: false, problems };
   if (records.length - 1 > maxDirectoryRows)
     return {
       ok: false,
-      errors: [`The file has ${records.length - 1} rows; import at most ${maxDirectoryRows} at a time.`],
+      problems: [{ code: "tooManyRows", values: { count: records.length - 1, max: maxDirectoryRows } }],
     };
 
   const rows: AddresseeInput[] = [];
@@ -79,18 +97,32 @@ export function parseDirectoryCsv(text: string): DirectoryParse {
       status: cell("status") || "active",
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        errors.push(`Row ${rowNumber}: ${issue.path.join(".") || "row"}: ${issue.message}`);
+      for (const [field, list] of Object.entries(problemsOf(parsed.error)))
+        for (const problem of list) problems.push({ ...problem, row: rowNumber, field: field || "row" });
       return;
     }
     if (parsed.data.kind === "official") {
-      errors.push(`Row ${rowNumber}: kind: the directory holds embassies and missions only.`);
+      problems.push({ code: "officialsOnly", row: rowNumber, field: "kind" });
       return;
     }
     const earlier = seenKeys.get(parsed.data.key);
-    if (earlier) errors.push(`Row ${rowNumber}: key: “${parsed.data.key}” is also on row ${earlier}.`);
+    if (earlier)
+      problems.push({
+        code: "keyRepeated",
+        values: { key: parsed.data.key, row: earlier },
+        row: rowNumber,
+        field: "key",
+      });
     seenKeys.set(parsed.data.key, rowNumber);
     rows.push(parsed.data);
   });
-  return errors.length ? { ok: false, errors } : { ok: true, rows };
+  return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+/** The same, each problem in English: what scripts and logs read. */
+export function parseDirectoryCsv(text: string): DirectoryParse {
+  const read = readDirectoryCsv(text);
+  if (read.ok) return read;
+  const english = problemTranslator("en", "adminFormErrors");
+  return { ok: false, errors: read.problems.map((problem) => describeImportProblem(problem, english)) };
 }

@@ -1,31 +1,18 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import { db } from "@/lib/core/db";
 import { recordAudit } from "./audit";
-import { parseDirectoryCsv } from "./directory-csv";
+import { addresseesWithKeys, directoryEntries, directoryRows, inTransaction, upsertDirectoryRows } from "./data";
+import { directoryColumns, readDirectoryCsv, type ImportProblem } from "./directory-csv";
 import { toCsv } from "@/lib/core/csv";
 
 export const maxDirectoryFileBytes = 1_000_000;
 
 export type DirectoryImport =
-  { outcome: "imported"; created: number; updated: number } | { outcome: "rejected"; errors: string[] };
+  { outcome: "imported"; created: number; updated: number } | { outcome: "rejected"; problems: ImportProblem[] };
 
 export async function listDirectory(actor: StaffIdentity) {
   assertRole(actor, "admin");
-  return db().addressee.findMany({
-    where: { kind: { in: ["embassy", "mission"] } },
-    orderBy: [{ country: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      key: true,
-      kind: true,
-      country: true,
-      name: true,
-      emails: true,
-      status: true,
-      lastVerifiedAt: true,
-    },
-  });
+  return directoryEntries();
 }
 
 /**
@@ -37,25 +24,22 @@ export async function listDirectory(actor: StaffIdentity) {
 export async function importDirectory(actor: StaffIdentity, csv: string): Promise<DirectoryImport> {
   assertRole(actor, "admin");
   if (Buffer.byteLength(csv) > maxDirectoryFileBytes)
-    return { outcome: "rejected", errors: ["The file is larger than 1 MB."] };
-  const parsed = parseDirectoryCsv(csv);
-  if (!parsed.ok) return { outcome: "rejected", errors: parsed.errors };
-  return db().$transaction(async (tx) => {
-    const existing = await tx.addressee.findMany({
-      where: { key: { in: parsed.rows.map((r) => r.key) } },
-      select: { key: true, kind: true },
-    });
+    return { outcome: "rejected", problems: [{ code: "fileTooLarge" }] };
+  const parsed = readDirectoryCsv(csv);
+  if (!parsed.ok) return { outcome: "rejected", problems: parsed.problems };
+  return inTransaction(async (tx) => {
+    const existing = await addresseesWithKeys(
+      tx,
+      parsed.rows.map((r) => r.key),
+    );
     const officials = existing.filter((e) => e.kind === "official").map((e) => e.key);
     if (officials.length)
       return {
         outcome: "rejected" as const,
-        errors: officials.map((k) => `Key “${k}” belongs to an official, not an embassy; choose another key.`),
+        problems: officials.map((key): ImportProblem => ({ code: "keyOfficial", values: { key } })),
       };
     const known = new Set(existing.map((e) => e.key));
-    for (const row of parsed.rows) {
-      const data = { ...row, lastVerifiedAt: new Date(`${row.lastVerifiedAt}T00:00:00Z`) };
-      await tx.addressee.upsert({ where: { key: row.key }, create: data, update: data });
-    }
+    await upsertDirectoryRows(tx, parsed.rows);
     const created = parsed.rows.filter((r) => !known.has(r.key)).length;
     await recordAudit(
       actor,
@@ -74,25 +58,9 @@ export async function importDirectory(actor: StaffIdentity, csv: string): Promis
 /** The directory as CSV in the import's own format, to edit and import back. */
 export async function directoryCsv(actor: StaffIdentity): Promise<string> {
   assertRole(actor, "admin");
-  const rows = await db().addressee.findMany({
-    where: { kind: { in: ["embassy", "mission"] } },
-    orderBy: [{ country: "asc" }, { key: "asc" }],
-  });
+  const rows = await directoryRows();
   return toCsv(
-    [
-      "key",
-      "kind",
-      "country",
-      "name",
-      "role",
-      "emails",
-      "x_handle",
-      "postal_address",
-      "web_form_url",
-      "salutation",
-      "last_verified",
-      "status",
-    ],
+    [...directoryColumns],
     rows.map((r) => [
       r.key,
       r.kind,

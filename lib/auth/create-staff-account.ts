@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/core/db";
+import { describeProblems, problemsOf } from "@/lib/core/errors";
+import { problemTranslator } from "@/lib/i18n/messages";
+import { insertStaffAccount, staffAccountByEmail } from "./data";
 import { hashPassword } from "./password";
 import { newStaffSchema } from "./schema";
 
@@ -14,20 +16,26 @@ export async function createStaffAccount(
   input: NewStaffAccount,
 ): Promise<{ outcome: "created"; id: string } | { outcome: "invalid"; problems: string[] } | { outcome: "exists" }> {
   const parsed = newStaffSchema.safeParse(input);
-  if (!parsed.success)
+  if (!parsed.success) {
+    // In English: the command prints them.
+    const described = describeProblems(problemsOf(parsed.error), problemTranslator("en", "staffFormErrors"));
     return {
       outcome: "invalid",
-      problems: parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`),
+      problems: Object.entries(described).flatMap(([field, texts]) =>
+        texts.map((text) => `${field || "input"}: ${text}`),
+      ),
     };
+  }
   const { email, name, role, password } = parsed.data;
-  if (await db().staffUser.findUnique({ where: { email }, select: { id: true } })) return { outcome: "exists" };
+  if (await staffAccountByEmail(email)) return { outcome: "exists" };
   const id = randomUUID();
-  const hashed = await hashPassword(password);
-  await db().$transaction([
-    db().staffUser.create({ data: { id, email, name, role, emailVerified: true } }),
-    db().staffAccount.create({
-      data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hashed },
-    }),
-  ]);
+  await insertStaffAccount({
+    id,
+    accountId: randomUUID(),
+    email,
+    name,
+    role,
+    passwordHash: await hashPassword(password),
+  });
   return { outcome: "created", id };
 }

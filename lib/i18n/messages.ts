@@ -1,6 +1,7 @@
 // Interface texts per language (messages/*.json, ICU message format),
 // formatted by use-intl, the core of next-intl.
-import { createTranslator } from "use-intl";
+import { createTranslator } from "use-intl/core";
+import type { Translate } from "@/lib/core/errors";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import fr from "@/messages/fr.json";
@@ -33,6 +34,18 @@ type Namespace = keyof Messages;
 export function translator<N extends Namespace>(locale: string, namespace: N) {
   const known = isInterfaceLocale(locale) ? locale : defaultLocale;
   return createTranslator({ locale: known, messages: catalogues[known], namespace });
+}
+
+/** The staff and admin catalogues whose keys are problem codes (lib/core/errors.ts). */
+export type ProblemNamespace = "staffFormErrors" | "adminFormErrors";
+
+/**
+ * Problem codes as text in one language, for describeProblems. A code the
+ * catalogue lacks is shown as it is (tests check every code has its message).
+ */
+export function problemTranslator(locale: string, namespace: ProblemNamespace): Translate {
+  const t = translator(locale, namespace);
+  return (code, values) => (t.has(code as never) ? (t as unknown as Translate)(code, values) : code);
 }
 
 export function formatNumber(value: number, language: string): string {

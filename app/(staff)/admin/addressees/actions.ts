@@ -5,8 +5,9 @@ import { addresseeInputSchema, addresseeTranslationSchema } from "@/lib/admin/ad
 import { saveAddressee } from "@/lib/admin/addressees";
 import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
-import { translateFieldErrors } from "@/lib/i18n/form-errors";
+import { describeProblems, problemsOf, type FieldProblems } from "@/lib/core/errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
+import { problemTranslator } from "@/lib/i18n/messages";
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -17,8 +18,9 @@ const field = (formData: FormData, name: string) => {
 export async function saveAddresseeAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
   const { locale, t, href } = await adminLanguage();
-  // The schemas' messages are English (also the import's); the admin reads them in the interface language.
-  const translated = (errors: Record<string, string[]>) => translateFieldErrors(errors, locale, "adminFormErrors");
+  // The schemas give codes; the admin reads them in the interface language.
+  const translated = (problems: FieldProblems) =>
+    describeProblems(problems, problemTranslator(locale, "adminFormErrors"));
   const id = z.uuid().safeParse(field(formData, "id"));
   const parsed = addresseeInputSchema.safeParse(
     Object.fromEntries(
@@ -39,7 +41,7 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
       ].map((name) => [name, field(formData, name)]),
     ),
   );
-  const fieldErrors: Record<string, string[]> = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  const problems: FieldProblems = parsed.success ? {} : problemsOf(parsed.error);
   const translations = [];
   for (let i = 0; i < 10; i++) {
     const raw = {
@@ -51,13 +53,14 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
     if (!raw.language && !raw.name && !raw.role) continue;
     const translation = addresseeTranslationSchema.safeParse(raw);
     if (translation.success) translations.push(translation.data);
-    else fieldErrors[`t${i}`] = translation.error.issues.map((issue) => issue.message);
+    // A translation's problems are shown together, under its row of fields.
+    else problems[`t${i}`] = Object.values(problemsOf(translation.error)).flat();
   }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+  if (!parsed.success || Object.keys(problems).length > 0) {
     return {
       status: "error",
       message: t("common.nothingSaved"),
-      fieldErrors: translated(fieldErrors),
+      fieldErrors: translated(problems),
       values: submittedValues(formData),
     };
   }
@@ -73,7 +76,7 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
     return {
       status: "error",
       message: t("common.nothingSaved"),
-      fieldErrors: translated(result.fieldErrors),
+      fieldErrors: translated(result.problems),
       values: submittedValues(formData),
     };
   if (result.outcome === "conflict")

@@ -5,8 +5,9 @@ import { campaignInputSchema } from "@/lib/admin/campaign-schema";
 import { saveCampaign } from "@/lib/admin/campaigns";
 import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
-import { translateFieldErrors } from "@/lib/i18n/form-errors";
+import { describeProblems, problemsOf, type FieldProblems } from "@/lib/core/errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
+import { problemTranslator } from "@/lib/i18n/messages";
 
 const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
 
@@ -63,17 +64,18 @@ function campaignFromForm(formData: FormData) {
 export async function saveCampaignAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
   const { locale, t, href } = await adminLanguage();
-  // The schema's messages are English; the admin reads them in the interface language.
-  const translated = (errors: Record<string, string[]>) => translateFieldErrors(errors, locale, "adminFormErrors");
+  // The schema gives codes; the admin reads them in the interface language.
+  const translated = (problems: FieldProblems) =>
+    describeProblems(problems, problemTranslator(locale, "adminFormErrors"));
   const id = z.uuid().safeParse(formData.get("id"));
   const parsed = campaignInputSchema.safeParse(campaignFromForm(formData));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+    // A problem with the whole campaign (no field) is shown at the top of the form.
+    const { "": whole, ...fields } = problemsOf(parsed.error);
     return {
       status: "error",
       message: t("common.nothingSaved"),
-      fieldErrors: translated(fieldErrors),
+      fieldErrors: translated(whole ? { form: whole, ...fields } : fields),
       values: submittedValues(formData),
     };
   }
@@ -88,7 +90,7 @@ export async function saveCampaignAction(_previous: AdminFormState, formData: Fo
     return {
       status: "error",
       message: t("common.nothingSaved"),
-      fieldErrors: translated(result.fieldErrors),
+      fieldErrors: translated(result.problems),
       values: submittedValues(formData),
     };
   if (result.outcome === "conflict")

@@ -8,7 +8,6 @@ import {
   type QueueChange,
 } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
-import { translateFormMessage } from "@/lib/i18n/form-errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const idForm = z.object({ id: z.uuid() });
@@ -18,14 +17,9 @@ type Language = Awaited<ReturnType<typeof adminLanguage>>;
 
 // The outcome goes back to the page in its address, already in the admin's language.
 function answer(language: Language, result: QueueChange, done: string): never {
-  const { locale, t, href } = language;
+  const { t, href } = language;
   if (result.outcome === "done") redirect(href(`/admin/delivery?done=${encodeURIComponent(done)}`));
-  problem(
-    language,
-    result.outcome === "not_found"
-      ? t("delivery.gone")
-      : t("delivery.notNow", { why: translateFormMessage(result.why, locale, "adminFormErrors") }),
-  );
+  problem(language, result.outcome === "not_found" ? t("delivery.gone") : t("delivery.notNow", { why: result.why }));
 }
 
 function problem({ href }: Language, why: string): never {
@@ -38,7 +32,11 @@ export async function retryMessageAction(formData: FormData): Promise<void> {
   const language = await adminLanguage();
   const parsed = idForm.safeParse({ id: formData.get("id") });
   if (!parsed.success) problem(language, language.t("delivery.badId"));
-  answer(language, await retryDeliveryMessage(admin, parsed.data.id), language.t("delivery.queuedAgain"));
+  answer(
+    language,
+    await retryDeliveryMessage(admin, parsed.data.id, language.locale),
+    language.t("delivery.queuedAgain"),
+  );
 }
 
 export async function cancelMessageAction(formData: FormData): Promise<void> {
@@ -46,7 +44,11 @@ export async function cancelMessageAction(formData: FormData): Promise<void> {
   const language = await adminLanguage();
   const parsed = idForm.safeParse({ id: formData.get("id") });
   if (!parsed.success) problem(language, language.t("delivery.badId"));
-  answer(language, await cancelDeliveryMessage(admin, parsed.data.id), language.t("delivery.cancelled"));
+  answer(
+    language,
+    await cancelDeliveryMessage(admin, parsed.data.id, language.locale),
+    language.t("delivery.cancelled"),
+  );
 }
 
 export async function setDeliveryPausedAction(formData: FormData): Promise<void> {

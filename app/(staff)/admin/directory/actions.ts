@@ -1,9 +1,10 @@
 "use server";
 import { importDirectory, maxDirectoryFileBytes } from "@/lib/admin/directory";
+import { describeImportProblem } from "@/lib/admin/directory-csv";
 import type { AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
 import { adminLanguage } from "@/lib/i18n/admin-language";
-import { translateImportError } from "@/lib/i18n/import-errors";
+import { problemTranslator } from "@/lib/i18n/messages";
 
 /** Imports a directory CSV, all or nothing. Admins only: checked here and in importDirectory. */
 export async function importDirectoryAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
@@ -14,10 +15,11 @@ export async function importDirectoryAction(_previous: AdminFormState, formData:
   if (file.size > maxDirectoryFileBytes) return { status: "error", message: t("directory.fileTooLarge") };
   const result = await importDirectory(admin, await file.text());
   if (result.outcome === "rejected") {
+    const translate = problemTranslator(locale, "adminFormErrors");
     return {
       status: "error",
       message: t("directory.rejected"),
-      fieldErrors: { rows: result.errors.map((e) => translateImportError(e, locale)) },
+      fieldErrors: { rows: result.problems.map((problem) => describeImportProblem(problem, translate)) },
     };
   }
   return { status: "saved", message: t("directory.imported", { created: result.created, updated: result.updated }) };

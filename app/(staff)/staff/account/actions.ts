@@ -4,8 +4,8 @@ import { z } from "zod";
 import { totpSchema } from "@/lib/auth/schema";
 import { requireStaff } from "@/lib/auth/session";
 import { confirmTotpEnrolment, startTotpEnrolment, turnOffTotp } from "@/lib/auth/two-factor";
-import { translateFormMessage } from "@/lib/i18n/form-errors";
-import { translator } from "@/lib/i18n/messages";
+import { describeProblems, problemsOf } from "@/lib/core/errors";
+import { problemTranslator, translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
 export type TwoFactorState =
@@ -36,8 +36,12 @@ export async function twoFactorAction(previous: TwoFactorState, formData: FormDa
   }
   if (intent === "confirm" && previous.step === "confirm") {
     const parsed = totpSchema.safeParse({ code: formData.get("code") });
-    if (!parsed.success)
-      return { ...previous, message: translateFormMessage(parsed.error.issues[0]!.message, locale, "staffFormErrors") };
+    if (!parsed.success) {
+      const [first] = Object.values(
+        describeProblems(problemsOf(parsed.error), problemTranslator(locale, "staffFormErrors")),
+      );
+      return { ...previous, message: first![0] };
+    }
     const outcome = await confirmTotpEnrolment(staff, parsed.data.code, requestHeaders);
     return outcome === "on"
       ? { step: "on", message: t("account.nowOn") }

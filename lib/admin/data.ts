@@ -1,0 +1,368 @@
+// The admin feature's only door to the database: addressees, campaigns, the
+// embassy directory, the delivery queue and the audit log. Plain queries and
+// writes that trust their input; who may call them is checked by the use cases
+// beside this file (assertRole), which are the folder's public functions.
+// Functions that take a transaction client run in the caller's transaction.
+import "server-only";
+import { Prisma, type DeliveryStatus } from "@/generated/prisma/client";
+import { db } from "@/lib/core/db";
+import { addJob } from "@/lib/delivery/job-queue";
+import type { AddresseeInput } from "./addressee-schema";
+import type { CampaignInput } from "./campaign-schema";
+
+export type Tx = Prisma.TransactionClient;
+
+/** Runs `work` in one transaction. */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  return db().$transaction(work, options);
+}
+
+/** Which constraint a failed write broke: a unique value taken, or a row it points to gone. */
+export function brokenConstraint(error: unknown): "unique" | "foreign_key" | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  return error.code === "P2002" ? "unique" : error.code === "P2003" ? "foreign_key" : null;
+}
+
+// --- Audit log -----------------------------------------------------------------------
+
+export type AuditEntryData = {
+  actorId: string;
+  actorEmail: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+const json = (value: unknown) =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+
+/** One audit line, in the caller's transaction when given one. */
+export async function insertAuditEntry(entry: AuditEntryData, tx: Tx = db()): Promise<void> {
+  await tx.auditEntry.create({ data: { ...entry, before: json(entry.before), after: json(entry.after) } });
+}
+
+/** Audit lines, newest first, older than `before` when given. */
+export async function auditEntries(before: Date | undefined, take: number) {
+  return db().auditEntry.findMany({
+    where: before ? { at: { lt: before } } : {},
+    orderBy: { at: "desc" },
+    take,
+    select: {
+      id: true,
+      at: true,
+      actorEmail: true,
+      action: true,
+      entity: true,
+      entityId: true,
+      before: true,
+      after: true,
+    },
+  });
+}
+
+// --- Addressees ----------------------------------------------------------------------
+
+const editableAddressee = {
+  id: true,
+  key: true,
+  name: true,
+  role: true,
+  organisation: true,
+  kind: true,
+  country: true,
+  emails: true,
+  xHandle: true,
+  postalAddress: true,
+  webFormUrl: true,
+  salutation: true,
+  lastVerifiedAt: true,
+  status: true,
+  updatedAt: true,
+  translations: { select: { language: true, name: true, role: true, salutation: true }, orderBy: { language: "asc" } },
+  campaigns: { select: { campaign: { select: { slug: true, status: true } } } },
+} satisfies Prisma.AddresseeSelect;
+
+export type AddresseeForEdit = Prisma.AddresseeGetPayload<{ select: typeof editableAddressee }>;
+export type TranslationInput = { language: string; name: string; role: string; salutation: string | null };
+
+export async function addresseeList() {
+  return db().addressee.findMany({
+    orderBy: [{ kind: "asc" }, { country: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      role: true,
+      kind: true,
+      country: true,
+      status: true,
+      lastVerifiedAt: true,
+      campaigns: { select: { campaign: { select: { slug: true } } } },
+    },
+  });
+}
+
+export async function findAddresseeForEdit(id: string, tx: Tx = db()): Promise<AddresseeForEdit | null> {
+  return tx.addressee.findUnique({ where: { id }, select: editableAddressee });
+}
+
+/** Creates or updates an addressee and replaces its translations; returns its id. */
+export async function writeAddressee(
+  tx: Tx,
+  id: string | null,
+  input: AddresseeInput,
+  translations: TranslationInput[],
+): Promise<string> {
+  const data = { ...input, lastVerifiedAt: new Date(`${input.lastVerifiedAt}T00:00:00Z`) };
+  const saved = id
+    ? await tx.addressee.update({ where: { id }, data, select: { id: true } })
+    : await tx.addressee.create({ data, select: { id: true } });
+  await tx.addresseeTranslation.deleteMany({ where: { addresseeId: saved.id } });
+  if (translations.length > 0)
+    await tx.addresseeTranslation.createMany({ data: translations.map((t) => ({ ...t, addresseeId: saved.id })) });
+  return saved.id;
+}
+
+// --- Campaigns -----------------------------------------------------------------------
+
+export async function campaignList() {
+  return db().campaign.findMany({
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      languages: true,
+      signatureGoal: true,
+      opensAt: true,
+      closesAt: true,
+      translations: { select: { language: true, title: true } },
+      _count: { select: { signatures: { where: { countedAt: { not: null } } } } },
+    },
+  });
+}
+
+/** Every addressee a campaign may choose from. */
+export async function addresseeChoices() {
+  return db().addressee.findMany({
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, role: true, kind: true, country: true, status: true },
+  });
+}
+
+export async function findCampaignForEdit(id: string) {
+  return db().campaign.findUnique({
+    where: { id },
+    include: {
+      translations: true,
+      demands: { orderBy: { position: "asc" }, include: { translations: true } },
+      templates: true,
+      addressees: { orderBy: { position: "asc" }, select: { addresseeId: true } },
+    },
+  });
+}
+
+/** A campaign with everything the audit log keeps of it, in a stable order. */
+export async function campaignSnapshot(tx: Tx, id: string) {
+  return tx.campaign.findUnique({
+    where: { id },
+    include: {
+      translations: { orderBy: { language: "asc" } },
+      demands: { orderBy: { position: "asc" }, include: { translations: { orderBy: { language: "asc" } } } },
+      templates: { orderBy: { language: "asc" } },
+      addressees: { orderBy: { position: "asc" }, select: { addresseeId: true } },
+    },
+  });
+}
+export type CampaignSnapshot = Awaited<ReturnType<typeof campaignSnapshot>>;
+
+/**
+ * Creates or updates a campaign with its texts, templates, demands and
+ * addressees; languages no longer listed lose their texts. Returns its id.
+ */
+export async function writeCampaign(
+  tx: Tx,
+  id: string | null,
+  input: CampaignInput,
+  closedAt: Date | null,
+): Promise<string> {
+  const fields = {
+    slug: input.slug,
+    organiser: input.organiser,
+    status: input.status,
+    languages: input.languages,
+    signatureGoal: input.signatureGoal,
+    appealDate: input.appealDate,
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    closedAt,
+  };
+  const campaign = id
+    ? await tx.campaign.update({ where: { id }, data: fields })
+    : await tx.campaign.create({ data: fields });
+  const campaignId = campaign.id;
+
+  await tx.campaignTranslation.deleteMany({ where: { campaignId, language: { notIn: input.languages } } });
+  await tx.letterTemplate.deleteMany({ where: { campaignId, language: { notIn: input.languages } } });
+  for (const language of input.languages) {
+    const texts = input.texts[language]!;
+    await tx.campaignTranslation.upsert({
+      where: { campaignId_language: { campaignId, language } },
+      create: { campaignId, language, ...texts },
+      update: texts,
+    });
+    const template = input.templates[language]!;
+    await tx.letterTemplate.upsert({
+      where: { campaignId_language: { campaignId, language } },
+      create: { campaignId, language, ...template },
+      update: template,
+    });
+  }
+  // Demands have no history of their own (letters keep their text), so they are rewritten whole.
+  await tx.demand.deleteMany({ where: { campaignId } });
+  const count = input.demands[input.languages[0]!]!.length;
+  for (let position = 1; position <= count; position++) {
+    await tx.demand.create({
+      data: {
+        campaignId,
+        position,
+        translations: {
+          create: input.languages.map((language) => ({ language, text: input.demands[language]![position - 1]! })),
+        },
+      },
+    });
+  }
+  await tx.campaignAddressee.deleteMany({ where: { campaignId, addresseeId: { notIn: input.addresseeIds } } });
+  for (const [index, addresseeId] of input.addresseeIds.entries()) {
+    await tx.campaignAddressee.upsert({
+      where: { campaignId_addresseeId: { campaignId, addresseeId } },
+      create: { campaignId, addresseeId, position: index + 1 },
+      update: { position: index + 1 },
+    });
+  }
+  return campaignId;
+}
+
+// --- Embassy directory ---------------------------------------------------------------
+
+export async function directoryEntries() {
+  return db().addressee.findMany({
+    where: { kind: { in: ["embassy", "mission"] } },
+    orderBy: [{ country: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      key: true,
+      kind: true,
+      country: true,
+      name: true,
+      emails: true,
+      status: true,
+      lastVerifiedAt: true,
+    },
+  });
+}
+
+/** Every embassy and mission with all its columns, for the CSV export. */
+export async function directoryRows() {
+  return db().addressee.findMany({
+    where: { kind: { in: ["embassy", "mission"] } },
+    orderBy: [{ country: "asc" }, { key: "asc" }],
+  });
+}
+
+/** The addressees that already have one of these keys. */
+export async function addresseesWithKeys(tx: Tx, keys: string[]) {
+  return tx.addressee.findMany({ where: { key: { in: keys } }, select: { key: true, kind: true } });
+}
+
+/** Creates or overwrites directory rows by key. */
+export async function upsertDirectoryRows(tx: Tx, rows: AddresseeInput[]): Promise<void> {
+  for (const row of rows) {
+    const data = { ...row, lastVerifiedAt: new Date(`${row.lastVerifiedAt}T00:00:00Z`) };
+    await tx.addressee.upsert({ where: { key: row.key }, create: data, update: data });
+  }
+}
+
+// --- Delivery queue ------------------------------------------------------------------
+
+export async function deliveryQueue(status: DeliveryStatus | undefined, take: number) {
+  const [messages, counts, campaigns] = await Promise.all([
+    db().deliveryMessage.findMany({
+      where: status ? { status } : {},
+      orderBy: [{ updatedAt: "desc" }],
+      take,
+      select: {
+        id: true,
+        toName: true,
+        toAddress: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        sentAt: true,
+        createdAt: true,
+        campaignId: true,
+      },
+    }),
+    db().deliveryMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+    db().campaign.findMany({ select: { id: true, slug: true, deliveryPaused: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return { messages, counts: counts.map((c) => ({ status: c.status, count: c._count._all })), campaigns };
+}
+
+export async function findDeliveryMessage(tx: Tx, id: string) {
+  return tx.deliveryMessage.findUnique({ where: { id }, select: { status: true, attempts: true, lastError: true } });
+}
+
+/** Whether the message's letter still has its text (purges and deletions remove it). */
+export async function messageHasLetterText(tx: Tx, id: string): Promise<boolean> {
+  const letter = await tx.letter.findFirst({
+    where: { deliveryMessageId: id },
+    select: { content: { select: { letterId: true } } },
+  });
+  return Boolean(letter?.content);
+}
+
+/** Queues a message again with a fresh count of attempts, its letters and its job. */
+export async function requeueMessage(tx: Tx, id: string): Promise<void> {
+  await tx.deliveryMessage.update({
+    where: { id },
+    data: { status: "queued", attempts: 0, lastError: null, nextAttemptAt: new Date(), sendingSince: null },
+  });
+  await tx.letter.updateMany({ where: { deliveryMessageId: id }, data: { status: "queued" } });
+  await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}` });
+}
+
+/** Cancels a message and its letters, saying who did. */
+export async function cancelMessage(tx: Tx, id: string, by: string): Promise<void> {
+  await tx.deliveryMessage.update({ where: { id }, data: { status: "cancelled", lastError: `Cancelled by ${by}.` } });
+  await tx.letter.updateMany({ where: { deliveryMessageId: id }, data: { status: "cancelled" } });
+}
+
+export async function campaignDeliveryPaused(tx: Tx, campaignId: string) {
+  return tx.campaign.findUnique({ where: { id: campaignId }, select: { deliveryPaused: true } });
+}
+
+export async function setDeliveryPaused(tx: Tx, campaignId: string, paused: boolean): Promise<void> {
+  await tx.campaign.update({ where: { id: campaignId }, data: { deliveryPaused: paused } });
+}
+
+/** Emails to supporters: kind and status only (their addresses stay encrypted). */
+export async function supporterEmails(take: number) {
+  return db().outboxMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      kind: true,
+      language: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
+  });
+}
