@@ -2,13 +2,13 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { APIError } from "better-auth/api";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { db } from "@/lib/core/db";
 import { consumeAcrossRotation, makeLimiter } from "@/lib/core/rate-limiter";
 import { env } from "@/lib/core/env";
 import { signValue, verifySignedValue } from "@/lib/privacy/encryption";
 import type { AnonymousKeys } from "@/lib/core/rate-limiter";
 import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 import { auth } from "./auth";
+import { insertStaffAuditEntry, staffAccountByEmail } from "./data";
 
 export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };
 
@@ -144,21 +144,9 @@ async function recordSignInEvent(
   action: "staff.sign_in" | "staff.sign_in_locked",
   detail: Record<string, unknown>,
 ): Promise<void> {
-  const account = await db().staffUser.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true },
-  });
+  const account = await staffAccountByEmail(email.trim().toLowerCase());
   if (!account) return;
-  await db().auditEntry.create({
-    data: {
-      actorId: account.id,
-      actorEmail: account.email,
-      action,
-      entity: "staff",
-      entityId: account.id,
-      after: detail as never,
-    },
-  });
+  await insertStaffAuditEntry({ actorId: account.id, actorEmail: account.email, action, after: detail });
 }
 
 /** The second step when the account has TOTP: the code from the authenticator app. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
-import { db } from "@/lib/core/db";
 import { auth, staffAuthLegacySecret, staffAuthSecrets } from "./auth";
+import { replaceTwoFactorSecrets, twoFactorEnabled, twoFactorRowsNotUnder } from "./data";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 
 export type TotpEnrolment =
@@ -66,8 +66,7 @@ export async function turnOffTotp(
 
 export async function hasTotp(actor: StaffIdentity): Promise<boolean> {
   assertRole(actor, "staff");
-  const user = await db().staffUser.findUnique({ where: { id: actor.id }, select: { twoFactorEnabled: true } });
-  return Boolean(user?.twoFactorEnabled);
+  return twoFactorEnabled(actor.id);
 }
 
 /**
@@ -84,23 +83,14 @@ export async function rewriteStaffSecrets(): Promise<{ rewritten: number; unread
     legacySecret: staffAuthLegacySecret(),
   };
   const currentPrefix = `$ba$${key.currentVersion}$`;
-  const rows = await db().staffTwoFactor.findMany({
-    where: {
-      OR: [{ NOT: { secret: { startsWith: currentPrefix } } }, { NOT: { backupCodes: { startsWith: currentPrefix } } }],
-    },
-    select: { id: true, secret: true, backupCodes: true },
-  });
+  const rows = await twoFactorRowsNotUnder(currentPrefix);
   let rewritten = 0;
   let unreadable = 0;
   for (const row of rows) {
     try {
       const secret = await symmetricEncrypt({ key, data: await symmetricDecrypt({ key, data: row.secret }) });
       const backupCodes = await symmetricEncrypt({ key, data: await symmetricDecrypt({ key, data: row.backupCodes }) });
-      const changed = await db().staffTwoFactor.updateMany({
-        where: { id: row.id, secret: row.secret, backupCodes: row.backupCodes },
-        data: { secret, backupCodes },
-      });
-      rewritten += changed.count;
+      rewritten += await replaceTwoFactorSecrets(row, { secret, backupCodes });
     } catch {
       unreadable++;
     }

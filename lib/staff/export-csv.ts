@@ -1,11 +1,11 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { recordAudit } from "@/lib/admin/audit";
-import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
 import { toCsv } from "@/lib/core/csv";
 import { letterChannels, type LetterChannel } from "@/lib/core/vocabulary";
 import { translator } from "@/lib/i18n/messages";
+import { campaignIdBySlug, consentedContacts } from "./data";
 import { getDashboard } from "./get-dashboard";
 
 // The figures file is in English: its labels are the English dashboard's.
@@ -44,30 +44,13 @@ export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise
  */
 export async function consentedSupportersCsv(actor: StaffIdentity, slug: string): Promise<string | null> {
   assertRole(actor, "admin");
-  const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true } });
-  if (!campaign) return null;
-  const contacts = await db().supporterContact.findMany({
-    // Confirmed addresses only: anyone can type someone else's address and tick
-    // the box; only the owner can click the confirmation link.
-    where: {
-      consentContact: true,
-      emailEncrypted: { not: null },
-      emailConfirmedAt: { not: null },
-      signature: { campaignId: campaign.id },
-    },
-    select: {
-      signatureId: true,
-      emailEncrypted: true,
-      nameEncrypted: true,
-      createdAt: true,
-      signature: { select: { country: true, language: true } },
-    },
-    orderBy: { createdAt: "asc" },
-  });
+  const campaignId = await campaignIdBySlug(slug);
+  if (!campaignId) return null;
+  const contacts = await consentedContacts(campaignId);
   await recordAudit(actor, {
     action: "supporters.export",
     entity: "campaign",
-    entityId: campaign.id,
+    entityId: campaignId,
     after: { rows: contacts.length },
   });
   return toCsv(

@@ -1,11 +1,9 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
-import { db } from "@/lib/core/db";
 import type { CampaignStatus, DeliveryStatus } from "@/lib/core/vocabulary";
-import { liveTallySql } from "@/lib/tallies/tally-sql";
+import { addresseeNames, campaignFigures, dashboardCampaigns } from "./data";
 
-type TallyRow = { dimension: string; key: string; count: bigint };
 /** A count under its key: a day ("2026-03-01"), an hour ("2026-03-01T14"), a country code, a channel. */
 export type Count = { key: string; count: number };
 
@@ -36,17 +34,7 @@ export type Dashboard = {
  */
 export async function getDashboard(actor: StaffIdentity, slug?: string, now = new Date()): Promise<Dashboard> {
   assertRole(actor, "staff");
-  const all = await db().campaign.findMany({
-    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: {
-      id: true,
-      slug: true,
-      status: true,
-      languages: true,
-      signatureGoal: true,
-      translations: { select: { language: true, title: true } },
-    },
-  });
+  const all = await dashboardCampaigns();
   const campaigns = all.map((c) => ({
     slug: c.slug,
     title: pickTranslation(c.translations, c.languages)?.title ?? c.slug,
@@ -70,31 +58,12 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
   };
   if (!chosen) return empty;
 
-  const [rows, delivery, problems, emails] = await Promise.all([
-    db().$queryRawUnsafe<TallyRow[]>(liveTallySql, chosen.id),
-    db().deliveryMessage.groupBy({ by: ["status"], where: { campaignId: chosen.id }, _count: { _all: true } }),
-    db().deliveryMessage.groupBy({
-      by: ["status", "lastError"],
-      where: { campaignId: chosen.id, status: { in: ["deferred", "failed"] } },
-      _count: { _all: true },
-      // count(status), not count(id): the same number (status is never null),
-      // counted from the index on campaignId, status and lastError alone.
-      orderBy: { _count: { status: "desc" } },
-      take: 20,
-    }),
-    db().$queryRaw<{ status: string; count: bigint }[]>`
-      SELECT o.status::text AS status, count(*) AS count FROM "OutboxMessage" o
-      JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = ${chosen.id}::uuid GROUP BY 1`,
-  ]);
+  const { tallies: rows, delivery, problems, emails } = await campaignFigures(chosen.id);
   const dimension = (name: string) =>
     rows.filter((r) => r.dimension === name).map((r) => ({ key: r.key, count: Number(r.count) }));
   // Embassies chosen by country are addressees too, outside the campaign's list.
   const addresseeIds = dimension("letters_by_addressee").map((d) => d.key);
-  const addressees = await db().addressee.findMany({
-    where: { id: { in: addresseeIds } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(addressees.map((a) => [a.id, a.name]));
+  const names = await addresseeNames(addresseeIds);
   const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
 
   return {
@@ -117,9 +86,9 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
       .sort((a, b) => b.count - a.count)
       .map((d) => ({ ...d, name: names.get(d.key) ?? null })),
     byChannel: dimension("letters_by_channel").sort((a, b) => b.count - a.count),
-    delivery: delivery.map((d) => ({ status: d.status, count: d._count._all })),
-    deliveryProblems: problems.map((p) => ({ status: p.status, reason: p.lastError, count: p._count._all })),
-    supporterEmails: emails.map((e) => ({ status: e.status, count: Number(e.count) })),
+    delivery,
+    deliveryProblems: problems,
+    supporterEmails: emails,
     computedAt: now,
   };
 }
