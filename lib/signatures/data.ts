@@ -45,20 +45,23 @@ export async function signatureIdBySubmissionKey(campaignSlug: string, submissio
   return found?.id ?? null;
 }
 
-export async function insertSignature(tx: Tx, row: Prisma.SignatureUncheckedCreateInput): Promise<void> {
-  await tx.signature.create({ data: row });
-}
+/** A signature and everything recorded with it; contact and platform letters already encrypted. */
+export type SignatureRows = {
+  signature: Prisma.SignatureUncheckedCreateInput;
+  contact: Prisma.SupporterContactUncheckedCreateInput | null;
+  letters: Prisma.LetterCreateManyInput[];
+  platformLetters: Prisma.PlatformLetterCreateManyInput[];
+  /** Empty while the signature waits for its address to be confirmed. */
+  pendingTallies: Prisma.PendingTallyCreateManyInput[];
+};
 
-export async function insertSupporterContact(tx: Tx, row: Prisma.SupporterContactUncheckedCreateInput): Promise<void> {
-  await tx.supporterContact.create({ data: row });
-}
-
-export async function insertLetters(tx: Tx, rows: Prisma.LetterCreateManyInput[]): Promise<void> {
-  await tx.letter.createMany({ data: rows });
-}
-
-export async function insertPlatformLetters(tx: Tx, rows: Prisma.PlatformLetterCreateManyInput[]): Promise<void> {
-  await tx.platformLetter.createMany({ data: rows });
+/** Writes a signature's rows in the caller's transaction. */
+export async function insertSignatureRows(tx: Tx, rows: SignatureRows): Promise<void> {
+  await tx.signature.create({ data: rows.signature });
+  if (rows.contact) await tx.supporterContact.create({ data: rows.contact });
+  await tx.letter.createMany({ data: rows.letters });
+  if (rows.platformLetters.length > 0) await tx.platformLetter.createMany({ data: rows.platformLetters });
+  if (rows.pendingTallies.length > 0) await insertPendingTallies(tx, rows.pendingTallies);
 }
 
 /** Rows the next roll-up adds to the totals (lib/tallies). */

@@ -5,7 +5,7 @@ import "server-only";
 // lib/http/json.ts's, from the error codes.
 import { env } from "@/lib/core/env";
 import type { ApiError } from "@/lib/core/errors";
-import { apiMessage, formMessage, formMessages } from "@/lib/letters/form-messages";
+import { apiMessage, formMessage, formMessages, type ApiMessageKey } from "@/lib/letters/form-messages";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import type { FormErrorCode } from "@/lib/letters/schema";
 import type { LetterFormState } from "./letter-form-state";
@@ -82,21 +82,9 @@ export function signatureApiAnswer(result: SignCampaignResult, slug: string): Si
         error: { code: "invalid", message: apiMessage("fieldsInvalid"), fields: formMessages(result.problems, "en") },
       };
     case "proof_missing":
-      return {
-        error: {
-          code: "invalid",
-          message: apiMessage("proofRequired"),
-          fields: { altcha: [apiMessage("proofRequiredField")] },
-        },
-      };
+      return { error: proofRefusal("proofRequired", "proofRequiredField") };
     case "proof_failed":
-      return {
-        error: {
-          code: "invalid",
-          message: apiMessage("proofInvalid"),
-          fields: { altcha: [apiMessage("proofInvalidField")] },
-        },
-      };
+      return { error: proofRefusal("proofInvalid", "proofInvalidField") };
     case "rate_limited":
       return {
         error: {
@@ -112,6 +100,11 @@ export function signatureApiAnswer(result: SignCampaignResult, slug: string): Si
     case "signed":
       return { duplicate: result.duplicate, body: signedBody(result, slug) };
   }
+}
+
+/** A signature without a (valid) proof of work: 422 naming `altcha`. */
+function proofRefusal(message: ApiMessageKey, field: ApiMessageKey): ApiError {
+  return { code: "invalid", message: apiMessage(message), fields: { altcha: [apiMessage(field)] } };
 }
 
 function signedBody(result: Signed, slug: string): Record<string, unknown> {

@@ -13,13 +13,10 @@ import { confirmationEmail } from "./confirmation-email";
 import { mayEmailConfirmation } from "./rate-limits";
 import {
   inTransaction,
-  insertLetters,
-  insertPendingTallies,
-  insertPlatformLetters,
-  insertSignature,
-  insertSupporterContact,
+  insertSignatureRows,
   isUniqueViolation,
   signatureIdBySubmissionKey,
+  type SignatureRows,
 } from "./data";
 import { holdConfirmation } from "./held-confirmations";
 
@@ -105,21 +102,22 @@ export async function recordSignature(
     ? await mayEmailConfirmation(submission.email, now)
     : ({ allowed: true } as const);
 
-  try {
-    await inTransaction(async (tx) => {
-      await insertSignature(tx, {
-        id: signatureId,
-        campaignId,
-        language: submission.language,
-        identityLevel: submission.identity,
-        country: submission.country,
-        consentCounted: submission.consentCounted,
-        countedAt: countedNow ? now : null,
-        submissionKey: submission.submissionKey ?? null,
-        createdAt: now,
-      });
-      if (hasContact) {
-        await insertSupporterContact(tx, {
+  const purgeAfter = new Date(now.getTime() + retentionMs);
+  const letterIds = letters.map(() => randomUUID());
+  const rows: SignatureRows = {
+    signature: {
+      id: signatureId,
+      campaignId,
+      language: submission.language,
+      identityLevel: submission.identity,
+      country: submission.country,
+      consentCounted: submission.consentCounted,
+      countedAt: countedNow ? now : null,
+      submissionKey: submission.submissionKey ?? null,
+      createdAt: now,
+    },
+    contact: hasContact
+      ? {
           signatureId,
           emailEncrypted: encryptOptional(submission.email, {
             table: "SupporterContact",
@@ -144,61 +142,58 @@ export async function recordSignature(
               : null,
           consentContact: submission.consentContact,
           replyToSupporter: submission.replyToMe,
-          purgeAfter: new Date(now.getTime() + retentionMs),
-        });
-      }
-      const letterIds = letters.map(() => randomUUID());
-      await insertLetters(
-        tx,
-        letters.map((letter, index) => ({
-          id: letterIds[index]!,
-          signatureId,
-          campaignId,
-          addresseeId: letter.addressee.id,
-          channel: letter.channel,
-          language: submission.language,
-          status: letter.channel === "platform_email" ? "awaiting_confirmation" : "recorded",
-          createdAt: now,
-        })),
-      );
-      if (platform.length > 0) {
-        await insertPlatformLetters(
-          tx,
-          letters.flatMap((letter, index) =>
-            letter.channel === "platform_email"
-              ? [
-                  {
-                    letterId: letterIds[index]!,
-                    subjectEncrypted: encryptText(letter.subject, {
-                      table: "PlatformLetter",
-                      column: "subjectEncrypted",
-                      row: letterIds[index]!,
-                    }),
-                    bodyEncrypted: encryptText(letter.text, {
-                      table: "PlatformLetter",
-                      column: "bodyEncrypted",
-                      row: letterIds[index]!,
-                    }),
-                    purgeAfter: new Date(now.getTime() + retentionMs),
-                  },
-                ]
-              : [],
-          ),
-        );
-        if (confirmation.allowed) {
-          await queueSupporterEmail(tx, {
-            signatureId,
-            kind: "address_confirmation",
-            language: builder.language,
-            to: submission.email!,
-            email: confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now }),
-            purgeAfter: new Date(now.getTime() + retentionMs),
-          });
-        } else {
-          await holdConfirmation(tx, signatureId, confirmation);
+          purgeAfter,
         }
+      : null,
+    letters: letters.map((letter, index) => ({
+      id: letterIds[index]!,
+      signatureId,
+      campaignId,
+      addresseeId: letter.addressee.id,
+      channel: letter.channel,
+      language: submission.language,
+      status: letter.channel === "platform_email" ? "awaiting_confirmation" : "recorded",
+      createdAt: now,
+    })),
+    platformLetters: letters.flatMap((letter, index) =>
+      letter.channel === "platform_email"
+        ? [
+            {
+              letterId: letterIds[index]!,
+              subjectEncrypted: encryptText(letter.subject, {
+                table: "PlatformLetter",
+                column: "subjectEncrypted",
+                row: letterIds[index]!,
+              }),
+              bodyEncrypted: encryptText(letter.text, {
+                table: "PlatformLetter",
+                column: "bodyEncrypted",
+                row: letterIds[index]!,
+              }),
+              purgeAfter,
+            },
+          ]
+        : [],
+    ),
+    pendingTallies: countedNow ? pendingTallyRows(campaignId, signatureId, letterIds) : [],
+  };
+
+  try {
+    await inTransaction(async (tx) => {
+      await insertSignatureRows(tx, rows);
+      if (platform.length === 0) return;
+      if (confirmation.allowed) {
+        await queueSupporterEmail(tx, {
+          signatureId,
+          kind: "address_confirmation",
+          language: builder.language,
+          to: submission.email!,
+          email: confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now }),
+          purgeAfter,
+        });
+      } else {
+        await holdConfirmation(tx, signatureId, confirmation);
       }
-      if (countedNow) await insertPendingTallies(tx, pendingTallyRows(campaignId, signatureId, letterIds));
     });
   } catch (error) {
     // The same form sent twice at once: the unique index let exactly one in.
