@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiErrorCodes } from "@/lib/core/errors";
@@ -53,5 +53,10 @@ describe("the OpenAPI document", () => {
       .properties.code.enum;
     expect([...documented].sort()).toEqual([...apiErrorCodes].sort());
     expect(Object.keys(apiErrorStatus).sort()).toEqual([...apiErrorCodes].sort());
+  });
+
+  it("docs/API.md lists each error code with the status the API answers", () => {
+    const rows = [...readFileSync("docs/API.md", "utf8").matchAll(/^\|\s*(\d{3})\s*\|\s*`([a-z_]+)`/gm)];
+    expect(Object.fromEntries(rows.map(([, status, code]) => [code, Number(status)]))).toEqual(apiErrorStatus);
   });
 });
