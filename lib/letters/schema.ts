@@ -3,7 +3,7 @@
 // a problem of the "formErrors" catalogue (messages/*.json, English
 // included), typed so a code without a message does not compile; zod's
 // issues carry its English text, from the catalogue, as a readable sentence.
-import { createTranslator } from "use-intl";
+import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import { problemMessage, problemsByField, problemsOf, type FieldProblems, type Problem } from "@/lib/core/errors";
 import { isPlainMailAddress } from "@/lib/core/mail-address";

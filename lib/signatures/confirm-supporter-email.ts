@@ -3,7 +3,7 @@ import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages"
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
 import { decryptText, emailHash, emailHashCandidates, verifySignedValue } from "@/lib/privacy/encryption";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
-import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
+import { erasePersonalData } from "@/lib/privacy/data";
 import {
   awaitingConfirmation,
   claimConfirmation,

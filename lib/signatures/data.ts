@@ -177,3 +177,23 @@ export async function releaseAwaitingLetters(tx: Tx, signatureId: string): Promi
   });
   return released.count;
 }
+
+// --- Deleting my data ----------------------------------------------------------------
+
+/**
+ * Whether a signature still holds anything personal (contact, email hash,
+ * letter texts, emails to the supporter); null when there is no such signature.
+ */
+export async function personalDataHeld(tx: Tx, signatureId: string): Promise<boolean | null> {
+  const signature = await tx.signature.findUnique({
+    where: { id: signatureId },
+    select: {
+      emailHash: true,
+      contact: { select: { signatureId: true } },
+      letters: { select: { id: true, content: { select: { letterId: true } } } },
+    },
+  });
+  if (!signature) return null;
+  if (signature.emailHash || signature.contact || signature.letters.some((l) => l.content)) return true;
+  return (await tx.outboxMessage.count({ where: { signatureId } })) > 0;
+}

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
-import { deleteSupporterDataWithLink } from "@/lib/privacy/delete-supporter-data";
+import { deleteSupporterDataWithLink } from "@/lib/signatures/delete-supporter-data";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { deleteSupporterDataWithLink } from "@/lib/privacy/delete-supporter-data";
+import { deleteSupporterDataWithLink } from "@/lib/signatures/delete-supporter-data";
 import { deletionRequestSchema } from "./schema";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/core/db";
-import { signatureFromDeletionToken } from "./deletion-link";
-import { erasePersonalData } from "./erase-personal-data";
+import { erasePersonalData } from "@/lib/privacy/data";
+import { signatureFromDeletionToken } from "@/lib/privacy/deletion-link";
+import { inTransaction, personalDataHeld } from "./data";
 
 export type DeletionResult =
   { outcome: "deleted"; cancelledLetters: number } | { outcome: "nothing_left" } | { outcome: "invalid" };
@@ -15,19 +15,10 @@ export type DeletionResult =
  * A message already in an SMTP conversation may still arrive.
  */
 export async function deleteSupporterData(signatureId: string): Promise<DeletionResult> {
-  return db().$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({
-      where: { id: signatureId },
-      select: {
-        emailHash: true,
-        contact: { select: { signatureId: true } },
-        letters: { select: { id: true, content: { select: { letterId: true } } } },
-      },
-    });
-    if (!signature) return { outcome: "invalid" as const };
-    const holdsData = signature.emailHash || signature.contact || signature.letters.some((l) => l.content);
-    const outbox = await tx.outboxMessage.count({ where: { signatureId } });
-    if (!holdsData && outbox === 0) return { outcome: "nothing_left" as const };
+  return inTransaction(async (tx) => {
+    const held = await personalDataHeld(tx, signatureId);
+    if (held === null) return { outcome: "invalid" as const };
+    if (!held) return { outcome: "nothing_left" as const };
 
     const { cancelledLetters } = await erasePersonalData(tx, [signatureId], "the supporter deleted their data.");
     return { outcome: "deleted" as const, cancelledLetters };
