@@ -20,7 +20,7 @@ const note = { $comment: z.union([z.string(), z.array(z.string())]).optional() }
 
 const perLanguage = <T extends z.ZodType>(value: T) => z.record(languageCodeSchema, value);
 
-export const addresseeSeedSchema = z
+const addresseeSeedSchema = z
   .object({
     ...note,
     key: z.string().min(1),
@@ -41,7 +41,7 @@ export const addresseeSeedSchema = z
   })
   .strict();
 
-export const campaignSeedSchema = z
+const campaignSeedSchema = z
   .object({
     ...note,
     slug: campaignSlugSchema,

@@ -322,14 +322,14 @@ const cases: Record<string, Case> = {
     reparses: true,
   },
   // lib/signatures/schema.ts: totals as the API answers them.
-  "lib/signatures/schema.ts#letterChannelSchema": enumCase([
+  "lib/tallies/schema.ts#letterChannelSchema": enumCase([
     "platform_email",
     "own_email_client",
     "pdf_print",
     "x_post",
     "self_reported",
   ]),
-  "lib/signatures/schema.ts#campaignTotalsSchema": {
+  "lib/tallies/schema.ts#campaignTotalsSchema": {
     valid: [totals],
     holds: (o) => (
       expect(Number.isInteger(o.signatures)).toBe(true),
@@ -342,7 +342,7 @@ const cases: Record<string, Case> = {
     reparses: true,
     outputOnly: true,
   },
-  "lib/signatures/schema.ts#publicCampaignTotalsSchema": {
+  "lib/tallies/schema.ts#publicCampaignTotalsSchema": {
     valid: [
       {
         ...totals,
