@@ -1,13 +1,10 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
-import type { FieldProblems } from "@/lib/core/errors";
 import type { AddresseeInput } from "./addressee-schema";
-import { recordAudit } from "./audit";
+import { saveAudited, type SaveOutcome } from "./audit";
 import {
   addresseeList,
-  brokenConstraint,
   findAddresseeForEdit,
-  inTransaction,
   writeAddressee,
   type AddresseeForEdit,
   type TranslationInput,
@@ -15,11 +12,7 @@ import {
 
 export type { AddresseeForEdit, TranslationInput } from "./data";
 
-export type SaveOutcome =
-  | { outcome: "saved"; id: string }
-  | { outcome: "conflict" }
-  | { outcome: "not_found" }
-  | { outcome: "invalid"; problems: FieldProblems };
+export type { SaveOutcome } from "./audit";
 
 export async function listAddressees(actor: StaffIdentity) {
   assertRole(actor, "admin");
@@ -50,29 +43,13 @@ export async function saveAddressee(
   expectedUpdatedAt: Date | null,
 ): Promise<SaveOutcome> {
   assertRole(actor, "admin");
-  try {
-    return await inTransaction(async (tx) => {
-      const before = id ? await findAddresseeForEdit(id, tx) : null;
-      if (id && !before) return { outcome: "not_found" as const };
-      if (before && expectedUpdatedAt && before.updatedAt.getTime() !== expectedUpdatedAt.getTime())
-        return { outcome: "conflict" as const };
-      const savedId = await writeAddressee(tx, id, input, translations);
-      const after = await findAddresseeForEdit(savedId, tx);
-      await recordAudit(
-        actor,
-        {
-          action: id ? "addressee.update" : "addressee.create",
-          entity: "addressee",
-          entityId: savedId,
-          before: auditView(before),
-          after: auditView(after),
-        },
-        tx,
-      );
-      return { outcome: "saved" as const, id: savedId };
-    });
-  } catch (error) {
-    if (brokenConstraint(error) === "unique") return { outcome: "invalid", problems: { key: [{ code: "keyTaken" }] } };
-    throw error;
-  }
+  return saveAudited(actor, {
+    entity: "addressee",
+    id,
+    expectedVersion: expectedUpdatedAt,
+    read: (tx, addresseeId) => findAddresseeForEdit(addresseeId, tx),
+    write: (tx) => writeAddressee(tx, id, input, translations),
+    auditView,
+    refused: (constraint) => (constraint === "unique" ? { key: [{ code: "keyTaken" }] } : null),
+  });
 }

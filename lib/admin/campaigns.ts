@@ -3,15 +3,13 @@ import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
 import type { FieldProblems } from "@/lib/core/errors";
 import type { CampaignStatus } from "@/lib/core/vocabulary";
-import { recordAudit } from "./audit";
+import { saveAudited, type SaveOutcome } from "./audit";
 import type { CampaignInput } from "./campaign-schema";
 import {
   addresseeChoices,
-  brokenConstraint,
   campaignList,
   campaignSnapshot,
   findCampaignForEdit,
-  inTransaction,
   writeCampaign,
   type CampaignSnapshot,
 } from "./data";
@@ -92,11 +90,7 @@ export async function getCampaignForEdit(actor: StaffIdentity, id: string | null
   return { campaign, addressees };
 }
 
-export type CampaignSave =
-  | { outcome: "saved"; id: string }
-  | { outcome: "conflict" }
-  | { outcome: "not_found" }
-  | { outcome: "invalid"; problems: FieldProblems };
+export type CampaignSave = SaveOutcome;
 
 /**
  * Saves a whole campaign (new when `id` is null) in one transaction with its
@@ -111,39 +105,19 @@ export async function saveCampaign(
   expectedVersion: Date | null,
 ): Promise<CampaignSave> {
   assertRole(actor, "admin");
-  try {
-    return await inTransaction(
-      async (tx) => {
-        const before = id ? await campaignSnapshot(tx, id) : null;
-        if (id && !before) return { outcome: "not_found" as const };
-        if (before && expectedVersion && before.updatedAt.getTime() !== expectedVersion.getTime())
-          return { outcome: "conflict" as const };
-        // The retention clock for supporters' data starts when a campaign closes.
-        const closedAt = input.status === "closed" ? (before?.closedAt ?? new Date()) : null;
-        const campaignId = await writeCampaign(tx, id, input, closedAt);
-        const after = await campaignSnapshot(tx, campaignId);
-        await recordAudit(
-          actor,
-          {
-            action: id ? "campaign.update" : "campaign.create",
-            entity: "campaign",
-            entityId: campaignId,
-            before: auditView(before),
-            after: auditView(after),
-          },
-          tx,
-        );
-        return { outcome: "saved" as const, id: campaignId };
-      },
-      { timeout: 30_000 },
-    );
-  } catch (error) {
-    const broken = brokenConstraint(error);
-    if (broken === "unique") return { outcome: "invalid", problems: { slug: [{ code: "slugTaken" }] } };
-    if (broken === "foreign_key")
-      return { outcome: "invalid", problems: { addresseeIds: [{ code: "addresseeGone" }] } };
-    throw error;
-  }
+  return saveAudited(actor, {
+    entity: "campaign",
+    id,
+    expectedVersion,
+    read: campaignSnapshot,
+    // The retention clock for supporters' data starts when a campaign closes.
+    write: (tx, before) =>
+      writeCampaign(tx, id, input, input.status === "closed" ? (before?.closedAt ?? new Date()) : null),
+    auditView,
+    refused: (constraint): FieldProblems =>
+      constraint === "unique" ? { slug: [{ code: "slugTaken" }] } : { addresseeIds: [{ code: "addresseeGone" }] },
+    timeout: 30_000,
+  });
 }
 
 function auditView(row: CampaignSnapshot) {

@@ -7,8 +7,10 @@ import { env } from "@/lib/core/env";
 import { signValue, verifySignedValue } from "@/lib/privacy/encryption";
 import type { AnonymousKeys } from "@/lib/core/rate-limiter";
 import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
+import { allClients } from "@/lib/core/vocabulary";
 import { auth } from "./auth";
 import { insertStaffAuditEntry, staffAccountByEmail } from "./data";
+import { unlessRefused } from "./refusal";
 
 export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };
 
@@ -106,7 +108,7 @@ export async function signInStaff(
   input: { email: string; password: string },
   request: { headers: Headers; client: string },
 ): Promise<SignInResult> {
-  if (request.client !== "all-clients") {
+  if (request.client !== allClients) {
     const perClient = await spendGuess("perClient", anonymousKeys(request.client));
     if ("retryAfterSeconds" in perClient) return { outcome: "locked", retryAfterSeconds: perClient.retryAfterSeconds };
   }
@@ -151,13 +153,13 @@ async function recordSignInEvent(
 
 /** The second step when the account has TOTP: the code from the authenticator app. */
 export async function verifyStaffCode(code: string, requestHeaders: Headers): Promise<"signed_in" | "invalid"> {
-  try {
-    await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
-    return "signed_in";
-  } catch (error) {
-    if (error instanceof APIError) return "invalid";
-    throw error;
-  }
+  return unlessRefused(
+    async () => {
+      await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
+      return "signed_in" as const;
+    },
+    () => "invalid" as const,
+  );
 }
 
 export async function signOutStaff(requestHeaders: Headers): Promise<void> {

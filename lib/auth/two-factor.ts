@@ -1,8 +1,8 @@
 import "server-only";
-import { APIError } from "better-auth/api";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { auth, staffAuthLegacySecret, staffAuthSecrets } from "./auth";
 import { replaceTwoFactorSecrets, twoFactorEnabled, twoFactorRowsNotUnder } from "./data";
+import { unlessRefused } from "./refusal";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 
 export type TotpEnrolment =
@@ -21,16 +21,16 @@ export async function startTotpEnrolment(
   requestHeaders: Headers,
 ): Promise<TotpEnrolment> {
   assertRole(actor, "staff");
-  try {
-    const result = await auth().api.enableTwoFactor({ body: { password }, headers: requestHeaders });
-    if (!("totpURI" in result) || !result.totpURI) return { outcome: "already_on" };
-    const secret = new URL(result.totpURI).searchParams.get("secret") ?? "";
-    return { outcome: "started", otpauthUrl: result.totpURI, secret, backupCodes: result.backupCodes };
-  } catch (error) {
-    if (error instanceof APIError)
-      return /already/i.test(error.message) ? { outcome: "already_on" } : { outcome: "wrong_password" };
-    throw error;
-  }
+  return unlessRefused(
+    async (): Promise<TotpEnrolment> => {
+      const result = await auth().api.enableTwoFactor({ body: { password }, headers: requestHeaders });
+      if (!("totpURI" in result) || !result.totpURI) return { outcome: "already_on" };
+      const secret = new URL(result.totpURI).searchParams.get("secret") ?? "";
+      return { outcome: "started", otpauthUrl: result.totpURI, secret, backupCodes: result.backupCodes };
+    },
+    (error): TotpEnrolment =>
+      /already/i.test(error.message) ? { outcome: "already_on" } : { outcome: "wrong_password" },
+  );
 }
 
 /** Second step: a code from the authenticator app turns it on. */
@@ -40,13 +40,13 @@ export async function confirmTotpEnrolment(
   requestHeaders: Headers,
 ): Promise<"on" | "wrong_code"> {
   assertRole(actor, "staff");
-  try {
-    await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
-    return "on";
-  } catch (error) {
-    if (error instanceof APIError) return "wrong_code";
-    throw error;
-  }
+  return unlessRefused(
+    async () => {
+      await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
+      return "on" as const;
+    },
+    () => "wrong_code" as const,
+  );
 }
 
 export async function turnOffTotp(
@@ -55,13 +55,13 @@ export async function turnOffTotp(
   requestHeaders: Headers,
 ): Promise<"off" | "wrong_password"> {
   assertRole(actor, "staff");
-  try {
-    await auth().api.disableTwoFactor({ body: { password }, headers: requestHeaders });
-    return "off";
-  } catch (error) {
-    if (error instanceof APIError) return "wrong_password";
-    throw error;
-  }
+  return unlessRefused(
+    async () => {
+      await auth().api.disableTwoFactor({ body: { password }, headers: requestHeaders });
+      return "off" as const;
+    },
+    () => "wrong_password" as const,
+  );
 }
 
 export async function hasTotp(actor: StaffIdentity): Promise<boolean> {

@@ -2,6 +2,7 @@
 // Accept-Language) and its texts. Admin links and redirects carry the
 // language on (`?lang=`), as the staff navigation and the site's own links do.
 import "server-only";
+import type { Metadata } from "next";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
@@ -12,19 +13,24 @@ export async function adminLanguage() {
   return { locale, t: translator(locale, "admin"), href };
 }
 
+type AdminTitle =
+  | "campaigns.title"
+  | "addressees.title"
+  | "addresseeEditor.title"
+  | "campaignEditor.title"
+  | "audit.title"
+  | "delivery.title"
+  | "directory.title"
+  | "outbox.title";
+
 /** A page title in the admin's language. */
-export async function adminTitle(
-  key:
-    | "campaigns.title"
-    | "addressees.title"
-    | "addresseeEditor.title"
-    | "campaignEditor.title"
-    | "audit.title"
-    | "delivery.title"
-    | "directory.title"
-    | "outbox.title",
-) {
+export async function adminTitle(key: AdminTitle) {
   return translator(await requestLocale(), "admin")(key);
+}
+
+/** An admin page's metadata: its title in the admin's language, and no search engine. */
+export async function adminMetadata(key: AdminTitle): Promise<Metadata> {
+  return { title: await adminTitle(key), robots: { index: false } };
 }
 
 /** A day (stored at midnight UTC) the local way: "Nov 20, 2026", "20 nov. 2026". */

@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { listCampaignsForAdmin } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/i18n/messages";
-import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("campaigns.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("campaigns.title");
 
 export default async function AdminCampaignsPage() {
   const admin = await requireStaff("admin");

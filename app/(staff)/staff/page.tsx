@@ -27,6 +27,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
 
   const statusLabel = (status: string) =>
     known(deliveryStatuses, status) ? t(`dashboard.deliveryStatus.${status}`) : status;
+  const byStatus = (rows: { status: string; count: number }[]): LabelledCount[] =>
+    rows.map((d) => ({ key: d.status, label: statusLabel(d.status), count: d.count }));
   const campaignStatus = (status: string) =>
     known(campaignStatuses, status) ? t(`dashboard.campaignStatus.${status}`) : status;
   const regions = new Intl.DisplayNames([locale], { type: "region" });
@@ -139,34 +141,35 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
           </section>
           <section aria-labelledby="breakdowns">
             <h2 id="breakdowns">{t("dashboard.breakdowns")}</h2>
-            <CountTable
-              caption={t("dashboard.byCountry")}
-              heading={t("dashboard.country")}
-              counts={byCountry}
-              testId="by-country"
-              locale={locale}
-            />
-            <CountTable
-              caption={t("dashboard.byAddressee")}
-              heading={t("dashboard.addressee")}
-              counts={byAddressee}
-              testId="by-addressee"
-              locale={locale}
-            />
-            <CountTable
-              caption={t("dashboard.byChannel")}
-              heading={t("dashboard.channel")}
-              counts={byChannel}
-              testId="by-channel"
-              locale={locale}
-            />
+            {[
+              {
+                testId: "by-country",
+                caption: t("dashboard.byCountry"),
+                heading: t("dashboard.country"),
+                counts: byCountry,
+              },
+              {
+                testId: "by-addressee",
+                caption: t("dashboard.byAddressee"),
+                heading: t("dashboard.addressee"),
+                counts: byAddressee,
+              },
+              {
+                testId: "by-channel",
+                caption: t("dashboard.byChannel"),
+                heading: t("dashboard.channel"),
+                counts: byChannel,
+              },
+            ].map((table) => (
+              <CountTable key={table.testId} {...table} locale={locale} />
+            ))}
           </section>
           <section aria-labelledby="delivery">
             <h2 id="delivery">{t("dashboard.delivery")}</h2>
             <CountTable
               caption={t("dashboard.deliveryByStatus")}
               heading={t("dashboard.status")}
-              counts={data.delivery.map((d) => ({ key: d.status, label: statusLabel(d.status), count: d.count }))}
+              counts={byStatus(data.delivery)}
               testId="delivery-status"
               locale={locale}
             />
@@ -195,11 +198,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
             <CountTable
               caption={t("dashboard.supporterEmails")}
               heading={t("dashboard.status")}
-              counts={data.supporterEmails.map((d) => ({
-                key: d.status,
-                label: statusLabel(d.status),
-                count: d.count,
-              }))}
+              counts={byStatus(data.supporterEmails)}
               testId="supporter-email-status"
               locale={locale}
             />

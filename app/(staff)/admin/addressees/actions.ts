@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addresseeInputSchema, addresseeTranslationSchema } from "@/lib/admin/addressee-schema";
 import { saveAddressee } from "@/lib/admin/addressees";
-import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
+import type { AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
-import { describeProblems, problemsOf, type FieldProblems } from "@/lib/core/errors";
+import { problemsOf, type FieldProblems } from "@/lib/core/errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
-import { problemTranslator } from "@/lib/i18n/messages";
+import { refused, unsaved } from "../save-answers";
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -17,10 +17,7 @@ const field = (formData: FormData, name: string) => {
 /** Creates or updates an addressee. Admins only: checked here and in saveAddressee. */
 export async function saveAddresseeAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
-  const { locale, t, href } = await adminLanguage();
-  // The schemas give codes; the admin reads them in the interface language.
-  const translated = (problems: FieldProblems) =>
-    describeProblems(problems, problemTranslator(locale, "adminFormErrors"));
+  const language = await adminLanguage();
   const id = z.uuid().safeParse(field(formData, "id"));
   const parsed = addresseeInputSchema.safeParse(
     Object.fromEntries(
@@ -56,14 +53,7 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
     // A translation's problems are shown together, under its row of fields.
     else problems[`t${i}`] = Object.values(problemsOf(translation.error)).flat();
   }
-  if (!parsed.success || Object.keys(problems).length > 0) {
-    return {
-      status: "error",
-      message: t("common.nothingSaved"),
-      fieldErrors: translated(problems),
-      values: submittedValues(formData),
-    };
-  }
+  if (!parsed.success || Object.keys(problems).length > 0) return refused(language, formData, problems);
   const version = field(formData, "version");
   const result = await saveAddressee(
     admin,
@@ -72,16 +62,7 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
     translations,
     version ? new Date(version) : null,
   );
-  if (result.outcome === "invalid")
-    return {
-      status: "error",
-      message: t("common.nothingSaved"),
-      fieldErrors: translated(result.problems),
-      values: submittedValues(formData),
-    };
-  if (result.outcome === "conflict")
-    return { status: "error", values: submittedValues(formData), message: t("addresseeEditor.conflict") };
-  if (result.outcome === "not_found") return { status: "error", message: t("addresseeEditor.notFound") };
-  if (!id.success) redirect(href(`/admin/addressees/${result.id}?created=1`));
-  redirect(href(`/admin/addressees/${result.id}?saved=1`));
+  if (result.outcome !== "saved") return unsaved(language, formData, result, "addresseeEditor");
+  if (!id.success) redirect(language.href(`/admin/addressees/${result.id}?created=1`));
+  redirect(language.href(`/admin/addressees/${result.id}?saved=1`));
 }

@@ -1,12 +1,9 @@
-import type { Metadata } from "next";
 import { listAddressees } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
-import { adminLanguage, adminTitle, formatDay } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata, formatDay } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("addressees.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("addressees.title");
 
 export default async function AddresseesPage() {
   const admin = await requireStaff("admin");

@@ -1,12 +1,9 @@
-import type { Metadata } from "next";
 import { listAuditLog } from "@/lib/admin/audit";
 import { requireStaff } from "@/lib/auth/session";
-import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata, formatMoment } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("audit.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("audit.title");
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   const admin = await requireStaff("admin");
@@ -25,17 +22,14 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
               <time dateTime={line.at.toISOString()}>{formatMoment(line.at, locale, { seconds: true })}</time> ·{" "}
               {line.actorEmail} · <code>{line.action}</code> · {line.entity} {line.entityId ?? ""}
             </p>
-            {line.before !== null && (
-              <details>
-                <summary>{t("audit.before")}</summary>
-                <pre>{JSON.stringify(line.before, null, 1)}</pre>
-              </details>
-            )}
-            {line.after !== null && (
-              <details>
-                <summary>{t("audit.after")}</summary>
-                <pre>{JSON.stringify(line.after, null, 1)}</pre>
-              </details>
+            {(["before", "after"] as const).map(
+              (side) =>
+                line[side] !== null && (
+                  <details key={side}>
+                    <summary>{t(`audit.${side}`)}</summary>
+                    <pre>{JSON.stringify(line[side], null, 1)}</pre>
+                  </details>
+                ),
             )}
           </li>
         ))}

@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { campaignInputSchema } from "@/lib/admin/campaign-schema";
 import { saveCampaign } from "@/lib/admin/campaigns";
-import { submittedValues, type AdminFormState } from "@/lib/admin/form-state";
+import type { AdminFormState } from "@/lib/admin/form-state";
 import { requireStaff } from "@/lib/auth/session";
-import { describeProblems, problemsOf, type FieldProblems } from "@/lib/core/errors";
+import { problemsOf } from "@/lib/core/errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
-import { problemTranslator } from "@/lib/i18n/messages";
+import { refused, unsaved } from "../save-answers";
 
 const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
 
@@ -63,21 +63,13 @@ function campaignFromForm(formData: FormData) {
 /** Creates or updates a campaign. Admins only: checked here and in saveCampaign. */
 export async function saveCampaignAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const admin = await requireStaff("admin");
-  const { locale, t, href } = await adminLanguage();
-  // The schema gives codes; the admin reads them in the interface language.
-  const translated = (problems: FieldProblems) =>
-    describeProblems(problems, problemTranslator(locale, "adminFormErrors"));
+  const language = await adminLanguage();
   const id = z.uuid().safeParse(formData.get("id"));
   const parsed = campaignInputSchema.safeParse(campaignFromForm(formData));
   if (!parsed.success) {
     // A problem with the whole campaign (no field) is shown at the top of the form.
     const { "": whole, ...fields } = problemsOf(parsed.error);
-    return {
-      status: "error",
-      message: t("common.nothingSaved"),
-      fieldErrors: translated(whole ? { form: whole, ...fields } : fields),
-      values: submittedValues(formData),
-    };
+    return refused(language, formData, whole ? { form: whole, ...fields } : fields);
   }
   const version = formData.get("version");
   const result = await saveCampaign(
@@ -86,15 +78,6 @@ export async function saveCampaignAction(_previous: AdminFormState, formData: Fo
     parsed.data,
     typeof version === "string" && version ? new Date(version) : null,
   );
-  if (result.outcome === "invalid")
-    return {
-      status: "error",
-      message: t("common.nothingSaved"),
-      fieldErrors: translated(result.problems),
-      values: submittedValues(formData),
-    };
-  if (result.outcome === "conflict")
-    return { status: "error", values: submittedValues(formData), message: t("campaignEditor.conflict") };
-  if (result.outcome === "not_found") return { status: "error", message: t("campaignEditor.notFound") };
-  redirect(href(`/admin/campaigns/${result.id}?saved=1`));
+  if (result.outcome !== "saved") return unsaved(language, formData, result, "campaignEditor");
+  redirect(language.href(`/admin/campaigns/${result.id}?saved=1`));
 }

@@ -8,6 +8,7 @@ import {
   type QueueChange,
 } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
+import type { StaffIdentity } from "@/lib/auth/staff-identity";
 import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const idForm = z.object({ id: z.uuid() });
@@ -26,29 +27,26 @@ function problem({ href }: Language, why: string): never {
   redirect(href(`/admin/delivery?problem=${encodeURIComponent(why)}`));
 }
 
-/** Admins only (checked here and in the data layer). */
-export async function retryMessageAction(formData: FormData): Promise<void> {
+/** Retries or cancels the message named by the form, for an admin (checked here and in the data layer). */
+async function changeMessage(
+  formData: FormData,
+  change: (admin: StaffIdentity, id: string, locale: string) => Promise<QueueChange>,
+  done: (language: Language) => string,
+): Promise<never> {
   const admin = await requireStaff("admin");
   const language = await adminLanguage();
   const parsed = idForm.safeParse({ id: formData.get("id") });
   if (!parsed.success) problem(language, language.t("delivery.badId"));
-  answer(
-    language,
-    await retryDeliveryMessage(admin, parsed.data.id, language.locale),
-    language.t("delivery.queuedAgain"),
-  );
+  answer(language, await change(admin, parsed.data.id, language.locale), done(language));
+}
+
+/** Admins only (checked here and in the data layer). */
+export async function retryMessageAction(formData: FormData): Promise<void> {
+  await changeMessage(formData, retryDeliveryMessage, ({ t }) => t("delivery.queuedAgain"));
 }
 
 export async function cancelMessageAction(formData: FormData): Promise<void> {
-  const admin = await requireStaff("admin");
-  const language = await adminLanguage();
-  const parsed = idForm.safeParse({ id: formData.get("id") });
-  if (!parsed.success) problem(language, language.t("delivery.badId"));
-  answer(
-    language,
-    await cancelDeliveryMessage(admin, parsed.data.id, language.locale),
-    language.t("delivery.cancelled"),
-  );
+  await changeMessage(formData, cancelDeliveryMessage, ({ t }) => t("delivery.cancelled"));
 }
 
 export async function setDeliveryPausedAction(formData: FormData): Promise<void> {

@@ -1,17 +1,47 @@
-import type { Metadata } from "next";
 import { listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
 import { deliveryStatuses } from "@/lib/core/vocabulary";
 import { requireStaff } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/i18n/messages";
-import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata, formatMoment } from "@/lib/i18n/admin-language";
 import { cancelMessageAction, retryMessageAction, setDeliveryPausedAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("delivery.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("delivery.title");
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+/** A table's column headings. */
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label, i) => (
+          <th scope="col" key={i}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A one-button form that acts on one message. */
+function MessageButton({
+  action,
+  id,
+  label,
+}: {
+  action: (formData: FormData) => Promise<void>;
+  id: string;
+  label: string;
+}) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit">{label}</button>
+    </form>
+  );
+}
 
 export default async function DeliveryPage({ searchParams }: PageProps<"/admin/delivery">) {
   const admin = await requireStaff("admin");
@@ -75,16 +105,16 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           <button type="submit">{t("delivery.show")}</button>
         </form>
         <table data-testid="delivery-messages">
-          <thead>
-            <tr>
-              <th scope="col">{t("delivery.columnTo")}</th>
-              <th scope="col">{t("delivery.columnStatus")}</th>
-              <th scope="col">{t("delivery.columnAttempts")}</th>
-              <th scope="col">{t("delivery.columnNext")}</th>
-              <th scope="col">{t("delivery.columnLastError")}</th>
-              <th scope="col">{t("delivery.columnAct")}</th>
-            </tr>
-          </thead>
+          <HeaderRow
+            labels={[
+              t("delivery.columnTo"),
+              t("delivery.columnStatus"),
+              t("delivery.columnAttempts"),
+              t("delivery.columnNext"),
+              t("delivery.columnLastError"),
+              t("delivery.columnAct"),
+            ]}
+          />
           <tbody>
             {messages.map((m) => (
               <tr key={m.id}>
@@ -97,16 +127,10 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
                 <td>{m.lastError ?? ""}</td>
                 <td>
                   {["failed", "deferred", "cancelled"].includes(m.status) && (
-                    <form action={retryMessageAction}>
-                      <input type="hidden" name="id" value={m.id} />
-                      <button type="submit">{t("delivery.retry")}</button>
-                    </form>
+                    <MessageButton action={retryMessageAction} id={m.id} label={t("delivery.retry")} />
                   )}
                   {["queued", "deferred"].includes(m.status) && (
-                    <form action={cancelMessageAction}>
-                      <input type="hidden" name="id" value={m.id} />
-                      <button type="submit">{t("delivery.cancel")}</button>
-                    </form>
+                    <MessageButton action={cancelMessageAction} id={m.id} label={t("delivery.cancel")} />
                   )}
                 </td>
               </tr>
@@ -117,16 +141,16 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
       <section aria-labelledby="supporter-emails">
         <h2 id="supporter-emails">{t("delivery.supporterEmailsHeading")}</h2>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("delivery.columnKind")}</th>
-              <th scope="col">{t("delivery.columnLanguage")}</th>
-              <th scope="col">{t("delivery.columnStatus")}</th>
-              <th scope="col">{t("delivery.columnAttempts")}</th>
-              <th scope="col">{t("delivery.columnMade")}</th>
-              <th scope="col">{t("delivery.columnLastError")}</th>
-            </tr>
-          </thead>
+          <HeaderRow
+            labels={[
+              t("delivery.columnKind"),
+              t("delivery.columnLanguage"),
+              t("delivery.columnStatus"),
+              t("delivery.columnAttempts"),
+              t("delivery.columnMade"),
+              t("delivery.columnLastError"),
+            ]}
+          />
           <tbody>
             {emails.map((e) => (
               <tr key={e.id}>

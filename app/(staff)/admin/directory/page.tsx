@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { DirectoryImportForm } from "@/components/admin/directory-import-form";
 import { listDirectory } from "@/lib/admin/directory";
 import { directoryColumns } from "@/lib/admin/directory-csv";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { adminLanguage, adminTitle, formatDay } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata, formatDay } from "@/lib/i18n/admin-language";
 import { importDirectoryAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("directory.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("directory.title");
 
 export default async function DirectoryPage() {
   const admin = await requireStaff("admin");

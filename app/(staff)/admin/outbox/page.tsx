@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
 import { readLocalOutboxAsAdmin } from "@/lib/admin/delivery-queue";
 import { requireStaff } from "@/lib/auth/session";
 import { env } from "@/lib/core/env";
-import { adminLanguage, adminTitle, formatMoment } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata, formatMoment } from "@/lib/i18n/admin-language";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("outbox.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("outbox.title");
 
 export default async function LocalOutboxPage() {
   const admin = await requireStaff("admin");

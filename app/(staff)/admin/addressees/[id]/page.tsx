@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/addressee-form";
 import { getAddresseeForEdit } from "@/lib/admin/addressees";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata } from "@/lib/i18n/admin-language";
 import { saveAddresseeAction } from "../actions";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("addresseeEditor.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("addresseeEditor.title");
 
 const blank: AddresseeFormValues = {
   id: null,

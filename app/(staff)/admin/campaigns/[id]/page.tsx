@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CampaignForm } from "@/components/admin/campaign-form";
 import { getCampaignForEdit } from "@/lib/admin/campaigns";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { adminLanguage, adminTitle } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata } from "@/lib/i18n/admin-language";
 import { saveCampaignAction } from "../actions";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await adminTitle("campaignEditor.title"), robots: { index: false } };
-}
+export const generateMetadata = () => adminMetadata("campaignEditor.title");
 
 export default async function EditCampaignPage({ params, searchParams }: PageProps<"/admin/campaigns/[id]">) {
   const admin = await requireStaff("admin");

@@ -1,17 +1,7 @@
-import { staffForRequest } from "@/lib/auth/session";
-import { campaignSlugSchema as slugSchema } from "@/lib/campaigns/schema";
 import { consentedSupportersCsv } from "@/lib/staff/export-csv";
-import { csvResponse, refusal } from "@/lib/http/staff-responses";
+import { campaignCsvRoute } from "../campaign-export";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const staff = await staffForRequest(request, "admin");
-  if (typeof staff === "number") return refusal(staff);
-  const slug = slugSchema.safeParse(new URL(request.url).searchParams.get("campaign"));
-  if (!slug.success) return new Response("Choose a campaign (?campaign=slug).\n", { status: 400 });
-  const csv = await consentedSupportersCsv(staff, slug.data);
-  return csv === null
-    ? new Response("No such campaign.\n", { status: 404 })
-    : csvResponse(csv, `${slug.data}-supporters-who-consented.csv`);
-}
+// Admins only: the most sensitive file the app can produce (every export is in the audit log).
+export const GET = campaignCsvRoute("admin", consentedSupportersCsv, (slug) => `${slug}-supporters-who-consented.csv`);

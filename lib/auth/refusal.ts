@@ -1,0 +1,15 @@
+import { APIError } from "better-auth/api";
+
+/**
+ * Calls better-auth, which answers a refusal (a wrong password or code, a
+ * step already done) with an APIError: that becomes `refused(error)`. Any
+ * other error (the database down) goes on up.
+ */
+export async function unlessRefused<T, R>(call: () => Promise<T>, refused: (error: APIError) => R): Promise<T | R> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof APIError) return refused(error);
+    throw error;
+  }
+}
