@@ -1,18 +1,28 @@
 // A campaign as admins edit it: settings, texts, demands and letter
 // templates per language, and its addressees. Shared by the form and the
-// server action; the form's FormData is turned into this shape first. Its
-// messages are codes of the "adminFormErrors" catalogue (messages/admin/*.json).
+// server action; the form's FormData is turned into this shape first. Each
+// message is a problem of the "adminFormErrors" catalogue (messages/admin/*.json).
 import { z } from "zod";
+import type { Problem } from "@/lib/core/errors";
 import { campaignStatuses } from "@/lib/core/vocabulary";
+import { schemaMessage, type ProblemCode } from "@/lib/i18n/messages";
 import { unknownPlaceholders } from "@/lib/letters/placeholders";
 
+/** A message of the "adminFormErrors" catalogue (its English sentence, registered with the problem). */
+const say = (code: ProblemCode<"adminFormErrors">, values?: Problem["values"]) =>
+  schemaMessage("adminFormErrors", code, values);
 const language = z
   .string()
   .trim()
-  .regex(/^[a-z]{2,3}$/, "languageCode");
-/** A field's codes: `${field}Missing`, `${field}Max` (with max). */
+  .regex(/^[a-z]{2,3}$/, say("languageCode"));
+/** Fields whose codes are `${field}Missing`, `${field}Max` (with max). */
 type TextField = "title" | "summary" | "context" | "whyItMatters" | "safetyNotice" | "subject" | "letter" | "organiser";
-const text = (field: TextField, max: number) => z.string().trim().min(1, `${field}Missing`).max(max, `${field}Max`);
+const text = (field: TextField, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, say(`${field}Missing`))
+    .max(max, say(`${field}Max`, { max }));
 // A date (YYYY-MM-DD) or a datetime-local value, in UTC. The check reads the
 // value as the transform does: Date.parse alone let through values (such as
 // "2026-01-01T00:00Z") that then became an Invalid Date and failed the save.
@@ -21,7 +31,7 @@ const optionalDate = (field: "appealDate" | "opensAt" | "closesAt") =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || !Number.isNaN(asUtcDate(v).getTime()), `${field}Invalid`)
+    .refine((v) => v === "" || !Number.isNaN(asUtcDate(v).getTime()), say(`${field}Invalid`))
     .transform((v) => (v === "" ? null : asUtcDate(v)));
 
 const placeholdersKnown = (field: "subject" | "letter" | "xPost") => (value: string, ctx: z.RefinementCtx) => {
@@ -29,8 +39,7 @@ const placeholdersKnown = (field: "subject" | "letter" | "xPost") => (value: str
   if (unknown.length)
     ctx.addIssue({
       code: "custom",
-      message: `${field}Placeholders`,
-      params: { list: unknown.map((u) => `{{${u}}}`).join(", ") },
+      message: say(`${field}Placeholders`, { list: unknown.map((u) => `{{${u}}}`).join(", ") }),
     });
 };
 
@@ -46,11 +55,11 @@ export const letterTemplateSchema = z.object({
   subject: text("subject", 300).superRefine(placeholdersKnown("subject")),
   body: text("letter", 20_000)
     .superRefine(placeholdersKnown("letter"))
-    .refine((v) => /\{\{\s*signer\s*\}\}/.test(v), { message: "letterSigner", params: { placeholder: "{{signer}}" } }),
+    .refine((v) => /\{\{\s*signer\s*\}\}/.test(v), say("letterSigner", { placeholder: "{{signer}}" })),
   xPost: z
     .string()
     .trim()
-    .max(400, "xPostMax")
+    .max(400, say("xPostMax", { max: 400 }))
     .superRefine(placeholdersKnown("xPost"))
     .transform((v) => (v === "" ? null : v)),
 });
@@ -60,49 +69,49 @@ export const campaignInputSchema = z
     slug: z
       .string()
       .trim()
-      .min(1, "slugMissing")
+      .min(1, say("slugMissing"))
       .max(80)
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slugFormat"),
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say("slugFormat")),
     organiser: text("organiser", 200),
     status: z.enum(campaignStatuses),
     /** First is the default language. */
-    languages: z.array(language).min(1, "languagesMin"),
+    languages: z.array(language).min(1, say("languagesMin")),
     signatureGoal: z
       .string()
       .trim()
-      .refine((v) => v === "" || /^\d{1,9}$/.test(v), "goalWhole")
+      .refine((v) => v === "" || /^\d{1,9}$/.test(v), say("goalWhole"))
       .transform((v) => (v === "" ? null : Number(v)))
-      .refine((v) => v === null || v > 0, "goalPositive"),
+      .refine((v) => v === null || v > 0, say("goalPositive")),
     appealDate: optionalDate("appealDate"),
     opensAt: optionalDate("opensAt"),
     closesAt: optionalDate("closesAt"),
     texts: z.record(z.string(), campaignTextsSchema),
     /** Per language, one demand per entry, in order. */
-    demands: z.record(z.string(), z.array(z.string().trim().min(1).max(1_000, "demandMax"))),
+    demands: z.record(z.string(), z.array(z.string().trim().min(1).max(1_000, say("demandMax")))),
     templates: z.record(z.string(), letterTemplateSchema),
-    addresseeIds: z.array(z.uuid("invalidUuid")),
+    addresseeIds: z.array(z.uuid(say("invalidUuid"))),
   })
   .superRefine((c, ctx) => {
     // Zod runs this even when a language failed its own check (then said so); the messages below would quote it.
     if (c.languages.some((lang) => typeof lang !== "string" || !/^[a-z]{2,3}$/.test(lang))) return;
     if (new Set(c.languages).size !== c.languages.length)
-      ctx.addIssue({ code: "custom", path: ["languages"], message: "languageTwice" });
+      ctx.addIssue({ code: "custom", path: ["languages"], message: say("languageTwice") });
     const counts = new Set<number>();
     for (const lang of c.languages) {
       if (!c.texts[lang])
-        ctx.addIssue({ code: "custom", path: ["texts", lang], message: "textsMissing", params: { lang } });
+        ctx.addIssue({ code: "custom", path: ["texts", lang], message: say("textsMissing", { lang }) });
       if (!c.templates[lang])
-        ctx.addIssue({ code: "custom", path: ["templates", lang], message: "templateMissing", params: { lang } });
+        ctx.addIssue({ code: "custom", path: ["templates", lang], message: say("templateMissing", { lang }) });
       const demands = c.demands[lang] ?? [];
       if (demands.length === 0)
-        ctx.addIssue({ code: "custom", path: ["demands", lang], message: "demandsMissing", params: { lang } });
+        ctx.addIssue({ code: "custom", path: ["demands", lang], message: say("demandsMissing", { lang }) });
       counts.add(demands.length);
     }
-    if (counts.size > 1) ctx.addIssue({ code: "custom", path: ["demands"], message: "demandsDiffer" });
+    if (counts.size > 1) ctx.addIssue({ code: "custom", path: ["demands"], message: say("demandsDiffer") });
     if (c.opensAt && c.closesAt && c.closesAt <= c.opensAt)
-      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closeAfterOpen" });
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: say("closeAfterOpen") });
     if (c.status === "open" && c.addresseeIds.length === 0)
-      ctx.addIssue({ code: "custom", path: ["addresseeIds"], message: "openNeedsAddressee" });
+      ctx.addIssue({ code: "custom", path: ["addresseeIds"], message: say("openNeedsAddressee") });
   });
 
 export type CampaignInput = z.infer<typeof campaignInputSchema>;

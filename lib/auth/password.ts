@@ -6,14 +6,17 @@ import { hash, verify } from "@node-rs/argon2";
 const argon2id = 2;
 import { dictionary } from "@zxcvbn-ts/language-common";
 import type { Problem } from "@/lib/core/errors";
-import { problemTranslator } from "@/lib/i18n/messages";
+import { problemTranslator, type ProblemCode } from "@/lib/i18n/messages";
 
 export const passwordLength = { min: 12, max: 128 } as const;
 
 let common: Set<string> | undefined;
 
 /** Why this password will not do, as a "staffFormErrors" code, or null when it will. */
-export function passwordIssue(password: string, email?: string): Problem | null {
+export function passwordIssue(
+  password: string,
+  email?: string,
+): (Problem & { code: ProblemCode<"staffFormErrors"> }) | null {
   if (password.length < passwordLength.min) return { code: "passwordTooShort", values: { min: passwordLength.min } };
   if (password.length > passwordLength.max) return { code: "passwordTooLong", values: { max: passwordLength.max } };
   common ??= new Set(dictionary["passwords-common"]);

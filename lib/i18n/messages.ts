@@ -1,7 +1,7 @@
 // Interface texts per language (messages/*.json, ICU message format),
 // formatted by use-intl, the core of next-intl.
 import { createTranslator } from "use-intl/core";
-import type { Translate } from "@/lib/core/errors";
+import { problemMessage, type Problem, type Translate } from "@/lib/core/errors";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import fr from "@/messages/fr.json";
@@ -46,6 +46,22 @@ export type ProblemNamespace = "staffFormErrors" | "adminFormErrors";
 export function problemTranslator(locale: string, namespace: ProblemNamespace): Translate {
   const t = translator(locale, namespace);
   return (code, values) => (t.has(code as never) ? (t as unknown as Translate)(code, values) : code);
+}
+
+/** A problem code of one of these catalogues. */
+export type ProblemCode<N extends ProblemNamespace> = keyof Messages[N] & string;
+
+/**
+ * A schema's message: the problem's English sentence from the catalogue,
+ * registered with the problem (problemMessage), so zod's own readers (logs,
+ * the schema fuzz test) see a sentence and problemsOf finds code and values.
+ */
+export function schemaMessage<N extends ProblemNamespace>(
+  namespace: N,
+  code: ProblemCode<N>,
+  values?: Problem["values"],
+): string {
+  return problemMessage(values ? { code, values } : { code }, problemTranslator("en", namespace)(code, values));
 }
 
 export function formatNumber(value: number, language: string): string {
