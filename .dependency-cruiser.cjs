@@ -51,6 +51,14 @@ module.exports = {
       to: { path: "^(app|components|scripts|bench|tests)/" },
     },
     {
+      name: "data-is-behind-use-cases",
+      comment:
+        "Pages, actions and components call a feature's use cases, which check the caller's role; a data.ts query trusts its caller.",
+      severity: "error",
+      from: { path: "^(app|components)/" },
+      to: { path: "^lib/[^/]+/data\\.ts$" },
+    },
+    {
       name: "components-are-below-routes",
       severity: "error",
       from: { path: "^components/" },

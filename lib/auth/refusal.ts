@@ -13,3 +13,18 @@ export async function unlessRefused<T, R>(call: () => Promise<T>, refused: (erro
     throw error;
   }
 }
+
+/** A better-auth step whose own answer does not matter: `done` when it passes, `refused` when it is refused. */
+export async function outcomeOf<T extends string, R extends string>(
+  call: () => Promise<unknown>,
+  done: T,
+  refused: R,
+): Promise<T | R> {
+  return unlessRefused(
+    async () => {
+      await call();
+      return done;
+    },
+    () => refused,
+  );
+}

@@ -10,7 +10,7 @@ import { anonymousKey, anonymousKeys } from "@/lib/privacy/anonymous-key";
 import { allClients } from "@/lib/core/vocabulary";
 import { auth } from "./auth";
 import { insertStaffAuditEntry, staffAccountByEmail } from "./data";
-import { unlessRefused } from "./refusal";
+import { outcomeOf } from "./refusal";
 
 export type DeviceCookie = { name: string; value: string; maxAgeSeconds: number; secure: boolean };
 
@@ -153,13 +153,7 @@ async function recordSignInEvent(
 
 /** The second step when the account has TOTP: the code from the authenticator app. */
 export async function verifyStaffCode(code: string, requestHeaders: Headers): Promise<"signed_in" | "invalid"> {
-  return unlessRefused(
-    async () => {
-      await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
-      return "signed_in" as const;
-    },
-    () => "invalid" as const,
-  );
+  return outcomeOf(() => auth().api.verifyTOTP({ body: { code }, headers: requestHeaders }), "signed_in", "invalid");
 }
 
 export async function signOutStaff(requestHeaders: Headers): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { auth, staffAuthLegacySecret, staffAuthSecrets } from "./auth";
 import { replaceTwoFactorSecrets, twoFactorEnabled, twoFactorRowsNotUnder } from "./data";
-import { unlessRefused } from "./refusal";
+import { outcomeOf, unlessRefused } from "./refusal";
 import { assertRole, type StaffIdentity } from "./staff-identity";
 
 export type TotpEnrolment =
@@ -40,13 +40,7 @@ export async function confirmTotpEnrolment(
   requestHeaders: Headers,
 ): Promise<"on" | "wrong_code"> {
   assertRole(actor, "staff");
-  return unlessRefused(
-    async () => {
-      await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders });
-      return "on" as const;
-    },
-    () => "wrong_code" as const,
-  );
+  return outcomeOf(() => auth().api.verifyTOTP({ body: { code }, headers: requestHeaders }), "on", "wrong_code");
 }
 
 export async function turnOffTotp(
@@ -55,12 +49,10 @@ export async function turnOffTotp(
   requestHeaders: Headers,
 ): Promise<"off" | "wrong_password"> {
   assertRole(actor, "staff");
-  return unlessRefused(
-    async () => {
-      await auth().api.disableTwoFactor({ body: { password }, headers: requestHeaders });
-      return "off" as const;
-    },
-    () => "wrong_password" as const,
+  return outcomeOf(
+    () => auth().api.disableTwoFactor({ body: { password }, headers: requestHeaders }),
+    "off",
+    "wrong_password",
   );
 }
 

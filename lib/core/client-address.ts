@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/core/env";
+import { allClients } from "@/lib/core/vocabulary";
 
 /**
  * The client's address for rate limiting only, from the header the operator's
@@ -9,7 +10,7 @@ import { env } from "@/lib/core/env";
  */
 export function clientAddress(headers: Headers): string {
   const name = env().CLIENT_IP_HEADER;
-  if (!name || name === "none") return "all-clients";
+  if (!name || name === "none") return allClients;
   const value = headers.get(name);
   if (!value) return "no-address";
   const parts = value

@@ -263,6 +263,15 @@ const enumCase = (values: readonly string[]): Case => ({
 });
 
 const cases: Record<string, Case> = {
+  // lib/core/vocabulary.ts: the values of the database's enums, shared by forms, totals and the API.
+  "lib/core/vocabulary.ts#identityLevelSchema": enumCase(["anonymous", "initials_country", "name_country", "full"]),
+  "lib/core/vocabulary.ts#letterChannelSchema": enumCase([
+    "platform_email",
+    "own_email_client",
+    "pdf_print",
+    "x_post",
+    "self_reported",
+  ]),
   // lib/letters/schema.ts: the letter form and the signing API.
   "lib/letters/schema.ts#identityLevelSchema": enumCase(["anonymous", "initials_country", "name_country", "full"]),
   "lib/letters/schema.ts#sendingChannelSchema": enumCase([
@@ -321,7 +330,7 @@ const cases: Record<string, Case> = {
     },
     reparses: true,
   },
-  // lib/signatures/schema.ts: totals as the API answers them.
+  // lib/tallies/schema.ts: totals as the API answers them.
   "lib/tallies/schema.ts#letterChannelSchema": enumCase([
     "platform_email",
     "own_email_client",

@@ -13,13 +13,11 @@ const good2 =
 test("a CSV with one bad row is rejected with that row's number, and nothing is imported", async ({ page }) => {
   await signInAs(page, "admin");
   await page.goto("/admin/directory");
-  await page
-    .getByLabel("CSV file")
-    .setInputFiles({
-      name: "directory.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from([header, good1, bad, good2].join("\n")),
-    });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "directory.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([header, good1, bad, good2].join("\n")),
+  });
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toBeVisible();
   await expect(page.getByTestId("import-errors")).toHaveText(
@@ -29,13 +27,11 @@ test("a CSV with one bad row is rejected with that row's number, and nothing is 
   await expect(page.getByTestId("directory")).not.toContainText("Lisbon");
 
   // Fixed, the same file goes in whole.
-  await page
-    .getByLabel("CSV file")
-    .setInputFiles({
-      name: "directory.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from([header, good1, bad.replace("not-an-email", "info@rusembassy.ie"), good2].join("\n")),
-    });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "directory.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([header, good1, bad.replace("not-an-email", "info@rusembassy.ie"), good2].join("\n")),
+  });
   await page.getByRole("button", { name: "Check and import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported" })).toHaveText("Imported: 3 new, 0 updated.");
   await page.reload();
