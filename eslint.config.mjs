@@ -72,7 +72,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/lib/core/db", "@/generated/prisma/client", "@prisma/*"],
+              group: ["@/lib/core/db", "**/core/db", "./db", "@/generated/prisma/client", "@prisma/*"],
               allowTypeImports: true,
               message: "Only lib/<feature>/data.ts talks to the database: add a function there and call it.",
             },
