@@ -6,7 +6,7 @@ import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { signValue } from "@/lib/privacy/encryption";
 
-const validForHours = 72;
+export const validForHours = 72;
 
 /** A signed link that confirms the address and releases the letters; expires after 72 hours. */
 export function confirmationToken(signatureId: string, now: Date): string {
