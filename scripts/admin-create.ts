@@ -3,6 +3,7 @@
 // ADMIN_PASSWORD, or is asked for on the terminal (not echoed).
 import { parseArgs } from "node:util";
 import readline from "node:readline";
+import { Writable } from "node:stream";
 import "./lib/load-dotenv.ts";
 import { createStaffAccount } from "../lib/auth/create-staff-account.ts";
 import { disconnectDb } from "../lib/core/db.ts";
@@ -23,11 +24,21 @@ async function askPassword(): Promise<string> {
     console.error("Set ADMIN_PASSWORD, or run this in a terminal to type the password.");
     process.exit(2);
   }
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  process.stdout.write("Password (at least 12 characters, not a common one): ");
-  // Hide what is typed.
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
-  const answer = await new Promise<string>((resolve) => rl.question("", resolve));
+  // Typed characters must not show, but the prompt must: readline redraws its
+  // line on question() (which erased a prompt written before it), so the
+  // prompt goes through readline and only what follows it is muted.
+  let muted = false;
+  const output = new Writable({
+    write(chunk, encoding, done) {
+      if (!muted) process.stdout.write(chunk, encoding);
+      done();
+    },
+  });
+  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+  const answer = await new Promise<string>((resolve) => {
+    rl.question("Password (at least 12 characters, not a common one): ", resolve);
+    muted = true;
+  });
   rl.close();
   process.stdout.write("\n");
   return answer;

@@ -19,12 +19,12 @@ export async function createStaffAccount(
   if (!parsed.success) {
     // In English: the command prints them.
     const described = describeProblems(problemsOf(parsed.error), problemTranslator("en", "staffFormErrors"));
-    return {
-      outcome: "invalid",
-      problems: Object.entries(described).flatMap(([field, texts]) =>
-        texts.map((text) => `${field || "input"}: ${text}`),
-      ),
-    };
+    // A set: the password's rules are checked on their own and again beside the
+    // email (not the same as the password), so one broken rule came twice.
+    const lines = Object.entries(described).flatMap(([field, texts]) =>
+      texts.map((text) => `${field || "input"}: ${text}`),
+    );
+    return { outcome: "invalid", problems: [...new Set(lines)] };
   }
   const { email, name, role, password } = parsed.data;
   if (await staffAccountByEmail(email)) return { outcome: "exists" };
