@@ -115,7 +115,12 @@ export async function markMessageUnsendable(messageId: string, reason: string): 
   await db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason } });
 }
 
-/** The message and every letter it carries end: sent, or failed with the reason. */
+/**
+ * The message and every letter it carries end: sent, or failed with the
+ * reason. A sent letter enters the "letters sent" tally in the same
+ * transaction, once: only letters not marked sent before get a tally row, so
+ * two workers ending one message (a stale hold) count it once.
+ */
 export async function endMessage(messageId: string, outcome: { sent: true } | { sent: false; reason: string }) {
   const status: DeliveryStatus = outcome.sent ? "sent" : "failed";
   await db().$transaction([
@@ -125,7 +130,15 @@ export async function endMessage(messageId: string, outcome: { sent: true } | { 
         ? { status, sentAt: new Date(), sendingSince: null, lastError: null }
         : { status, lastError: outcome.reason, sendingSince: null },
     }),
-    db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status } }),
+    outcome.sent
+      ? db().$executeRaw`
+          WITH sent AS (
+            UPDATE "Letter" SET status = 'sent', "updatedAt" = now()
+            WHERE "deliveryMessageId" = ${messageId}::uuid AND status <> 'sent'
+            RETURNING id, "campaignId"
+          )
+          INSERT INTO "PendingTally" ("campaignId", "sentLetterId") SELECT "campaignId", id FROM sent`
+      : db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status } }),
   ]);
 }
 

@@ -50,6 +50,15 @@ export async function campaignFigures(campaignId: string) {
   };
 }
 
+/** A campaign's partner source codes with their signature counts, most signatures first. */
+export async function campaignSources(campaignId: string) {
+  return db().campaignSource.findMany({
+    where: { campaignId },
+    select: { code: true, label: true, signatures: true },
+    orderBy: [{ signatures: "desc" }, { code: "asc" }],
+  });
+}
+
 /** Addressees' names by id (a deleted addressee is missing). */
 export async function addresseeNames(ids: string[]): Promise<Map<string, string>> {
   const rows = await db().addressee.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });

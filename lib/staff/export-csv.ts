@@ -19,18 +19,19 @@ export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise
   assertRole(actor, "staff");
   const data = await getDashboard(actor, slug);
   if (!data.campaign || data.campaign.slug !== slug) return null;
+  const addresseeLabel = (c: { name: string | null }) => c.name ?? english("dashboard.deletedAddressee");
+  // Prepared and sent are separate rows (sent is a part of prepared, never to be added to it).
   const rows: (string | number)[][] = [
     ["signatures", "", "All signatures", data.signatures],
-    ["letters", "", "All letters", data.letters],
+    ["letters", "", "Letters prepared", data.letters],
+    ["letters_sent", "", "Letters confirmed sent", data.lettersSent],
     ...data.byDay.map((c) => ["signatures_by_day", c.key, c.key, c.count]),
     ...data.byCountry.map((c) => ["signatures_by_country", c.key, countryNames.of(c.key) ?? c.key, c.count]),
-    ...data.byAddressee.map((c) => [
-      "letters_by_addressee",
-      c.key,
-      c.name ?? english("dashboard.deletedAddressee"),
-      c.count,
-    ]),
+    ...data.bySource.map((c) => ["signatures_by_source", c.key, c.label, c.count]),
+    ...data.byAddressee.map((c) => ["letters_by_addressee", c.key, addresseeLabel(c), c.count]),
+    ...data.byAddressee.map((c) => ["letters_sent_by_addressee", c.key, addresseeLabel(c), c.sent]),
     ...data.byChannel.map((c) => ["letters_by_channel", c.key, channelLabel(c.key), c.count]),
+    ...data.byChannel.map((c) => ["letters_sent_by_channel", c.key, channelLabel(c.key), c.sent]),
     ...data.delivery.map((d) => ["delivery_status", d.status, d.status, d.count]),
   ];
   return toCsv(["dimension", "key", "label", "count"], rows);

@@ -2,23 +2,31 @@ import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
 import type { CampaignStatus, DeliveryStatus } from "@/lib/core/vocabulary";
-import { addresseeNames, campaignFigures, dashboardCampaigns } from "./data";
+import { addresseeNames, campaignFigures, campaignSources, dashboardCampaigns } from "./data";
 
 /** A count under its key: a day ("2026-03-01"), an hour ("2026-03-01T14"), a country code, a channel. */
 export type Count = { key: string; count: number };
+
+/** Letters prepared (`count`) and, of those, confirmed sent, under a channel or an addressee id. */
+export type LetterCount = Count & { sent: number };
 
 export type Dashboard = {
   campaigns: { slug: string; title: string; status: CampaignStatus }[];
   campaign: { id: string; slug: string; title: string; status: CampaignStatus; goal: number | null } | null;
   signatures: number;
+  /** Letters prepared: every letter of a counted signature. */
   letters: number;
+  /** Letters confirmed sent: delivered by our server or reported sent by their supporter. A part of `letters`. */
+  lettersSent: number;
   byDay: Count[];
   byHour: Count[];
   byCountry: Count[];
   /** name null: the addressee was deleted since. */
-  byAddressee: (Count & { name: string | null })[];
+  byAddressee: (LetterCount & { name: string | null })[];
   /** Keys are letter channels (letterChannels, lib/core/vocabulary.ts). */
-  byChannel: Count[];
+  byChannel: LetterCount[];
+  /** Signatures per partner source code (?source=), every code the admins defined. */
+  bySource: (Count & { label: string })[];
   delivery: { status: DeliveryStatus; count: number }[];
   /** reason: the mail server's own words, or null when none was recorded. */
   deliveryProblems: { status: DeliveryStatus; reason: string | null; count: number }[];
@@ -46,11 +54,13 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     campaign: null,
     signatures: 0,
     letters: 0,
+    lettersSent: 0,
     byDay: [],
     byHour: [],
     byCountry: [],
     byAddressee: [],
     byChannel: [],
+    bySource: [],
     delivery: [],
     deliveryProblems: [],
     supporterEmails: [],
@@ -58,12 +68,22 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
   };
   if (!chosen) return empty;
 
-  const { tallies: rows, delivery, problems, emails } = await campaignFigures(chosen.id);
+  const [{ tallies: rows, delivery, problems, emails }, sources] = await Promise.all([
+    campaignFigures(chosen.id),
+    campaignSources(chosen.id),
+  ]);
   const dimension = (name: string) =>
     rows.filter((r) => r.dimension === name).map((r) => ({ key: r.key, count: Number(r.count) }));
   // Embassies chosen by country are addressees too, outside the campaign's list.
   const addresseeIds = dimension("letters_by_addressee").map((d) => d.key);
   const names = await addresseeNames(addresseeIds);
+  // Sent is a part of prepared: every key with a sent letter has a prepared one.
+  const withSent = (prepared: string, sent: string): LetterCount[] => {
+    const sentByKey = new Map(dimension(sent).map((d) => [d.key, d.count]));
+    return dimension(prepared)
+      .map((d) => ({ ...d, sent: sentByKey.get(d.key) ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  };
   const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
 
   return {
@@ -77,15 +97,18 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     },
     signatures: dimension("signatures")[0]?.count ?? 0,
     letters: dimension("letters")[0]?.count ?? 0,
+    lettersSent: dimension("letters_sent")[0]?.count ?? 0,
     byDay: dimension("signatures_by_day").sort((a, b) => a.key.localeCompare(b.key)),
     byHour: dimension("signatures_by_hour")
       .filter((d) => d.key >= hourFrom)
       .sort((a, b) => a.key.localeCompare(b.key)),
     byCountry: dimension("signatures_by_country").sort((a, b) => b.count - a.count),
-    byAddressee: dimension("letters_by_addressee")
-      .sort((a, b) => b.count - a.count)
-      .map((d) => ({ ...d, name: names.get(d.key) ?? null })),
-    byChannel: dimension("letters_by_channel").sort((a, b) => b.count - a.count),
+    byAddressee: withSent("letters_by_addressee", "letters_sent_by_addressee").map((d) => ({
+      ...d,
+      name: names.get(d.key) ?? null,
+    })),
+    byChannel: withSent("letters_by_channel", "letters_sent_by_channel"),
+    bySource: sources.map((s) => ({ key: s.code, label: s.label, count: s.signatures })),
     delivery,
     deliveryProblems: problems,
     supporterEmails: emails,

@@ -24,6 +24,7 @@ export async function getCampaignTotals(slug: string): Promise<(CampaignTotals &
   const single = (dimension: string) => Number(rows.find((r) => r.dimension === dimension)?.count ?? 0);
 
   const lettersByAddresseeId = byDimension("letters_by_addressee");
+  const sentByAddresseeId = byDimension("letters_sent_by_addressee");
   return {
     campaignId: campaign.id,
     campaign: campaign.slug,
@@ -31,10 +32,13 @@ export async function getCampaignTotals(slug: string): Promise<(CampaignTotals &
     signatureGoal: campaign.signatureGoal,
     letters: single("letters"),
     lettersByChannel: { ...noLettersByChannel, ...byDimension("letters_by_channel") },
+    lettersSent: single("letters_sent"),
+    lettersSentByChannel: { ...noLettersByChannel, ...byDimension("letters_sent_by_channel") },
     lettersByAddressee: campaign.addressees.map(({ addressee }) => ({
       key: addressee.key,
       name: addressee.name,
       letters: lettersByAddresseeId[addressee.id] ?? 0,
+      sent: sentByAddresseeId[addressee.id] ?? 0,
     })),
     signaturesByCountry: byDimension("signatures_by_country"),
     computedAt: new Date().toISOString(),

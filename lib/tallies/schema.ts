@@ -5,11 +5,31 @@ export { letterChannelSchema, type LetterChannel } from "@/lib/core/vocabulary";
 
 export const campaignTotalsSchema = z.object({
   campaign: z.string().describe("Campaign slug"),
-  signatures: z.number().int(),
+  signatures: z
+    .number()
+    .int()
+    .describe("People who signed: counted at once without an email address, once the address is confirmed with one"),
   signatureGoal: z.number().int().nullable(),
-  letters: z.number().int(),
-  lettersByChannel: z.record(letterChannelSchema, z.number().int()),
-  lettersByAddressee: z.array(z.object({ key: z.string(), name: z.string(), letters: z.number().int() })),
+  letters: z
+    .number()
+    .int()
+    .describe("Letters prepared: every letter a counted signature produced, whether or not it was sent (yet)"),
+  lettersByChannel: z.record(letterChannelSchema, z.number().int()).describe("Letters prepared, by channel"),
+  lettersSent: z
+    .number()
+    .int()
+    .describe(
+      "Letters confirmed sent: emails our server delivered to the addressee's mail server, plus letters their supporter reported sending (mail app, post, X). A part of `letters`, never to be added to it",
+    ),
+  lettersSentByChannel: z.record(letterChannelSchema, z.number().int()).describe("Letters confirmed sent, by channel"),
+  lettersByAddressee: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      letters: z.number().int().describe("Letters prepared for this addressee"),
+      sent: z.number().int().describe("Of those, letters confirmed sent"),
+    }),
+  ),
   signaturesByCountry: z.record(z.string(), z.number().int()).describe("ISO 3166-1 alpha-2 country to count"),
   computedAt: z.string().describe("When these figures were computed (ISO 8601)"),
 });

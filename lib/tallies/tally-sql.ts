@@ -1,6 +1,9 @@
 // SQL shared by the roll-up and by live totals. Both count the same rows the
 // same way, so "rolled-up + still pending" always equals a count over the
-// raw Signature and Letter rows.
+// raw Signature and Letter rows. A letter is counted twice over, in two
+// figures that must never be added: once when it is prepared ("letters"),
+// and once more if it reaches its addressee ("letters_sent": sent by our
+// server, or reported sent by its supporter).
 
 /** Every dimension kept in the Tally table. */
 export const tallyDimensions = [
@@ -11,18 +14,23 @@ export const tallyDimensions = [
   "letters",
   "letters_by_channel",
   "letters_by_addressee",
+  "letters_sent",
+  "letters_sent_by_channel",
+  "letters_sent_by_addressee",
 ] as const;
 
 export type TallyDimension = (typeof tallyDimensions)[number];
 
 /**
- * Given a CTE named `src` with columns "signatureId" and "letterId" (one of
- * them set per row), yields rows ("campaignId", dimension, key, n).
+ * Given a CTE named `src` with columns "signatureId", "letterId" and
+ * "sentLetterId" (one of them set per row), yields rows ("campaignId",
+ * dimension, key, n).
  * Times are stored in UTC, so days and hours are UTC days and hours.
  */
 export const deltasFromSourceSql = `
   sig AS (SELECT s.* FROM "Signature" s JOIN src ON src."signatureId" = s.id),
   let AS (SELECT l.* FROM "Letter" l JOIN src ON src."letterId" = l.id),
+  sent AS (SELECT l.* FROM "Letter" l JOIN src ON src."sentLetterId" = l.id),
   deltas AS (
               SELECT "campaignId", 'signatures' AS dimension, '' AS key, count(*) AS n FROM sig GROUP BY 1
     UNION ALL SELECT "campaignId", 'signatures_by_country', country::text, count(*) FROM sig GROUP BY 1, 3
@@ -31,6 +39,9 @@ export const deltasFromSourceSql = `
     UNION ALL SELECT "campaignId", 'letters', '', count(*) FROM let GROUP BY 1
     UNION ALL SELECT "campaignId", 'letters_by_channel', channel::text, count(*) FROM let GROUP BY 1, 3
     UNION ALL SELECT "campaignId", 'letters_by_addressee', "addresseeId"::text, count(*) FROM let GROUP BY 1, 3
+    UNION ALL SELECT "campaignId", 'letters_sent', '', count(*) FROM sent GROUP BY 1
+    UNION ALL SELECT "campaignId", 'letters_sent_by_channel', channel::text, count(*) FROM sent GROUP BY 1, 3
+    UNION ALL SELECT "campaignId", 'letters_sent_by_addressee', "addresseeId"::text, count(*) FROM sent GROUP BY 1, 3
   )`;
 
 /**
@@ -43,7 +54,7 @@ export const rollUpSql = `
   WITH src AS (
     DELETE FROM "PendingTally"
     WHERE id IN (SELECT id FROM "PendingTally" ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-    RETURNING "signatureId", "letterId"
+    RETURNING "signatureId", "letterId", "sentLetterId"
   ),
   ${deltasFromSourceSql},
   added AS (
@@ -57,7 +68,7 @@ export const rollUpSql = `
 
 /** Rolled-up counts plus the pending rows of campaign $1: exact and current. */
 export const liveTallySql = `
-  WITH src AS (SELECT "signatureId", "letterId" FROM "PendingTally" WHERE "campaignId" = $1::uuid),
+  WITH src AS (SELECT "signatureId", "letterId", "sentLetterId" FROM "PendingTally" WHERE "campaignId" = $1::uuid),
   ${deltasFromSourceSql}
   SELECT dimension, key, sum(n)::bigint AS count FROM (
     SELECT dimension, key, count AS n FROM "Tally" WHERE "campaignId" = $1::uuid

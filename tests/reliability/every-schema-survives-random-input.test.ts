@@ -237,7 +237,9 @@ const totals = {
   signatureGoal: null,
   letters: 3,
   lettersByChannel: { platform_email: 0, own_email_client: 0, pdf_print: 1, x_post: 2, self_reported: 0 },
-  lettersByAddressee: [{ key: "ru-president", name: "Vladimir Putin", letters: 2 }],
+  lettersSent: 1,
+  lettersSentByChannel: { platform_email: 0, own_email_client: 0, pdf_print: 0, x_post: 1, self_reported: 0 },
+  lettersByAddressee: [{ key: "ru-president", name: "Vladimir Putin", letters: 2, sent: 1 }],
   signaturesByCountry: { DE: 1, FR: 1 },
   computedAt: "2026-11-23T09:11:20.221Z",
 };
@@ -413,6 +415,7 @@ const cases: Record<string, Case> = {
         context: ["One."],
         whyItMatters: ["Two."],
         safetyNotice: "Careful.",
+        firstStep: "",
         demands: [{ position: 1, text: "Lift." }],
         addressees: [publicAddressee],
       },
