@@ -2,7 +2,7 @@
 // How the letters go out, the supporter's email address, and what they agree to for it.
 import { sendingChannels, type SendingChannel } from "@/lib/core/vocabulary";
 import { defaultChannel, textOf, type FormPartProps } from "./builder-form";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
 /** Where each sending channel stands in the form: the supporter's own email first, our server's third. */
 const channelPlace: Record<SendingChannel, number> = {
@@ -20,10 +20,11 @@ export function ChannelFields({ t, values, errors }: FormPartProps) {
         <h2>{t("channelHeading")}</h2>
       </legend>
       <FieldError name="channel" errors={errors} />
-      {builderChannels.map((value) => (
+      {builderChannels.map((value, i) => (
         <label key={value} className="choice">
           <input
             type="radio"
+            id={i === 0 ? "channel" : undefined}
             name="channel"
             value={value}
             defaultChecked={(textOf(values, "channel") || defaultChannel) === value}
@@ -46,16 +47,24 @@ export function ChannelFields({ t, values, errors }: FormPartProps) {
         autoComplete="email"
         defaultValue={textOf(values, "email")}
         aria-invalid={Boolean(errors.email)}
+        aria-describedby={describedBy("email", errors)}
       />
       <FieldError name="email" errors={errors} />
       <label className="choice">
-        <input type="checkbox" name="consentIdentity" defaultChecked={values.consentIdentity === true} />
+        <input
+          type="checkbox"
+          id="consentIdentity"
+          name="consentIdentity"
+          defaultChecked={values.consentIdentity === true}
+          aria-describedby={describedBy("consentIdentity", errors)}
+        />
         <span>{t("consentIdentity")}</span>
       </label>
       <FieldError name="consentIdentity" errors={errors} />
       <label className="choice">
         <input
           type="checkbox"
+          id="replyToMe"
           name="replyToMe"
           defaultChecked={values.replyToMe === true}
           aria-describedby="reply-to-me-warning"
