@@ -13,7 +13,7 @@ const libLayers = [
   ["letters"],
   ["delivery"],
   ["signatures", "admin"],
-  ["staff"],
+  ["staff", "follow-ups"],
   ["http", "worker"],
 ];
 

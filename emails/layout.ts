@@ -1,7 +1,7 @@
 // The frame every supporter email shares: a text part and a simple HTML part
 // (no images, no remote content, no tracking), with the delete-my-data link
 // at the foot of each.
-import { fill, footerTexts } from "./texts";
+import { daysPhrase, fill, footerTexts } from "./texts";
 
 export type EmailBlock =
   | { kind: "paragraph"; text: string }
@@ -25,7 +25,7 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
   const footer = footerTexts(options.language);
   const blocks: EmailBlock[] = [
     ...options.blocks,
-    { kind: "paragraph", text: fill(footer.why, { days: options.retentionDays }) },
+    { kind: "paragraph", text: fill(footer.why, { days: daysPhrase(options.language, options.retentionDays) }) },
     { kind: "link", label: footer.delete, url: options.deleteUrl },
   ];
   const text = blocks
@@ -42,7 +42,8 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
     .join("\n\n");
   const body = blocks
     .map((block) => {
-      if (block.kind === "paragraph") return `<p>${escapeHtml(block.text)}</p>`;
+      // A line break typed inside a paragraph (an outcome update) stays one.
+      if (block.kind === "paragraph") return `<p>${escapeHtml(block.text).replace(/\n/g, "<br>\n")}</p>`;
       if (block.kind === "list")
         return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
       if (block.kind === "quote")

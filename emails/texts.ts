@@ -17,12 +17,24 @@ type EmailTexts = {
   thankYou: { subject: string; body: string; next: string; safety: string };
   summary: { subject: string; intro: string; sent: string; failed: string; cancelled: string; closing: string };
   held: { subject: string; intro: string; item: string; confirm: string; notMe: string; ignore: string };
+  reminder: {
+    subject: string;
+    intro: string;
+    list: string;
+    deadline: string;
+    link: string;
+    notMe: string;
+    last: string;
+  };
+  outcome: { intro: string; safety: string };
+  /** How a number of days reads, by plural category (Intl.PluralRules); "#" is the number. */
+  days: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 };
 
 const texts: Record<string, EmailTexts> = {
   en: {
     footer: {
-      why: "You receive this email because this address was given on our letter form. We keep it encrypted and delete it when your letters are delivered or the campaign closes, after {days} days at most.",
+      why: "You receive this email because this address was given on our letter form. We keep it encrypted and delete it {days} after your letters are delivered or the campaign closes, whichever comes first; if you agreed that we may contact you, {days} after the campaign closes.",
       delete: "Delete my data now:",
     },
     confirmation: {
@@ -62,10 +74,25 @@ const texts: Record<string, EmailTexts> = {
       notMe: "This was not me: delete it:",
       ignore: "If none of these was you, ignore this email: nothing will be sent, and the submissions will be deleted.",
     },
+    reminder: {
+      subject: "Reminder: your letters are waiting for your confirmation",
+      intro:
+        "You asked us to send your letters for the campaign “{title}”. Nothing has been sent yet: they leave only once you confirm this address.",
+      list: "Letters waiting for your confirmation:",
+      deadline: "The link works until {deadline} (UTC). After that, the letters will not be sent.",
+      link: "See the exact text and confirm:",
+      notMe: "This was not me: delete it (nothing will be sent):",
+      last: "This is our only reminder: we will not write about these letters again unless you confirm them.",
+    },
+    outcome: {
+      intro: "You wrote for the campaign “{title}” and agreed that we may contact you. Here is news from the campaign:",
+      safety: "If you live in or travel to Russia, delete this email: taking part can be prosecuted there.",
+    },
+    days: { one: "# day", other: "# days" },
   },
   fr: {
     footer: {
-      why: "Vous recevez ce message parce que cette adresse a été donnée dans notre formulaire de lettre. Nous la gardons chiffrée et la supprimons quand vos lettres sont remises ou quand la campagne se termine, au plus tard après {days} jours.",
+      why: "Vous recevez ce message parce que cette adresse a été donnée dans notre formulaire de lettre. Nous la gardons chiffrée et la supprimons {days} après la remise de vos lettres ou la fin de la campagne, selon ce qui arrive en premier ; si vous avez accepté que nous vous contactions, {days} après la fin de la campagne.",
       delete: "Supprimer mes données maintenant :",
     },
     confirmation: {
@@ -106,10 +133,26 @@ const texts: Record<string, EmailTexts> = {
       ignore:
         "Si aucun de ces envois ne vient de vous, ignorez ce message : rien ne sera envoyé et les envois seront supprimés.",
     },
+    reminder: {
+      subject: "Rappel : vos lettres attendent votre confirmation",
+      intro:
+        "Vous nous avez demandé d’envoyer vos lettres pour la campagne « {title} ». Rien n’a encore été envoyé : elles ne partiront qu’après confirmation de cette adresse.",
+      list: "Lettres en attente de confirmation :",
+      deadline: "Le lien est valable jusqu’au {deadline} (UTC). Passé ce délai, les lettres ne seront pas envoyées.",
+      link: "Voir le texte exact et confirmer :",
+      notMe: "Ce n’était pas moi : supprimer (rien ne sera envoyé) :",
+      last: "C’est notre seul rappel : nous ne vous écrirons plus au sujet de ces lettres, sauf si vous les confirmez.",
+    },
+    outcome: {
+      intro:
+        "Vous avez écrit pour la campagne « {title} » et accepté que nous vous contactions. Voici des nouvelles de la campagne :",
+      safety: "Si vous vivez en Russie ou y voyagez, supprimez ce message : y participer peut y être poursuivi.",
+    },
+    days: { one: "# jour", other: "# jours" },
   },
   es: {
     footer: {
-      why: "Recibe este correo porque esta dirección se indicó en nuestro formulario de cartas. La guardamos cifrada y la borramos cuando sus cartas se entregan o la campaña termina, como máximo a los {days} días.",
+      why: "Recibe este correo porque esta dirección se indicó en nuestro formulario de cartas. La guardamos cifrada y la borramos {days} después de que sus cartas se entreguen o la campaña termine, lo que ocurra primero; si aceptó que le contactemos, {days} después de que termine la campaña.",
       delete: "Borrar mis datos ahora:",
     },
     confirmation: {
@@ -148,10 +191,25 @@ const texts: Record<string, EmailTexts> = {
       notMe: "No fui yo: eliminarlo:",
       ignore: "Si ninguno de estos envíos es suyo, ignore este correo: no se enviará nada y los envíos se eliminarán.",
     },
+    reminder: {
+      subject: "Recordatorio: sus cartas esperan su confirmación",
+      intro:
+        "Nos pidió enviar sus cartas de la campaña «{title}». Todavía no se ha enviado nada: solo saldrán cuando confirme esta dirección.",
+      list: "Cartas pendientes de confirmación:",
+      deadline: "El enlace vale hasta el {deadline} (UTC). Después, las cartas no se enviarán.",
+      link: "Ver el texto exacto y confirmar:",
+      notMe: "No fui yo: borrarlo (no se enviará nada):",
+      last: "Este es nuestro único recordatorio: no volveremos a escribirle sobre estas cartas salvo que las confirme.",
+    },
+    outcome: {
+      intro: "Escribió en la campaña «{title}» y aceptó que le contactemos. Estas son noticias de la campaña:",
+      safety: "Si vive en Rusia o viaja allí, borre este correo: participar puede ser perseguido allí.",
+    },
+    days: { one: "# día", other: "# días" },
   },
   ru: {
     footer: {
-      why: "Вы получили это письмо, потому что этот адрес был указан в нашей форме. Мы храним его в зашифрованном виде и удаляем после доставки писем или закрытия кампании, не позднее чем через {days} дн.",
+      why: "Вы получили это письмо, потому что этот адрес был указан в нашей форме. Мы храним его в зашифрованном виде и удаляем через {days} после доставки писем или закрытия кампании, смотря что наступит раньше; если вы согласились, чтобы мы с вами связались, — через {days} после закрытия кампании.",
       delete: "Удалить мои данные сейчас:",
     },
     confirmation: {
@@ -192,6 +250,21 @@ const texts: Record<string, EmailTexts> = {
       ignore:
         "Если ничего из этого вы не отправляли, просто проигнорируйте это письмо: ничего не будет отправлено, а записи будут удалены.",
     },
+    reminder: {
+      subject: "Напоминание: ваши письма ждут подтверждения",
+      intro:
+        "Вы попросили нас отправить ваши письма в рамках кампании «{title}». Пока ничего не отправлено: письма уйдут только после подтверждения этого адреса.",
+      list: "Письма ждут подтверждения:",
+      deadline: "Ссылка действует до {deadline} (UTC). После этого письма не будут отправлены.",
+      link: "Посмотреть точный текст и подтвердить:",
+      notMe: "Это был не я: удалить (ничего не будет отправлено):",
+      last: "Это единственное напоминание: мы больше не будем писать об этих письмах, если вы их не подтвердите.",
+    },
+    outcome: {
+      intro: "Вы написали в рамках кампании «{title}» и согласились, чтобы мы с вами связались. Вот новости кампании:",
+      safety: "Если вы живёте в России или едете туда, удалите это письмо: участие там может преследоваться.",
+    },
+    days: { one: "# день", few: "# дня", many: "# дней", other: "# дня" },
   },
 };
 
@@ -203,6 +276,13 @@ export function emailTexts(language: string): EmailTexts {
 
 export function footerTexts(language: string) {
   return emailTexts(language).footer;
+}
+
+/** A number of days as the language says it ("30 days", "30 дней", "21 день"), for {days} holes. */
+export function daysPhrase(language: string, days: number): string {
+  const forms = emailTexts(language).days;
+  const category = new Intl.PluralRules(texts[language] ? language : "en").select(days);
+  return (forms[category] ?? forms.other).replace("#", String(days));
 }
 
 /** Replaces {name} holes with values. */

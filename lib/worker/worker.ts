@@ -7,6 +7,7 @@ import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { sweepDeliveries } from "@/lib/delivery/sweep-deliveries";
+import { queueConfirmationReminders } from "@/lib/follow-ups/remind-unconfirmed";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { reencryptPersonalData } from "@/lib/privacy/reencrypt-personal-data";
 import { redactAddresses } from "@/lib/privacy/redact";
@@ -30,6 +31,9 @@ export const tasks: TaskList = {
   },
   "sweep-deliveries": async () => {
     await sweepDeliveries();
+  },
+  "queue-confirmation-reminders": async () => {
+    await queueConfirmationReminders();
   },
   "purge-personal-data": async () => {
     const purged = await purgePersonalData();
@@ -76,6 +80,8 @@ export async function startWorker(): Promise<Runner> {
     taskList: tasks,
     crontab: [
       "* * * * * sweep-deliveries ?max=1",
+      // A quarter of an hour is late enough for a reminder due 18 hours before its link expires.
+      "*/15 * * * * queue-confirmation-reminders ?max=1",
       "17 * * * * purge-personal-data ?max=1",
       "47 * * * * reencrypt-personal-data ?max=1",
     ].join("\n"),

@@ -1,0 +1,72 @@
+import "server-only";
+import { confirmationReminderEmail } from "@/emails/confirmation-reminder";
+import { pickTranslation } from "@/lib/campaigns/text";
+import { env } from "@/lib/core/env";
+import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
+import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { decryptText } from "@/lib/privacy/encryption";
+import { confirmationUrl, validForHours } from "@/lib/signatures/confirmation-email";
+import { inTransaction, reminderDetails, signaturesToRemind } from "./data";
+
+const hour = 3_600_000;
+/** The reminder goes once three quarters of the link's lifetime have passed (54 of 72 hours). */
+export const reminderAfterHours = validForHours * 0.75;
+const batch = 500;
+
+/**
+ * Files the one reminder for each supporter whose confirmation link is in its
+ * last quarter and who has not confirmed: the worker runs it every quarter of
+ * an hour with the time it is. The reminder's link is signed afresh but
+ * expires when the first one does, so the supporter gets no more time than
+ * they were told and we keep nothing longer. The unique (signature, kind)
+ * index keeps it to one, even with two workers at once. Returns how many it
+ * filed.
+ */
+export async function queueConfirmationReminders(now = new Date()): Promise<number> {
+  const remindFrom = new Date(now.getTime() - reminderAfterHours * hour);
+  const expiredBefore = new Date(now.getTime() - validForHours * hour);
+  let filed = 0;
+  for (;;) {
+    const due = await signaturesToRemind(remindFrom, expiredBefore, now, batch);
+    for (const signatureId of due) if (await remindOne(signatureId, now)) filed += 1;
+    if (due.length < batch) return filed;
+  }
+}
+
+async function remindOne(signatureId: string, now: Date): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    const signature = await reminderDetails(tx, signatureId);
+    // Confirmed or deleted meanwhile: nothing to remind of.
+    if (!signature?.contact?.emailEncrypted || signature.contact.emailConfirmedAt) return false;
+    if (signature.letters.length === 0) return false;
+    const { language, campaign } = signature;
+    // The first link was signed at signing time (record-signature.ts): the
+    // same time gives the same deadline.
+    const signedAt = signature.createdAt;
+    const expiresAt = new Date(Math.floor(signedAt.getTime() / 1000) * 1000 + validForHours * hour);
+    if (expiresAt <= now) return false;
+    const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+    return queueSupporterEmail(tx, {
+      signatureId,
+      kind: "confirmation_reminder",
+      language,
+      to: decryptText(signature.contact.emailEncrypted, {
+        table: "SupporterContact",
+        column: "emailEncrypted",
+        row: signatureId,
+      }),
+      email: confirmationReminderEmail({
+        language,
+        retentionDays,
+        deleteUrl: deletionUrl(signatureId, language),
+        campaignTitle: pickTranslation(campaign.translations, campaign.languages, language)?.title ?? "",
+        addressees: signature.letters.map(
+          ({ addressee }) => addressee.translations.find((t) => t.language === language)?.name ?? addressee.name,
+        ),
+        confirmUrl: confirmationUrl(campaign.slug, signatureId, language, signedAt),
+        expiresAt,
+      }),
+      purgeAfter: new Date(expiresAt.getTime() + retentionDays * 24 * hour),
+    });
+  });
+}
