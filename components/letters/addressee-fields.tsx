@@ -1,9 +1,10 @@
 "use client";
 // The letter builder's first part: whom to write to, the supporter's country,
 // and the offer of that country's Russian embassy (the directory).
+import { countryNotGiven } from "@/lib/letters/countries";
 import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
 import type { FormPartProps } from "./builder-form";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
 export function AddresseeFields({
   t,
@@ -24,10 +25,18 @@ export function AddresseeFields({
       </legend>
       <FieldError name="addressees" errors={errors} />
       <ul className="choices">
-        {builder.addressees.map((a) => (
+        {builder.addressees.map((a, i) => (
           <li key={a.id}>
             <label>
-              <input type="checkbox" name="addressees" value={a.id} defaultChecked={chosen.has(a.id)} />
+              <input
+                type="checkbox"
+                name="addressees"
+                value={a.id}
+                defaultChecked={chosen.has(a.id)}
+                // The first box is where the error summary's link lands.
+                id={i === 0 ? "addressees" : undefined}
+                aria-describedby={i === 0 ? describedBy("addressees", errors) : undefined}
+              />
               <span>
                 <strong>{a.name}</strong>, {a.role}
                 <span className="small">
@@ -47,10 +56,11 @@ export function AddresseeFields({
         id="country"
         name="country"
         defaultValue={country}
-        aria-describedby="embassy-note"
+        aria-describedby={describedBy("country", errors, "embassy-note")}
         aria-invalid={Boolean(errors.country)}
       >
         <option value="">{t("choose")}</option>
+        <option value={countryNotGiven}>{t("countryNotGiven")}</option>
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
             {c.name}
@@ -69,7 +79,8 @@ export function AddresseeFields({
             </span>
           </label>
         ) : null}
-        {country && !embassy && countryName ? (
+        {/* Russia has no Russian embassy of its own to write to: the warning above says what matters there. */}
+        {country && country !== "RU" && !embassy && countryName ? (
           <p className="notice">{t("noEmbassy", { country: countryName })}</p>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 // Consent to be counted (required) and to be contacted about the campaign.
 import type { FormPartProps } from "./builder-form";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
 export function CountFields({ t, values, errors }: FormPartProps) {
   return (
@@ -12,15 +12,22 @@ export function CountFields({ t, values, errors }: FormPartProps) {
       <label className="choice">
         <input
           type="checkbox"
+          id="consentCounted"
           name="consentCounted"
           defaultChecked={values.consentCounted === true}
           aria-invalid={Boolean(errors.consentCounted)}
+          aria-describedby={describedBy("consentCounted", errors)}
         />
         <span>{t("consentCounted")}</span>
       </label>
       <FieldError name="consentCounted" errors={errors} />
       <label className="choice">
-        <input type="checkbox" name="consentContact" defaultChecked={values.consentContact === true} />
+        <input
+          type="checkbox"
+          id="consentContact"
+          name="consentContact"
+          defaultChecked={values.consentContact === true}
+        />
         <span>{t("consentContact")}</span>
       </label>
     </fieldset>

@@ -2,7 +2,7 @@
 // How the supporter signs: how much of their identity the letters carry, their name and city.
 import { identityLevels } from "@/lib/core/vocabulary";
 import { defaultIdentity, textOf, type FormPartProps } from "./builder-form";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
 export function IdentityFields({ t, values, errors }: FormPartProps) {
   return (
@@ -11,12 +11,13 @@ export function IdentityFields({ t, values, errors }: FormPartProps) {
         <h2>{t("signHeading")}</h2>
       </legend>
       <p className="warning">{t("signWarning")}</p>
-      {identityLevels.map((value) => (
+      {identityLevels.map((value, i) => (
         <label key={value} className="choice">
           <input
             type="radio"
             name="identity"
             value={value}
+            id={i === 0 ? "identity" : undefined}
             defaultChecked={(textOf(values, "identity") || defaultIdentity) === value}
           />
           {t(`identity.${value}`)}
@@ -33,6 +34,7 @@ export function IdentityFields({ t, values, errors }: FormPartProps) {
         autoComplete="name"
         defaultValue={textOf(values, "name")}
         aria-invalid={Boolean(errors.name)}
+        aria-describedby={describedBy("name", errors)}
       />
       <FieldError name="name" errors={errors} />
       <label className="field" htmlFor="city">
@@ -45,6 +47,7 @@ export function IdentityFields({ t, values, errors }: FormPartProps) {
         maxLength={100}
         defaultValue={textOf(values, "city")}
         aria-invalid={Boolean(errors.city)}
+        aria-describedby={describedBy("city", errors)}
       />
       <FieldError name="city" errors={errors} />
     </fieldset>

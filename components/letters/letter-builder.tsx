@@ -3,7 +3,9 @@
 // server action answers with the preview, errors or the thank-you view); with
 // JavaScript the preview and the embassy offer update as the supporter types.
 // Each part of the form is its own component beside this one; this one holds
-// the form's state and the hidden fields.
+// the form's state and the hidden fields. The letter's language is a field of
+// the form, apart from the interface language: changing it is a submission
+// (intent "language") that keeps everything typed.
 import { useActionState, useState, type FormEvent } from "react";
 import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
 import type { LetterFormState } from "@/lib/signatures/letter-form-state";
@@ -19,6 +21,7 @@ import {
 } from "./builder-form";
 import { ChannelFields } from "./channel-fields";
 import { CountFields } from "./count-fields";
+import { ErrorSummary } from "./error-summary";
 import { IdentityFields } from "./identity-fields";
 import { LetterPreview } from "./letter-preview";
 import { LetterTextFields } from "./letter-text-fields";
@@ -28,7 +31,12 @@ import { ThankYouView } from "./thank-you-view";
 export type { BuilderMessages } from "./builder-form";
 
 type Props = {
-  builder: BuilderData;
+  /** The builder in each language the campaign has a letter in. */
+  builders: Record<string, BuilderData>;
+  /** The letter language the form starts in (a key of builders). */
+  language: string;
+  /** The partner code the supporter came by (?source=), passed on as it is; the server checks it. */
+  source?: string;
   countries: { code: string; name: string }[];
   submissionKey: string;
   action: (state: LetterFormState, form: FormData) => Promise<LetterFormState>;
@@ -37,15 +45,25 @@ type Props = {
   messages: BuilderMessages;
 };
 
-export function LetterBuilder({ builder, countries, submissionKey, action, locale, messages }: Props) {
+export function LetterBuilder({
+  builders,
+  language,
+  source,
+  countries,
+  submissionKey,
+  action,
+  locale,
+  messages,
+}: Props) {
   const t = builderTranslator(locale, messages);
+  const first = builders[language]!;
   const initial: LetterFormState = {
     version: 0,
     values: {
-      addressees: builder.addressees.filter((a) => a.preselected).map((a) => a.id),
-      language: builder.language,
-      subject: builder.template.subject,
-      body: builder.template.body,
+      addressees: first.addressees.filter((a) => a.preselected).map((a) => a.id),
+      language: first.language,
+      subject: first.template.subject,
+      body: first.template.body,
       identity: defaultIdentity,
       channel: defaultChannel,
       submissionKey,
@@ -53,6 +71,8 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
   };
   const [state, formAction, pending] = useActionState(action, initial);
   const [live, setLive] = useState<Record<string, unknown> | null>(null);
+  // The letter's language as the server last answered (names, salutations and template follow it).
+  const builder = builders[textOf(state.values, "language")] ?? first;
 
   if (state.thankYou)
     return <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} />;
@@ -66,22 +86,26 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
   return (
     <div className="builder" lang={locale}>
       <p className="eyebrow">
-        <a href={`/c/${builder.campaign.slug}?lang=${builder.campaign.language}`}>{builder.campaign.title}</a>
+        <a href={`/c/${first.campaign.slug}?lang=${first.campaign.language}`}>{first.campaign.title}</a>
       </p>
       <h1>{t("title")}</h1>
       <aside className="safety" aria-labelledby="builder-safety">
         <h2 id="builder-safety">{t("beforeYouWrite")}</h2>
-        <p lang={builder.campaign.language}>{builder.campaign.safetyNotice}</p>
+        <p lang={first.campaign.language}>{first.campaign.safetyNotice}</p>
       </aside>
 
-      {state.message ? (
+      {Object.keys(errors).length > 0 ? (
+        <ErrorSummary t={t} errors={errors} message={state.message} version={state.version} />
+      ) : state.message ? (
         <p className="form-message" role="alert">
           {state.message}
         </p>
       ) : null}
 
       <form action={formAction} key={state.version} onChange={onChange} noValidate>
-        <input type="hidden" name="language" value={builder.language} />
+        {source || textOf(values, "source") ? (
+          <input type="hidden" name="source" value={textOf(values, "source") || source} />
+        ) : null}
         <input type="hidden" name="submissionKey" value={textOf(values, "submissionKey") || submissionKey} />
         <div className="hp" aria-hidden="true">
           <label>
@@ -91,7 +115,7 @@ export function LetterBuilder({ builder, countries, submissionKey, action, local
         </div>
 
         <AddresseeFields t={t} values={values} errors={errors} builder={builder} countries={countries} />
-        <LetterTextFields t={t} values={values} errors={errors} builder={builder} />
+        <LetterTextFields t={t} values={values} errors={errors} builder={builder} textKept={state.textKept === true} />
         <IdentityFields t={t} values={values} errors={errors} />
         <LetterPreview t={t} preview={preview} language={builder.language} />
         <ChannelFields t={t} values={values} errors={errors} />

@@ -3,29 +3,53 @@
 import { languageNames } from "@/lib/i18n/language-names";
 import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
 import { textOf, type FormPartProps } from "./builder-form";
-import { FieldError } from "./field-error";
+import { describedBy, FieldError } from "./field-error";
 
-export function LetterTextFields({ t, values, errors, builder }: FormPartProps & { builder: BuilderData }) {
+export function LetterTextFields({
+  t,
+  values,
+  errors,
+  builder,
+  textKept,
+}: FormPartProps & { builder: BuilderData; textKept: boolean }) {
   return (
     <fieldset>
       <legend>
         <h2>{t("letterHeading")}</h2>
       </legend>
       {builder.templateLanguages.length > 1 ? (
-        <p className="small">
-          {t("letterLanguage")}{" "}
-          {builder.templateLanguages.map((l, i) => (
-            <span key={l}>
-              {i > 0 ? " · " : null}
-              {l === builder.language ? (
-                <strong>{languageNames[l] ?? l}</strong>
-              ) : (
-                <a href={`/c/${builder.campaign.slug}/write?lang=${l}`} hrefLang={l} lang={l}>
+        <>
+          <label className="field" htmlFor="language">
+            {t("letterLanguageLabel")} <span className="small">{t("letterLanguageHint")}</span>
+          </label>
+          {/* A submission of this same form, so nothing typed is lost, with or without JavaScript. */}
+          <p className="letter-language">
+            <select
+              id="language"
+              name="language"
+              defaultValue={builder.language}
+              aria-invalid={Boolean(errors.language)}
+              aria-describedby={describedBy("language", errors)}
+              onChange={(event) => event.currentTarget.form?.requestSubmit(languageButton(event.currentTarget.form))}
+            >
+              {builder.templateLanguages.map((l) => (
+                <option key={l} value={l} lang={l}>
                   {languageNames[l] ?? l}
-                </a>
-              )}
-            </span>
-          ))}
+                </option>
+              ))}
+            </select>
+            <button type="submit" name="intent" value="language" className="secondary" formNoValidate>
+              {t("changeLetterLanguage")}
+            </button>
+          </p>
+          <FieldError name="language" errors={errors} />
+        </>
+      ) : (
+        <input type="hidden" name="language" value={builder.language} />
+      )}
+      {textKept ? (
+        <p className="notice" role="status">
+          {t("textKept")}
         </p>
       ) : null}
       <label className="field" htmlFor="subject">
@@ -39,6 +63,7 @@ export function LetterTextFields({ t, values, errors, builder }: FormPartProps &
         maxLength={200}
         defaultValue={textOf(values, "subject")}
         aria-invalid={Boolean(errors.subject)}
+        aria-describedby={describedBy("subject", errors)}
       />
       <FieldError name="subject" errors={errors} />
       <label className="field" htmlFor="body">
@@ -53,6 +78,7 @@ export function LetterTextFields({ t, values, errors, builder }: FormPartProps &
         maxLength={8000}
         defaultValue={textOf(values, "body")}
         aria-invalid={Boolean(errors.body)}
+        aria-describedby={describedBy("body", errors)}
       />
       <FieldError name="body" errors={errors} />
       <button type="submit" name="intent" value="reset" className="secondary" formNoValidate>
@@ -60,4 +86,9 @@ export function LetterTextFields({ t, values, errors, builder }: FormPartProps &
       </button>
     </fieldset>
   );
+}
+
+/** The form's "change the letter language" button, so a change submits as that button would. */
+function languageButton(form: HTMLFormElement): HTMLButtonElement | null {
+  return form.querySelector<HTMLButtonElement>('button[name="intent"][value="language"]');
 }

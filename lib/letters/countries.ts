@@ -12,11 +12,33 @@ export const countryCodes = (
 
 const codeSet = new Set(countryCodes);
 
+/** A real country or territory (addressees have one). */
 export function isCountryCode(code: string): boolean {
   return codeSet.has(code);
 }
 
+/**
+ * A supporter who prefers not to say where they are: ISO 3166's
+ * user-assigned "ZZ" (unknown), so Signature.country stays two letters.
+ * Letters then sign without a country, counts show it as "not given".
+ */
+export const countryNotGiven = "ZZ";
+
+/** What a supporter may give as their country: a real one, or "not given". */
+export function isSupporterCountry(code: string): boolean {
+  return code === countryNotGiven || codeSet.has(code);
+}
+
+const notGivenNames: Record<string, string> = {
+  en: "Not given",
+  fr: "Non indiqué",
+  es: "No indicado",
+  ru: "Не указана",
+};
+
+/** A country's name in `language`; "not given" for countryNotGiven (Intl would say "Unknown Region"). */
 export function countryName(code: string, language: string): string {
+  if (code === countryNotGiven) return notGivenNames[language] ?? notGivenNames.en!;
   try {
     return new Intl.DisplayNames([language, "en"], { type: "region" }).of(code) ?? code;
   } catch {

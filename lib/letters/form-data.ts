@@ -15,6 +15,7 @@ export const signatureFormFields = [
   "submissionKey",
   "website",
   "altcha",
+  "source",
 ] as const;
 
 const checkboxes = new Set(["replyToMe", "consentIdentity", "consentCounted", "consentContact"]);

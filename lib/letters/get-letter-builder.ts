@@ -28,6 +28,7 @@ function inLanguage(row: AddresseeRow, language: string): LetterAddressee {
     ...fields,
     name: local?.name ?? row.name,
     role: local?.role ?? row.role,
+    organisation: local?.organisation ?? row.organisation,
     salutation: local?.salutation ?? row.salutation,
   };
 }
@@ -80,6 +81,25 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
     addressees: row.addressees.map((a) => ({ ...inLanguage(a.addressee, language), preselected: a.preselected })),
     embassies,
   };
+}
+
+/**
+ * The builder in every language the campaign has a letter in, so the form
+ * can change the letter's language without losing what was typed; `first`
+ * is the one in the requested language (or the campaign's first).
+ */
+export async function getLetterBuilders(
+  slug: string,
+  requestedLanguage?: string,
+): Promise<{ first: LetterBuilder; byLanguage: Record<string, LetterBuilder> } | null> {
+  const first = await getLetterBuilder(slug, requestedLanguage);
+  if (!first) return null;
+  const byLanguage: Record<string, LetterBuilder> = { [first.language]: first };
+  for (const language of first.templateLanguages) {
+    const builder = language === first.language ? first : await getLetterBuilder(slug, language);
+    if (builder) byLanguage[language] = builder;
+  }
+  return { first, byLanguage };
 }
 
 /** The addressees a letter goes to: campaign addressees and directory embassies, in the given order. */

@@ -9,7 +9,7 @@ import { problemMessage, problemsByField, problemsOf, type FieldProblems, type P
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { identityLevelSchema, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
 import en from "@/messages/en.json";
-import { isCountryCode } from "./countries";
+import { isSupporterCountry } from "./countries";
 
 /** A problem the letter form can show: a key of the "formErrors" catalogue. */
 export type FormErrorCode = keyof (typeof en)["formErrors"];
@@ -54,7 +54,15 @@ const trimmedLine = (max: number, field: "subject" | "name" | "city") =>
     .max(max, say(`${field}Max`, { max }))
     .refine(oneLine, say(`${field}OneLine`));
 
-export const countryCodeSchema = z.string().trim().toUpperCase().refine(isCountryCode, say("countryChoose"));
+/** The supporter's country, or "ZZ" (countries.ts) for "I prefer not to say"; missing says the same as wrong. */
+export const countryCodeSchema = z
+  .string({ error: say("countryChoose") })
+  .trim()
+  .toUpperCase()
+  .refine(isSupporterCountry, say("countryChoose"));
+
+/** A partner's ?source= code as admins define them; anything else is dropped, never refused. */
+export const sourceCodeSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 /** The letter itself: what every output (preview, PDF, .eml, mailto) is made from. */
 export const letterContentSchema = z.object({
@@ -125,6 +133,12 @@ export const signatureSubmissionSchema = letterContentSchema
     website: z.string().max(500).optional(),
     /** ALTCHA proof-of-work solution (base64 JSON); absent when JavaScript is off. */
     altcha: z.string().max(4_000).optional(),
+    /**
+     * The partner link the supporter came by (?source=). A code that is
+     * malformed (or unknown, record-signature.ts) is ignored: never an error,
+     * never a different answer.
+     */
+    source: sourceCodeSchema.optional().catch(undefined),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -1,4 +1,4 @@
-import { countryName } from "./countries";
+import { countryName, countryNotGiven } from "./countries";
 import type { IdentityLevel } from "@/lib/core/vocabulary";
 
 const anonymousSupporter: Record<string, (country: string) => string> = {
@@ -6,6 +6,13 @@ const anonymousSupporter: Record<string, (country: string) => string> = {
   fr: (country) => `Une personne solidaire, ${country}`,
   es: (country) => `Una persona solidaria de ${country}`,
   ru: (country) => `Сторонник кампании (${country})`,
+};
+// For a supporter who prefers not to say their country.
+const anonymousNowhere: Record<string, string> = {
+  en: "A supporter",
+  fr: "Une personne solidaire",
+  es: "Una persona solidaria",
+  ru: "Сторонник кампании",
 };
 
 /** Initials from a name: "Anna-Lena Müller" → "A.-L. M." */
@@ -34,7 +41,8 @@ export function signerLine(options: {
   country: string;
   language: string;
 }): string {
-  const country = countryName(options.country, options.language);
+  // "Not given" is left out of the letter, not written into it.
+  const country = options.country === countryNotGiven ? "" : countryName(options.country, options.language);
   const name = options.name?.trim();
   switch (options.identity) {
     case "full":
@@ -42,8 +50,9 @@ export function signerLine(options: {
     case "name_country":
       return [name, country].filter(Boolean).join(", ");
     case "initials_country":
-      return name ? `${initialsOf(name)}, ${country}` : country;
+      return [name ? initialsOf(name) : "", country].filter(Boolean).join(", ");
     case "anonymous":
+      if (!country) return anonymousNowhere[options.language] ?? anonymousNowhere.en!;
       return (anonymousSupporter[options.language] ?? anonymousSupporter.en!)(country);
   }
 }

@@ -7,6 +7,8 @@ import { erasePersonalData } from "@/lib/privacy/data";
 import {
   awaitingConfirmation,
   claimConfirmation,
+  countSourceSignature,
+  forgetSourceCode,
   inTransaction,
   insertPendingTallies,
   isUniqueViolation,
@@ -143,6 +145,10 @@ function confirmOnce(signatureId: string, now: Date): Promise<{ outcome: Confirm
         ),
       );
     }
+    // The partner code counts with the signature, and is forgotten at once.
+    if (!signature.countedAt && contact.sourceCode)
+      await countSourceSignature(tx, signature.campaignId, contact.sourceCode);
+    if (contact.sourceCode) await forgetSourceCode(tx, signatureId);
     await createDeliveryMessages(tx, signatureId);
     await queueThankYou(tx, signatureId, now);
     return { outcome: "confirmed" as const, letters: released };

@@ -53,6 +53,8 @@ export type SignatureRows = {
   platformLetters: Prisma.PlatformLetterCreateManyInput[];
   /** Empty while the signature waits for its address to be confirmed. */
   pendingTallies: Prisma.PendingTallyCreateManyInput[];
+  /** A known partner code to count now (the signature counts at once), else null. */
+  sourceCounted: string | null;
 };
 
 /** Writes a signature's rows in the caller's transaction. */
@@ -62,11 +64,37 @@ export async function insertSignatureRows(tx: Tx, rows: SignatureRows): Promise<
   await tx.letter.createMany({ data: rows.letters });
   if (rows.platformLetters.length > 0) await tx.platformLetter.createMany({ data: rows.platformLetters });
   if (rows.pendingTallies.length > 0) await insertPendingTallies(tx, rows.pendingTallies);
+  if (rows.sourceCounted) await countSourceSignature(tx, rows.signature.campaignId, rows.sourceCounted);
 }
 
 /** Rows the next roll-up adds to the totals (lib/tallies). */
 export async function insertPendingTallies(tx: Tx, rows: Prisma.PendingTallyCreateManyInput[]): Promise<void> {
   await tx.pendingTally.createMany({ data: rows });
+}
+
+// --- Partner sources ----------------------------------------------------------------
+
+/** The code if admins defined it for this campaign, else null (an unknown code is ignored). */
+export async function knownSourceCode(campaignId: string, code: string): Promise<string | null> {
+  const found = await db().campaignSource.findUnique({
+    where: { campaignId_code: { campaignId, code } },
+    select: { code: true },
+  });
+  return found?.code ?? null;
+}
+
+/** One more counted signature for a partner code: only the number is kept, nothing that points to the signature. */
+export async function countSourceSignature(tx: Tx, campaignId: string, code: string): Promise<void> {
+  // updateMany: a code deleted meanwhile is simply not counted.
+  await tx.campaignSource.updateMany({ where: { campaignId, code }, data: { signatures: { increment: 1 } } });
+}
+
+/** Forgets the code a signature waited with, once it has counted (or not). */
+export async function forgetSourceCode(tx: Tx, signatureId: string): Promise<void> {
+  await tx.supporterContact.updateMany({
+    where: { signatureId, sourceCode: { not: null } },
+    data: { sourceCode: null },
+  });
 }
 
 // --- Held confirmations --------------------------------------------------------------
@@ -131,7 +159,7 @@ export async function signatureToConfirm(tx: Tx, signatureId: string) {
     select: {
       campaignId: true,
       countedAt: true,
-      contact: { select: { emailConfirmedAt: true, emailEncrypted: true } },
+      contact: { select: { emailConfirmedAt: true, emailEncrypted: true, sourceCode: true } },
       letters: { select: { id: true } },
     },
   });

@@ -2,18 +2,24 @@ import "server-only";
 import { composeLetters } from "@/lib/letters/compose-letters";
 import { formToObject, signatureFormFields } from "@/lib/letters/form-data";
 import { formMessage, formMessages } from "@/lib/letters/form-messages";
-import { getLetterBuilder, resolveAddressees } from "@/lib/letters/get-letter-builder";
+import {
+  getLetterBuilder,
+  getLetterBuilders,
+  resolveAddressees,
+  type LetterBuilder,
+} from "@/lib/letters/get-letter-builder";
 import { formProblem, letterContentSchema, letterProblems } from "@/lib/letters/schema";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import type { LetterFormState, PreviewLetter } from "./letter-form-state";
 import { signingFormState } from "./present";
 import { signCampaign } from "./sign-campaign";
 
-export type LetterFormIntent = "preview" | "reset" | "send";
+export type LetterFormIntent = "preview" | "reset" | "language" | "send";
 
 /**
  * The letter builder's one server-side step, for the form with or without
- * JavaScript: refresh the preview, go back to the template, or sign and send
+ * JavaScript: refresh the preview, go back to the template, change the
+ * letter's language (keeping everything typed), or sign and send
  * (sign-campaign.ts, as the API does). Answers in the supporter's language.
  */
 export async function handleLetterForm(options: {
@@ -36,6 +42,8 @@ export async function handleLetterForm(options: {
   if (options.intent === "reset") {
     return { values: { ...values, subject: builder.template.subject, body: builder.template.body }, version };
   }
+
+  if (options.intent === "language") return changeLetterLanguage(builder, values, version);
 
   if (options.intent === "preview") {
     const content = letterContentSchema.safeParse(values);
@@ -68,3 +76,26 @@ export async function handleLetterForm(options: {
   const signatures = result.kind === "signed" ? ((await getCampaignTotals(options.slug))?.signatures ?? 0) : 0;
   return signingFormState(result, { values, version, locale, signatures });
 }
+
+/**
+ * The form in another letter language: every field as typed; a subject and
+ * text still as a template gave them become the new language's template,
+ * and text the supporter changed stays (textKept says so).
+ */
+async function changeLetterLanguage(
+  builder: LetterBuilder,
+  values: Record<string, unknown>,
+  version: number,
+): Promise<LetterFormState> {
+  const language = { ...values, language: builder.language };
+  const others = await getLetterBuilders(builder.campaign.slug, builder.language);
+  const templates = Object.values(others?.byLanguage ?? {}).map((b) => b.template);
+  const untouched = templates.some((t) => sameText(values.subject, t.subject) && sameText(values.body, t.body));
+  if (untouched)
+    return { values: { ...language, subject: builder.template.subject, body: builder.template.body }, version };
+  return { values: language, version, textKept: true };
+}
+
+/** Whether a posted text is this one (a browser posts line breaks as CR LF). */
+const sameText = (posted: unknown, text: string) =>
+  typeof posted === "string" && posted.replace(/\r\n/g, "\n").trim() === text.replace(/\r\n/g, "\n").trim();

@@ -20,6 +20,8 @@ export type ThankYou = {
   /** The content the PDF and .eml forms post back; nothing is kept on our side. */
   content: Record<string, string | string[]>;
   emailAddressees: number;
+  /** Lets this browser report its prepared letters as sent (lib/letters/report-letters-sent.ts). */
+  sentReportToken?: string;
 };
 
 export type LetterFormState = {
@@ -29,6 +31,8 @@ export type LetterFormState = {
   message?: string;
   preview?: PreviewLetter[];
   thankYou?: ThankYou;
+  /** The letter language changed and the supporter's own text was kept (not the new template). */
+  textKept?: boolean;
   /** Bumped on every answer so the form re-mounts with the new values. */
   version: number;
 };

@@ -7,6 +7,7 @@ import { env } from "@/lib/core/env";
 import type { ApiError } from "@/lib/core/errors";
 import { apiMessage, formMessage, formMessages, type ApiMessageKey } from "@/lib/letters/form-messages";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
+import { sentReportToken } from "@/lib/letters/report-letters-sent";
 import type { FormErrorCode } from "@/lib/letters/schema";
 import type { LetterFormState } from "./letter-form-state";
 import type { SignCampaignResult } from "./sign-campaign";
@@ -58,6 +59,7 @@ function thankYouOf(result: Signed, signatures: number): NonNullable<LetterFormS
       ...(data.city ? { city: data.city } : {}),
     },
     emailAddressees: result.letters.filter((l) => l.addressee.emails.length > 0).length,
+    sentReportToken: sentReportToken(result.signatureId),
   };
 }
 

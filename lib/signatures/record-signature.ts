@@ -15,6 +15,7 @@ import {
   inTransaction,
   insertSignatureRows,
   isUniqueViolation,
+  knownSourceCode,
   signatureIdBySubmissionKey,
   type SignatureRows,
 } from "./data";
@@ -102,6 +103,9 @@ export async function recordSignature(
     ? await mayEmailConfirmation(submission.email, now)
     : ({ allowed: true } as const);
 
+  // The partner link, looked up whenever one is given; an unknown code changes nothing.
+  const source = submission.source ? await knownSourceCode(campaignId, submission.source) : null;
+
   const purgeAfter = new Date(now.getTime() + retentionMs);
   const letterIds = letters.map(() => randomUUID());
   const rows: SignatureRows = {
@@ -142,6 +146,8 @@ export async function recordSignature(
               : null,
           consentContact: submission.consentContact,
           replyToSupporter: submission.replyToMe,
+          // Kept only until the signature counts, at confirmation (confirm-supporter-email.ts).
+          sourceCode: countedNow ? null : source,
           purgeAfter,
         }
       : null,
@@ -176,6 +182,7 @@ export async function recordSignature(
         : [],
     ),
     pendingTallies: countedNow ? pendingTallyRows(campaignId, signatureId, letterIds) : [],
+    sourceCounted: countedNow ? source : null,
   };
 
   try {

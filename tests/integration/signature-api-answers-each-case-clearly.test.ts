@@ -80,7 +80,7 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(Object.keys(error.fields).sort()).toEqual(["consentIdentity", "country", "email"]);
-    expect(error.fields.country).toEqual(["Choose your country from the list."]);
+    expect(error.fields.country).toEqual(["Choose your country, or “I prefer not to say”."]);
   });
 
   it("answers 400 for unknown fields and for a body that is not JSON", async () => {

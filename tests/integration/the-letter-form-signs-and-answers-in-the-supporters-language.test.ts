@@ -42,13 +42,13 @@ describe("the letter form", () => {
     const en = await step("send", fields);
     expect(en.message).toBe("Some fields need your attention.");
     expect(en.fieldErrors).toEqual({
-      country: ["Choose your country from the list."],
+      country: ["Choose your country, or “I prefer not to say”."],
       email: ["Give your email address: we send the letters only after you confirm it."],
       consentIdentity: ["Confirm that the letters may carry the identity you chose, or pick another way to send them."],
     });
     const fr = await step("send", fields, "fr");
     expect(fr.message).toBe("Certains champs demandent votre attention.");
-    expect(fr.fieldErrors?.country).toEqual(["Choisissez votre pays dans la liste."]);
+    expect(fr.fieldErrors?.country).toEqual(["Choisissez votre pays, ou « Je préfère ne pas le dire »."]);
     const preview = await step("preview", { ...fields, subject: "" });
     expect(preview.message).toBe("Some fields need your attention before the preview.");
     expect(preview.fieldErrors?.subject).toEqual(["Write a subject."]);

@@ -11,7 +11,7 @@ import { formProblem } from "@/lib/letters/schema";
 import { handleLetterForm } from "@/lib/signatures/handle-letter-form";
 import type { LetterFormState } from "@/lib/signatures/letter-form-state";
 
-const intentSchema = z.enum(["preview", "reset", "send"]).catch("preview");
+const intentSchema = z.enum(["preview", "reset", "language", "send"]).catch("preview");
 
 export async function letterFormAction(
   slug: string,

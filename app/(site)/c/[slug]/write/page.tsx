@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LetterBuilder } from "@/components/letters/letter-builder";
 import { countryOptions } from "@/lib/letters/countries";
-import { getLetterBuilder } from "@/lib/letters/get-letter-builder";
+import { getLetterBuilders } from "@/lib/letters/get-letter-builder";
+import { sourceCodeSchema } from "@/lib/letters/schema";
 import { catalogues } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { letterFormAction } from "./actions";
@@ -12,25 +13,29 @@ export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/c/[slug]/write">;
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const lang = (await searchParams).lang;
-  const builder = await getLetterBuilder((await params).slug, typeof lang === "string" ? lang : undefined);
-  return builder ? { title: `${catalogues[await requestLocale()].builder.title}: ${builder.campaign.title}` } : {};
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await requestLocale();
+  const builders = await getLetterBuilders((await params).slug, locale);
+  return builders ? { title: `${catalogues[locale].builder.title}: ${builders.first.campaign.title}` } : {};
 }
 
 export default async function WritePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const lang = (await searchParams).lang;
-  const builder = await getLetterBuilder(slug, typeof lang === "string" ? lang : undefined);
-  if (!builder) notFound();
   const locale = await requestLocale();
+  // The letter starts in the interface language when the campaign has a letter in it; the form can change it.
+  const builders = await getLetterBuilders(slug, locale);
+  if (!builders) notFound();
+  // A partner's code (?source=), carried in the form only when well formed; the server checks it again.
+  const source = sourceCodeSchema.safeParse((await searchParams).source);
   return (
     <LetterBuilder
-      builder={builder}
+      builders={builders.byLanguage}
+      language={builders.first.language}
+      source={source.success ? source.data : undefined}
       countries={countryOptions(locale)}
       // One key per page view: a resubmitted form is recognised, not counted twice.
       submissionKey={randomBytes(18).toString("base64url")}
-      action={letterFormAction.bind(null, builder.campaign.slug)}
+      action={letterFormAction.bind(null, builders.first.campaign.slug)}
       locale={locale}
       messages={{ builder: catalogues[locale].builder, thankYou: catalogues[locale].thankYou }}
     />
