@@ -264,24 +264,58 @@ export async function directoryEntries() {
   });
 }
 
-/** Every embassy and mission with all its columns, for the CSV export. */
+/** Every embassy and mission with all its columns and its translations' organisation lines, for the CSV export. */
 export async function directoryRows() {
   return db().addressee.findMany({
     where: { kind: { in: ["embassy", "mission"] } },
     orderBy: [{ country: "asc" }, { key: "asc" }],
+    include: { translations: { select: { language: true, organisation: true }, orderBy: { language: "asc" } } },
   });
 }
 
-/** The addressees that already have one of these keys. */
+/** The addressees that already have one of these keys, with the languages they are translated into. */
 export async function addresseesWithKeys(tx: Tx, keys: string[]) {
-  return tx.addressee.findMany({ where: { key: { in: keys } }, select: { key: true, kind: true } });
+  return tx.addressee.findMany({
+    where: { key: { in: keys } },
+    select: { key: true, kind: true, translations: { select: { language: true } } },
+  });
 }
 
-/** Creates or overwrites directory rows by key. */
-export async function upsertDirectoryRows(tx: Tx, rows: AddresseeInput[]): Promise<void> {
-  for (const row of rows) {
-    const data = { ...row, lastVerifiedAt: new Date(`${row.lastVerifiedAt}T00:00:00Z`) };
-    await tx.addressee.upsert({ where: { key: row.key }, create: data, update: data });
+/**
+ * Creates or overwrites directory rows by key, and sets the organisation line
+ * of the translations named (which exist: the caller checked).
+ */
+export async function upsertDirectoryRows(
+  tx: Tx,
+  rows: (AddresseeInput & { translatedOrganisations: Record<string, string | null> })[],
+): Promise<void> {
+  for (const { translatedOrganisations, ...row } of rows) {
+    const data = {
+      key: row.key,
+      name: row.name,
+      role: row.role,
+      organisation: row.organisation,
+      kind: row.kind,
+      country: row.country,
+      emails: row.emails,
+      xHandle: row.xHandle,
+      postalAddress: row.postalAddress,
+      webFormUrl: row.webFormUrl,
+      salutation: row.salutation,
+      status: row.status,
+      lastVerifiedAt: new Date(`${row.lastVerifiedAt}T00:00:00Z`),
+    };
+    const saved = await tx.addressee.upsert({
+      where: { key: row.key },
+      create: data,
+      update: data,
+      select: { id: true },
+    });
+    for (const [language, organisation] of Object.entries(translatedOrganisations))
+      await tx.addresseeTranslation.update({
+        where: { addresseeId_language: { addresseeId: saved.id, language } },
+        data: { organisation },
+      });
   }
 }
 

@@ -25,12 +25,17 @@ export async function listDeliveryMessages(
   return deliveryQueue(filter.status, Math.min(filter.take ?? 100, 500));
 }
 
-/** why: the reason, an "adminFormErrors" message in the caller's language (English unless told). */
-export type QueueChange = { outcome: "done" } | { outcome: "not_found" } | { outcome: "not_allowed_now"; why: string };
+/**
+ * why: the reason, an "adminFormErrors" message in the caller's language
+ * (English unless told); problem: the same as a code, for the page's address.
+ */
+export type QueueChange =
+  { outcome: "done" } | { outcome: "not_found" } | { outcome: "not_allowed_now"; why: string; problem: Problem };
 
 const notNow = (locale: string, problem: Problem) => ({
   outcome: "not_allowed_now" as const,
   why: problemTranslator(locale, "adminFormErrors")(problem.code, problem.values),
+  problem,
 });
 
 /** Sends a failed, deferred or cancelled message again, with a fresh count of attempts. */

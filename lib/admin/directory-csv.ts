@@ -6,12 +6,16 @@ import { problemsOf, type Problem, type Translate } from "@/lib/core/errors";
 import { problemTranslator } from "@/lib/i18n/messages";
 import { addresseeInputSchema, type AddresseeInput } from "./addressee-schema";
 
+/** A translated organisation line: the schema's own rule for the addressee's organisation. */
+const organisationLine = addresseeInputSchema.shape.organisation;
+
 export const directoryColumns = [
   "key",
   "kind",
   "country",
   "name",
   "role",
+  "organisation",
   "emails",
   "x_handle",
   "postal_address",
@@ -22,13 +26,33 @@ export const directoryColumns = [
 ] as const;
 const required = ["key", "country", "name", "role", "last_verified"];
 
+/**
+ * The organisation line in another language: `organisation_fr`, `organisation_ru`…
+ * It fills that language's translation of the addressee (made in the editor).
+ */
+export const translatedOrganisationColumn = (language: string) => `organisation_${language}`;
+const translatedOrganisation = /^organisation_([a-z]{2,3})$/;
+
+/** The file's own column for each schema field, so problems name what the admin sees in the file. */
+const columnOfField: Record<string, string> = {
+  lastVerifiedAt: "last_verified",
+  xHandle: "x_handle",
+  postalAddress: "postal_address",
+  webFormUrl: "web_form_url",
+  "": "row",
+};
+const columnOf = (field: string) => columnOfField[field] ?? field;
+
+/** A directory row: the addressee, and its organisation line per translated language ("" clears it). */
+export type DirectoryRow = AddresseeInput & { translatedOrganisations: Record<string, string | null>; row: number };
+
 export const maxDirectoryRows = 1_000;
 
 /** One problem with the file; `row` and `field` when it is one cell's (a row's own problem has field "row"). */
 export type ImportProblem = Problem & { row?: number; field?: string };
 
-export type DirectoryRead = { ok: true; rows: AddresseeInput[] } | { ok: false; problems: ImportProblem[] };
-export type DirectoryParse = { ok: true; rows: AddresseeInput[] } | { ok: false; errors: string[] };
+export type DirectoryRead = { ok: true; rows: DirectoryRow[] } | { ok: false; problems: ImportProblem[] };
+export type DirectoryParse = { ok: true; rows: DirectoryRow[] } | { ok: false; errors: string[] };
 
 /** A problem as text: a cell's framed with its row and field ("Row 3: emails: …"). */
 export function describeImportProblem(problem: ImportProblem, translate: Translate): string {
@@ -61,11 +85,16 @@ export function readDirectoryCsv(text: string): DirectoryRead {
   if (records.length === 0) return { ok: false, problems: [{ code: "fileEmpty" }] };
   const header = records[0]!.map((h) => h.toLowerCase());
   const problems: ImportProblem[] = [];
-  const unknown = header.filter((h) => !(directoryColumns as readonly string[]).includes(h));
+  const unknown = header.filter(
+    (h) => !(directoryColumns as readonly string[]).includes(h) && !translatedOrganisation.test(h),
+  );
   if (unknown.length)
     problems.push({
       code: "unknownColumns",
-      values: { list: unknown.map((u) => `“${u}”`).join(", "), columns: directoryColumns.join(", ") },
+      values: {
+        list: unknown.map((u) => `“${u}”`).join(", "),
+        columns: [...directoryColumns, translatedOrganisationColumn("xx")].join(", "),
+      },
     });
   const missing = required.filter((r) => !header.includes(r));
   if (missing.length) problems.push({ code: "missingColumns", values: { list: missing.join(", ") } });
@@ -76,7 +105,11 @@ export function readDirectoryCsv(text: string): DirectoryRead {
       problems: [{ code: "tooManyRows", values: { count: records.length - 1, max: maxDirectoryRows } }],
     };
 
-  const rows: AddresseeInput[] = [];
+  const rows: DirectoryRow[] = [];
+  const translatedColumns = header.flatMap((h) => {
+    const language = translatedOrganisation.exec(h)?.[1];
+    return language ? [{ column: h, language }] : [];
+  });
   const seenKeys = new Map<string, number>();
   records.slice(1).forEach((record, index) => {
     const rowNumber = index + 2;
@@ -87,7 +120,7 @@ export function readDirectoryCsv(text: string): DirectoryRead {
       country: cell("country"),
       name: cell("name"),
       role: cell("role"),
-      organisation: "",
+      organisation: cell("organisation"),
       emails: cell("emails"),
       xHandle: cell("x_handle"),
       postalAddress: cell("postal_address"),
@@ -98,8 +131,16 @@ export function readDirectoryCsv(text: string): DirectoryRead {
     });
     if (!parsed.success) {
       for (const [field, list] of Object.entries(problemsOf(parsed.error)))
-        for (const problem of list) problems.push({ ...problem, row: rowNumber, field: field || "row" });
+        for (const problem of list) problems.push({ ...problem, row: rowNumber, field: columnOf(field) });
       return;
+    }
+    const translatedOrganisations: Record<string, string | null> = {};
+    for (const { column, language } of translatedColumns) {
+      const value = organisationLine.safeParse(cell(column));
+      if (value.success) translatedOrganisations[language] = value.data;
+      else
+        for (const problem of Object.values(problemsOf(value.error)).flat())
+          problems.push({ ...problem, row: rowNumber, field: column });
     }
     if (parsed.data.kind === "official") {
       problems.push({ code: "officialsOnly", row: rowNumber, field: "kind" });
@@ -114,7 +155,7 @@ export function readDirectoryCsv(text: string): DirectoryRead {
         field: "key",
       });
     seenKeys.set(parsed.data.key, rowNumber);
-    rows.push(parsed.data);
+    rows.push({ ...parsed.data, translatedOrganisations, row: rowNumber });
   });
   return problems.length ? { ok: false, problems } : { ok: true, rows };
 }

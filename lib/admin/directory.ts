@@ -2,7 +2,7 @@ import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { recordAudit } from "./audit";
 import { addresseesWithKeys, directoryEntries, directoryRows, inTransaction, upsertDirectoryRows } from "./data";
-import { directoryColumns, readDirectoryCsv, type ImportProblem } from "./directory-csv";
+import { directoryColumns, readDirectoryCsv, translatedOrganisationColumn, type ImportProblem } from "./directory-csv";
 import { toCsv } from "@/lib/core/csv";
 
 export const maxDirectoryFileBytes = 1_000_000;
@@ -32,26 +32,39 @@ export async function importDirectory(actor: StaffIdentity, csv: string): Promis
       tx,
       parsed.rows.map((r) => r.key),
     );
-    const officials = existing.filter((e) => e.kind === "official").map((e) => e.key);
-    if (officials.length)
-      return {
-        outcome: "rejected" as const,
-        problems: officials.map((key): ImportProblem => ({ code: "keyOfficial", values: { key } })),
-      };
-    const known = new Set(existing.map((e) => e.key));
+    const byKey = new Map(existing.map((e) => [e.key, e]));
+    const problems: ImportProblem[] = [];
+    for (const row of parsed.rows) {
+      const known = byKey.get(row.key);
+      if (known?.kind === "official")
+        problems.push({ code: "keyOfficial", values: { key: row.key }, row: row.row, field: "key" });
+      // An organisation line fills a translation made in the addressee editor (which has its name and role).
+      const translated = new Set(known?.translations.map((t) => t.language) ?? []);
+      for (const [language, organisation] of Object.entries(row.translatedOrganisations))
+        if (organisation !== null && !translated.has(language))
+          problems.push({
+            code: "translationMissing",
+            values: { language },
+            row: row.row,
+            field: translatedOrganisationColumn(language),
+          });
+      for (const language of Object.keys(row.translatedOrganisations))
+        if (!translated.has(language)) delete row.translatedOrganisations[language];
+    }
+    if (problems.length) return { outcome: "rejected" as const, problems };
     await upsertDirectoryRows(tx, parsed.rows);
-    const created = parsed.rows.filter((r) => !known.has(r.key)).length;
+    const created = parsed.rows.filter((r) => !byKey.has(r.key)).length;
     await recordAudit(
       actor,
       {
         action: "directory.import",
         entity: "directory",
-        before: { keys: [...known] },
-        after: { created, updated: known.size, keys: parsed.rows.map((r) => r.key) },
+        before: { keys: [...byKey.keys()] },
+        after: { created, updated: byKey.size, keys: parsed.rows.map((r) => r.key) },
       },
       tx,
     );
-    return { outcome: "imported" as const, created, updated: known.size };
+    return { outcome: "imported" as const, created, updated: byKey.size };
   });
 }
 
@@ -59,14 +72,16 @@ export async function importDirectory(actor: StaffIdentity, csv: string): Promis
 export async function directoryCsv(actor: StaffIdentity): Promise<string> {
   assertRole(actor, "admin");
   const rows = await directoryRows();
+  const languages = [...new Set(rows.flatMap((r) => r.translations.map((t) => t.language)))].sort();
   return toCsv(
-    [...directoryColumns],
+    [...directoryColumns, ...languages.map(translatedOrganisationColumn)],
     rows.map((r) => [
       r.key,
       r.kind,
       r.country,
       r.name,
       r.role,
+      r.organisation,
       r.emails.join(" "),
       r.xHandle,
       r.postalAddress,
@@ -74,6 +89,7 @@ export async function directoryCsv(actor: StaffIdentity): Promise<string> {
       r.salutation,
       r.lastVerifiedAt.toISOString().slice(0, 10),
       r.status,
+      ...languages.map((language) => r.translations.find((t) => t.language === language)?.organisation ?? null),
     ]),
   );
 }

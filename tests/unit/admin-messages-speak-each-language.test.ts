@@ -159,6 +159,7 @@ const domainProblems: Problem[] = [
   { code: "addresseeGone" },
   { code: "fileTooLarge" },
   { code: "keyOfficial", values: { key: "ru-president" } },
+  { code: "translationMissing", values: { language: "fr" } },
   { code: "notAllowedStatus", values: { status: "sent" } },
   { code: "notAllowedStatus", values: { status: "queued" } },
   { code: "letterTextDeleted" },

@@ -38,7 +38,7 @@ describe("parseDirectoryCsv", () => {
       ok: false,
       errors: [
         "Row 3: country: The country is not an ISO 3166 two-letter code (e.g. FR).",
-        "Row 4: lastVerifiedAt: The date last verified is a date like 2026-11-23.",
+        "Row 4: last_verified: The date last verified is a date like 2026-11-23.",
         "Row 5: key: “embassy-pt” is also on row 2.",
       ],
     });

@@ -1,7 +1,14 @@
 import { listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
 import { deliveryStatuses } from "@/lib/core/vocabulary";
 import { requireStaff } from "@/lib/auth/session";
-import { formatNumber } from "@/lib/i18n/messages";
+import { formatNumber, problemTranslator } from "@/lib/i18n/messages";
+import {
+  deliveryDoneCodes,
+  deliveryProblemCodes,
+  knownCode,
+  knownStatus,
+  type DeliveryProblem,
+} from "@/lib/admin/status-codes";
 import { adminLanguage, adminMetadata, formatMoment } from "@/lib/i18n/admin-language";
 import { cancelMessageAction, retryMessageAction, setDeliveryPausedAction } from "./actions";
 
@@ -51,17 +58,27 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
   const emails = await listSupporterEmails(admin);
   const { locale, t, href } = await adminLanguage();
   const time = (d: Date | null) => (d ? formatMoment(d, locale) : t("common.none"));
+  // Only known codes are said; any other text in the address is ignored.
+  const done = knownCode(deliveryDoneCodes, one(query.done));
+  const problem = knownCode(deliveryProblemCodes, one(query.problem));
+  const why = problemTranslator(locale, "adminFormErrors");
+  const problemText = (code: DeliveryProblem) =>
+    code === "notAllowedStatus" || code === "letterTextDeleted"
+      ? t("delivery.notNow", {
+          why: why(code, { status: knownStatus(one(query.status)) ?? t("common.none") }),
+        })
+      : t(`delivery.${code}`);
   return (
     <>
       <h1>{t("delivery.title")}</h1>
-      {one(query.done) && (
+      {done && (
         <p role="status" className="form-ok">
-          {one(query.done)}
+          {t(`delivery.${done}`)}
         </p>
       )}
-      {one(query.problem) && (
+      {problem && (
         <p role="alert" className="form-error">
-          {one(query.problem)}
+          {problemText(problem)}
         </p>
       )}
       <p>{t.rich("delivery.outboxLink", { link: (chunks) => <a href={href("/admin/outbox")}>{chunks}</a> })}</p>

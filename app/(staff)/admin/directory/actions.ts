@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { importDirectory, maxDirectoryFileBytes } from "@/lib/admin/directory";
 import { describeImportProblem } from "@/lib/admin/directory-csv";
 import type { AdminFormState } from "@/lib/admin/form-state";
@@ -22,5 +23,7 @@ export async function importDirectoryAction(_previous: AdminFormState, formData:
       fieldErrors: { rows: result.problems.map((problem) => describeImportProblem(problem, translate)) },
     };
   }
+  // The page's table reads the directory: render it again with the new rows.
+  revalidatePath("/admin/directory");
   return { status: "saved", message: t("directory.imported", { created: result.created, updated: result.updated }) };
 }

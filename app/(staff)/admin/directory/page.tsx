@@ -1,6 +1,6 @@
 import { DirectoryImportForm } from "@/components/admin/directory-import-form";
 import { listDirectory } from "@/lib/admin/directory";
-import { directoryColumns } from "@/lib/admin/directory-csv";
+import { directoryColumns, translatedOrganisationColumn } from "@/lib/admin/directory-csv";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
 import { adminLanguage, adminMetadata, formatDay } from "@/lib/i18n/admin-language";
@@ -21,7 +21,7 @@ export default async function DirectoryPage() {
         <h2 id="import">{t("directory.importHeading")}</h2>
         <p>
           {t.rich("directory.importHelp", {
-            columns: directoryColumns.join(", "),
+            columns: [...directoryColumns, translatedOrganisationColumn("fr")].join(", "),
             code: (chunks) => <code>{chunks}</code>,
             link: (chunks) => <a href="/admin/directory/export">{chunks}</a>,
           })}
