@@ -1,27 +1,42 @@
 // The public campaign page. Server-rendered; works without JavaScript.
+import { withPartnerSource } from "@/lib/campaigns/partner-source";
 import type { PublicCampaign } from "@/lib/campaigns/schema";
 import { formatDate, languageNames, translator } from "@/lib/i18n/messages";
 import type { CampaignTotals } from "@/lib/tallies/schema";
 import { AddresseeCard } from "./addressee-card";
 import { SafetyNotice } from "./safety-notice";
+import { ShareLinks } from "./share-links";
 import { SignatureCount } from "./signature-count";
 
 /**
  * `locale` is the interface language; `campaign.language` the language of the
  * campaign's own texts (its best match, marked with lang= for readers).
+ * `source` is a checked partner code from the page's address, carried into
+ * the links to the letter builder and to the other languages.
  */
 export function CampaignPage({
   campaign,
   totals,
   locale,
+  source,
 }: {
   campaign: PublicCampaign;
   totals: CampaignTotals;
   locale: string;
+  source?: string;
 }) {
   const language = campaign.language;
   const t = translator(locale, "campaign");
-  const writeHref = `/c/${campaign.slug}/write?lang=${locale}`;
+  const writeHref = withPartnerSource(`/c/${campaign.slug}/write?lang=${locale}`, source);
+  const open = campaign.status === "open";
+  const cta = (
+    <p className="cta">
+      <a className="button" href={writeHref}>
+        {t("writeCta")}
+      </a>
+      <span className="hint">{t("writeCtaHint")}</span>
+    </p>
+  );
 
   return (
     <article lang={language} className="campaign">
@@ -43,7 +58,7 @@ export function CampaignPage({
                 {code === language ? (
                   <strong aria-current="true">{languageNames[code] ?? code}</strong>
                 ) : (
-                  <a href={`${campaign.url}?lang=${code}`} hrefLang={code} lang={code}>
+                  <a href={withPartnerSource(`${campaign.url}?lang=${code}`, source)} hrefLang={code} lang={code}>
                     {languageNames[code] ?? code}
                   </a>
                 )}
@@ -55,15 +70,19 @@ export function CampaignPage({
 
       <SignatureCount totals={totals} locale={locale} />
 
-      {campaign.status === "closed" ? (
+      {!open ? (
         <p className="notice">{t("closed")}</p>
+      ) : campaign.firstStep ? (
+        // What the appeal asks first, before the demands, with the way to do it.
+        <section aria-labelledby="first-step-heading" className="first-step">
+          <h2 id="first-step-heading" lang={locale}>
+            {t("firstStepHeading")}
+          </h2>
+          <p>{campaign.firstStep}</p>
+          <div lang={locale}>{cta}</div>
+        </section>
       ) : (
-        <p className="cta">
-          <a className="button" href={writeHref}>
-            {t("writeCta")}
-          </a>
-          <span className="hint">{t("writeCtaHint")}</span>
-        </p>
+        cta
       )}
 
       <section aria-labelledby="demands-heading">
@@ -100,7 +119,7 @@ export function CampaignPage({
         </ul>
       </section>
 
-      {campaign.status === "open" ? (
+      {open ? (
         <p className="cta">
           <a className="button" href={writeHref}>
             {t("writeCta")}
@@ -108,6 +127,9 @@ export function CampaignPage({
         </p>
       ) : null}
       <p className="small">{t("signatures", { count: totals.signatures })}</p>
+      {open ? (
+        <ShareLinks slug={campaign.slug} title={campaign.title} locale={locale} warn={campaign.safetyNotice !== ""} />
+      ) : null}
     </article>
   );
 }

@@ -2,6 +2,7 @@
 // takes nothing from the supporter: it shows the appeal and the count, and
 // its links open the campaign in a new tab, where our own page (which
 // refuses every frame) does the rest.
+import { withPartnerSource } from "@/lib/campaigns/partner-source";
 import type { PublicCampaign } from "@/lib/campaigns/schema";
 import { translator } from "@/lib/i18n/messages";
 import type { CampaignTotals } from "@/lib/tallies/schema";
@@ -11,14 +12,17 @@ export function EmbedCard({
   campaign,
   totals,
   locale,
+  source,
 }: {
   campaign: PublicCampaign;
   totals: CampaignTotals;
   locale: string;
+  /** The partner's checked ?source= code, carried into both links. */
+  source?: string;
 }) {
   const t = translator(locale, "embed");
-  const campaignHref = `/c/${campaign.slug}?lang=${locale}`;
-  const writeHref = `/c/${campaign.slug}/write?lang=${locale}`;
+  const campaignHref = withPartnerSource(`/c/${campaign.slug}?lang=${locale}`, source);
+  const writeHref = withPartnerSource(`/c/${campaign.slug}/write?lang=${locale}`, source);
   return (
     <article lang={campaign.language} className="embed-card">
       <h1>

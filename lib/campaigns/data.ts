@@ -108,10 +108,13 @@ async function writeCampaign(tx: Tx, seed: CampaignSeed): Promise<string> {
     where: { slug: seed.slug },
     ...sameFields({ slug: seed.slug }, fields),
   });
-  for (const [language, text] of Object.entries(seed.translations)) {
+  for (const [language, { organiser, firstStep, ...text }] of Object.entries(seed.translations)) {
     await tx.campaignTranslation.upsert({
       where: { campaignId_language: { campaignId: id, language } },
-      ...sameFields({ campaignId: id, language }, text),
+      ...sameFields(
+        { campaignId: id, language },
+        { ...text, organiser: organiser ?? null, firstStep: firstStep ?? "" },
+      ),
     });
   }
   return id;
@@ -153,10 +156,13 @@ async function writeAddressee(tx: Tx, campaignId: string, a: AddresseeSeed, posi
     where: { key: a.key },
     ...sameFields({ key: a.key }, fields),
   });
-  for (const [language, { name, role, salutation }] of Object.entries(a.translations ?? {})) {
+  for (const [language, { name, role, salutation, organisation }] of Object.entries(a.translations ?? {})) {
     await tx.addresseeTranslation.upsert({
       where: { addresseeId_language: { addresseeId, language } },
-      ...sameFields({ addresseeId, language }, { name, role, salutation: salutation ?? null }),
+      ...sameFields(
+        { addresseeId, language },
+        { name, role, salutation: salutation ?? null, organisation: organisation ?? null },
+      ),
     });
   }
   await tx.campaignAddressee.upsert({

@@ -30,6 +30,7 @@ export function toPublicCampaign(row: CampaignWithContent, requested?: string): 
     context: splitParagraphs(text?.context ?? ""),
     whyItMatters: splitParagraphs(text?.whyItMatters ?? ""),
     safetyNotice: text?.safetyNotice ?? "",
+    firstStep: text?.firstStep ?? "",
     demands: row.demands.map((demand) => ({
       position: demand.position,
       text: pickTranslation(demand.translations, row.languages, language)?.text ?? "",
@@ -43,7 +44,7 @@ export function toPublicCampaign(row: CampaignWithContent, requested?: string): 
           key: addressee.key,
           name: local?.name ?? addressee.name,
           role: local?.role ?? addressee.role,
-          organisation: addressee.organisation,
+          organisation: local?.organisation ?? addressee.organisation,
           kind: addressee.kind,
           country: addressee.country,
           emails: addressee.emails,
@@ -61,7 +62,7 @@ export function toSummaryFields(
     CampaignWithContent,
     "slug" | "status" | "languages" | "organiser" | "signatureGoal" | "appealDate" | "closesAt"
   >,
-  text: { title: string; summary: string } | undefined,
+  text: { title: string; summary: string; organiser: string | null } | undefined,
   language: string,
 ): PublicCampaignSummary {
   return {
@@ -69,7 +70,7 @@ export function toSummaryFields(
     status: row.status,
     language,
     languages: row.languages,
-    organiser: row.organiser,
+    organiser: text?.organiser || row.organiser,
     title: text?.title ?? row.slug,
     summary: text?.summary ?? "",
     signatureGoal: row.signatureGoal,

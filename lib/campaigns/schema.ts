@@ -47,7 +47,7 @@ export const publicCampaignSummarySchema = z.object({
   status: campaignStatusSchema,
   language: z.string().describe("Language of the texts in this answer"),
   languages: z.array(z.string()),
-  organiser: z.string(),
+  organiser: z.string().describe("The organiser's name in `language`, with its article where the language needs one"),
   title: z.string(),
   summary: z.string(),
   signatureGoal: z.number().int().nullable(),
@@ -60,6 +60,7 @@ export const publicCampaignSchema = publicCampaignSummarySchema.extend({
   context: z.array(z.string()).describe("What happened, one paragraph per item"),
   whyItMatters: z.array(z.string()),
   safetyNotice: z.string(),
+  firstStep: z.string().describe("What the appeal asks supporters to do first; empty when it names nothing"),
   demands: z.array(publicDemandSchema),
   addressees: z.array(publicAddresseeSchema),
 });

@@ -36,7 +36,13 @@ const addresseeSeedSchema = z
     salutation: z.string().optional(),
     lastVerifiedOn: z.iso.date(),
     translations: perLanguage(
-      z.strictObject({ name: z.string(), role: z.string(), salutation: z.string().optional() }),
+      z.strictObject({
+        name: z.string(),
+        role: z.string(),
+        salutation: z.string().optional(),
+        /** The organisation line in this language; the addressee's own when missing. */
+        organisation: z.string().optional(),
+      }),
     ).optional(),
   })
   .strict();
@@ -58,6 +64,10 @@ const campaignSeedSchema = z
         context: paragraphs,
         whyItMatters: paragraphs,
         safetyNotice: z.string(),
+        /** The organiser's name in this language, with its article ("the Observatory…"). */
+        organiser: z.string().max(200).optional(),
+        /** What the appeal asks supporters to do first, shown above the demands. */
+        firstStep: z.string().max(600).optional(),
       }),
     ),
     /** In order; each maps language to text. */

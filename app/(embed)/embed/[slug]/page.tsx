@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedCard } from "@/components/campaign/embed-card";
 import { getCampaignPage } from "@/lib/campaigns/get-campaign-page";
+import { partnerSource } from "@/lib/campaigns/partner-source";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return data ? { title: data.campaign.title, robots: { index: false } } : {};
 }
 
-export default async function EmbedRoute({ params }: Props) {
+/** A partner frames /embed/<slug>?source=<their code>: the widget's links carry the code. */
+export default async function EmbedRoute({ params, searchParams }: Props) {
   const locale = await requestLocale();
   const data = await getCampaignPage((await params).slug, locale);
   if (!data) notFound();
-  return <EmbedCard campaign={data.campaign} totals={data.totals} locale={locale} />;
+  const source = partnerSource((await searchParams).source);
+  return <EmbedCard campaign={data.campaign} totals={data.totals} locale={locale} source={source} />;
 }

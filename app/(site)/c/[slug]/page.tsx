@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CampaignPage } from "@/components/campaign/campaign-page";
 import { getCampaignPage } from "@/lib/campaigns/get-campaign-page";
+import { partnerSource } from "@/lib/campaigns/partner-source";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
@@ -14,9 +15,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return data ? { title: data.campaign.title, description: data.campaign.summary } : {};
 }
 
-export default async function CampaignRoute({ params }: Props) {
+/** `?source=` (a partner's code) is carried into the page's links when well formed, dropped otherwise. */
+export default async function CampaignRoute({ params, searchParams }: Props) {
   const locale = await requestLocale();
   const data = await getCampaignPage((await params).slug, locale);
   if (!data) notFound();
-  return <CampaignPage campaign={data.campaign} totals={data.totals} locale={locale} />;
+  const source = partnerSource((await searchParams).source);
+  return <CampaignPage campaign={data.campaign} totals={data.totals} locale={locale} source={source} />;
 }

@@ -1,0 +1,31 @@
+// Links that share a campaign without tracking anyone: each is a plain URL
+// the supporter's own browser opens (no script, no counter, no image from
+// another host, no code that says who shared).
+import { env } from "@/lib/core/env";
+
+/** The services with a share address anyone can open. */
+export type ShareService = "email" | "telegram" | "whatsapp" | "x" | "vk";
+
+export type ShareLink = { service: ShareService; href: string };
+
+/**
+ * The share links for `url` (the campaign's public address, without any
+ * partner code) and `text` (its title), in the order the page lists them.
+ * Signal has no share address and Mastodon's depends on the reader's
+ * server: for those the page offers the link to copy.
+ */
+export function shareLinks(url: string, text: string): ShareLink[] {
+  const e = encodeURIComponent;
+  return [
+    { service: "email", href: `mailto:?subject=${e(text)}&body=${e(`${text}\n\n${url}`)}` },
+    { service: "telegram", href: `https://t.me/share/url?url=${e(url)}&text=${e(text)}` },
+    { service: "whatsapp", href: `https://wa.me/?text=${e(`${text} ${url}`)}` },
+    { service: "x", href: `https://x.com/intent/post?text=${e(text)}&url=${e(url)}` },
+    { service: "vk", href: `https://vk.com/share.php?url=${e(url)}&title=${e(text)}` },
+  ];
+}
+
+/** The campaign page's public address: no language, no partner code, nothing that tells who shared it. */
+export function campaignShareUrl(slug: string): string {
+  return `${env().PUBLIC_URL.replace(/\/+$/, "")}/c/${slug}`;
+}

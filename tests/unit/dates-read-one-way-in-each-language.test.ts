@@ -1,0 +1,35 @@
+// One date style per language, on the page and in the campaign's own texts:
+// the page used to say "May 23, 2025" beside a summary saying "19 May 2025".
+import { describe, expect, it } from "vitest";
+import { launchCampaign } from "@/lib/campaigns/launch-campaign";
+import { formatDate } from "@/lib/i18n/messages";
+
+const expected: Record<string, string> = {
+  en: "19 May 2025",
+  fr: "19 mai 2025",
+  es: "19 de mayo de 2025",
+  ru: "19 мая 2025 года",
+};
+
+describe("formatDate", () => {
+  it("writes a day as running text does in each language", () => {
+    for (const [language, text] of Object.entries(expected)) expect(formatDate("2025-05-19", language)).toBe(text);
+  });
+
+  it("reads a Date by its UTC day, and a regional English tag the same way", () => {
+    expect(formatDate(new Date("2025-05-19T23:30:00Z"), "en")).toBe("19 May 2025");
+    expect(formatDate("2025-05-19", "en-US")).toBe("19 May 2025");
+  });
+});
+
+describe("the launch campaign's texts", () => {
+  it("write the date of the ban exactly as the page writes dates", () => {
+    for (const [language, text] of Object.entries(launchCampaign.translations)) {
+      const day = formatDate("2025-05-19", language);
+      expect(text.summary, language).toContain(day);
+      expect(text.context, language).toContain(day);
+    }
+    for (const [language, template] of Object.entries(launchCampaign.templates))
+      expect(template.body, language).toContain(formatDate("2025-05-19", language));
+  });
+});
