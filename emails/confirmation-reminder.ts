@@ -9,7 +9,8 @@ export function confirmationReminderEmail(
   context: EmailContext & { campaignTitle: string; addressees: string[]; confirmUrl: string; expiresAt: Date },
 ): RenderedEmail {
   const t = emailTexts(context.language).reminder;
-  const deadline = new Intl.DateTimeFormat(context.language, {
+  // "5 March 2026 at 03:30", the style the site writes dates in (not "March 5, 2026 at 3:30 AM").
+  const deadline = new Intl.DateTimeFormat(context.language === "en" ? "en-GB" : context.language, {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "UTC",

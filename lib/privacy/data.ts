@@ -16,6 +16,7 @@ export async function erasePersonalData(
   tx: Prisma.TransactionClient,
   signatureIds: string[],
   reason: string,
+  options: { keepContact?: boolean } = {},
 ): Promise<{ cancelledLetters: number }> {
   if (signatureIds.length === 0) return { cancelledLetters: 0 };
   const ids = { in: signatureIds };
@@ -28,7 +29,8 @@ export async function erasePersonalData(
     data: { status: "cancelled" },
   });
   await tx.platformLetter.deleteMany({ where: { letter: { signatureId: ids } } });
-  await tx.supporterContact.deleteMany({ where: { signatureId: ids } });
+  // Kept for a supporter who agreed to be contacted, until the campaign's outcome update is due no more.
+  if (!options.keepContact) await tx.supporterContact.deleteMany({ where: { signatureId: ids } });
   await tx.outboxMessage.deleteMany({ where: { signatureId: ids } });
   await tx.localMail.deleteMany({ where: { signatureId: ids } });
   await tx.heldConfirmation.deleteMany({ where: { signatureId: ids } });
@@ -37,8 +39,12 @@ export async function erasePersonalData(
 }
 
 /** `erasePersonalData` in a transaction of its own. */
-export async function erasePersonalDataNow(signatureIds: string[], reason: string) {
-  return db().$transaction((tx) => erasePersonalData(tx, signatureIds, reason));
+export async function erasePersonalDataNow(
+  signatureIds: string[],
+  reason: string,
+  options: { keepContact?: boolean } = {},
+) {
+  return db().$transaction((tx) => erasePersonalData(tx, signatureIds, reason, options));
 }
 
 /**
@@ -46,33 +52,50 @@ export async function erasePersonalDataNow(signatureIds: string[], reason: strin
  * closed, or after their last letter was delivered (or failed for good).
  * With nothing to deliver, the clock starts at signing, or when an
  * unconfirmed confirmation link expired (72 hours). Oldest first.
+ *
+ * A supporter who agreed to be contacted and confirmed their address keeps
+ * only their contact (encrypted) past delivery, for the campaign's outcome
+ * update, until `days` after the campaign closes: "keepers" below. Their
+ * letter texts, emails and email hash go on the delivery clock like anyone's.
  */
-const dueSql = `
+// $1 is cast: which query uses it first differs, and Postgres types it from that use.
+const closedLongAgo = `COALESCE(c."closedAt", CASE WHEN c."closesAt" <= $1::timestamp THEN c."closesAt" END) <= $1::timestamp - make_interval(days => $2)`;
+const deliveryOver = `
+  NOT EXISTS (SELECT 1 FROM "DeliveryMessage" d WHERE d."signatureId" = s.id AND d.status IN ('queued', 'sending', 'deferred'))
+  AND GREATEST(
+    s."createdAt" + CASE WHEN EXISTS (SELECT 1 FROM "Letter" l WHERE l."signatureId" = s.id AND l.status = 'awaiting_confirmation')
+                         THEN interval '72 hours' ELSE interval '0' END,
+    COALESCE((SELECT max(COALESCE(d."sentAt", d."updatedAt")) FROM "DeliveryMessage" d WHERE d."signatureId" = s.id), s."createdAt"),
+    COALESCE((SELECT max(COALESCE(o."sentAt", o."createdAt")) FROM "OutboxMessage" o WHERE o."signatureId" = s.id), s."createdAt")
+  ) <= $1::timestamp - make_interval(days => $2)`;
+const keeper = `EXISTS (SELECT 1 FROM "SupporterContact" sc WHERE sc."signatureId" = s.id
+  AND sc."consentContact" AND sc."emailConfirmedAt" IS NOT NULL AND sc."emailEncrypted" IS NOT NULL)`;
+const holdsMoreThanContact = `(
+  s."emailHash" IS NOT NULL
+  OR EXISTS (SELECT 1 FROM "Letter" l JOIN "PlatformLetter" p ON p."letterId" = l.id WHERE l."signatureId" = s.id)
+  OR EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."signatureId" = s.id)
+  OR EXISTS (SELECT 1 FROM "LocalMail" m WHERE m."signatureId" = s.id)
+  OR EXISTS (SELECT 1 FROM "HeldConfirmation" h WHERE h."signatureId" = s.id))`;
+const dueSql = (which: "everything" | "all_but_contact") => `
   SELECT s.id FROM "Signature" s
   JOIN "Campaign" c ON c.id = s."campaignId"
-  WHERE (
-      s."emailHash" IS NOT NULL
-      OR EXISTS (SELECT 1 FROM "SupporterContact" sc WHERE sc."signatureId" = s.id)
-      OR EXISTS (SELECT 1 FROM "Letter" l JOIN "PlatformLetter" p ON p."letterId" = l.id WHERE l."signatureId" = s.id)
-      OR EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."signatureId" = s.id)
-    )
-    AND (
-      COALESCE(c."closedAt", CASE WHEN c."closesAt" <= $1 THEN c."closesAt" END) <= $1 - make_interval(days => $2)
-      OR (
-        NOT EXISTS (SELECT 1 FROM "DeliveryMessage" d WHERE d."signatureId" = s.id AND d.status IN ('queued', 'sending', 'deferred'))
-        AND GREATEST(
-          s."createdAt" + CASE WHEN EXISTS (SELECT 1 FROM "Letter" l WHERE l."signatureId" = s.id AND l.status = 'awaiting_confirmation')
-                               THEN interval '72 hours' ELSE interval '0' END,
-          COALESCE((SELECT max(COALESCE(d."sentAt", d."updatedAt")) FROM "DeliveryMessage" d WHERE d."signatureId" = s.id), s."createdAt"),
-          COALESCE((SELECT max(COALESCE(o."sentAt", o."createdAt")) FROM "OutboxMessage" o WHERE o."signatureId" = s.id), s."createdAt")
-        ) <= $1 - make_interval(days => $2)
-      )
-    )
+  WHERE ${
+    which === "everything"
+      ? `(${holdsMoreThanContact} OR EXISTS (SELECT 1 FROM "SupporterContact" sc WHERE sc."signatureId" = s.id))
+         AND (${closedLongAgo} OR (${deliveryOver} AND NOT ${keeper}))`
+      : `${holdsMoreThanContact} AND ${keeper} AND ${deliveryOver} AND NOT COALESCE(${closedLongAgo}, false)`
+  }
   ORDER BY s."createdAt"
   LIMIT $3`;
 
-export async function signaturesDueForPurge(now: Date, days: number, limit: number): Promise<string[]> {
-  const rows = await db().$queryRawUnsafe<{ id: string }[]>(dueSql, now, days, limit);
+/** Signatures whose personal data is all due; with "all_but_contact", keepers whose contact stays. */
+export async function signaturesDueForPurge(
+  now: Date,
+  days: number,
+  limit: number,
+  which: "everything" | "all_but_contact" = "everything",
+): Promise<string[]> {
+  const rows = await db().$queryRawUnsafe<{ id: string }[]>(dueSql(which), now, days, limit);
   return rows.map((row) => row.id);
 }
 

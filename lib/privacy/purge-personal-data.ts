@@ -3,19 +3,25 @@ import { env } from "@/lib/core/env";
 import { erasePersonalDataNow, signaturesDueForPurge } from "./data";
 
 // Personal data goes PERSONAL_DATA_RETENTION_DAYS after the campaign closed or
-// the last letter was delivered (lib/privacy/data.ts, signaturesDueForPurge).
+// the last letter was delivered (lib/privacy/data.ts, signaturesDueForPurge);
+// the contact of a supporter who agreed to be contacted and confirmed their
+// address stays, encrypted, until that long after the campaign closes.
 const batch = 1_000;
 
 /** Erases the personal data that is due (counts stay); returns how many signatures it cleared. */
 export async function purgePersonalData(now = new Date()): Promise<number> {
   const days = env().PERSONAL_DATA_RETENTION_DAYS;
   let purged = 0;
-  for (;;) {
-    const due = await signaturesDueForPurge(now, days, batch);
-    if (due.length === 0) break;
-    await erasePersonalDataNow(due, `personal data purged after ${days} days.`);
-    purged += due.length;
-    if (due.length < batch) break;
+  for (const which of ["everything", "all_but_contact"] as const) {
+    for (;;) {
+      const due = await signaturesDueForPurge(now, days, batch, which);
+      if (due.length === 0) break;
+      await erasePersonalDataNow(due, `personal data purged after ${days} days.`, {
+        keepContact: which === "all_but_contact",
+      });
+      purged += due.length;
+      if (due.length < batch) break;
+    }
   }
   return purged;
 }
