@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { StaffNav } from "@/components/staff/staff-nav";
 import { TwoFactorForm } from "@/components/staff/two-factor-form";
 import { requireStaff } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/two-factor";
 import { catalogues, translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { signOut } from "../actions";
 import { twoFactorAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +17,7 @@ export default async function AccountPage() {
   const locale = await requestLocale();
   const t = translator(locale, "staff");
   return (
-    <div className="staff">
-      <StaffNav staff={staff} signOutAction={signOut} />
+    <>
       <h1>{t("account.title")}</h1>
       <p>{t("account.identity", { name: staff.name, email: staff.email, role: t(`roles.${staff.role}`) })}</p>
       <section aria-labelledby="two-step">
@@ -33,6 +30,6 @@ export default async function AccountPage() {
           messages={{ staff: { twoFactor: catalogues[locale].staff.twoFactor } }}
         />
       </section>
-    </div>
+    </>
   );
 }

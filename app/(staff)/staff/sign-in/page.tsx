@@ -36,7 +36,7 @@ export default async function StaffSignInPage({ searchParams }: PageProps<"/staf
         </p>
       )}
       {codeStep ? (
-        <form action={verifyCode}>
+        <form action={verifyCode} className="sign-in">
           <label htmlFor="code">{t("signIn.code")}</label>
           <input
             id="code"
@@ -50,7 +50,7 @@ export default async function StaffSignInPage({ searchParams }: PageProps<"/staf
           <button type="submit">{t("signIn.continue")}</button>
         </form>
       ) : (
-        <form action={signIn}>
+        <form action={signIn} className="sign-in">
           <label htmlFor="email">{t("signIn.email")}</label>
           <input
             id="email"
