@@ -8,6 +8,14 @@ export type PrivacyFacts = {
   perClientLimits: boolean;
   confirmationLinkHours: number;
   rateLimitWindowMinutes: number;
+  /**
+   * Supporters who ticked "you may contact me" and confirmed their address
+   * keep their contact (encrypted) past delivery, for the outcome update,
+   * until this many days after the campaign closes (purge-personal-data.ts).
+   * Everything else of theirs, and everyone else's data, goes `retentionDays`
+   * after delivery or closing, whichever comes first.
+   */
+  contactForUpdates: { daysAfterClose: number };
 };
 
 export function privacyFacts(settings: ServerEnv): PrivacyFacts {
@@ -25,5 +33,6 @@ export function privacyFacts(settings: ServerEnv): PrivacyFacts {
     perClientLimits: Boolean(settings.CLIENT_IP_HEADER) && settings.CLIENT_IP_HEADER !== "none",
     confirmationLinkHours: 72,
     rateLimitWindowMinutes: 60,
+    contactForUpdates: { daysAfterClose: settings.PERSONAL_DATA_RETENTION_DAYS },
   };
 }

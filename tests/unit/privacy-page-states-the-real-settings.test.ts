@@ -1,6 +1,7 @@
 // The privacy page's facts come from the settings the app runs with.
 import { describe, expect, it } from "vitest";
 import { parseServerEnv } from "@/lib/core/env";
+import { translator } from "@/lib/i18n/messages";
 import { privacyFacts } from "@/lib/privacy/privacy-facts";
 
 const base = { APP_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://localhost/db" };
@@ -27,6 +28,23 @@ describe("privacy facts", () => {
       perClientLimits: true,
       confirmationLinkHours: 72,
       rateLimitWindowMinutes: 60,
+      contactForUpdates: { daysAfterClose: 14 },
     });
+  });
+
+  it("say in every language that a consenting supporter's contact stays until the period after the campaign closes, with the days declined", () => {
+    const days = privacyFacts(parseServerEnv({ ...base, PERSONAL_DATA_RETENTION_DAYS: "21" })).contactForUpdates
+      .daysAfterClose;
+    const kept = (language: string) => translator(language, "privacy")("keptDeleted", { days });
+    expect(kept("en")).toMatch(/^21 days after the campaign closes \(not at delivery\)/);
+    expect(kept("fr")).toMatch(/^21 jours après la clôture de la campagne/);
+    expect(kept("es")).toMatch(/^21 días después del cierre de la campaña/);
+    // Not "21 дн.": Russian declines the word (21 день, 30 дней).
+    expect(kept("ru")).toMatch(/^Через 21 день после закрытия кампании/);
+    expect(translator("ru", "privacy")("contactDeleted", { days: 30 })).toMatch(/^Через 30 дней после доставки/);
+    for (const language of ["en", "fr", "es", "ru"]) {
+      expect(translator(language, "privacy")("keptWhat")).not.toBe("privacy.keptWhat");
+      expect(translator(language, "privacy")("whoUpdates").length).toBeGreaterThan(40);
+    }
   });
 });

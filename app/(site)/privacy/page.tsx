@@ -13,6 +13,7 @@ const rows = [
   ["countsWhat", "countsWhy", "countsHow", "countsDeleted"],
   ["contactWhat", "contactWhy", "encrypted", "contactDeleted"],
   ["textsWhat", "textsWhy", "encrypted", "textsDeleted"],
+  ["keptWhat", "keptWhy", "encrypted", "keptDeleted"],
   ["hashWhat", "hashWhy", "hashHow", "hashDeleted"],
   ["limitsWhat", "limitsWhy", "limitsHow", "limitsDeleted"],
 ] as const;
@@ -22,6 +23,8 @@ export default async function PrivacyPage() {
   const f = privacyFacts(env());
   const t = translator(await requestLocale(), "privacy");
   const values = { days: f.retentionDays, minutes: f.rateLimitWindowMinutes, hours: f.confirmationLinkHours };
+  // Consenting supporters' contact: the same period, counted from the campaign's close.
+  const kept = { ...values, days: f.contactForUpdates.daysAfterClose };
   return (
     <div className="prose">
       <h1>{t("title")}</h1>
@@ -41,7 +44,7 @@ export default async function PrivacyPage() {
           {rows.map((row) => (
             <tr key={row[0]}>
               {row.map((key) => (
-                <td key={key}>{t(key, values)}</td>
+                <td key={key}>{t(key, row[0] === "keptWhat" ? kept : values)}</td>
               ))}
             </tr>
           ))}
@@ -64,6 +67,7 @@ export default async function PrivacyPage() {
 
       <h2 id="who-sees">{t("whoHeading")}</h2>
       <p>{t("who")}</p>
+      <p>{t("whoUpdates")}</p>
 
       <h2 id="safety">{t("safetyHeading")}</h2>
       <ul>

@@ -10,6 +10,11 @@ test("every page links to a privacy page that states the retention period and th
   await expect(page.getByTestId("privacy-kept")).toContainText(
     "30 days after your letters were delivered or the campaign closed",
   );
+  // Supporters who agreed to be contacted keep their contact for the outcome update, until the campaign closes.
+  await expect(page.getByRole("row").filter({ hasText: "If you ticked “you may contact me”" })).toContainText(
+    "30 days after the campaign closes (not at delivery)",
+  );
+  await expect(page.getByText("they see how many will get it, never who")).toBeVisible();
   await expect(page.getByText("Your IP address: not in the database, not in our logs.")).toBeVisible();
   // The e2e server has no SMTP_URL: the page says so.
   await expect(page.getByText("this installation sends no email at all")).toBeVisible();
@@ -29,4 +34,11 @@ test("the interface speaks the browser's language, and the switcher changes it",
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "Privacidad" })).toBeVisible();
   await context.close();
+});
+
+test("in Russian, the privacy page declines the number of days", async ({ page }) => {
+  await page.goto("/privacy?lang=ru");
+  const kept = page.getByTestId("privacy-kept");
+  await expect(kept).toContainText("Через 30 дней после закрытия кампании");
+  await expect(kept).not.toContainText("дн.");
 });
