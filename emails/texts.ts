@@ -15,7 +15,18 @@ type EmailTexts = {
     ignore: string;
   };
   thankYou: { subject: string; body: string; next: string; safety: string };
-  summary: { subject: string; intro: string; sent: string; failed: string; cancelled: string; closing: string };
+  /** ICU messages (plural forms), formatted by emails/delivery-summary.ts; the *Shared ones are for one email to an address several addressees share. */
+  summary: {
+    subject: string;
+    intro: string;
+    sent: string;
+    sentShared: string;
+    failed: string;
+    failedShared: string;
+    cancelled: string;
+    cancelledShared: string;
+    closing: string;
+  };
   held: { subject: string; intro: string; item: string; confirm: string; notMe: string; ignore: string };
   reminder: {
     subject: string;
@@ -61,9 +72,14 @@ const texts: Record<string, EmailTexts> = {
       subject: "Your letters: delivery report",
       intro: "Here is what happened to your letters for the campaign “{title}”:",
       sent: "{addressee}: delivered on {date}",
+      sentShared: "{addressees}: one letter delivered on {date}, in one email to the address they share ({address})",
       failed: "{addressee}: could not be delivered (the receiving mail server refused it)",
+      failedShared:
+        "{addressees}: the one email to the address they share ({address}) could not be delivered (the receiving mail server refused it)",
       cancelled: "{addressee}: not sent (cancelled)",
-      closing: "Thank you for taking part. Your personal data will now be deleted.",
+      cancelledShared: "{addressees}: not sent (cancelled); it was one email to the address they share ({address})",
+      closing:
+        "Thank you for taking part. We delete your personal data {days, plural, one {# day} other {# days}} from today at the latest. If you agreed to hear about the outcome, we keep only your email address, encrypted, until {days, plural, one {# day} other {# days}} after the campaign closes. The link below deletes it all now.",
     },
     held: {
       subject: "Letters in your name are waiting: see them before anything is sent",
@@ -119,9 +135,16 @@ const texts: Record<string, EmailTexts> = {
       subject: "Vos lettres : compte rendu d’envoi",
       intro: "Voici ce qu’il est advenu de vos lettres pour la campagne « {title} » :",
       sent: "{addressee} : remise le {date}",
+      sentShared:
+        "{addressees} : une seule lettre remise le {date}, par un e-mail à l’adresse qu’ils partagent ({address})",
       failed: "{addressee} : n’a pas pu être remise (le serveur de destination l’a refusée)",
+      failedShared:
+        "{addressees} : l’e-mail unique à l’adresse qu’ils partagent ({address}) n’a pas pu être remis (le serveur de destination l’a refusé)",
       cancelled: "{addressee} : non envoyée (annulée)",
-      closing: "Merci de votre participation. Vos données personnelles vont maintenant être supprimées.",
+      cancelledShared:
+        "{addressees} : non envoyée (annulée) ; c’était un seul e-mail à l’adresse qu’ils partagent ({address})",
+      closing:
+        "Merci de votre participation. Nous supprimons vos données personnelles au plus tard dans {days, plural, one {# jour} other {# jours}}. Si vous avez accepté d’être informé du résultat, nous gardons seulement votre adresse e-mail, chiffrée, jusqu’à {days, plural, one {# jour} other {# jours}} après la fin de la campagne. Le lien ci-dessous efface tout dès maintenant.",
     },
     held: {
       subject: "Des lettres à votre nom attendent : voyez-les avant tout envoi",
@@ -178,9 +201,16 @@ const texts: Record<string, EmailTexts> = {
       subject: "Sus cartas: informe de entrega",
       intro: "Esto es lo que pasó con sus cartas de la campaña «{title}»:",
       sent: "{addressee}: entregada el {date}",
+      sentShared:
+        "{addressees}: una sola carta entregada el {date}, en un correo a la dirección que comparten ({address})",
       failed: "{addressee}: no se pudo entregar (el servidor de destino la rechazó)",
+      failedShared:
+        "{addressees}: el único correo a la dirección que comparten ({address}) no se pudo entregar (el servidor de destino lo rechazó)",
       cancelled: "{addressee}: no enviada (cancelada)",
-      closing: "Gracias por participar. Sus datos personales se borrarán ahora.",
+      cancelledShared:
+        "{addressees}: no enviada (cancelada); era un solo correo a la dirección que comparten ({address})",
+      closing:
+        "Gracias por participar. Borraremos sus datos personales a más tardar dentro de {days, plural, one {# día} other {# días}}. Si aceptó recibir noticias del resultado, solo conservamos su dirección de correo electrónico, cifrada, hasta {days, plural, one {# día} other {# días}} después del cierre de la campaña. El enlace de abajo lo borra todo ahora.",
     },
     held: {
       subject: "Hay cartas en su nombre esperando: véalas antes de que se envíe nada",
@@ -236,9 +266,14 @@ const texts: Record<string, EmailTexts> = {
       subject: "Ваши письма: отчёт о доставке",
       intro: "Вот что стало с вашими письмами в рамках кампании «{title}»:",
       sent: "{addressee}: доставлено {date}",
+      sentShared: "{addressees}: одно письмо на их общий адрес ({address}) доставлено {date}",
       failed: "{addressee}: не удалось доставить (почтовый сервер получателя отказал)",
+      failedShared:
+        "{addressees}: одно письмо на их общий адрес ({address}) не удалось доставить (почтовый сервер получателя отказал)",
       cancelled: "{addressee}: не отправлено (отменено)",
-      closing: "Спасибо за участие. Ваши личные данные теперь будут удалены.",
+      cancelledShared: "{addressees}: одно письмо на их общий адрес ({address}) не отправлено (отменено)",
+      closing:
+        "Спасибо за участие. Мы удалим ваши личные данные не позднее чем через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}. Если вы согласились получать новости о результатах, мы храним только ваш адрес электронной почты, в зашифрованном виде, в течение {days, plural, one {# дня} few {# дней} many {# дней} other {# дня}} после закрытия кампании. Ссылка ниже удаляет всё сразу.",
     },
     held: {
       subject: "Письма от вашего имени ждут: посмотрите их, прежде чем что-либо будет отправлено",

@@ -282,7 +282,7 @@ export async function messageOutcomes(tx: Tx, signatureId: string) {
   return tx.deliveryMessage.findMany({
     where: { signatureId },
     orderBy: { createdAt: "asc" },
-    select: { status: true, sentAt: true, letters: { select: { addressee: addresseeNames } } },
+    select: { status: true, sentAt: true, toAddress: true, letters: { select: { addressee: addresseeNames } } },
   });
 }
 

@@ -86,13 +86,13 @@ export async function queueDeliverySummaryIfDone(signatureId: string, now = new 
     const messages = await messageOutcomes(tx, signatureId);
     if (messages.length === 0) return false;
     const { language } = recipient.context;
-    const outcomes: DeliveryOutcome[] = messages.flatMap((message) =>
-      message.letters.map((letter) => ({
-        addressee: addresseeName(letter.addressee, language),
-        status: message.status as DeliveryOutcome["status"],
-        sentAt: message.sentAt,
-      })),
-    );
+    // One line per email: addressees sharing an address got one email together.
+    const outcomes: DeliveryOutcome[] = messages.map((message) => ({
+      addressees: message.letters.map((letter) => addresseeName(letter.addressee, language)),
+      address: message.toAddress,
+      status: message.status as DeliveryOutcome["status"],
+      sentAt: message.sentAt,
+    }));
     return queueSupporterEmail(tx, {
       signatureId,
       kind: "delivery_summary",

@@ -31,7 +31,7 @@ describe("supporter emails", () => {
       deliverySummaryEmail({
         ...context(language),
         campaignTitle: "Free them",
-        outcomes: [{ addressee: "Sergey Lavrov", status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") }],
+        outcomes: [{ addressees: ["Sergey Lavrov"], status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") }],
       }),
     ];
     for (const email of emails) {
@@ -84,8 +84,8 @@ describe("supporter emails", () => {
       ...context("fr"),
       campaignTitle: "Libérez-les",
       outcomes: [
-        { addressee: "Sergueï Lavrov", status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") },
-        { addressee: "Igor Krasnov", status: "failed", sentAt: null },
+        { addressees: ["Sergueï Lavrov"], status: "sent", sentAt: new Date("2026-11-23T10:00:00Z") },
+        { addressees: ["Igor Krasnov"], status: "failed", sentAt: null },
       ],
     });
     expect(email.text).toContain("- Sergueï Lavrov : remise le 23 novembre 2026");
