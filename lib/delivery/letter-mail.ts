@@ -6,6 +6,22 @@ import type { OutgoingMail } from "./mailer";
 
 type Mailbox = { name: string; address: string };
 
+/** MAIL_FROM_NAME's default (lib/core/env.ts): ours to translate; a name an organisation set stays as set. */
+const defaultSenderName = "Letter campaigns";
+
+/** "Signer (via Sender)" in the letter's language, so a Russian letter is not signed in English. */
+const viaSender: Record<string, { via: (signer: string, sender: string) => string; defaultName: string }> = {
+  en: { via: (signer, sender) => `${signer} (via ${sender})`, defaultName: defaultSenderName },
+  fr: { via: (signer, sender) => `${signer} (via ${sender})`, defaultName: "Campagnes de lettres" },
+  es: { via: (signer, sender) => `${signer} (vía ${sender})`, defaultName: "Campañas de cartas" },
+  ru: { via: (signer, sender) => `${signer} (через «${sender}»)`, defaultName: "Кампании писем" },
+};
+
+export function fromName(signer: string, senderName: string, language: string): string {
+  const texts = viaSender[language] ?? viaSender.en!;
+  return texts.via(signer, senderName === defaultSenderName ? texts.defaultName : senderName);
+}
+
 /**
  * The email a platform letter becomes. Every address is a { name, address }
  * object: the addressee's from our records, the sender's from settings, the
@@ -39,7 +55,7 @@ export function letterMail(parts: {
     // Names are encoded like the subject: a name typed as an encoded word
     // would otherwise be decoded by mail clients into another sender.
     from: {
-      name: encodedWordSafe(`${display} (via ${parts.campaignSender.name})`.slice(0, 200)),
+      name: encodedWordSafe(fromName(display, parts.campaignSender.name, parts.language).slice(0, 200)),
       address: parts.campaignSender.address,
     },
     to: parts.addressee,
@@ -55,33 +71,6 @@ export function letterMail(parts: {
   };
 }
 
-/** One letter to an addressee at the address a message goes to, as stored: salutation first, then the letter. */
-export type LetterAtAddress = { addresseeName: string; text: string };
-
-/**
- * The one text sent to an address that several addressees share (the appeal
- * gives the Geneva mission's address for the Brussels embassy too): it names
- * every addressee, one per line, then greets each of them and carries the
- * letter once. Their letters come from one draft and differ only in the
- * first paragraph (the salutation, in the letter's language); a greeting two
- * addressees share is written once. Should the letters differ further (a
- * supporter who used {{addressee_name}} in the body), each follows in full.
- * A message for one addressee is that letter, unchanged.
- */
-export function textForSharedAddress(letters: readonly LetterAtAddress[]): string {
-  if (letters.length <= 1) return letters[0]?.text ?? "";
-  const names = unique(letters.map((l) => l.addresseeName)).join("\n");
-  const parts = letters.map(({ text }) => {
-    const end = text.indexOf("\n\n");
-    return end === -1 ? { salutation: text, rest: "" } : { salutation: text.slice(0, end), rest: text.slice(end + 2) };
-  });
-  if (parts.every((p) => p.rest === parts[0]!.rest)) {
-    const greetings = unique(parts.map((p) => p.salutation)).join("\n");
-    return [names, greetings, parts[0]!.rest].filter(Boolean).join("\n\n");
-  }
-  return `${names}\n\n${letters.map((l) => l.text).join("\n\n* * *\n\n")}`;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
+// The shared-address text lives with the letters, so the links and the .eml
+// a supporter sends themselves say what our server would.
+export { textForSharedAddress, type LetterAtAddress } from "@/lib/letters/shared-address";

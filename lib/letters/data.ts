@@ -46,3 +46,37 @@ export async function activeEmbassies(): Promise<AddresseeRow[]> {
     select: addresseeSelect,
   });
 }
+
+/**
+ * Marks a signature's letters as sent by their supporter (those not sent by
+ * our server, not marked before) and, in the same transaction, queues one
+ * "sent" tally row for each. A letter already marked is left alone, so a
+ * report sent twice (or twice at once: the row lock makes the second wait
+ * and then find it marked) counts once.
+ */
+export async function markLettersReportedSent(options: {
+  slug: string;
+  signatureId: string;
+  addresseeIds: string[];
+  now: Date;
+}): Promise<{ counted: number; already: number }> {
+  const where = {
+    signatureId: options.signatureId,
+    addresseeId: { in: options.addresseeIds },
+    channel: { not: "platform_email" as const },
+    campaign: { slug: options.slug },
+  };
+  return db().$transaction(async (tx) => {
+    const already = await tx.letter.count({ where: { ...where, reportedSentAt: { not: null } } });
+    const marked = await tx.letter.updateManyAndReturn({
+      where: { ...where, reportedSentAt: null },
+      data: { reportedSentAt: options.now },
+      select: { id: true, campaignId: true },
+    });
+    if (marked.length > 0)
+      await tx.pendingTally.createMany({
+        data: marked.map((l) => ({ campaignId: l.campaignId, sentLetterId: l.id })),
+      });
+    return { counted: marked.length, already };
+  });
+}

@@ -1,5 +1,6 @@
 import "server-only";
-import { composeGroupLetter, composeLetters, distinctRecipients } from "./compose-letters";
+import { composeLetters } from "./compose-letters";
+import { emailFor } from "./letter-outputs";
 import { getLetterBuilder, resolveAddressees } from "./get-letter-builder";
 import { renderEml } from "./render-eml";
 import { renderLettersPdf } from "./render-pdf";
@@ -58,9 +59,9 @@ export async function renderLetterFile(
       filename: `letters-${slug}.pdf`,
     };
   }
-  const withEmail = letters.filter((l) => l.addressee.emails.length > 0);
-  if (withEmail.length === 0) return refused("invalid", apiMessage("noEmailAddressee"));
-  const letter = withEmail.length === 1 ? withEmail[0]! : composeGroupLetter(withEmail, parsed.data);
-  const eml = await renderEml({ to: distinctRecipients(withEmail), subject: letter.subject, text: letter.text });
+  // The same message the thank-you view's links carry: addressees sharing an address greeted in one.
+  const email = emailFor(letters, parsed.data);
+  if (email.to.length === 0) return refused("invalid", apiMessage("noEmailAddressee"));
+  const eml = await renderEml(email);
   return { ok: true, body: eml, contentType: "message/rfc822", filename: `letter-${slug}.eml` };
 }
