@@ -207,7 +207,7 @@ export function ThankYouView({
               />
             ))}
           </ul>
-          {outputs.mailtoAll && outputs.emails.length > 1 ? (
+          {outputs.mailtoAll && outputs.mailtoAllFits && outputs.emails.length > 1 ? (
             <p>
               <a href={outputs.mailtoAll}>{t("mailtoAll", { count: thankYou.emailAddressees })}</a>
             </p>

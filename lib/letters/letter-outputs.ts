@@ -29,7 +29,11 @@ export type AddresseeOutput = {
   role: string;
   channel: LetterChannel;
   emails: string[];
-  /** The mailto of this addressee's email (shared with those at the same address); null without one or when too long. */
+  /**
+   * The mailto of this addressee's email (the one message to an address it
+   * shares); null without an address. For API clients: the thank-you view
+   * offers only links that fit (EmailOutput.links).
+   */
   mailto: string | null;
   /** Whether the addressee has a postal address (only then does "by post" say something true). */
   postal: boolean;
@@ -57,8 +61,10 @@ export type LetterOutputs = {
   addressees: AddresseeOutput[];
   /** One email per address, in the addressees' order. */
   emails: EmailOutput[];
-  /** One message to every distinct email address, or null if none has one or it is too long for a link. */
+  /** One message to every distinct email address, or null if none has one (API clients; see mailtoAllFits). */
   mailtoAll: string | null;
+  /** Whether mailtoAll is short enough to offer as a link (maxLinkLength). */
+  mailtoAllFits: boolean;
   copyText: string;
 };
 
@@ -124,9 +130,12 @@ export function letterOutputs(
   draft: DraftForComposition,
   xPostTemplate: string | null,
 ): LetterOutputs {
+  const mailtoOf = new Map<string, string>();
   const emails: EmailOutput[] = groupBySharedAddress(letters).map((group) => {
     const email = emailFor(group, draft);
     const to = email.to.map((r) => r.address);
+    const mailto = mailtoLink({ to, subject: email.subject, body: email.text });
+    for (const l of group) mailtoOf.set(l.addressee.id, mailto);
     return {
       addresseeIds: group.map((l) => l.addressee.id),
       names: group.map((l) => l.addressee.name),
@@ -150,14 +159,15 @@ export function letterOutputs(
         role: letter.addressee.role,
         channel: letter.channel,
         emails: letter.addressee.emails,
-        mailto: emails.find((e) => e.addresseeIds.includes(letter.addressee.id))?.links?.mailto ?? null,
+        mailto: mailtoOf.get(letter.addressee.id) ?? null,
         postal: Boolean(letter.addressee.postalAddress?.trim()),
         xHandle: handle,
         xPost: text ? { text, url: xIntentUrl(text) } : null,
       };
     }),
     emails,
-    mailtoAll: mailtoAll && mailtoAll.length <= maxLinkLength ? mailtoAll : null,
+    mailtoAll,
+    mailtoAllFits: mailtoAll !== null && mailtoAll.length <= maxLinkLength,
     copyText: lettersAsText(letters),
   };
 }
