@@ -319,6 +319,39 @@ export async function upsertDirectoryRows(
   }
 }
 
+// --- Partner sources -----------------------------------------------------------------
+
+/** Every campaign with its `?source=` codes, newest campaign first. */
+export async function sourcesByCampaign() {
+  return db().campaign.findMany({
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      languages: true,
+      translations: { select: { language: true, title: true } },
+      sources: { orderBy: { code: "asc" }, select: { code: true, label: true, signatures: true } },
+    },
+  });
+}
+
+export async function insertSource(tx: Tx, source: { campaignId: string; code: string; label: string }) {
+  await tx.campaignSource.create({ data: source });
+}
+
+export async function findSource(tx: Tx, campaignId: string, code: string) {
+  return tx.campaignSource.findUnique({
+    where: { campaignId_code: { campaignId, code } },
+    select: { code: true, label: true, signatures: true },
+  });
+}
+
+/** Deletes the code if it has counted no signature; whether it did. */
+export async function deleteUnusedSource(tx: Tx, campaignId: string, code: string): Promise<boolean> {
+  const { count } = await tx.campaignSource.deleteMany({ where: { campaignId, code, signatures: 0 } });
+  return count === 1;
+}
+
 // --- Delivery queue ------------------------------------------------------------------
 
 export async function deliveryQueue(status: DeliveryStatus | undefined, take: number) {

@@ -24,3 +24,6 @@ export function knownCode<T extends string>(codes: readonly T[], value: unknown)
 export function knownStatus(value: unknown): DeliveryStatus | undefined {
   return deliveryStatuses.find((status) => status === value);
 }
+
+export const sourceDoneCodes = ["deleted"] as const;
+export const sourceProblemCodes = ["inUse", "gone"] as const;

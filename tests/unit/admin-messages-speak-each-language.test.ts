@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { addresseeInputSchema, addresseeTranslationSchema } from "@/lib/admin/addressee-schema";
 import { campaignInputSchema } from "@/lib/admin/campaign-schema";
 import { describeImportProblem, parseDirectoryCsv, readDirectoryCsv } from "@/lib/admin/directory-csv";
+import { sourceInputSchema } from "@/lib/admin/source-schema";
 import { fallbackCodes, problemsOf, type Problem } from "@/lib/core/errors";
 import { interfaceLocales } from "@/lib/i18n/locales";
 import { catalogues, problemTranslator, translator } from "@/lib/i18n/messages";
@@ -59,6 +60,11 @@ const badAddressees = [
   { ...addressee, lastVerifiedAt: undefined },
   // Valid field by field; the whole is not.
   { ...addressee, country: "", emails: "" },
+];
+const badSources = [
+  { campaignId: "not-a-campaign", code: "Amnesty BE!", label: "" },
+  { campaignId: "0b5f6a52-7d3c-4e59-9a43-2f1e8c0d4b21", code: "amnesty-be", label: "x".repeat(201) },
+  { campaignId: "0b5f6a52-7d3c-4e59-9a43-2f1e8c0d4b21", code: "amnesty-be", label: "Amnesty\nBelgium" },
 ];
 const badTranslations = [
   { language: "x", name: "", role: "", salutation: "" },
@@ -160,6 +166,7 @@ const domainProblems: Problem[] = [
   { code: "fileTooLarge" },
   { code: "keyOfficial", values: { key: "ru-president" } },
   { code: "translationMissing", values: { language: "fr" } },
+  { code: "sourceCodeTaken", values: { code: "amnesty-be" } },
   { code: "notAllowedStatus", values: { status: "sent" } },
   { code: "notAllowedStatus", values: { status: "queued" } },
   { code: "letterTextDeleted" },
@@ -183,6 +190,7 @@ describe("admin form messages", () => {
     const problems = [
       ...problemsGiven(addresseeInputSchema, badAddressees),
       ...problemsGiven(addresseeTranslationSchema, badTranslations),
+      ...problemsGiven(sourceInputSchema, badSources),
       ...problemsGiven(campaignInputSchema, badCampaigns),
       ...domainProblems,
     ];
@@ -234,6 +242,8 @@ describe("admin form messages", () => {
       ...[
         ...problemsGiven(addresseeInputSchema, badAddressees),
         ...problemsGiven(addresseeTranslationSchema, badTranslations),
+        ...problemsGiven(sourceInputSchema, badSources),
+        ...problemsGiven(sourceInputSchema, badSources),
         ...problemsGiven(campaignInputSchema, badCampaigns),
         ...domainProblems,
       ].map((p) => p.code),
