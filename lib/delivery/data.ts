@@ -229,6 +229,20 @@ export async function endOutboxMessage(
   });
 }
 
+/** Whether the signature's address is confirmed (false too when its contact is gone). */
+export async function addressConfirmed(signatureId: string): Promise<boolean> {
+  const contact = await db().supporterContact.findUnique({
+    where: { signatureId },
+    select: { emailConfirmedAt: true },
+  });
+  return Boolean(contact?.emailConfirmedAt);
+}
+
+/** A supporter email that no longer has a reason to go (a reminder after the supporter confirmed). */
+export async function cancelOutboxMessage(id: string): Promise<void> {
+  await db().outboxMessage.updateMany({ where: { id, status: "queued" }, data: { status: "cancelled" } });
+}
+
 /** A supporter email is tried again at `runAt`. */
 export async function retryOutboxMessage(id: string, attempts: number, reason: string, runAt: Date): Promise<void> {
   await db().$transaction(async (tx) => {

@@ -2,11 +2,11 @@ import "server-only";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
 import { redactAddresses } from "@/lib/privacy/redact";
-import { endOutboxMessage, findOutboxMessage, retryOutboxMessage } from "./data";
+import { addressConfirmed, cancelOutboxMessage, endOutboxMessage, findOutboxMessage, retryOutboxMessage } from "./data";
 import { sendMail } from "./mailer";
 import { backoff } from "./pacing";
 
-/** Sends one email to a supporter from the outbox (confirmation, thank-you, summary). */
+/** Sends one email to a supporter from the outbox (confirmation, reminder, thank-you, summary, outcome update). */
 export async function sendSupporterEmail(
   outboxMessageId: string,
   now = new Date(),
@@ -14,6 +14,11 @@ export async function sendSupporterEmail(
   const settings = env();
   const message = await findOutboxMessage(outboxMessageId);
   if (!message || message.status !== "queued") return "already_done";
+  // Confirmed between filing the reminder and sending it: "please confirm" would only confuse.
+  if (message.kind === "confirmation_reminder" && (await addressConfirmed(message.signatureId))) {
+    await cancelOutboxMessage(message.id);
+    return "already_done";
+  }
   const domain = settings.MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
   const outcome = await sendMail({
     from: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },

@@ -105,6 +105,18 @@ describe("the confirmation reminder", () => {
       0,
     );
     expect(await db().outboxMessage.count({ where: { signatureId: late, kind: "confirmation_reminder" } })).toBe(1);
+
+    // Confirmed after the reminder was filed but before it went: it does not go.
+    expect(await confirmSupporterEmail(confirmationToken(late, signedAt), at(55.1))).toMatchObject({
+      outcome: "confirmed",
+    });
+    const reminder = await db().outboxMessage.findFirstOrThrow({
+      where: { signatureId: late, kind: "confirmation_reminder" },
+    });
+    expect(await sendSupporterEmail(reminder.id)).toBe("already_done");
+    expect(inboxOf("late@example.org").map((m) => m.parsed.subject)).not.toContain(
+      "Reminder: your letters are waiting for your confirmation",
+    );
   });
 
   it("does not go where the confirmation email never went out: a refused address, or a submission held while its address was flooded", async () => {
