@@ -29,8 +29,14 @@ export async function erasePersonalData(
     data: { status: "cancelled" },
   });
   await tx.platformLetter.deleteMany({ where: { letter: { signatureId: ids } } });
-  // Kept for a supporter who agreed to be contacted, until the campaign's outcome update is due no more.
-  if (!options.keepContact) await tx.supporterContact.deleteMany({ where: { signatureId: ids } });
+  // A supporter who agreed to be contacted keeps their address alone (for the
+  // outcome update) until the campaign has been closed long enough.
+  if (options.keepContact)
+    await tx.supporterContact.updateMany({
+      where: { signatureId: ids },
+      data: { nameEncrypted: null, cityEncrypted: null, sourceCode: null },
+    });
+  else await tx.supporterContact.deleteMany({ where: { signatureId: ids } });
   await tx.outboxMessage.deleteMany({ where: { signatureId: ids } });
   await tx.localMail.deleteMany({ where: { signatureId: ids } });
   await tx.heldConfirmation.deleteMany({ where: { signatureId: ids } });
@@ -54,7 +60,7 @@ export async function erasePersonalDataNow(
  * unconfirmed confirmation link expired (72 hours). Oldest first.
  *
  * A supporter who agreed to be contacted and confirmed their address keeps
- * only their contact (encrypted) past delivery, for the campaign's outcome
+ * only their email address (encrypted) past delivery, for the campaign's outcome
  * update, until `days` after the campaign closes: "keepers" below. Their
  * letter texts, emails and email hash go on the delivery clock like anyone's.
  */
@@ -75,7 +81,9 @@ const holdsMoreThanContact = `(
   OR EXISTS (SELECT 1 FROM "Letter" l JOIN "PlatformLetter" p ON p."letterId" = l.id WHERE l."signatureId" = s.id)
   OR EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."signatureId" = s.id)
   OR EXISTS (SELECT 1 FROM "LocalMail" m WHERE m."signatureId" = s.id)
-  OR EXISTS (SELECT 1 FROM "HeldConfirmation" h WHERE h."signatureId" = s.id))`;
+  OR EXISTS (SELECT 1 FROM "HeldConfirmation" h WHERE h."signatureId" = s.id)
+  OR EXISTS (SELECT 1 FROM "SupporterContact" sc WHERE sc."signatureId" = s.id
+             AND (sc."nameEncrypted" IS NOT NULL OR sc."cityEncrypted" IS NOT NULL)))`;
 const dueSql = (which: "everything" | "all_but_contact") => `
   SELECT s.id FROM "Signature" s
   JOIN "Campaign" c ON c.id = s."campaignId"

@@ -43,6 +43,9 @@ describe("the outcome update", () => {
       email: "camille@example.org",
       language: "fr",
       consentContact: true,
+      identity: "full",
+      name: "Camille Martin",
+      city: "Lyon",
     });
     ids.notConsenting = await confirmedPlatformSignature(campaign, { email: "paul@example.org", language: "fr" });
     ids.english = await confirmedPlatformSignature(campaign, {
@@ -158,6 +161,12 @@ describe("the outcome update", () => {
     expect(await purgePersonalData(new Date(Date.now() + 31 * day))).toBeGreaterThanOrEqual(3);
     expect(await held(ids.consenting!)).toEqual({ contact: 1, texts: 0, emails: 0 });
     expect(await held(ids.english!)).toEqual({ contact: 1, texts: 0, emails: 0 });
+    // The address alone: name and city went with the letters.
+    expect(await db().supporterContact.findUniqueOrThrow({ where: { signatureId: ids.consenting! } })).toMatchObject({
+      nameEncrypted: null,
+      cityEncrypted: null,
+      emailEncrypted: expect.any(Uint8Array),
+    });
     expect(await held(ids.notConsenting!)).toEqual({ contact: 0, texts: 0, emails: 0 });
     expect(await held(ids.unconfirmed!)).toEqual({ contact: 0, texts: 0, emails: 0 });
     // Nothing left to purge but the kept contacts: the next run leaves them.
