@@ -37,15 +37,6 @@ export async function findPublicCampaign(slug: string): Promise<CampaignWithCont
   });
 }
 
-/** The most recently opened open campaign. */
-export async function findNewestOpenCampaign(): Promise<CampaignWithContent | null> {
-  return db().campaign.findFirst({
-    where: { status: "open" },
-    orderBy: newestOpenFirst,
-    include: publicCampaignInclude,
-  });
-}
-
 /** Open campaigns, newest first, with their texts. */
 export async function findOpenCampaigns() {
   return db().campaign.findMany({

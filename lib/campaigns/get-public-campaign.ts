@@ -1,6 +1,6 @@
 import "server-only";
 import { cachedCampaignContent } from "./content-cache";
-import { findNewestOpenCampaign, findPublicCampaign, type CampaignWithContent } from "./data";
+import { findPublicCampaign, type CampaignWithContent } from "./data";
 import type { PublicCampaign, PublicCampaignSummary } from "./schema";
 import { pickTranslation, splitParagraphs, toIsoDate } from "./text";
 
@@ -14,12 +14,6 @@ export async function getPublicCampaign(slug: string, language?: string): Promis
     const row = await findPublicCampaign(slug);
     return row ? toPublicCampaign(row, language) : null;
   });
-}
-
-/** The open campaign the home page shows: the most recently opened one. */
-export async function getFeaturedCampaign(language?: string): Promise<PublicCampaign | null> {
-  const row = await findNewestOpenCampaign();
-  return row ? toPublicCampaign(row, language) : null;
 }
 
 export function toPublicCampaign(row: CampaignWithContent, requested?: string): PublicCampaign {
