@@ -70,7 +70,10 @@ export function LetterBuilder({
     },
   };
   const [state, formAction, pending] = useActionState(action, initial);
-  const [live, setLive] = useState<Record<string, unknown> | null>(null);
+  // What the supporter typed since the server's last answer: a new answer (a
+  // changed letter language, the template again) starts from its own values.
+  const [typed, setTyped] = useState<{ version: number; values: Record<string, unknown> } | null>(null);
+  const live = typed?.version === state.version ? typed.values : null;
   // The letter's language as the server last answered (names, salutations and template follow it).
   const builder = builders[textOf(state.values, "language")] ?? first;
 
@@ -81,7 +84,8 @@ export function LetterBuilder({
   const errors = state.fieldErrors ?? {};
   const preview = (live ? previewFrom(builder, values) : null) ?? state.preview ?? null;
 
-  const onChange = (event: FormEvent<HTMLFormElement>) => setLive(valuesOf(event.currentTarget));
+  const onChange = (event: FormEvent<HTMLFormElement>) =>
+    setTyped({ version: state.version, values: valuesOf(event.currentTarget) });
 
   return (
     <div className="builder" lang={locale}>

@@ -18,9 +18,11 @@ test("a Spanish-speaking supporter writes and signs with a Spanish interface", a
   await page.getByRole("radio", { name: /Las imprimo/ }).check();
   // A mistake is explained in Spanish too.
   await page.getByRole("button", { name: "Firmar y obtener mis cartas" }).click();
-  await expect(
-    page.getByText("Marque la casilla para que contemos su firma; sin ella no podemos registrarla."),
-  ).toBeVisible();
+  // Beside the box, and in the error summary at the top.
+  await expect(page.locator("#consentCounted-error")).toHaveText(
+    "Marque la casilla para que contemos su firma; sin ella no podemos registrarla.",
+  );
+  await expect(page.getByRole("heading", { name: "Hay un problema" })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Algunos campos requieren su atención." })).toBeVisible();
   await page.getByRole("checkbox", { name: /Contar mi firma/ }).check();
   await page.getByRole("button", { name: "Firmar y obtener mis cartas" }).click();
