@@ -23,7 +23,7 @@ export type AddresseeFormValues = {
   salutation: string;
   lastVerifiedAt: string;
   status: string;
-  translations: { language: string; name: string; role: string; salutation: string }[];
+  translations: { language: string; name: string; role: string; salutation: string; organisation: string }[];
 };
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
@@ -49,13 +49,15 @@ export function AddresseeForm({
   const v = (name: keyof AddresseeFormValues & string) => (sent ? (sent[name]?.[0] ?? "") : String(values[name] ?? ""));
   // Controlled: React's reset after a refused save would put a select back to its first option.
   const [kind, setKind] = useState(values.kind);
-  const rows = [...values.translations, { language: "", name: "", role: "", salutation: "" }].map((stored, i) =>
+  const blankRow = { language: "", name: "", role: "", salutation: "", organisation: "" };
+  const rows = [...values.translations, blankRow].map((stored, i) =>
     sent
       ? {
           language: sent[`t${i}.language`]?.[0] ?? "",
           name: sent[`t${i}.name`]?.[0] ?? "",
           role: sent[`t${i}.role`]?.[0] ?? "",
           salutation: sent[`t${i}.salutation`]?.[0] ?? "",
+          organisation: sent[`t${i}.organisation`]?.[0] ?? "",
         }
       : stored,
   );
@@ -159,6 +161,10 @@ export function AddresseeForm({
               <label>
                 {t("translationSalutation", { which })}{" "}
                 <input name={`t${i}.salutation`} defaultValue={row.salutation} />
+              </label>
+              <label>
+                {t("translationOrganisation", { which })}{" "}
+                <input name={`t${i}.organisation`} defaultValue={row.organisation} />
               </label>
               <FieldError id={`t${i}`} errors={errors?.[`t${i}`]} />
             </div>

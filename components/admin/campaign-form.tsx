@@ -5,14 +5,30 @@ import type { AdminMessages } from "./admin-messages";
 import type { CampaignForEdit } from "@/lib/admin/campaigns";
 import { keepValuesOnSubmit } from "./use-keep-values-submit";
 import { idleFormState, type AdminFormState } from "@/lib/admin/form-state";
-import { fillPlaceholders, numberedDemands, unknownPlaceholders } from "@/lib/letters/placeholders";
+import { composeLetter, type LetterAddressee } from "@/lib/letters/compose-letters";
+import { draftFromTemplate, unknownPlaceholders } from "@/lib/letters/placeholders";
 import { describedBy, FieldError } from "./field-error";
 import { SentValues as Sent, TextField as Field } from "./text-field";
 
 type Action = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
-type AddresseeChoice = { id: string; name: string; role: string; kind: string; country: string | null; status: string };
+type AddresseeText = { name: string; role: string; salutation: string | null; organisation: string | null };
+type AddresseeChoice = AddresseeText & {
+  id: string;
+  kind: LetterAddressee["kind"];
+  country: string | null;
+  status: string;
+  translations: (AddresseeText & { language: string })[];
+};
 
-const blankTexts = { title: "", summary: "", context: "", whyItMatters: "", safetyNotice: "" };
+const blankTexts = {
+  title: "",
+  summary: "",
+  context: "",
+  whyItMatters: "",
+  safetyNotice: "",
+  organiser: "",
+  firstStep: "",
+};
 const blankTemplate = { subject: "", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}", xPost: "" };
 const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
 const bodyPlaceholders = "{{salutation}} {{demands}} {{signer}} {{addressee_name}} {{addressee_role}} {{date}}";
@@ -23,12 +39,29 @@ function formTranslator(locale: string, messages: AdminMessages) {
 /** The form's texts in the admin's language. */
 type Texts = ReturnType<typeof formTranslator> & { locale: string };
 
-function formatToday(language: string, fallback: string): string {
+/** The addressee as a letter in `language` names and greets it (its translation, else its own fields). */
+function inLanguage(a: AddresseeChoice, language: string): LetterAddressee {
+  const local = a.translations.find((t) => t.language === language);
+  return {
+    id: a.id,
+    kind: a.kind,
+    country: a.country,
+    emails: [],
+    xHandle: null,
+    postalAddress: null,
+    name: local?.name ?? a.name,
+    role: local?.role ?? a.role,
+    organisation: local?.organisation ?? a.organisation,
+    salutation: local?.salutation ?? a.salutation,
+  };
+}
+
+/** A language code Intl accepts: the section's, else (not a code yet) the admin's. */
+function usableLanguage(language: string, fallback: string): string {
   try {
-    return new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(new Date());
+    return language && Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 ? language : fallback;
   } catch {
-    // Not a language code yet (the "add a language" section): the admin's language.
-    return new Intl.DateTimeFormat(fallback, { dateStyle: "long" }).format(new Date());
+    return fallback;
   }
 }
 
@@ -42,7 +75,7 @@ function TemplateEditor({
   label,
   initial,
   demands,
-  sample,
+  recipients,
   errors,
   t,
 }: {
@@ -51,25 +84,44 @@ function TemplateEditor({
   label: string;
   initial: { subject: string; body: string; xPost: string };
   demands: string;
-  sample: AddresseeChoice | undefined;
+  recipients: AddresseeChoice[];
   errors?: Record<string, string[]>;
   t: Texts;
 }) {
   const [body, setBody] = useState(initial.body);
   const [subject, setSubject] = useState(initial.subject);
-  const values = {
-    demands: numberedDemands(
+  const letterLanguage = usableLanguage(language, t.locale);
+  // The letter each addressee would get, composed as real letters are (their
+  // own greeting in this language), signed by a supporter who is plainly a sample.
+  const draft = {
+    subject,
+    body: draftFromTemplate(
+      body,
       demands
         .split(/\r?\n/)
         .map((d) => d.trim())
         .filter(Boolean),
     ),
-    salutation: t("sampleSalutation"),
-    signer: t("sampleSigner"),
-    addressee_name: sample?.name ?? t("sampleName"),
-    addressee_role: sample?.role ?? t("sampleRole"),
-    date: formatToday(language, t.locale),
+    language: letterLanguage,
+    identity: "name_country" as const,
+    name: t("sampleSigner"),
+    country: "FR",
   };
+  const sampleAddressee: LetterAddressee = {
+    id: "sample",
+    kind: "official",
+    country: null,
+    emails: [],
+    xHandle: null,
+    postalAddress: null,
+    name: t("sampleName"),
+    role: t("sampleRole"),
+    organisation: null,
+    salutation: null,
+  };
+  const letters = (recipients.length ? recipients.map((a) => inLanguage(a, letterLanguage)) : [sampleAddressee]).map(
+    (addressee) => composeLetter(addressee, draft, new Date()),
+  );
   const unknown = [...new Set([...unknownPlaceholders(subject), ...unknownPlaceholders(body)])];
   const key = (f: string) => `templates.${language}.${f}`;
   return (
@@ -115,12 +167,19 @@ function TemplateEditor({
           {t("unknownPlaceholders", { list: unknown.map((u) => `{{${u}}}`).join(", ") })}
         </p>
       )}
-      <div className="letter-preview" aria-live="polite">
-        <p>{t.rich("preview", { name: values.addressee_name, strong: (chunks) => <strong>{chunks}</strong> })}</p>
-        <p>
-          <strong>{fillPlaceholders(subject, values)}</strong>
-        </p>
-        <pre data-testid={`template-preview-${prefix}`}>{fillPlaceholders(body, values)}</pre>
+      <div className="letter-preview">
+        <p>{t.rich("preview", { count: letters.length, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        {letters.map((letter, i) => (
+          <details key={letter.addressee.id} open={i === 0}>
+            <summary>{t("previewTo", { name: letter.addressee.name })}</summary>
+            <p>
+              <strong>{letter.subject}</strong>
+            </p>
+            <pre data-testid={i === 0 ? `template-preview-${prefix}` : `template-preview-${prefix}-${i}`}>
+              {letter.text}
+            </pre>
+          </details>
+        ))}
       </div>
     </fieldset>
   );
@@ -145,7 +204,8 @@ function LanguageSection({
 }) {
   const texts = campaign?.texts[language] ?? blankTexts;
   const [demands, setDemands] = useState((campaign?.demands[language] ?? []).join("\n"));
-  const first = addressees.find((a) => campaign?.addresseeIds.includes(a.id));
+  // The campaign's addressees in their order on the page.
+  const recipients = (campaign?.addresseeIds ?? []).flatMap((id) => addressees.filter((a) => a.id === id));
   return (
     <section className="language-section" aria-labelledby={`lang-${prefix}`}>
       <h2 id={`lang-${prefix}`}>{prefix === "new" ? t("addLanguage") : t("textsIn", { language: label })}</h2>
@@ -160,6 +220,21 @@ function LanguageSection({
           multiline={f === "title" ? undefined : f === "summary" ? 2 : 6}
         />
       ))}
+      <Field
+        name={`text.${prefix}.organiser`}
+        label={t("organiserIn", { language: label })}
+        hint={t("organiserInHint")}
+        value={texts.organiser}
+        errors={errors && { [`text.${prefix}.organiser`]: errors[`texts.${language}.organiser`] ?? [] }}
+      />
+      <Field
+        name={`text.${prefix}.firstStep`}
+        label={t("firstStep", { language: label })}
+        hint={t("firstStepHint")}
+        value={texts.firstStep}
+        errors={errors && { [`text.${prefix}.firstStep`]: errors[`texts.${language}.firstStep`] ?? [] }}
+        multiline={2}
+      />
       <div className="field">
         <label htmlFor={`demands.${prefix}`}>{t("demands", { language: label })}</label>
         <textarea
@@ -178,7 +253,7 @@ function LanguageSection({
         label={label}
         initial={campaign?.templates[language] ?? blankTemplate}
         demands={demands}
-        sample={first}
+        recipients={recipients}
         errors={errors}
         t={t}
       />

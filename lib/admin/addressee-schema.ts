@@ -118,4 +118,5 @@ export const addresseeTranslationSchema = z.object({
   name: requiredText(200, "translatedName"),
   role: requiredText(300, "translatedRole"),
   salutation: optionalText(200, "translatedSalutation"),
+  organisation: optionalText(300, "organisation"),
 });

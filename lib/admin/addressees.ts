@@ -2,7 +2,9 @@ import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import type { AddresseeInput } from "./addressee-schema";
 import { saveAudited, type SaveOutcome } from "./audit";
+import { needsVerifying, sharedAddresses, verifyBy, type SharedAddress } from "./upkeep";
 import {
+  addresseeEmails,
   addresseeList,
   findAddresseeForEdit,
   writeAddressee,
@@ -14,14 +16,39 @@ export type { AddresseeForEdit, TranslationInput } from "./data";
 
 export type { SaveOutcome } from "./audit";
 
-export async function listAddressees(actor: StaffIdentity) {
+/**
+ * Every addressee, each with its upkeep: whether its details are due to be
+ * verified again at `now`, and the addresses it shares with other addressees.
+ */
+export async function listAddressees(actor: StaffIdentity, now: Date = new Date()) {
   assertRole(actor, "admin");
-  return addresseeList();
+  const rows = await addresseeList();
+  const shared = sharedAddresses(rows);
+  return rows.map((row) => ({ ...row, upkeep: upkeepOf(row, shared, now) }));
+}
+
+export type Upkeep = { verifyBy: Date | null; shared: SharedAddress[] };
+
+function upkeepOf(row: { id: string; lastVerifiedAt: Date }, shared: Map<string, SharedAddress[]>, now: Date): Upkeep {
+  return {
+    verifyBy: needsVerifying(row.lastVerifiedAt, now) ? verifyBy(row.lastVerifiedAt) : null,
+    shared: shared.get(row.id) ?? [],
+  };
 }
 
 export async function getAddresseeForEdit(actor: StaffIdentity, id: string): Promise<AddresseeForEdit | null> {
   assertRole(actor, "admin");
   return findAddresseeForEdit(id);
+}
+
+/** The upkeep of one addressee at `now` (see listAddressees). */
+export async function getAddresseeUpkeep(
+  actor: StaffIdentity,
+  addressee: { id: string; lastVerifiedAt: Date },
+  now: Date = new Date(),
+): Promise<Upkeep> {
+  assertRole(actor, "admin");
+  return upkeepOf(addressee, sharedAddresses(await addresseeEmails()), now);
 }
 
 function auditView(row: AddresseeForEdit | null) {

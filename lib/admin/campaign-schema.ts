@@ -49,6 +49,19 @@ export const campaignTextsSchema = z.object({
   context: text("context", 20_000),
   whyItMatters: text("whyItMatters", 20_000),
   safetyNotice: text("safetyNotice", 5_000),
+  /** The organiser's name in this language, with its article; empty: Campaign.organiser. */
+  organiser: z
+    .string()
+    .trim()
+    .max(200, say("organiserMax", { max: 200 }))
+    .transform((v) => (v === "" ? null : v))
+    .default(null),
+  /** What supporters should do first (e.g. write to the Russian embassy in their own country); empty: nothing shown. */
+  firstStep: z
+    .string()
+    .trim()
+    .max(600, say("firstStepMax", { max: 600 }))
+    .default(""),
 });
 
 export const letterTemplateSchema = z.object({

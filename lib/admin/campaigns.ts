@@ -37,7 +37,15 @@ export type CampaignForEdit = {
   closesAt: string;
   texts: Record<
     string,
-    { title: string; summary: string; context: string; whyItMatters: string; safetyNotice: string }
+    {
+      title: string;
+      summary: string;
+      context: string;
+      whyItMatters: string;
+      safetyNotice: string;
+      organiser: string;
+      firstStep: string;
+    }
   >;
   demands: Record<string, string[]>;
   templates: Record<string, { subject: string; body: string; xPost: string }>;
@@ -73,6 +81,8 @@ export async function getCampaignForEdit(actor: StaffIdentity, id: string | null
           context: t.context,
           whyItMatters: t.whyItMatters,
           safetyNotice: t.safetyNotice,
+          organiser: t.organiser ?? "",
+          firstStep: t.firstStep,
         },
       ]),
     ),

@@ -80,12 +80,21 @@ const editableAddressee = {
   lastVerifiedAt: true,
   status: true,
   updatedAt: true,
-  translations: { select: { language: true, name: true, role: true, salutation: true }, orderBy: { language: "asc" } },
+  translations: {
+    select: { language: true, name: true, role: true, salutation: true, organisation: true },
+    orderBy: { language: "asc" },
+  },
   campaigns: { select: { campaign: { select: { slug: true, status: true } } } },
 } satisfies Prisma.AddresseeSelect;
 
 export type AddresseeForEdit = Prisma.AddresseeGetPayload<{ select: typeof editableAddressee }>;
-export type TranslationInput = { language: string; name: string; role: string; salutation: string | null };
+export type TranslationInput = {
+  language: string;
+  name: string;
+  role: string;
+  salutation: string | null;
+  organisation: string | null;
+};
 
 export async function addresseeList() {
   return db().addressee.findMany({
@@ -99,9 +108,15 @@ export async function addresseeList() {
       country: true,
       status: true,
       lastVerifiedAt: true,
+      emails: true,
       campaigns: { select: { campaign: { select: { slug: true } } } },
     },
   });
+}
+
+/** Every addressee's email addresses, to find the ones shared. */
+export async function addresseeEmails() {
+  return db().addressee.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, emails: true } });
 }
 
 export async function findAddresseeForEdit(id: string, tx: Tx = db()): Promise<AddresseeForEdit | null> {
@@ -148,7 +163,18 @@ export async function campaignList() {
 export async function addresseeChoices() {
   return db().addressee.findMany({
     orderBy: [{ kind: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, role: true, kind: true, country: true, status: true },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      organisation: true,
+      salutation: true,
+      kind: true,
+      country: true,
+      status: true,
+      // For the letter preview: each addressee as a letter in that language names and greets it.
+      translations: { select: { language: true, name: true, role: true, salutation: true, organisation: true } },
+    },
   });
 }
 

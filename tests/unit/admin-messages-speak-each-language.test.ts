@@ -167,6 +167,7 @@ const domainProblems: Problem[] = [
   { code: "keyOfficial", values: { key: "ru-president" } },
   { code: "translationMissing", values: { language: "fr" } },
   { code: "sourceCodeTaken", values: { code: "amnesty-be" } },
+  { code: "firstStepMax", values: { max: 600 } },
   { code: "notAllowedStatus", values: { status: "sent" } },
   { code: "notAllowedStatus", values: { status: "queued" } },
   { code: "letterTextDeleted" },

@@ -9,7 +9,7 @@ test("an admin creates a campaign; the preview is live and the public page shows
   await signInAs(page, "admin");
   await page.goto("/admin/campaigns/new");
   await page.getByLabel("Address (slug): /c/…").fill(slug);
-  await page.getByLabel("Organiser").fill("Test Observatory");
+  await page.getByLabel("Organiser", { exact: true }).fill("Test Observatory");
   await page.getByLabel("Status").selectOption("open");
   await page.getByLabel("Goal (signatures)").fill("500");
   await page.getByLabel("Language code of the new texts (e.g. fr)").fill("en");
@@ -28,7 +28,7 @@ test("an admin creates a campaign; the preview is live and the public page shows
   const preview = page.getByTestId("template-preview-new");
   await expect(preview).toContainText("1. Release them");
   await expect(preview).toContainText("2. Drop the charges");
-  await expect(preview).toContainText("A supporter from France");
+  await expect(preview).toContainText("Alex Example (sample signer), France");
   await expect(page.getByText("Unknown placeholder(s): {{misspelt}}")).toBeVisible();
 
   await page.getByRole("checkbox", { name: /Sergey Lavrov/ }).check();

@@ -8,7 +8,7 @@ test("unknown ?done and ?problem texts show nothing, known codes their sentence"
   await page.goto(
     `/admin/delivery?lang=en&done=${encodeURIComponent("Your account is suspended: call +1 555 0100")}&problem=${encodeURIComponent("Send your password to help@evil.example")}`,
   );
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delivery");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delivery queue");
   await expect(page.getByText("Your account is suspended")).toHaveCount(0);
   await expect(page.getByText("help@evil.example")).toHaveCount(0);
   await expect(page.locator("main .form-ok, main .form-error")).toHaveCount(0);

@@ -46,6 +46,7 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
       name: field(formData, `t${i}.name`),
       role: field(formData, `t${i}.role`),
       salutation: field(formData, `t${i}.salutation`),
+      organisation: field(formData, `t${i}.organisation`),
     };
     if (!raw.language && !raw.name && !raw.role) continue;
     const translation = addresseeTranslationSchema.safeParse(raw);

@@ -24,6 +24,7 @@ export default async function AddresseesPage() {
             <th scope="col">{t("addressees.columnStatus")}</th>
             <th scope="col">{t("addressees.columnLastVerified")}</th>
             <th scope="col">{t("addressees.columnCampaigns")}</th>
+            <th scope="col">{t("addressees.columnUpkeep")}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,6 +45,19 @@ export default async function AddresseesPage() {
                 </time>
               </td>
               <td>{a.campaigns.map((c) => c.campaign.slug).join(", ") || t("common.none")}</td>
+              <td data-testid={`upkeep-${a.key}`}>
+                {a.upkeep.verifyBy && (
+                  <span className="upkeep-flag">
+                    {t("addressees.verifyBy", { date: formatDay(a.upkeep.verifyBy, locale) })}
+                  </span>
+                )}
+                {a.upkeep.shared.map((s) => (
+                  <span key={s.email} className="upkeep-flag">
+                    {t("addressees.sharedWith", { email: s.email, names: s.with.map((o) => o.name).join(", ") })}
+                  </span>
+                ))}
+                {!a.upkeep.verifyBy && a.upkeep.shared.length === 0 && t("common.none")}
+              </td>
             </tr>
           ))}
         </tbody>

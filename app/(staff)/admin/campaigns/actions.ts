@@ -9,7 +9,7 @@ import { problemsOf } from "@/lib/core/errors";
 import { adminLanguage } from "@/lib/i18n/admin-language";
 import { refused, unsaved } from "../save-answers";
 
-const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
+const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice", "organiser", "firstStep"] as const;
 
 /** The editor's FormData as the campaign schema's input (see components/admin/campaign-form.tsx for the names). */
 function campaignFromForm(formData: FormData) {

@@ -1,9 +1,10 @@
 import { notFound } from "next/navigation";
 import { AddresseeForm, type AddresseeFormValues } from "@/components/admin/addressee-form";
-import { getAddresseeForEdit } from "@/lib/admin/addressees";
+import { getAddresseeForEdit, getAddresseeUpkeep, type Upkeep } from "@/lib/admin/addressees";
+import { verifyEveryDays } from "@/lib/admin/upkeep";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues } from "@/lib/i18n/messages";
-import { adminLanguage, adminMetadata } from "@/lib/i18n/admin-language";
+import { adminLanguage, adminMetadata, formatDay } from "@/lib/i18n/admin-language";
 import { saveAddresseeAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -35,9 +36,11 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
   const { locale, t, href } = await adminLanguage();
   let values = blank;
   let campaigns: string[] = [];
+  let upkeep: Upkeep | null = null;
   if (id !== "new") {
     const row = /^[0-9a-f-]{36}$/.test(id) ? await getAddresseeForEdit(admin, id) : null;
     if (!row) notFound();
+    upkeep = await getAddresseeUpkeep(admin, row);
     campaigns = row.campaigns.map((c) => `${c.campaign.slug} (${t(`campaignStatus.${c.campaign.status}`)})`);
     values = {
       id: row.id,
@@ -55,7 +58,11 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
       salutation: row.salutation ?? "",
       lastVerifiedAt: row.lastVerifiedAt.toISOString().slice(0, 10),
       status: row.status,
-      translations: row.translations.map((tr) => ({ ...tr, salutation: tr.salutation ?? "" })),
+      translations: row.translations.map((tr) => ({
+        ...tr,
+        salutation: tr.salutation ?? "",
+        organisation: tr.organisation ?? "",
+      })),
     };
   }
   return (
@@ -66,6 +73,25 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
           {query.created ? t("addresseeEditor.created") : t("addresseeEditor.saved")}
         </p>
       )}
+      {upkeep?.verifyBy && (
+        <p className="warning" data-testid="verify-warning">
+          {t("addresseeEditor.verifyWarning", {
+            date: formatDay(new Date(`${values.lastVerifiedAt}T00:00:00Z`), locale),
+            days: verifyEveryDays,
+          })}
+        </p>
+      )}
+      {upkeep?.shared.map((s) => (
+        <p key={s.email} className="warning" data-testid="shared-warning">
+          {t("addresseeEditor.sharedWarning", { email: s.email, names: s.with.map((o) => o.name).join(", ") })}{" "}
+          {s.with.map((o, i) => (
+            <span key={o.id}>
+              {i > 0 && ", "}
+              <a href={href(`/admin/addressees/${o.id}`)}>{t("addresseeEditor.openOther", { name: o.name })}</a>
+            </span>
+          ))}
+        </p>
+      ))}
       {values.id && (
         <p>{t("addresseeEditor.usedBy", { campaigns: campaigns.join(", ") || t("addresseeEditor.noCampaign") })}</p>
       )}
