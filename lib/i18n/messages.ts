@@ -77,9 +77,13 @@ export function formatNumber(value: number, language: string): string {
 export function formatDate(date: string | Date, language: string): string {
   const day = typeof date === "string" ? new Date(`${date}T00:00:00Z`) : date;
   const primary = language.split("-")[0];
-  const text = new Intl.DateTimeFormat(primary === "en" ? "en-GB" : language, {
-    dateStyle: "long",
-    timeZone: "UTC",
-  }).format(day);
+  let format = dateFormats.get(language);
+  if (!format) {
+    // A formatter costs far more to build than to use: one per language, kept.
+    format = new Intl.DateTimeFormat(primary === "en" ? "en-GB" : language, { dateStyle: "long", timeZone: "UTC" });
+    dateFormats.set(language, format);
+  }
+  const text = format.format(day);
   return primary === "ru" ? text.replace(/ г\.$/, " года") : text;
 }
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

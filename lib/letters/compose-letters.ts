@@ -54,7 +54,10 @@ export function formatLetterDate(date: Date, language: string): string {
   if (!format)
     letterDateFormats.set(
       language,
-      (format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })),
+      (format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, {
+        dateStyle: "long",
+        timeZone: "UTC",
+      })),
     );
   return format.format(date);
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { formatDate } from "@/lib/i18n/messages";
+import { formatLetterDate } from "@/lib/letters/compose-letters";
 
 const expected: Record<string, string> = {
   en: "19 May 2025",
@@ -19,6 +20,13 @@ describe("formatDate", () => {
   it("reads a Date by its UTC day, and a regional English tag the same way", () => {
     expect(formatDate(new Date("2025-05-19T23:30:00Z"), "en")).toBe("19 May 2025");
     expect(formatDate("2025-05-19", "en-US")).toBe("19 May 2025");
+  });
+});
+
+describe("a letter's date line", () => {
+  it("writes the day first in English too, as the letter's text does", () => {
+    expect(formatLetterDate(new Date("2025-05-19T12:00:00Z"), "en")).toBe("19 May 2025");
+    expect(formatLetterDate(new Date("2025-05-19T12:00:00Z"), "fr")).toBe("19 mai 2025");
   });
 });
 

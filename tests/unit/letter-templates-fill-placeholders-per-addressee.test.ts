@@ -35,7 +35,7 @@ describe("letter templates", () => {
     const letter = composeLetter(minister, draft, new Date("2026-11-23T10:00:00Z"));
     expect(letter.text.startsWith("Dear Minister,\n\nI urge you to:")).toBe(true);
     expect(letter.text.endsWith("Yours faithfully,\n\nA supporter from France")).toBe(true);
-    expect(letter.dateLine).toBe("November 23, 2026");
+    expect(letter.dateLine).toBe("23 November 2026");
     expect(letter.addressBlock).toEqual([
       "Sergey Lavrov",
       "Minister of Foreign Affairs",
