@@ -99,6 +99,17 @@ async function targetOf(draft: UpdateDraft) {
   };
 }
 
+/** The checks both steps make, in order: the caller, the campaign and language, one update only, the text. */
+async function checkedTarget(staff: StaffIdentity, draft: UpdateDraft) {
+  assertRole(staff, "staff");
+  const target = await targetOf(draft);
+  if (!target) return { outcome: "not_found" as const };
+  if (target.alreadySent) return { outcome: "already_sent" as const };
+  const problems = problemsOf(draft);
+  if (problems.length > 0) return { outcome: "invalid" as const, problems };
+  return { outcome: "ok" as const, title: target.title };
+}
+
 /** The email exactly as a supporter will get it; only the delete link, personal to each, is shown as "…". */
 function renderUpdate(draft: UpdateDraft, campaignTitle: string, deleteUrl: string): RenderedEmail {
   return outcomeUpdateEmail({
@@ -113,12 +124,8 @@ function renderUpdate(draft: UpdateDraft, campaignTitle: string, deleteUrl: stri
 
 /** Checks a draft and shows the email a supporter will get, with how many will get it. Sends nothing. */
 export async function previewOutcomeUpdate(staff: StaffIdentity, draft: UpdateDraft): Promise<PreviewOutcome> {
-  assertRole(staff, "staff");
-  const target = await targetOf(draft);
-  if (!target) return { outcome: "not_found" };
-  if (target.alreadySent) return { outcome: "already_sent" };
-  const problems = problemsOf(draft);
-  if (problems.length > 0) return { outcome: "invalid", problems };
+  const target = await checkedTarget(staff, draft);
+  if (target.outcome !== "ok") return target;
   const recipients = (await updateRecipientCounts(draft.campaignId))[draft.language] ?? 0;
   const sample = `${env().PUBLIC_URL}/privacy/delete?token=…&lang=${encodeURIComponent(draft.language)}`;
   return {
@@ -151,12 +158,8 @@ export async function sendOutcomeUpdate(
   expected: number,
   now = new Date(),
 ): Promise<SendOutcome> {
-  assertRole(staff, "staff");
-  const target = await targetOf(draft);
-  if (!target) return { outcome: "not_found" };
-  if (target.alreadySent) return { outcome: "already_sent" };
-  const problems = problemsOf(draft);
-  if (problems.length > 0) return { outcome: "invalid", problems };
+  const target = await checkedTarget(staff, draft);
+  if (target.outcome !== "ok") return target;
   const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
   return inLongTransaction(async (tx): Promise<SendOutcome> => {
     const id = randomUUID();

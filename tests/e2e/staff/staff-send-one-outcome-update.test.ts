@@ -7,19 +7,51 @@ import { expect, test } from "@playwright/test";
 import { seedCampaign } from "@/lib/campaigns/seed-campaign";
 import { db } from "@/lib/core/db";
 import { encryptText } from "@/lib/privacy/encryption";
-import { campaignSeed, insertSignature } from "../../helpers/factories";
 import { signInAs } from "../../helpers/e2e-staff";
 
 const withoutScript = "h6-update-without-js";
 const withScript = "h6-update-with-js";
 
 /** A campaign with two supporters who may be written to and one who may not. */
+// Each test makes its own campaign (tests run in parallel workers, each with its own beforeAll).
 async function campaignWithSupporters(slug: string) {
+  process.env.DATABASE_URL ??= process.env.E2E_DATABASE_URL;
   if (await db().campaign.findUnique({ where: { slug } })) return;
-  await seedCampaign(campaignSeed({ slug }));
+  // Written out here, not from tests/helpers/factories: that one reaches the
+  // message catalogues (JSON modules), which the e2e runner cannot import.
+  await seedCampaign({
+    slug,
+    status: "open",
+    organiser: "Test organiser",
+    languages: ["en"],
+    translations: {
+      en: { title: `Title of ${slug}`, summary: "S.", context: "C.", whyItMatters: "W.", safetyNotice: "Be careful." },
+    },
+    demands: [{ en: "Only demand." }],
+    addressees: [
+      {
+        key: `${slug}-official`,
+        name: "An Official",
+        role: "Minister",
+        kind: "official",
+        emails: ["official@example.org"],
+        lastVerifiedOn: "2026-01-01",
+      },
+    ],
+    templates: { en: { subject: "Subject", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}" } },
+  });
   const campaign = await db().campaign.findUniqueOrThrow({ where: { slug } });
   for (const [index, consentContact] of [true, true, false].entries()) {
-    const { signature } = await insertSignature({ campaignId: campaign.id });
+    const signature = await db().signature.create({
+      data: {
+        campaignId: campaign.id,
+        country: "FR",
+        identityLevel: "anonymous",
+        language: "en",
+        consentCounted: true,
+        countedAt: new Date(),
+      },
+    });
     await db().supporterContact.create({
       data: {
         signatureId: signature.id,
@@ -36,16 +68,11 @@ async function campaignWithSupporters(slug: string) {
   }
 }
 
-test.beforeAll(async () => {
-  process.env.DATABASE_URL ??= process.env.E2E_DATABASE_URL;
-  await campaignWithSupporters(withoutScript);
-  await campaignWithSupporters(withScript);
-});
-
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("staff preview the exact email, then send it to the number shown, once", async ({ page }) => {
+    await campaignWithSupporters(withoutScript);
     await signInAs(page, "staff");
     await page.goto("/staff/updates?lang=en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Outcome update");
@@ -84,6 +111,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("problems are listed at the top and beside their field, and the text stays", async ({ page }) => {
+  await campaignWithSupporters(withScript);
   await signInAs(page, "staff");
   await page.goto("/staff/updates?lang=en");
   await page

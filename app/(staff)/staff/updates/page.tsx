@@ -8,6 +8,8 @@ import { UpdateForm } from "./update-form";
 
 export const dynamic = "force-dynamic";
 
+const columns = ["colCampaign", "colLanguage", "colRecipients", "colSent"] as const;
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale(), "staffUpdates")("title"), robots: { index: false } };
 }
@@ -36,10 +38,11 @@ export default async function UpdatesPage() {
       <table data-testid="updates-table">
         <thead>
           <tr>
-            <th scope="col">{t("colCampaign")}</th>
-            <th scope="col">{t("colLanguage")}</th>
-            <th scope="col">{t("colRecipients")}</th>
-            <th scope="col">{t("colSent")}</th>
+            {columns.map((key) => (
+              <th scope="col" key={key}>
+                {t(key)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
