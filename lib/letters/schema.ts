@@ -138,7 +138,10 @@ export const signatureSubmissionSchema = letterContentSchema
      * malformed (or unknown, record-signature.ts) is ignored: never an error,
      * never a different answer.
      */
-    source: sourceCodeSchema.optional().catch(undefined),
+    source: sourceCodeSchema
+      .optional()
+      .catch(undefined)
+      .describe("A partner's code from ?source= on a campaign link; an unknown or malformed one is ignored"),
   })
   .strict()
   .superRefine((value, ctx) => {
