@@ -384,28 +384,43 @@ async function compareWithRawRows(
   type Row = { key: string; count: string };
   const raw = (text: string) => sql<Row>(database.url, text, [campaignId]);
   const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
-  const [[signatures], [letters], byDay, byHour, byCountry, byAddressee, byChannel, delivery, problems, emails] =
-    await Promise.all([
-      raw(`SELECT '' AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1`),
-      raw(`SELECT '' AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1`),
-      raw(
-        `SELECT to_char("createdAt", 'YYYY-MM-DD') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`,
-      ),
-      sql<Row>(
-        database.url,
-        `SELECT * FROM (SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1) h WHERE key >= $2`,
-        [campaignId, hourFrom],
-      ),
-      raw(`SELECT country::text AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`),
-      raw(`SELECT "addresseeId"::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
-      raw(`SELECT channel::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
-      raw(`SELECT status::text AS key, count(*) AS count FROM "DeliveryMessage" WHERE "campaignId" = $1 GROUP BY 1`),
-      raw(`SELECT status::text || ' / ' || COALESCE("lastError", '(no reason recorded)') AS key, count(*) AS count FROM "DeliveryMessage"
+  const sentLetters = `"campaignId" = $1 AND (status = 'sent' OR "reportedSentAt" IS NOT NULL)`;
+  const [
+    [signatures],
+    [letters],
+    [lettersSent],
+    sentByChannel,
+    byDay,
+    byHour,
+    byCountry,
+    byAddressee,
+    byChannel,
+    delivery,
+    problems,
+    emails,
+  ] = await Promise.all([
+    raw(`SELECT '' AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1`),
+    raw(`SELECT '' AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1`),
+    raw(`SELECT '' AS key, count(*) AS count FROM "Letter" WHERE ${sentLetters}`),
+    raw(`SELECT channel::text AS key, count(*) AS count FROM "Letter" WHERE ${sentLetters} GROUP BY 1`),
+    raw(
+      `SELECT to_char("createdAt", 'YYYY-MM-DD') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`,
+    ),
+    sql<Row>(
+      database.url,
+      `SELECT * FROM (SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24') AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1) h WHERE key >= $2`,
+      [campaignId, hourFrom],
+    ),
+    raw(`SELECT country::text AS key, count(*) AS count FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1`),
+    raw(`SELECT "addresseeId"::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
+    raw(`SELECT channel::text AS key, count(*) AS count FROM "Letter" WHERE "campaignId" = $1 GROUP BY 1`),
+    raw(`SELECT status::text AS key, count(*) AS count FROM "DeliveryMessage" WHERE "campaignId" = $1 GROUP BY 1`),
+    raw(`SELECT status::text || ' / ' || COALESCE("lastError", '(no reason recorded)') AS key, count(*) AS count FROM "DeliveryMessage"
          WHERE "campaignId" = $1 AND status IN ('deferred', 'failed') GROUP BY status, "lastError"`),
-      raw(
-        `SELECT o.status::text AS key, count(*) AS count FROM "OutboxMessage" o JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = $1 GROUP BY 1`,
-      ),
-    ]);
+    raw(
+      `SELECT o.status::text AS key, count(*) AS count FROM "OutboxMessage" o JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = $1 GROUP BY 1`,
+    ),
+  ]);
   const differences: string[] = [];
   const same = (label: string, shown: { key: string; count: number }[], rows: Row[]) => {
     const a = shown.map((s) => `${s.key}=${s.count}`).sort();
@@ -420,6 +435,12 @@ async function compareWithRawRows(
   };
   same("signatures", [{ key: "", count: d.signatures }], [signatures!]);
   same("letters", [{ key: "", count: d.letters }], [letters!]);
+  same("letters sent", [{ key: "", count: d.lettersSent }], [lettersSent!]);
+  same(
+    "letters sent by channel",
+    d.byChannel.filter((c) => c.sent > 0).map((c) => ({ key: c.key, count: c.sent })),
+    sentByChannel,
+  );
   same("by day", d.byDay, byDay);
   same("by hour (last 48)", d.byHour, byHour);
   same("by country", d.byCountry, byCountry);

@@ -275,14 +275,17 @@ export async function generateSignatures(
        ORDER BY s.created`,
       [end, o.retentionDays],
     );
-    // As the signing path does: one pending tally row per signature and per letter.
+    // As the signing path does: one pending tally row per signature and per
+    // letter, and as the delivery worker does, one more per letter sent.
     await step(
       "PendingTally",
-      `INSERT INTO "PendingTally" ("campaignId", "signatureId", "letterId", "createdAt")
-       SELECT "campaignId", "signatureId", "letterId", "createdAt" FROM (
-         SELECT "campaignId", id AS "signatureId", NULL::uuid AS "letterId", "createdAt" FROM "Signature" WHERE "campaignId" = ${campaign}
+      `INSERT INTO "PendingTally" ("campaignId", "signatureId", "letterId", "sentLetterId", "createdAt")
+       SELECT "campaignId", "signatureId", "letterId", "sentLetterId", "createdAt" FROM (
+         SELECT "campaignId", id AS "signatureId", NULL::uuid AS "letterId", NULL::uuid AS "sentLetterId", "createdAt" FROM "Signature" WHERE "campaignId" = ${campaign}
          UNION ALL
-         SELECT "campaignId", NULL, id, "createdAt" FROM "Letter" WHERE "campaignId" = ${campaign}
+         SELECT "campaignId", NULL, id, NULL, "createdAt" FROM "Letter" WHERE "campaignId" = ${campaign}
+         UNION ALL
+         SELECT "campaignId", NULL, NULL, id, "updatedAt" FROM "Letter" WHERE "campaignId" = ${campaign} AND status = 'sent'
        ) p ORDER BY "createdAt"`,
     );
     await client.query(`DROP TABLE bench_sig, bench_choice`);

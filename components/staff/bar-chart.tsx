@@ -1,72 +1,221 @@
 import { translator } from "@/lib/i18n/messages";
+import { countScale, labelEvery } from "./chart-scale";
 
 /** A figure under its key, with the label it is shown by. */
 export type LabelledCount = { key: string; label: string; count: number };
 
+// The drawing's own units; CSS scales the SVG to its box (text scales with it).
+const width = 640;
+const height = 280;
+const margin = { top: 24, right: 16, bottom: 64, left: 64 };
+const plotWidth = width - margin.left - margin.right;
+const plotHeight = height - margin.top - margin.bottom;
+
 /**
- * A bar chart drawn in SVG on the server (no script, no inline styles, so it
- * passes a strict CSP), with the same figures as a table for screen readers
- * and for anyone who wants the numbers. In the given interface language.
+ * A bar chart of counts over time, drawn as SVG on the server (no script, no
+ * inline styles, so it passes a strict CSP): axes with round tick values,
+ * axis titles, each bar's value where it fits, a title and a text
+ * alternative, and the same figures in a table beside it.
  */
 export function BarChart({
   title,
   counts,
   id,
   locale,
+  axisLabel,
+  valueLabel,
 }: {
   title: string;
   counts: LabelledCount[];
   id: string;
   locale: string;
+  /** What the bars stand for along the bottom ("Day (UTC)"). */
+  axisLabel: string;
+  /** What the values count ("Signatures"). */
+  valueLabel: string;
 }) {
   const t = translator(locale, "staff");
   const number = new Intl.NumberFormat(locale);
-  const max = Math.max(1, ...counts.map((c) => c.count));
-  const barWidth = 100 / Math.max(1, counts.length);
+  const { top, ticks } = countScale(Math.max(0, ...counts.map((c) => c.count)));
+  const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
+  const band = plotWidth / Math.max(1, counts.length);
+  const barWidth = Math.min(48, band * 0.7);
+  const showValues = barWidth >= 18;
+  const every = labelEvery(counts.length, plotWidth, 96);
+  const highest = counts.reduce<LabelledCount | null>((best, c) => (!best || c.count > best.count ? c : best), null);
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`}>
+    <figure className="chart" aria-labelledby={`${id}-title`} data-testid={id}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      {counts.length === 0 ? (
+      {counts.length === 0 || !highest ? (
         <p>{t("chart.noSignatures")}</p>
       ) : (
-        <>
-          <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label={t("chart.chartLabel", { title })}>
-            {counts.map((c, i) => {
-              const height = (c.count / max) * 38;
-              return (
-                <rect
-                  key={c.key}
-                  x={i * barWidth + barWidth * 0.1}
-                  y={40 - height}
-                  width={barWidth * 0.8}
-                  height={height}
-                  className="chart-bar"
-                />
-              );
-            })}
-          </svg>
-          <details>
-            <summary>{t("chart.figures")}</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("chart.when")}</th>
-                  <th scope="col">{t("chart.signatures")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.map((c) => (
-                  <tr key={c.key}>
-                    <th scope="row">{c.label}</th>
-                    <td>{number.format(c.count)}</td>
-                  </tr>
+        <div className="chart-layout">
+          {/* Focusable, so keyboard users can scroll it sideways on a narrow screen. */}
+          <div className="chart-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+            <svg
+              viewBox={`0 0 ${width} ${height}`}
+              width={width}
+              height={height}
+              role="img"
+              aria-labelledby={`${id}-svg-title`}
+              aria-describedby={`${id}-svg-desc`}
+              className="chart-svg"
+            >
+              <title id={`${id}-svg-title`}>{title}</title>
+              <desc id={`${id}-svg-desc`}>
+                {t("figures.chartSummary", {
+                  bars: counts.length,
+                  first: counts[0]!.label,
+                  last: counts.at(-1)!.label,
+                  max: highest.count,
+                  at: highest.label,
+                  total,
+                })}
+              </desc>
+              <g aria-hidden="true">
+                {ticks.map((tick) => (
+                  <g key={tick}>
+                    <line
+                      x1={margin.left}
+                      x2={width - margin.right}
+                      y1={y(tick)}
+                      y2={y(tick)}
+                      className={tick === 0 ? "chart-axis" : "chart-grid"}
+                    />
+                    <text x={margin.left - 8} y={y(tick)} dy="0.35em" textAnchor="end" className="chart-tick">
+                      {number.format(tick)}
+                    </text>
+                  </g>
                 ))}
-              </tbody>
-            </table>
-          </details>
-        </>
+                <line
+                  x1={margin.left}
+                  x2={margin.left}
+                  y1={margin.top}
+                  y2={margin.top + plotHeight}
+                  className="chart-axis"
+                />
+                {counts.map((c, i) => {
+                  const x = margin.left + i * band + (band - barWidth) / 2;
+                  const centre = margin.left + (i + 0.5) * band;
+                  return (
+                    <g key={c.key}>
+                      <rect
+                        x={x}
+                        y={y(c.count)}
+                        width={barWidth}
+                        height={Math.max(0, margin.top + plotHeight - y(c.count))}
+                        className="chart-bar"
+                      >
+                        <title>{`${c.label}: ${number.format(c.count)}`}</title>
+                      </rect>
+                      {showValues && (
+                        <text x={centre} y={y(c.count) - 6} textAnchor="middle" className="chart-value">
+                          {number.format(c.count)}
+                        </text>
+                      )}
+                      {i % every === 0 && (
+                        <>
+                          <line
+                            x1={centre}
+                            x2={centre}
+                            y1={margin.top + plotHeight}
+                            y2={margin.top + plotHeight + 5}
+                            className="chart-axis"
+                          />
+                          <text x={centre} y={margin.top + plotHeight + 20} textAnchor="middle" className="chart-tick">
+                            {c.label}
+                          </text>
+                        </>
+                      )}
+                    </g>
+                  );
+                })}
+                <text x={margin.left + plotWidth / 2} y={height - 12} textAnchor="middle" className="chart-axis-title">
+                  {axisLabel}
+                </text>
+                <text
+                  transform={`translate(16 ${margin.top + plotHeight / 2}) rotate(-90)`}
+                  textAnchor="middle"
+                  className="chart-axis-title"
+                >
+                  {valueLabel}
+                </text>
+              </g>
+            </svg>
+          </div>
+          <FiguresTable
+            caption={t("figures.tableOf", { title })}
+            heading={axisLabel}
+            columns={[valueLabel]}
+            rows={counts.map((c) => ({ key: c.key, label: c.label, values: [c.count] }))}
+            locale={locale}
+            testId={`${id}-table`}
+          />
+        </div>
       )}
     </figure>
+  );
+}
+
+/**
+ * A table of figures: a heading column and one column per figure, numbers
+ * aligned. In a wrapper that scrolls sideways on a narrow screen, so cells
+ * never wrap letter by letter.
+ */
+export function FiguresTable({
+  caption,
+  heading,
+  columns,
+  rows,
+  testId,
+  locale,
+}: {
+  caption: string;
+  heading: string;
+  columns: string[];
+  rows: { key: string; label: string; values: number[] }[];
+  testId: string;
+  locale: string;
+}) {
+  const t = translator(locale, "staff");
+  const number = new Intl.NumberFormat(locale);
+  return (
+    // Focusable, so keyboard users can scroll it when it overflows.
+    <div className="table-scroll" role="region" aria-labelledby={`${testId}-caption`} tabIndex={0}>
+      <table data-testid={testId} className="figures">
+        <caption id={`${testId}-caption`}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            {columns.map((column) => (
+              <th scope="col" key={column} className="number">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length + 1}>{t("chart.none")}</td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {row.values.map((value, i) => (
+                  <td key={columns[i]} className="number">
+                    {number.format(value)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -85,30 +234,14 @@ export function CountTable({
   locale: string;
 }) {
   const t = translator(locale, "staff");
-  const number = new Intl.NumberFormat(locale);
   return (
-    <table data-testid={testId}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">{t("chart.count")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {counts.length === 0 ? (
-          <tr>
-            <td colSpan={2}>{t("chart.none")}</td>
-          </tr>
-        ) : (
-          counts.map((c) => (
-            <tr key={c.key}>
-              <th scope="row">{c.label}</th>
-              <td>{number.format(c.count)}</td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+    <FiguresTable
+      caption={caption}
+      heading={heading}
+      columns={[t("chart.count")]}
+      rows={counts.map((c) => ({ key: c.key, label: c.label, values: [c.count] }))}
+      testId={testId}
+      locale={locale}
+    />
   );
 }

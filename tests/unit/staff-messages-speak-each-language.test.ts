@@ -149,6 +149,16 @@ describe("staff form messages", () => {
       min: 12,
       max: 128,
       fields: "extra",
+      // The dashboard's charts (components/staff/bar-chart.tsx, paired-bar-chart.tsx).
+      label: "Own email client",
+      code: "amnesty-be",
+      bars: 2,
+      first: "1 Mar",
+      last: "2 Mar",
+      at: "2 Mar",
+      total: 8,
+      prepared: 8,
+      sent: 2,
       strong: (chunks: string) => chunks,
     };
     const keys = (o: object, p = ""): string[] =>

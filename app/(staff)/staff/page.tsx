@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { BarChart, CountTable, type LabelledCount } from "@/components/staff/bar-chart";
+import { BarChart, CountTable, FiguresTable, type LabelledCount } from "@/components/staff/bar-chart";
+import { PairedBarChart, type PreparedAndSent } from "@/components/staff/paired-bar-chart";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { requireStaff } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n/messages";
@@ -60,14 +61,20 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
       : `${d.key.replace("T", " ")}:00`,
   }));
   const byCountry = data.byCountry.map((d): LabelledCount => ({ ...d, label: countryName(d.key) }));
-  const byAddressee = data.byAddressee.map((d): LabelledCount => ({
+  const byAddressee = data.byAddressee.map((d): PreparedAndSent => ({
     key: d.key,
     count: d.count,
+    sent: d.sent,
     label: d.name ?? t("dashboard.deletedAddressee"),
   }));
-  const byChannel = data.byChannel.map((d): LabelledCount => ({
+  const byChannel = data.byChannel.map((d): PreparedAndSent => ({
     ...d,
     label: known(letterChannels, d.key) ? t(`dashboard.channels.${d.key}`) : d.key,
+  }));
+  const bySource = data.bySource.map((d) => ({
+    key: d.key,
+    label: t("figures.sourceLabel", { label: d.label, code: d.key }),
+    values: [d.count],
   }));
   const computedAt = new Intl.DateTimeFormat(locale, {
     year: "numeric",
@@ -118,7 +125,15 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
             {c.goal ? (
               <progress max={c.goal} value={Math.min(data.signatures, c.goal)} aria-label={t("dashboard.progress")} />
             ) : null}
-            <p data-testid="dashboard-letters">{t.rich("dashboard.letters", { count: data.letters, strong })}</p>
+            <p data-testid="dashboard-letters">{t.rich("figures.lettersPrepared", { count: data.letters, strong })}</p>
+            <p data-testid="dashboard-letters-sent">
+              {t.rich("figures.lettersSent", {
+                count: data.lettersSent,
+                percent: data.letters ? Math.floor((data.lettersSent / data.letters) * 100) / 100 : 0,
+                strong,
+              })}
+            </p>
+            <p className="muted">{t("figures.howWeCount")}</p>
             <p className="muted">{t("dashboard.computedAt", { time: computedAt })}</p>
             <p>
               <a href={`/staff/export/aggregates?campaign=${encodeURIComponent(c.slug)}`}>
@@ -136,33 +151,53 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
           </section>
           <section aria-labelledby="over-time">
             <h2 id="over-time">{t("dashboard.overTime")}</h2>
-            <BarChart id="by-day" title={t("dashboard.byDay")} counts={byDay} locale={locale} />
-            <BarChart id="by-hour" title={t("dashboard.byHour")} counts={byHour} locale={locale} />
+            {[
+              { id: "by-day", title: t("dashboard.byDay"), counts: byDay, axisLabel: t("figures.dayAxis") },
+              { id: "by-hour", title: t("dashboard.byHour"), counts: byHour, axisLabel: t("figures.hourAxis") },
+            ].map((chart) => (
+              <BarChart key={chart.id} {...chart} locale={locale} valueLabel={t("figures.signaturesAxis")} />
+            ))}
+          </section>
+          <section aria-labelledby="prepared-and-sent">
+            <h2 id="prepared-and-sent">{t("figures.preparedAndSentHeading")}</h2>
+            {[
+              {
+                id: "by-channel",
+                title: t("figures.preparedVsSent"),
+                heading: t("dashboard.channel"),
+                rows: byChannel,
+              },
+              {
+                id: "by-addressee",
+                title: t("figures.byAddressee"),
+                heading: t("dashboard.addressee"),
+                rows: byAddressee,
+              },
+            ].map((chart) => (
+              <PairedBarChart key={chart.id} {...chart} locale={locale} />
+            ))}
           </section>
           <section aria-labelledby="breakdowns">
             <h2 id="breakdowns">{t("dashboard.breakdowns")}</h2>
-            {[
-              {
-                testId: "by-country",
-                caption: t("dashboard.byCountry"),
-                heading: t("dashboard.country"),
-                counts: byCountry,
-              },
-              {
-                testId: "by-addressee",
-                caption: t("dashboard.byAddressee"),
-                heading: t("dashboard.addressee"),
-                counts: byAddressee,
-              },
-              {
-                testId: "by-channel",
-                caption: t("dashboard.byChannel"),
-                heading: t("dashboard.channel"),
-                counts: byChannel,
-              },
-            ].map((table) => (
-              <CountTable key={table.testId} {...table} locale={locale} />
-            ))}
+            <CountTable
+              testId="by-country"
+              caption={t("dashboard.byCountry")}
+              heading={t("dashboard.country")}
+              counts={byCountry}
+              locale={locale}
+            />
+            {bySource.length === 0 ? (
+              <p data-testid="by-source">{t("figures.noSources")}</p>
+            ) : (
+              <FiguresTable
+                testId="by-source"
+                caption={t("figures.bySource")}
+                heading={t("figures.source")}
+                columns={[t("figures.signaturesAxis")]}
+                rows={bySource}
+                locale={locale}
+              />
+            )}
           </section>
           <section aria-labelledby="delivery">
             <h2 id="delivery">{t("dashboard.delivery")}</h2>
@@ -174,26 +209,30 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
               locale={locale}
             />
             {data.deliveryProblems.length > 0 && (
-              <table>
-                <caption>{t("dashboard.problems")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("dashboard.status")}</th>
-                    <th scope="col">{t("dashboard.reason")}</th>
-                    <th scope="col">{t("dashboard.messages")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.deliveryProblems.map((p) => (
-                    <tr key={`${p.status}-${p.reason ?? ""}`}>
-                      <td>{statusLabel(p.status)}</td>
-                      {/* The mail server's own words, as it gave them. */}
-                      <td>{p.reason ?? t("dashboard.noReason")}</td>
-                      <td>{new Intl.NumberFormat(locale).format(p.count)}</td>
+              <div className="table-scroll" role="region" aria-labelledby="delivery-problems" tabIndex={0}>
+                <table className="figures">
+                  <caption id="delivery-problems">{t("dashboard.problems")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("dashboard.status")}</th>
+                      <th scope="col">{t("dashboard.reason")}</th>
+                      <th scope="col" className="number">
+                        {t("dashboard.messages")}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.deliveryProblems.map((p) => (
+                      <tr key={`${p.status}-${p.reason ?? ""}`}>
+                        <td>{statusLabel(p.status)}</td>
+                        {/* The mail server's own words, as it gave them. */}
+                        <td>{p.reason ?? t("dashboard.noReason")}</td>
+                        <td className="number">{new Intl.NumberFormat(locale).format(p.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             <CountTable
               caption={t("dashboard.supporterEmails")}
