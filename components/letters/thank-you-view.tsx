@@ -155,8 +155,9 @@ export function ThankYouView({
   const slug = builder.campaign.slug;
   const outputs = thankYou.outputs;
   const xPosts = outputs.addressees.filter((a) => a.xPost);
-  // Mail links for letters the supporter sends (our server sends platform letters itself).
-  const ownEmail = thankYou.channel !== "platform_email" && outputs.emails.length > 0;
+  // Mail links for a supporter who chose to send from their own email (our
+  // server sends platform letters; print keeps its one .eml among the downloads).
+  const ownEmail = thankYou.channel === "own_email_client" && outputs.emails.length > 0;
   const campaignUrl = typeof window === "undefined" ? `/c/${slug}` : `${window.location.origin}/c/${slug}`;
 
   return (

@@ -186,6 +186,10 @@ describe("the thank-you view", () => {
     expect(html).toContain(`value="${geneva.id} ${brussels.id}"`);
     expect(html).toContain(`value="${kremlin.id}"`);
     expect(html.match(/name="letters"/g)).toHaveLength(2);
+    // Print keeps its single .eml among the downloads, without a list of emails.
+    const print = thankYouHtml(outputsFor([ministry, kremlin], "Free the defenders.", "en", "pdf_print"), "pdf_print");
+    expect(print).not.toContain('data-testid="email-output"');
+    expect(print.match(/\.eml\)/g)).toHaveLength(1);
     const platform = thankYouHtml(
       outputsFor([ministry], "Free the defenders.", "en", "platform_email"),
       "platform_email",
