@@ -119,7 +119,14 @@ export function LetterBuilder({
         </div>
 
         <AddresseeFields t={t} values={values} errors={errors} builder={builder} countries={countries} />
-        <LetterTextFields t={t} values={values} errors={errors} builder={builder} textKept={state.textKept === true} />
+        <LetterTextFields
+          t={t}
+          values={values}
+          errors={errors}
+          builder={builder}
+          textKept={state.textKept === true}
+          focusLanguage={state.focus === "language"}
+        />
         <IdentityFields t={t} values={values} errors={errors} />
         <LetterPreview t={t} preview={preview} language={builder.language} />
         <ChannelFields t={t} values={values} errors={errors} />

@@ -11,7 +11,8 @@ export function LetterTextFields({
   errors,
   builder,
   textKept,
-}: FormPartProps & { builder: BuilderData; textKept: boolean }) {
+  focusLanguage,
+}: FormPartProps & { builder: BuilderData; textKept: boolean; focusLanguage: boolean }) {
   return (
     <fieldset>
       <legend>
@@ -22,7 +23,8 @@ export function LetterTextFields({
           <label className="field" htmlFor="language">
             {t("letterLanguageLabel")} <span className="small">{t("letterLanguageHint")}</span>
           </label>
-          {/* A submission of this same form, so nothing typed is lost, with or without JavaScript. */}
+          {/* A submission of this same form, so nothing typed is lost, with or without JavaScript;
+              never on choosing alone, which would move a keyboard user's focus unasked. */}
           <p className="letter-language">
             <select
               id="language"
@@ -30,7 +32,8 @@ export function LetterTextFields({
               defaultValue={builder.language}
               aria-invalid={Boolean(errors.language)}
               aria-describedby={describedBy("language", errors)}
-              onChange={(event) => event.currentTarget.form?.requestSubmit(languageButton(event.currentTarget.form))}
+              // Back on the choice after changing the language (the form is drawn anew).
+              autoFocus={focusLanguage}
             >
               {builder.templateLanguages.map((l) => (
                 <option key={l} value={l} lang={l}>
@@ -86,9 +89,4 @@ export function LetterTextFields({
       </button>
     </fieldset>
   );
-}
-
-/** The form's "change the letter language" button, so a change submits as that button would. */
-function languageButton(form: HTMLFormElement): HTMLButtonElement | null {
-  return form.querySelector<HTMLButtonElement>('button[name="intent"][value="language"]');
 }

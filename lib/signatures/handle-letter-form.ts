@@ -92,8 +92,12 @@ async function changeLetterLanguage(
   const templates = Object.values(others?.byLanguage ?? {}).map((b) => b.template);
   const untouched = templates.some((t) => sameText(values.subject, t.subject) && sameText(values.body, t.body));
   if (untouched)
-    return { values: { ...language, subject: builder.template.subject, body: builder.template.body }, version };
-  return { values: language, version, textKept: true };
+    return {
+      values: { ...language, subject: builder.template.subject, body: builder.template.body },
+      version,
+      focus: "language",
+    };
+  return { values: language, version, textKept: true, focus: "language" };
 }
 
 /** Whether a posted text is this one (a browser posts line breaks as CR LF). */

@@ -33,6 +33,8 @@ export type LetterFormState = {
   thankYou?: ThankYou;
   /** The letter language changed and the supporter's own text was kept (not the new template). */
   textKept?: boolean;
+  /** The field to focus when the form is drawn anew (the letter language after changing it). */
+  focus?: "language";
   /** Bumped on every answer so the form re-mounts with the new values. */
   version: number;
 };
