@@ -38,6 +38,8 @@ const { liveTallySql } = await import("../lib/tallies/tally-sql.ts");
 const { rollUpTallies } = await import("../lib/tallies/roll-up-tallies.ts");
 const { startTallyTimer } = await import("../lib/tallies/tally-timer.ts");
 const { recordSignature } = await import("../lib/signatures/record-signature.ts");
+const { confirmSupporterEmail } = await import("../lib/signatures/confirm-supporter-email.ts");
+const { confirmationToken } = await import("../lib/signatures/confirmation-email.ts");
 
 const log = (line: string) => console.log(line);
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -235,7 +237,7 @@ try {
     console.log(`${b.name}: ${formatSummary(summary)}`);
   }
   const whole = summarise(await timeRuns(() => getDashboard(staff, slug), runs, 10));
-  console.log(`whole dashboard, getDashboard (its four queries in parallel): ${formatSummary(whole)}`);
+  console.log(`whole dashboard, getDashboard (its queries in parallel): ${formatSummary(whole)}`);
 
   // --- Equality: every figure the dashboard shows against a GROUP BY over the raw rows.
   const now = new Date();
@@ -292,8 +294,13 @@ try {
       consentCounted: true,
       consentContact: false,
     });
-    const committed = performance.now();
     if (result.outcome !== "recorded") throw new Error(`Staleness setup failed: ${result.outcome}`);
+    // A signature with an email address counts once its owner confirms it: they click at once.
+    if (result.confirmationQueued) {
+      const confirmed = await confirmSupporterEmail(confirmationToken(result.signatureId, new Date()));
+      if (confirmed.outcome !== "confirmed") throw new Error(`Staleness setup failed: ${confirmed.outcome}`);
+    }
+    const committed = performance.now();
     const letters = result.letters.length;
     for (;;) {
       const d = await getDashboard(staff, slug);
