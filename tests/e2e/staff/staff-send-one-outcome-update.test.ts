@@ -3,7 +3,8 @@
 // from supporters who agreed to be contacted and confirmed their address
 // (never who they are), with JavaScript off as well as on; problems are
 // listed at the top and beside their field, and nothing typed is lost.
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { seedCampaign } from "@/lib/campaigns/seed-campaign";
 import { db } from "@/lib/core/db";
 import { encryptText } from "@/lib/privacy/encryption";
@@ -68,6 +69,14 @@ async function campaignWithSupporters(slug: string) {
   }
 }
 
+/** Each state of the form (with problems, the preview) has no WCAG A/AA violation either. */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -123,10 +132,12 @@ test("problems are listed at the top and beside their field, and the text stays"
   await expect(summary.getByRole("link", { name: "Enter a subject." })).toHaveAttribute("href", "#subject");
   await expect(page.getByLabel("Subject")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Message")).toHaveValue("Kept as typed.");
+  await expectNoViolations(page);
 
   await page.getByLabel("Subject").fill("News");
   await page.getByRole("button", { name: "Preview the email" }).click();
   await expect(page.getByRole("button", { name: "Send to 2 supporters" })).toBeVisible();
+  await expectNoViolations(page);
   await page.getByRole("button", { name: "Change the text" }).click();
   await expect(page.getByLabel("Subject")).toHaveValue("News");
   await expect(page.getByLabel("Message")).toHaveValue("Kept as typed.");
