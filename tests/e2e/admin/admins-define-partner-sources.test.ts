@@ -15,6 +15,10 @@ for (const javaScript of [true, false]) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner sources");
     const code = `partner-${javaScript ? "js" : "nojs"}`;
 
+    // Other tests make campaigns meanwhile: choose the launch campaign by its title.
+    await page
+      .getByLabel("Campaign", { exact: true })
+      .selectOption({ label: "Russia: lift the ban on Amnesty International" });
     await page.getByLabel("Code", { exact: true }).fill("Not a code!");
     await page.getByLabel("Partner", { exact: true }).fill("Amnesty Belgium newsletter");
     await page.getByRole("button", { name: "Add the source code" }).click();
@@ -23,6 +27,12 @@ for (const javaScript of [true, false]) {
     ).toBeVisible();
     await expect(page.getByLabel("Partner", { exact: true })).toHaveValue("Amnesty Belgium newsletter");
 
+    await expect(page.getByLabel("Campaign", { exact: true })).toHaveValue(
+      (await page
+        .getByLabel("Campaign", { exact: true })
+        .getByRole("option", { name: "Russia: lift the ban on Amnesty International" })
+        .getAttribute("value")) ?? "",
+    );
     await page.getByLabel("Code", { exact: true }).fill(code);
     await page.getByRole("button", { name: "Add the source code" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Source code “${code}” added.` })).toBeVisible();
