@@ -4,6 +4,7 @@
 // black boxes), a table beside each, counts per partner source, and tables
 // whose cells never wrap letter by letter, at 1280 and 390 px. The public
 // campaign page gives the same three figures.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "@/lib/core/db";
 import { signInAs } from "../../helpers/e2e-staff";
@@ -170,4 +171,20 @@ test("the campaign page gives people, letters prepared and letters confirmed sen
   await expect(count.getByTestId("letter-counts")).toHaveText("8 letters prepared · 2 confirmed sent");
   await count.getByText("How we count").click();
   await expect(count.getByText(/It is confirmed sent when our server has handed the email/)).toBeVisible();
+});
+
+test("the dashboard with its charts and the campaign page with its counts have no WCAG A/AA violations", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await signInAs(page, "staff");
+  for (const url of [`/staff?campaign=${slug}&lang=en`, `/staff?campaign=${slug}&lang=ru`, `/c/${slug}?lang=en`]) {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  }
 });
