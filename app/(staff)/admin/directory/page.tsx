@@ -1,3 +1,4 @@
+import { WideTable } from "@/components/admin/wide-table";
 import { DirectoryImportForm } from "@/components/admin/directory-import-form";
 import { listDirectory } from "@/lib/admin/directory";
 import { directoryColumns, translatedOrganisationColumn } from "@/lib/admin/directory-csv";
@@ -32,35 +33,37 @@ export default async function DirectoryPage() {
           messages={{ admin: catalogues[locale].admin }}
         />
       </section>
-      <table data-testid="directory">
-        <caption>{t("directory.caption", { count: entries.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("directory.columnCountry")}</th>
-            <th scope="col">{t("directory.columnName")}</th>
-            <th scope="col">{t("directory.columnEmails")}</th>
-            <th scope="col">{t("directory.columnStatus")}</th>
-            <th scope="col">{t("directory.columnLastVerified")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{e.country}</td>
-              <th scope="row">
-                <a href={href(`/admin/addressees/${e.id}`)}>{e.name}</a>
-              </th>
-              <td>{e.emails.join(", ")}</td>
-              <td>{t(`addresseeStatus.${e.status}`)}</td>
-              <td>
-                <time dateTime={e.lastVerifiedAt.toISOString().slice(0, 10)}>
-                  {formatDay(e.lastVerifiedAt, locale)}
-                </time>
-              </td>
+      <WideTable label={t("directory.title")}>
+        <table data-testid="directory">
+          <caption>{t("directory.caption", { count: entries.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("directory.columnCountry")}</th>
+              <th scope="col">{t("directory.columnName")}</th>
+              <th scope="col">{t("directory.columnEmails")}</th>
+              <th scope="col">{t("directory.columnStatus")}</th>
+              <th scope="col">{t("directory.columnLastVerified")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{e.country}</td>
+                <th scope="row">
+                  <a href={href(`/admin/addressees/${e.id}`)}>{e.name}</a>
+                </th>
+                <td>{e.emails.join(", ")}</td>
+                <td>{t(`addresseeStatus.${e.status}`)}</td>
+                <td>
+                  <time dateTime={e.lastVerifiedAt.toISOString().slice(0, 10)}>
+                    {formatDay(e.lastVerifiedAt, locale)}
+                  </time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
     </>
   );
 }

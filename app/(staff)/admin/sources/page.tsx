@@ -1,3 +1,4 @@
+import { WideTable } from "@/components/admin/wide-table";
 import type { Metadata } from "next";
 import { SourceForm } from "@/components/admin/source-form";
 import { knownCode, sourceDoneCodes, sourceProblemCodes } from "@/lib/admin/status-codes";
@@ -54,43 +55,45 @@ export default async function SourcesPage({
           {c.sources.length === 0 ? (
             <p>{t("sources.none")}</p>
           ) : (
-            <table data-testid={`sources-${c.slug}`}>
-              <caption>{t("sources.caption", { campaign: c.title })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("sources.columnCode")}</th>
-                  <th scope="col">{t("sources.columnLabel")}</th>
-                  <th scope="col">{t("sources.columnLink")}</th>
-                  <th scope="col">{t("sources.columnSignatures")}</th>
-                  <th scope="col">{t("sources.columnDelete")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.sources.map((s) => (
-                  <tr key={s.code}>
-                    <th scope="row">
-                      <code>{s.code}</code>
-                    </th>
-                    <td>{s.label}</td>
-                    <td>
-                      <code>{`/c/${c.slug}?source=${s.code}`}</code>
-                    </td>
-                    <td>{formatNumber(s.signatures, locale)}</td>
-                    <td>
-                      {s.signatures === 0 ? (
-                        <form action={deleteSourceAction}>
-                          <input type="hidden" name="campaignId" value={c.id} />
-                          <input type="hidden" name="code" value={s.code} />
-                          <button type="submit">{t("sources.delete", { code: s.code })}</button>
-                        </form>
-                      ) : (
-                        t("sources.kept")
-                      )}
-                    </td>
+            <WideTable label={t("sources.caption", { campaign: c.title })}>
+              <table data-testid={`sources-${c.slug}`}>
+                <caption>{t("sources.caption", { campaign: c.title })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("sources.columnCode")}</th>
+                    <th scope="col">{t("sources.columnLabel")}</th>
+                    <th scope="col">{t("sources.columnLink")}</th>
+                    <th scope="col">{t("sources.columnSignatures")}</th>
+                    <th scope="col">{t("sources.columnDelete")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {c.sources.map((s) => (
+                    <tr key={s.code}>
+                      <th scope="row">
+                        <code>{s.code}</code>
+                      </th>
+                      <td>{s.label}</td>
+                      <td>
+                        <code>{`/c/${c.slug}?source=${s.code}`}</code>
+                      </td>
+                      <td>{formatNumber(s.signatures, locale)}</td>
+                      <td>
+                        {s.signatures === 0 ? (
+                          <form action={deleteSourceAction}>
+                            <input type="hidden" name="campaignId" value={c.id} />
+                            <input type="hidden" name="code" value={s.code} />
+                            <button type="submit">{t("sources.delete", { code: s.code })}</button>
+                          </form>
+                        ) : (
+                          t("sources.kept")
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </WideTable>
           )}
         </section>
       ))}
