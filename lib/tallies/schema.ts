@@ -8,7 +8,9 @@ export const campaignTotalsSchema = z.object({
   signatures: z
     .number()
     .int()
-    .describe("People who signed: counted at once without an email address, once the address is confirmed with one"),
+    .describe(
+      "People who signed: counted at once, or, when they ask us to send their letters, once their email address is confirmed",
+    ),
   signatureGoal: z.number().int().nullable(),
   letters: z
     .number()
