@@ -66,7 +66,10 @@ for (const width of widths) {
     test("the admin campaign editor", async ({ page }) => {
       await signInAs(page, "admin");
       await page.goto("/admin");
-      await page.getByRole("link", { name: /Amnesty/ }).first().click();
+      await page
+        .getByRole("link", { name: /Amnesty/ })
+        .first()
+        .click();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await capture(page, "admin-editor", width);
     });
