@@ -5,11 +5,11 @@ import { decryptText } from "@/lib/privacy/encryption";
 import { toCsv } from "@/lib/core/csv";
 import { letterChannels, type LetterChannel } from "@/lib/core/vocabulary";
 import { translator } from "@/lib/i18n/messages";
+import { countryName } from "@/lib/letters/countries";
 import { campaignIdBySlug, consentedContacts } from "./data";
 import { getDashboard } from "./get-dashboard";
 
 // The figures file is in English: its labels are the English dashboard's.
-const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
 const english = translator("en", "staff");
 const isChannel = (key: string): key is LetterChannel => (letterChannels as readonly string[]).includes(key);
 const channelLabel = (key: string) => (isChannel(key) ? english(`dashboard.channels.${key}`) : key);
@@ -26,7 +26,7 @@ export async function aggregatesCsv(actor: StaffIdentity, slug: string): Promise
     ["letters", "", "Letters prepared", data.letters],
     ["letters_sent", "", "Letters confirmed sent", data.lettersSent],
     ...data.byDay.map((c) => ["signatures_by_day", c.key, c.key, c.count]),
-    ...data.byCountry.map((c) => ["signatures_by_country", c.key, countryNames.of(c.key) ?? c.key, c.count]),
+    ...data.byCountry.map((c) => ["signatures_by_country", c.key, countryName(c.key, "en"), c.count]),
     ...data.bySource.map((c) => ["signatures_by_source", c.key, c.label, c.count]),
     ...data.byAddressee.map((c) => ["letters_by_addressee", c.key, addresseeLabel(c), c.count]),
     ...data.byAddressee.map((c) => ["letters_sent_by_addressee", c.key, addresseeLabel(c), c.sent]),

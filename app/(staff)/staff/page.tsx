@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { BarChart, CountTable, FiguresTable, type LabelledCount } from "@/components/staff/bar-chart";
 import { PairedBarChart, type PreparedAndSent } from "@/components/staff/paired-bar-chart";
-import { StaffNav } from "@/components/staff/staff-nav";
+import { countryName as nameOfCountry } from "@/lib/letters/countries";
 import { requireStaff } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { campaignStatuses, deliveryStatuses, letterChannels } from "@/lib/core/vocabulary";
 import { getDashboard } from "@/lib/staff/get-dashboard";
-import { signOut } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -32,14 +31,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
     rows.map((d) => ({ key: d.status, label: statusLabel(d.status), count: d.count }));
   const campaignStatus = (status: string) =>
     known(campaignStatuses, status) ? t(`dashboard.campaignStatus.${status}`) : status;
-  const regions = new Intl.DisplayNames([locale], { type: "region" });
-  const countryName = (code: string) => {
-    try {
-      return regions.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  // "ZZ" (the supporter preferred not to say) reads "Not given", not Intl's "Unknown Region".
+  const countryName = (code: string) => nameOfCountry(code, locale);
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const hour = new Intl.DateTimeFormat(locale, {
     day: "numeric",
@@ -90,7 +83,6 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
 
   return (
     <div className="staff">
-      <StaffNav staff={staff} signOutAction={signOut} />
       <h1>{c ? t("dashboard.titleWithCampaign", { campaign: c.title }) : t("dashboard.title")}</h1>
       {data.campaigns.length > 1 && (
         <form method="get" className="inline-form">
