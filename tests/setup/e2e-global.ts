@@ -64,6 +64,7 @@ export default async function globalSetup() {
   }
   process.env.E2E_DATABASE_URL = url;
   process.env.APP_SECRET = e2eAppSecret;
+  await seedSecondOpenCampaign(url);
 
   const app = spawn(
     process.execPath,
@@ -104,6 +105,47 @@ export default async function globalSetup() {
     if (server.mode === "embedded") await server.embedded.stop();
     else await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
+}
+
+/**
+ * Several e2e tests open campaigns of their own, so whether "/" shows one
+ * campaign or the list would depend on which test ran first. A second open
+ * campaign from the start makes the home page the list in every test, as on a
+ * deployment that runs several campaigns (the one-campaign home page is proved
+ * in tests/integration/the-home-page-shows-one-campaign-or-lists-several.test.ts).
+ */
+async function seedSecondOpenCampaign(url: string) {
+  process.env.DATABASE_URL = url;
+  const { seedCampaign } = await import("@/lib/campaigns/seed-campaign");
+  const { disconnectDb } = await import("@/lib/core/db");
+  await seedCampaign({
+    slug: "protect-the-journalists",
+    status: "open",
+    organiser: "Test organiser",
+    languages: ["en"],
+    translations: {
+      en: {
+        title: "Protect the journalists",
+        summary: "Write to demand their safety.",
+        context: "They were detained.",
+        whyItMatters: "They defend others.",
+        safetyNotice: "Be careful.",
+      },
+    },
+    demands: [{ en: "Release them." }],
+    addressees: [
+      {
+        key: "protect-the-journalists-official",
+        name: "An Official",
+        role: "Minister",
+        kind: "official",
+        emails: ["official@example.org"],
+        lastVerifiedOn: "2026-01-01",
+      },
+    ],
+    templates: { en: { subject: "Release them", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}" } },
+  });
+  await disconnectDb();
 }
 
 async function waitForServer(url: string, timeoutMs: number) {

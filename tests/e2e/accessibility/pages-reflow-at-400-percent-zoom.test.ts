@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 
 const pages = [
   "/",
+  "/c/russia-amnesty-undesirable",
   "/c/russia-amnesty-undesirable/write",
   "/privacy",
   "/staff/sign-in",

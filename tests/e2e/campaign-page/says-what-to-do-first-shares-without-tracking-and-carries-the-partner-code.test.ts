@@ -118,10 +118,11 @@ test("a partner's code travels into the letter builder; a malformed one is dropp
     await expect(page.locator(`a[href^="${write}"]`).first()).toHaveAttribute("href", `${write}?lang=en`);
   }
 
+  // The home page lists the open campaigns (tests/setup/e2e-global.ts); each link carries the code.
   await page.goto(`/?lang=en&source=fidh`);
-  await expect(page.getByRole("link", { name: "Write your letter" }).first()).toHaveAttribute(
+  await expect(page.getByRole("link", { name: "Russia: lift the ban on Amnesty International" })).toHaveAttribute(
     "href",
-    `${write}?lang=en&source=fidh`,
+    `/c/${slug}?lang=en&source=fidh`,
   );
 
   await page.goto(`/embed/${slug}?lang=en&source=fidh`);

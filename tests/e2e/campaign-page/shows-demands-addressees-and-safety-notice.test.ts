@@ -29,8 +29,21 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`campaign page with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
-    test("the home page shows the four demands and the seven addressees with their contacts", async ({ page }) => {
-      const response = await page.goto("/");
+    test("the home page lists the open campaigns and leads to the launch campaign", async ({ page }) => {
+      const response = await page.goto("/?lang=en");
+      expect(response?.status()).toBe(200);
+      // Two or more campaigns are open in the e2e database (tests/setup/e2e-global.ts).
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open campaigns");
+      const launch = page.getByRole("link", { name: "Russia: lift the ban on Amnesty International" });
+      await expect(launch).toHaveAttribute("href", "/c/russia-amnesty-undesirable?lang=en");
+      await expect(page.getByRole("link", { name: "Protect the journalists" })).toBeVisible();
+      await launch.click();
+      await expect(page).toHaveURL(/\/c\/russia-amnesty-undesirable\?lang=en$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Russia: lift the ban on Amnesty International");
+    });
+
+    test("the campaign page shows the four demands and the seven addressees with their contacts", async ({ page }) => {
+      const response = await page.goto("/c/russia-amnesty-undesirable");
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Russia: lift the ban on Amnesty International");
 
@@ -86,7 +99,7 @@ test("the campaign page and the letter builder load nothing from any other host"
     if (url.origin !== new URL(baseURL!).origin && !["data:", "blob:"].includes(url.protocol))
       foreign.push(request.url());
   });
-  await page.goto("/");
+  await page.goto("/c/russia-amnesty-undesirable");
   await page.waitForLoadState("networkidle");
   await page.goto("/c/russia-amnesty-undesirable/write");
   await page.getByLabel("Subject").focus(); // starts the proof of work

@@ -5,8 +5,9 @@ test("an unknown campaign answers 404 with a page that says so and leads home", 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await expect(page.getByText("There is no campaign or page at this address.")).toBeVisible();
-  await page.getByRole("link", { name: "Go to the current campaign" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Russia: lift the ban on Amnesty International");
+  await page.getByRole("link", { name: "Go to the campaigns" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open campaigns");
+  await expect(page.getByRole("link", { name: "Russia: lift the ban on Amnesty International" })).toBeVisible();
 });
 
 test("a malformed campaign address also answers 404, not an error", async ({ page }) => {

@@ -72,8 +72,10 @@ test("a supporter writes, asks our server to send, and confirms by the emailed l
   const after = await (await request.get("/api/campaigns/russia-amnesty-undesirable/totals")).json();
   // By country, the public sees only figures of ten or more (docs/API.md).
   expect(Object.values(after.signaturesByCountry as Record<string, number>).every((n) => n >= 10)).toBe(true);
-  expect(after.lettersByChannel.platform_email).toBe(before.lettersByChannel.platform_email + 4);
-  expect(after.lettersByChannel.x_post).toBe(before.lettersByChannel.x_post + 2);
+  // At least: other tests sign the launch campaign in parallel workers (exact
+  // counts are proven in tests/integration, where nothing else writes).
+  expect(after.lettersByChannel.platform_email).toBeGreaterThanOrEqual(before.lettersByChannel.platform_email + 4);
+  expect(after.lettersByChannel.x_post).toBeGreaterThanOrEqual(before.lettersByChannel.x_post + 2);
 
   // The thank-you email's "delete my data" link: a page that explains, and a button that deletes.
   const deletion = new URL(await deletionLinkFor("camille.martin@example.org", "thank_you"));

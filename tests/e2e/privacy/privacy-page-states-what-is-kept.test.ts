@@ -28,7 +28,7 @@ test("the interface speaks the browser's language, and the switcher changes it",
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page.getByRole("link", { name: "Écrire votre lettre" }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Campagnes en cours");
   await page.getByRole("navigation", { name: "Langue" }).getByRole("link", { name: "Español" }).click();
   await expect(page).toHaveURL(/\?lang=es$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
