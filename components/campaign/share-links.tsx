@@ -1,8 +1,8 @@
 // Sharing that cannot track: plain links the supporter's browser opens, with
 // the safety notice beside them (a share is visible to the platform and to
 // whoever sees the post). No script, no counter, no image from another host.
-// Exported for any page that offers sharing (the campaign page; the
-// thank-you view may place it too).
+// Used by the campaign page and, passed through the letter builder, by the
+// thank-you view.
 import { campaignShareUrl, shareLinks } from "@/lib/campaigns/share-links";
 import { translator } from "@/lib/i18n/messages";
 

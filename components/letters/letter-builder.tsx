@@ -6,7 +6,7 @@
 // the form's state and the hidden fields. The letter's language is a field of
 // the form, apart from the interface language: changing it is a submission
 // (intent "language") that keeps everything typed.
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent, type ReactNode } from "react";
 import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
 import type { LetterFormState } from "@/lib/signatures/letter-form-state";
 import { AddresseeFields } from "./addressee-fields";
@@ -43,6 +43,8 @@ type Props = {
   /** The interface language and its texts (the letter has its own language). */
   locale: string;
   messages: BuilderMessages;
+  /** The campaign's share links, shown with the thank-you view (a server component, passed through). */
+  share?: ReactNode;
 };
 
 export function LetterBuilder({
@@ -54,6 +56,7 @@ export function LetterBuilder({
   action,
   locale,
   messages,
+  share,
 }: Props) {
   const t = builderTranslator(locale, messages);
   const first = builders[language]!;
@@ -78,7 +81,9 @@ export function LetterBuilder({
   const builder = builders[textOf(state.values, "language")] ?? first;
 
   if (state.thankYou)
-    return <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} />;
+    return (
+      <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} share={share} />
+    );
 
   const values = live ? { ...state.values, ...live } : state.values;
   const errors = state.fieldErrors ?? {};

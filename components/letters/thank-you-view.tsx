@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { AddresseeOutput, ComposeLinks, EmailOutput } from "@/lib/letters/letter-outputs";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
 import { createTranslator } from "use-intl";
@@ -135,11 +135,14 @@ export function ThankYouView({
   thankYou,
   locale,
   messages,
+  share,
 }: {
   builder: LetterBuilder;
   thankYou: ThankYou;
   locale: string;
   messages: Pick<Messages, "thankYou">;
+  /** The campaign's share links (components/campaign/share-links.tsx), drawn by the page on the server. */
+  share?: ReactNode;
 }) {
   const t = createTranslator({ locale, messages, namespace: "thankYou" });
   const [copied, setCopied] = useState(false);
@@ -158,7 +161,6 @@ export function ThankYouView({
   // Mail links for a supporter who chose to send from their own email (our
   // server sends platform letters; print keeps its one .eml among the downloads).
   const ownEmail = thankYou.channel === "own_email_client" && outputs.emails.length > 0;
-  const campaignUrl = typeof window === "undefined" ? `/c/${slug}` : `${window.location.origin}/c/${slug}`;
 
   return (
     <div className="thank-you" lang={locale} data-testid="thank-you">
@@ -277,10 +279,7 @@ export function ThankYouView({
 
       <SentReportForm thankYou={thankYou} slug={slug} locale={locale} t={t} />
 
-      <h2>{t("shareHeading")}</h2>
-      <p>
-        {t("share")} <a href={`/c/${slug}`}>{campaignUrl}</a>
-      </p>
+      {share}
 
       <aside className="safety" aria-label={t("staySafe")}>
         <p lang={builder.campaign.language}>{builder.campaign.safetyNotice}</p>

@@ -4,7 +4,7 @@
 // would cut), no copy button where no script can copy, and "I sent them"
 // counting each letter once, with JavaScript and without.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 // A whole flow and an axe analysis per test, on a machine that may be busy.
 test.describe.configure({ timeout: 300_000 });
@@ -24,6 +24,17 @@ async function signWithOwnEmail(page: Page, body: string, scripted: boolean) {
   const thanks = page.getByTestId("thank-you");
   await expect(thanks.getByRole("heading", { level: 1 })).toHaveText("Thank you");
   return thanks;
+}
+
+/** After signing: ask others to write, through the campaign's plain share links and its warning. */
+async function expectShareLinks(thanks: Locator) {
+  const share = thanks.getByRole("region", { name: "Share this appeal" });
+  await expect(share).toContainText("do not share this appeal");
+  await expect(share.getByRole("link", { name: "Telegram", exact: true })).toHaveAttribute(
+    "href",
+    /^https:\/\/t\.me\/share\/url\?url=.*%2Fc%2Frussia-amnesty-undesirable/,
+  );
+  await expect(share.locator("img, script, iframe")).toHaveCount(0);
 }
 
 test.describe("without JavaScript", () => {
@@ -47,6 +58,7 @@ test.describe("without JavaScript", () => {
     // The text to copy is there; a copy button that could not copy is not.
     await expect(thanks.getByLabel("All your letters as text")).toHaveValue(new RegExp(sentence));
     await expect(thanks.getByRole("button", { name: "Copy to clipboard" })).toHaveCount(0);
+    await expectShareLinks(thanks);
 
     const token = await thanks.locator('input[name="token"]').inputValue();
     const lavrov = await thanks.getByRole("checkbox", { name: "To Sergey Lavrov" }).getAttribute("value");
@@ -87,6 +99,7 @@ test("with JavaScript, a short letter opens in the supporter's own webmail, and 
   );
   await expect(thanks.getByText(/If you are in Russia: Yandex is a Russian company/)).toBeVisible();
   await expect(thanks.getByRole("button", { name: "Copy to clipboard" })).toBeVisible();
+  await expectShareLinks(thanks);
   // axe runs as a script in the page, so here, where scripts run.
   const axe = await new AxeBuilder({ page }).include('[data-testid="thank-you"]').withTags(wcag).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

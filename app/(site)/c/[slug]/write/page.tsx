@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ShareLinks } from "@/components/campaign/share-links";
 import { LetterBuilder } from "@/components/letters/letter-builder";
 import { countryOptions } from "@/lib/letters/countries";
 import { getLetterBuilders } from "@/lib/letters/get-letter-builder";
@@ -27,6 +28,7 @@ export default async function WritePage({ params, searchParams }: Props) {
   if (!builders) notFound();
   // A partner's code (?source=), carried in the form only when well formed; the server checks it again.
   const source = sourceCodeSchema.safeParse((await searchParams).source);
+  const campaign = builders.first.campaign;
   return (
     <LetterBuilder
       builders={builders.byLanguage}
@@ -38,6 +40,9 @@ export default async function WritePage({ params, searchParams }: Props) {
       action={letterFormAction.bind(null, builders.first.campaign.slug)}
       locale={locale}
       messages={{ builder: catalogues[locale].builder, thankYou: catalogues[locale].thankYou }}
+      share={
+        <ShareLinks slug={campaign.slug} title={campaign.title} locale={locale} warn={campaign.safetyNotice !== ""} />
+      }
     />
   );
 }
