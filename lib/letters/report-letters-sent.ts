@@ -11,16 +11,24 @@ import { campaignSlugSchema } from "@/lib/campaigns/schema";
 import { markLettersReportedSent } from "./data";
 
 const purpose = "sent";
+/**
+ * How long the thank-you view can report letters sent: time to post a printed
+ * letter or come back to an open tab, not a key that names a signature for
+ * ever (the token stays in a browser's history and saved pages).
+ */
+export const reportValidDays = 30;
+const day = 86_400_000;
 
-/** The token the thank-you view's "I sent them" form carries. */
-export function sentReportToken(signatureId: string): string {
-  return signValue(`${purpose}.${signatureId}`);
+/** The token the thank-you view's "I sent them" form carries, valid for reportValidDays. */
+export function sentReportToken(signatureId: string, now = new Date()): string {
+  const expires = Math.floor((now.getTime() + reportValidDays * day) / 1000);
+  return signValue(`${purpose}.${signatureId}.${expires}`);
 }
 
-function signatureOf(token: string): string | null {
+function readToken(token: string): { signatureId: string; expiresMs: number } | null {
   const payload = verifySignedValue(token);
-  const match = payload?.match(/^sent\.([0-9a-f-]{36})$/);
-  return match ? match[1]! : null;
+  const match = payload?.match(/^sent\.([0-9a-f-]{36})\.(\d{1,12})$/);
+  return match ? { signatureId: match[1]!, expiresMs: Number(match[2]) * 1000 } : null;
 }
 
 const uuid = z.uuid();
@@ -40,13 +48,16 @@ export type ReportLettersSentResult =
   | { outcome: "counted"; counted: number; already: number }
   | { outcome: "already" }
   | { outcome: "none_chosen" }
+  | { outcome: "expired" }
   | { outcome: "refused" };
 
 export async function reportLettersSent(input: unknown, now = new Date()): Promise<ReportLettersSentResult> {
   const parsed = reportLettersSentSchema.safeParse(input);
   if (!parsed.success) return { outcome: "refused" };
-  const signatureId = signatureOf(parsed.data.token);
-  if (!signatureId) return { outcome: "refused" };
+  const token = readToken(parsed.data.token);
+  if (!token) return { outcome: "refused" };
+  if (token.expiresMs <= now.getTime()) return { outcome: "expired" };
+  const { signatureId } = token;
   if (parsed.data.letters.length === 0) return { outcome: "none_chosen" };
   const { counted, already } = await markLettersReportedSent({
     slug: parsed.data.slug,

@@ -3,7 +3,7 @@
 // they say so, and only the browser that got the thank-you view can say it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
-import { reportLettersSent, sentReportToken } from "@/lib/letters/report-letters-sent";
+import { reportLettersSent, reportValidDays, sentReportToken } from "@/lib/letters/report-letters-sent";
 import { recordSignature } from "@/lib/signatures/record-signature";
 import { POST } from "@/app/(site)/c/[slug]/letters/report/route";
 import { resetDatabase } from "../helpers/db";
@@ -72,6 +72,18 @@ describe("reporting prepared letters as sent", () => {
     });
     expect(await sentRows(letters.map((l) => l.id))).toBe(0);
     expect(await db().letter.count({ where: { signatureId, reportedSentAt: { not: null } } })).toBe(0);
+  });
+
+  it("refuses a report from a thank-you page older than the report window, and counts nothing", async () => {
+    const signedAt = new Date("2026-03-01T12:00:00Z");
+    const { signatureId, letters } = await signed();
+    const token = sentReportToken(signatureId, signedAt);
+    const ids = letters.map((l) => l.addresseeId);
+    const lastMoment = new Date(signedAt.getTime() + reportValidDays * 86_400_000 - 1_000);
+    const tooLate = new Date(signedAt.getTime() + reportValidDays * 86_400_000);
+    expect(await reportLettersSent({ slug, token, letters: ids }, tooLate)).toEqual({ outcome: "expired" });
+    expect(await db().letter.count({ where: { signatureId, reportedSentAt: { not: null } } })).toBe(0);
+    expect((await reportLettersSent({ slug, token, letters: ids }, lastMoment)).outcome).toBe("counted");
   });
 
   it("leaves letters our server sends to the server's own count", async () => {

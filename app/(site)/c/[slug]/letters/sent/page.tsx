@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { reportValidDays } from "@/lib/letters/report-letters-sent";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,6 +13,7 @@ const answers = {
   counted: ["countedTitle", "counted"],
   already: ["alreadyTitle", "already"],
   none_chosen: ["noneTitle", "none"],
+  expired: ["expiredTitle", "expired"],
   refused: ["refusedTitle", "refused"],
 } as const;
 
@@ -33,7 +35,7 @@ export default async function LettersSentPage({
   return (
     <div>
       <h1>{t(answers[outcome][0])}</h1>
-      <p role="status">{t(answers[outcome][1], { count })}</p>
+      <p role="status">{t(answers[outcome][1], { count, days: reportValidDays })}</p>
       <p>
         <a href={`/c/${encodeURIComponent(slug)}?lang=${locale}`}>{t("back")}</a>
       </p>
