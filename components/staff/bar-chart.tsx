@@ -1,8 +1,9 @@
 import { translator } from "@/lib/i18n/messages";
 import { countScale, labelEvery } from "./chart-scale";
+import { ChartFigure } from "./chart-figure";
 
-/** A figure under its key, with the label it is shown by. */
-export type LabelledCount = { key: string; label: string; count: number };
+export type { LabelledCount } from "./figures-table";
+import type { LabelledCount } from "./figures-table";
 
 // The drawing's own units; CSS scales the SVG to its box (text scales with it).
 const width = 640;
@@ -46,202 +47,93 @@ export function BarChart({
   const total = counts.reduce((sum, c) => sum + c.count, 0);
 
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`} data-testid={id}>
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      {counts.length === 0 || !highest ? (
-        <p>{t("chart.noSignatures")}</p>
-      ) : (
-        <div className="chart-layout">
-          {/* Focusable, so keyboard users can scroll it sideways on a narrow screen. */}
-          <div className="chart-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-            <svg
-              viewBox={`0 0 ${width} ${height}`}
-              width={width}
-              height={height}
-              role="img"
-              aria-labelledby={`${id}-svg-title`}
-              aria-describedby={`${id}-svg-desc`}
-              className="chart-svg"
+    <ChartFigure
+      id={id}
+      title={title}
+      empty={counts.length === 0 || !highest ? t("chart.noSignatures") : null}
+      width={width}
+      height={height}
+      description={
+        highest
+          ? t("figures.chartSummary", {
+              bars: counts.length,
+              first: counts[0]!.label,
+              last: counts.at(-1)!.label,
+              max: highest.count,
+              at: highest.label,
+              total,
+            })
+          : ""
+      }
+      table={{
+        caption: t("figures.tableOf", { title }),
+        heading: axisLabel,
+        columns: [valueLabel],
+        rows: counts.map((c) => ({ key: c.key, label: c.label, values: [c.count] })),
+      }}
+      locale={locale}
+    >
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={y(tick)}
+            y2={y(tick)}
+            className={tick === 0 ? "chart-axis" : "chart-grid"}
+          />
+          <text x={margin.left - 8} y={y(tick)} dy="0.35em" textAnchor="end" className="chart-tick">
+            {number.format(tick)}
+          </text>
+        </g>
+      ))}
+      <line x1={margin.left} x2={margin.left} y1={margin.top} y2={margin.top + plotHeight} className="chart-axis" />
+      {counts.map((c, i) => {
+        const x = margin.left + i * band + (band - barWidth) / 2;
+        const centre = margin.left + (i + 0.5) * band;
+        return (
+          <g key={c.key}>
+            <rect
+              x={x}
+              y={y(c.count)}
+              width={barWidth}
+              height={Math.max(0, margin.top + plotHeight - y(c.count))}
+              className="chart-bar"
             >
-              <title id={`${id}-svg-title`}>{title}</title>
-              <desc id={`${id}-svg-desc`}>
-                {t("figures.chartSummary", {
-                  bars: counts.length,
-                  first: counts[0]!.label,
-                  last: counts.at(-1)!.label,
-                  max: highest.count,
-                  at: highest.label,
-                  total,
-                })}
-              </desc>
-              <g aria-hidden="true">
-                {ticks.map((tick) => (
-                  <g key={tick}>
-                    <line
-                      x1={margin.left}
-                      x2={width - margin.right}
-                      y1={y(tick)}
-                      y2={y(tick)}
-                      className={tick === 0 ? "chart-axis" : "chart-grid"}
-                    />
-                    <text x={margin.left - 8} y={y(tick)} dy="0.35em" textAnchor="end" className="chart-tick">
-                      {number.format(tick)}
-                    </text>
-                  </g>
-                ))}
+              <title>{`${c.label}: ${number.format(c.count)}`}</title>
+            </rect>
+            {showValues && (
+              <text x={centre} y={y(c.count) - 6} textAnchor="middle" className="chart-value">
+                {number.format(c.count)}
+              </text>
+            )}
+            {i % every === 0 && (
+              <>
                 <line
-                  x1={margin.left}
-                  x2={margin.left}
-                  y1={margin.top}
-                  y2={margin.top + plotHeight}
+                  x1={centre}
+                  x2={centre}
+                  y1={margin.top + plotHeight}
+                  y2={margin.top + plotHeight + 5}
                   className="chart-axis"
                 />
-                {counts.map((c, i) => {
-                  const x = margin.left + i * band + (band - barWidth) / 2;
-                  const centre = margin.left + (i + 0.5) * band;
-                  return (
-                    <g key={c.key}>
-                      <rect
-                        x={x}
-                        y={y(c.count)}
-                        width={barWidth}
-                        height={Math.max(0, margin.top + plotHeight - y(c.count))}
-                        className="chart-bar"
-                      >
-                        <title>{`${c.label}: ${number.format(c.count)}`}</title>
-                      </rect>
-                      {showValues && (
-                        <text x={centre} y={y(c.count) - 6} textAnchor="middle" className="chart-value">
-                          {number.format(c.count)}
-                        </text>
-                      )}
-                      {i % every === 0 && (
-                        <>
-                          <line
-                            x1={centre}
-                            x2={centre}
-                            y1={margin.top + plotHeight}
-                            y2={margin.top + plotHeight + 5}
-                            className="chart-axis"
-                          />
-                          <text x={centre} y={margin.top + plotHeight + 20} textAnchor="middle" className="chart-tick">
-                            {c.label}
-                          </text>
-                        </>
-                      )}
-                    </g>
-                  );
-                })}
-                <text x={margin.left + plotWidth / 2} y={height - 12} textAnchor="middle" className="chart-axis-title">
-                  {axisLabel}
+                <text x={centre} y={margin.top + plotHeight + 20} textAnchor="middle" className="chart-tick">
+                  {c.label}
                 </text>
-                <text
-                  transform={`translate(16 ${margin.top + plotHeight / 2}) rotate(-90)`}
-                  textAnchor="middle"
-                  className="chart-axis-title"
-                >
-                  {valueLabel}
-                </text>
-              </g>
-            </svg>
-          </div>
-          <FiguresTable
-            caption={t("figures.tableOf", { title })}
-            heading={axisLabel}
-            columns={[valueLabel]}
-            rows={counts.map((c) => ({ key: c.key, label: c.label, values: [c.count] }))}
-            locale={locale}
-            testId={`${id}-table`}
-          />
-        </div>
-      )}
-    </figure>
-  );
-}
-
-/**
- * A table of figures: a heading column and one column per figure, numbers
- * aligned. In a wrapper that scrolls sideways on a narrow screen, so cells
- * never wrap letter by letter.
- */
-export function FiguresTable({
-  caption,
-  heading,
-  columns,
-  rows,
-  testId,
-  locale,
-}: {
-  caption: string;
-  heading: string;
-  columns: string[];
-  rows: { key: string; label: string; values: number[] }[];
-  testId: string;
-  locale: string;
-}) {
-  const t = translator(locale, "staff");
-  const number = new Intl.NumberFormat(locale);
-  return (
-    // Focusable, so keyboard users can scroll it when it overflows.
-    <div className="table-scroll" role="region" aria-labelledby={`${testId}-caption`} tabIndex={0}>
-      <table data-testid={testId} className="figures">
-        <caption id={`${testId}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            {columns.map((column) => (
-              <th scope="col" key={column} className="number">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length + 1}>{t("chart.none")}</td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {row.values.map((value, i) => (
-                  <td key={columns[i]} className="number">
-                    {number.format(value)}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** A two-column table of counts, in the given interface language. */
-export function CountTable({
-  caption,
-  counts,
-  heading,
-  testId,
-  locale,
-}: {
-  caption: string;
-  counts: LabelledCount[];
-  heading: string;
-  testId: string;
-  locale: string;
-}) {
-  const t = translator(locale, "staff");
-  return (
-    <FiguresTable
-      caption={caption}
-      heading={heading}
-      columns={[t("chart.count")]}
-      rows={counts.map((c) => ({ key: c.key, label: c.label, values: [c.count] }))}
-      testId={testId}
-      locale={locale}
-    />
+              </>
+            )}
+          </g>
+        );
+      })}
+      <text x={margin.left + plotWidth / 2} y={height - 12} textAnchor="middle" className="chart-axis-title">
+        {axisLabel}
+      </text>
+      <text
+        transform={`translate(16 ${margin.top + plotHeight / 2}) rotate(-90)`}
+        textAnchor="middle"
+        className="chart-axis-title"
+      >
+        {valueLabel}
+      </text>
+    </ChartFigure>
   );
 }

@@ -1,5 +1,5 @@
 import { translator } from "@/lib/i18n/messages";
-import { FiguresTable } from "./bar-chart";
+import { ChartFigure } from "./chart-figure";
 import { countScale, shortLabel } from "./chart-scale";
 
 /** Letters prepared and, of those, confirmed sent, under one label. */
@@ -43,95 +43,76 @@ export function PairedBarChart({
   const axisY = margin.top + rows.length * rowHeight;
 
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`} data-testid={id}>
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      {rows.length === 0 ? (
-        <p>{t("chart.none")}</p>
-      ) : (
-        <div className="chart-layout">
-          <div className="chart-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-            <svg
-              viewBox={`0 0 ${width} ${height}`}
-              width={width}
-              height={height}
-              role="img"
-              aria-labelledby={`${id}-svg-title`}
-              aria-describedby={`${id}-svg-desc`}
-              className="chart-svg"
-            >
-              <title id={`${id}-svg-title`}>{title}</title>
-              <desc id={`${id}-svg-desc`}>
-                {rows
-                  .map((r) => t("figures.pairedItem", { label: r.label, prepared: r.count, sent: r.sent }))
-                  .join("; ")}
-              </desc>
-              <g aria-hidden="true">
-                <rect x={margin.left} y={8} width={14} height={14} className="chart-bar" />
-                <text x={margin.left + 20} y={15} dy="0.35em" className="chart-tick">
-                  {prepared}
-                </text>
-                <rect x={margin.left + 200} y={8} width={14} height={14} className="chart-bar-sent" />
-                <text x={margin.left + 220} y={15} dy="0.35em" className="chart-tick">
-                  {sent}
-                </text>
-                {ticks.map((tick) => (
-                  <g key={tick}>
-                    <line x1={x(tick)} x2={x(tick)} y1={margin.top} y2={axisY} className="chart-grid" />
-                    <text x={x(tick)} y={axisY + 18} textAnchor="middle" className="chart-tick">
-                      {number.format(tick)}
-                    </text>
-                  </g>
-                ))}
-                <line x1={margin.left} x2={margin.left + plotWidth} y1={axisY} y2={axisY} className="chart-axis" />
-                {rows.map((r, i) => {
-                  const rowTop = margin.top + i * rowHeight;
-                  const bars = [
-                    { value: r.count, className: "chart-bar", name: prepared },
-                    { value: r.sent, className: "chart-bar-sent", name: sent },
-                  ];
-                  return (
-                    <g key={r.key}>
-                      <text x={margin.left} y={rowTop + 14} className="chart-row-label">
-                        {shortLabel(r.label, 70)}
-                      </text>
-                      {bars.map((bar, j) => {
-                        const barY = rowTop + labelHeight + j * (barHeight + 4);
-                        return (
-                          <g key={bar.className}>
-                            <rect
-                              x={margin.left}
-                              y={barY}
-                              width={Math.max(0, x(bar.value) - margin.left)}
-                              height={barHeight}
-                              className={bar.className}
-                            >
-                              <title>{`${r.label}, ${bar.name}: ${number.format(bar.value)}`}</title>
-                            </rect>
-                            <text x={x(bar.value) + 6} y={barY + barHeight / 2} dy="0.35em" className="chart-value">
-                              {number.format(bar.value)}
-                            </text>
-                          </g>
-                        );
-                      })}
-                    </g>
-                  );
-                })}
-                <text x={margin.left + plotWidth / 2} y={height - 8} textAnchor="middle" className="chart-axis-title">
-                  {t("figures.lettersAxis")}
-                </text>
-              </g>
-            </svg>
-          </div>
-          <FiguresTable
-            caption={t("figures.tableOf", { title })}
-            heading={heading}
-            columns={[prepared, sent]}
-            rows={rows.map((r) => ({ key: r.key, label: r.label, values: [r.count, r.sent] }))}
-            locale={locale}
-            testId={`${id}-table`}
-          />
-        </div>
-      )}
-    </figure>
+    <ChartFigure
+      id={id}
+      title={title}
+      empty={rows.length === 0 ? t("chart.none") : null}
+      width={width}
+      height={height}
+      description={rows
+        .map((r) => t("figures.pairedItem", { label: r.label, prepared: r.count, sent: r.sent }))
+        .join("; ")}
+      table={{
+        caption: t("figures.tableOf", { title }),
+        heading,
+        columns: [prepared, sent],
+        rows: rows.map((r) => ({ key: r.key, label: r.label, values: [r.count, r.sent] })),
+      }}
+      locale={locale}
+    >
+      <rect x={margin.left} y={8} width={14} height={14} className="chart-bar" />
+      <text x={margin.left + 20} y={15} dy="0.35em" className="chart-tick">
+        {prepared}
+      </text>
+      <rect x={margin.left + 200} y={8} width={14} height={14} className="chart-bar-sent" />
+      <text x={margin.left + 220} y={15} dy="0.35em" className="chart-tick">
+        {sent}
+      </text>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={x(tick)} x2={x(tick)} y1={margin.top} y2={axisY} className="chart-grid" />
+          <text x={x(tick)} y={axisY + 18} textAnchor="middle" className="chart-tick">
+            {number.format(tick)}
+          </text>
+        </g>
+      ))}
+      <line x1={margin.left} x2={margin.left + plotWidth} y1={axisY} y2={axisY} className="chart-axis" />
+      {rows.map((r, i) => {
+        const rowTop = margin.top + i * rowHeight;
+        const bars = [
+          { value: r.count, className: "chart-bar", name: prepared },
+          { value: r.sent, className: "chart-bar-sent", name: sent },
+        ];
+        return (
+          <g key={r.key}>
+            <text x={margin.left} y={rowTop + 14} className="chart-row-label">
+              {shortLabel(r.label, 70)}
+            </text>
+            {bars.map((bar, j) => {
+              const barY = rowTop + labelHeight + j * (barHeight + 4);
+              return (
+                <g key={bar.className}>
+                  <rect
+                    x={margin.left}
+                    y={barY}
+                    width={Math.max(0, x(bar.value) - margin.left)}
+                    height={barHeight}
+                    className={bar.className}
+                  >
+                    <title>{`${r.label}, ${bar.name}: ${number.format(bar.value)}`}</title>
+                  </rect>
+                  <text x={x(bar.value) + 6} y={barY + barHeight / 2} dy="0.35em" className="chart-value">
+                    {number.format(bar.value)}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+      <text x={margin.left + plotWidth / 2} y={height - 8} textAnchor="middle" className="chart-axis-title">
+        {t("figures.lettersAxis")}
+      </text>
+    </ChartFigure>
   );
 }

@@ -78,12 +78,3 @@ export async function StaffAreaNav({
     </nav>
   );
 }
-
-/**
- * Pages drew the navigation themselves before the layout did; one still
- * renders this (app/(staff)/staff/page.tsx). It now draws nothing, so the
- * page has one navigation; remove the call and then this.
- */
-export function StaffNav(_props: { staff: StaffIdentity; signOutAction: () => Promise<void> }) {
-  return null;
-}

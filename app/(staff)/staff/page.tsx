@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { BarChart, CountTable, FiguresTable, type LabelledCount } from "@/components/staff/bar-chart";
+import { BarChart, type LabelledCount } from "@/components/staff/bar-chart";
+import { CountTable, FiguresTable } from "@/components/staff/figures-table";
 import { PairedBarChart, type PreparedAndSent } from "@/components/staff/paired-bar-chart";
 import { countryName as nameOfCountry } from "@/lib/letters/countries";
 import { requireStaff } from "@/lib/auth/session";
