@@ -37,6 +37,11 @@ for (const width of [1280, 390]) {
     // A wide table scrolls in its own box; the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
+    // So do the delivery tables (recipients and errors are long): each in its own named box.
+    await nav(page).getByRole("link", { name: "Delivery queue" }).click();
+    await expect(page.getByRole("region", { name: "Letters to addressees" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
     // An editor under its list marks the list's link as where the admin is.
     await nav(page).getByRole("link", { name: "Campaigns" }).click();
     await page.getByRole("link", { name: "Russia: lift the ban on Amnesty International" }).click();

@@ -1,3 +1,4 @@
+import { WideTable } from "@/components/admin/wide-table";
 import { listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
 import { deliveryStatuses } from "@/lib/core/vocabulary";
 import { requireStaff } from "@/lib/auth/session";
@@ -121,66 +122,70 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           </select>
           <button type="submit">{t("delivery.show")}</button>
         </form>
-        <table data-testid="delivery-messages">
-          <HeaderRow
-            labels={[
-              t("delivery.columnTo"),
-              t("delivery.columnStatus"),
-              t("delivery.columnAttempts"),
-              t("delivery.columnNext"),
-              t("delivery.columnLastError"),
-              t("delivery.columnAct"),
-            ]}
-          />
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {m.toName} &lt;{m.toAddress}&gt;
-                </td>
-                <td>{t(`deliveryStatus.${m.status}`)}</td>
-                <td>{formatNumber(m.attempts, locale)}</td>
-                <td>{m.status === "sent" ? time(m.sentAt) : time(m.nextAttemptAt)}</td>
-                <td>{m.lastError ?? ""}</td>
-                <td>
-                  {["failed", "deferred", "cancelled"].includes(m.status) && (
-                    <MessageButton action={retryMessageAction} id={m.id} label={t("delivery.retry")} />
-                  )}
-                  {["queued", "deferred"].includes(m.status) && (
-                    <MessageButton action={cancelMessageAction} id={m.id} label={t("delivery.cancel")} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WideTable label={t("delivery.messagesHeading")}>
+          <table data-testid="delivery-messages">
+            <HeaderRow
+              labels={[
+                t("delivery.columnTo"),
+                t("delivery.columnStatus"),
+                t("delivery.columnAttempts"),
+                t("delivery.columnNext"),
+                t("delivery.columnLastError"),
+                t("delivery.columnAct"),
+              ]}
+            />
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {m.toName} &lt;{m.toAddress}&gt;
+                  </td>
+                  <td>{t(`deliveryStatus.${m.status}`)}</td>
+                  <td>{formatNumber(m.attempts, locale)}</td>
+                  <td>{m.status === "sent" ? time(m.sentAt) : time(m.nextAttemptAt)}</td>
+                  <td>{m.lastError ?? ""}</td>
+                  <td>
+                    {["failed", "deferred", "cancelled"].includes(m.status) && (
+                      <MessageButton action={retryMessageAction} id={m.id} label={t("delivery.retry")} />
+                    )}
+                    {["queued", "deferred"].includes(m.status) && (
+                      <MessageButton action={cancelMessageAction} id={m.id} label={t("delivery.cancel")} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </WideTable>
       </section>
       <section aria-labelledby="supporter-emails">
         <h2 id="supporter-emails">{t("delivery.supporterEmailsHeading")}</h2>
-        <table>
-          <HeaderRow
-            labels={[
-              t("delivery.columnKind"),
-              t("delivery.columnLanguage"),
-              t("delivery.columnStatus"),
-              t("delivery.columnAttempts"),
-              t("delivery.columnMade"),
-              t("delivery.columnLastError"),
-            ]}
-          />
-          <tbody>
-            {emails.map((e) => (
-              <tr key={e.id}>
-                <td>{t(`delivery.kind.${e.kind}`)}</td>
-                <td>{e.language}</td>
-                <td>{t(`deliveryStatus.${e.status}`)}</td>
-                <td>{formatNumber(e.attempts, locale)}</td>
-                <td>{time(e.createdAt)}</td>
-                <td>{e.lastError ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WideTable label={t("delivery.supporterEmailsHeading")}>
+          <table>
+            <HeaderRow
+              labels={[
+                t("delivery.columnKind"),
+                t("delivery.columnLanguage"),
+                t("delivery.columnStatus"),
+                t("delivery.columnAttempts"),
+                t("delivery.columnMade"),
+                t("delivery.columnLastError"),
+              ]}
+            />
+            <tbody>
+              {emails.map((e) => (
+                <tr key={e.id}>
+                  <td>{t(`delivery.kind.${e.kind}`)}</td>
+                  <td>{e.language}</td>
+                  <td>{t(`deliveryStatus.${e.status}`)}</td>
+                  <td>{formatNumber(e.attempts, locale)}</td>
+                  <td>{time(e.createdAt)}</td>
+                  <td>{e.lastError ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </WideTable>
       </section>
     </>
   );
