@@ -49,10 +49,13 @@ export async function activeEmbassies(): Promise<AddresseeRow[]> {
 
 /**
  * Marks a signature's letters as sent by their supporter (those not sent by
- * our server, not marked before) and, in the same transaction, queues one
- * "sent" tally row for each. A letter already marked is left alone, so a
- * report sent twice (or twice at once: the row lock makes the second wait
- * and then find it marked) counts once.
+ * our server, not cancelled, not marked before) and, in the same transaction,
+ * queues one "sent" tally row for each, when the signature already counts: a
+ * signature waiting for its address to be confirmed gets its reported letters
+ * counted as sent at confirmation (confirm-supporter-email.ts), with its
+ * prepared ones, so "sent" is always a part of "prepared". A letter already
+ * marked is left alone, so a report sent twice (or twice at once: the row
+ * lock makes the second wait and then find it marked) counts once.
  */
 export async function markLettersReportedSent(options: {
   slug: string;
@@ -64,6 +67,7 @@ export async function markLettersReportedSent(options: {
     signatureId: options.signatureId,
     addresseeId: { in: options.addresseeIds },
     channel: { not: "platform_email" as const },
+    status: { not: "cancelled" as const },
     campaign: { slug: options.slug },
   };
   return db().$transaction(async (tx) => {
@@ -73,7 +77,11 @@ export async function markLettersReportedSent(options: {
       data: { reportedSentAt: options.now },
       select: { id: true, campaignId: true },
     });
-    if (marked.length > 0)
+    const signature = await tx.signature.findUnique({
+      where: { id: options.signatureId },
+      select: { countedAt: true },
+    });
+    if (marked.length > 0 && signature?.countedAt)
       await tx.pendingTally.createMany({
         data: marked.map((l) => ({ campaignId: l.campaignId, sentLetterId: l.id })),
       });

@@ -94,6 +94,21 @@ describe("reporting prepared letters as sent", () => {
     expect(await sentRows(platform.map((l) => l.id))).toBe(0);
   });
 
+  it("counts no letter as sent for a signature that does not count yet, so sent stays a part of prepared", async () => {
+    // Our server sends the letters with an email address; the X and postal ones are the supporter's to send.
+    const { signatureId, letters } = await signed("platform_email");
+    const own = letters.filter((l) => l.channel !== "platform_email");
+    expect(own.length).toBeGreaterThan(0);
+    const answer = await reportLettersSent({
+      slug,
+      token: sentReportToken(signatureId),
+      letters: own.map((l) => l.addresseeId),
+    });
+    expect(answer).toEqual({ outcome: "counted", counted: own.length, already: 0 });
+    expect(await sentRows(own.map((l) => l.id))).toBe(0);
+    expect(await db().pendingTally.count({ where: { letterId: { in: own.map((l) => l.id) } } })).toBe(0);
+  });
+
   it("answers the plain form with the page that says what was counted, in the supporter's language", async () => {
     const { signatureId, letters } = await signed();
     const post = (token: string) =>

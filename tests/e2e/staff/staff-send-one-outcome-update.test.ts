@@ -134,7 +134,19 @@ test("problems are listed at the top and beside their field, and the text stays"
   await expect(page.getByLabel("Message")).toHaveValue("Kept as typed.");
   await expectNoViolations(page);
 
+  // A message far over the limit is named as too long and comes back whole, not dropped.
+  const long = "A long message. ".repeat(4_000);
   await page.getByLabel("Subject").fill("News");
+  await page.getByLabel("Message").fill(long);
+  await page.getByRole("button", { name: "Preview the email" }).click();
+  await expect(summary.getByRole("link", { name: "Use at most 10,000 characters for the message." })).toHaveAttribute(
+    "href",
+    "#body",
+  );
+  await expect(page.getByLabel("Message")).toHaveValue(long);
+  await expect(page.getByLabel("Subject")).toHaveValue("News");
+
+  await page.getByLabel("Message").fill("Kept as typed.");
   await page.getByRole("button", { name: "Preview the email" }).click();
   await expect(page.getByRole("button", { name: "Send to 2 supporters" })).toBeVisible();
   await expectNoViolations(page);

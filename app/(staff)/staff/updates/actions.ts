@@ -12,8 +12,10 @@ const form = z.object({
   intent: z.enum(["preview", "send", "edit"]),
   // "<campaign id>:<language>", one choice of the form's list.
   target: z.string().regex(/^[0-9a-f-]{36}:[a-z]{2,8}(-[A-Za-z0-9]{1,8})?$/),
-  subject: z.string().max(2_000),
-  body: z.string().max(50_000),
+  // Lengths are the domain's to judge (updateLimits), so an over-long text is
+  // named and kept; this only bounds what is read (server actions take 1 MB).
+  subject: z.string().max(1_000_000),
+  body: z.string().max(1_000_000),
   expected: z.coerce.number().int().min(0).optional(),
 });
 
@@ -40,7 +42,15 @@ export async function outcomeUpdateAction(_previous: UpdateFormState, formData: 
     body: formData.get("body") ?? "",
     expected: formData.get("expected") ?? undefined,
   });
-  if (!parsed.success) return { step: "edit", message: t("notFound") };
+  if (!parsed.success) {
+    // An unknown campaign choice: say so, and keep whatever text came with it.
+    const text = (name: string) => String(formData.get(name) ?? "").slice(0, 1_000_000);
+    return {
+      step: "edit",
+      draft: { target: "", subject: text("subject"), body: text("body") },
+      message: t("notFound"),
+    };
+  }
   const { intent, target, subject, body, expected } = parsed.data;
   const [campaignId, language] = [target.slice(0, 36), target.slice(37)];
   const draft = { campaignId, language, subject, body };
@@ -68,6 +78,7 @@ export async function outcomeUpdateAction(_previous: UpdateFormState, formData: 
     }
     case "count_changed": {
       const preview = await previewOutcomeUpdate(staff, draft);
+      if (preview.outcome === "already_sent") return { step: "edit", draft: kept, message: t("alreadySent") };
       if (preview.outcome !== "preview") return { step: "edit", draft: kept, message: t("notFound") };
       return {
         step: "preview",

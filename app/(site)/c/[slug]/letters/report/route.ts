@@ -13,12 +13,19 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withApiErrors(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   const { slug } = await context.params;
+  // A plain HTML form (urlencoded) of at most 64 KiB, counted as read (a
+  // chunked body declares no length); anything else is refused below.
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const form = declared <= maxRequestBodyBytes ? await request.formData().catch(() => null) : null;
+  const raw = declared <= maxRequestBodyBytes ? await request.arrayBuffer().catch(() => null) : null;
+  const urlencoded = request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded");
+  const form =
+    raw && urlencoded && raw.byteLength <= maxRequestBodyBytes
+      ? new URLSearchParams(new TextDecoder().decode(raw))
+      : null;
   const result = await reportLettersSent({
     slug,
     token: form?.get("token"),
-    letters: form?.getAll("letters").filter((v) => typeof v === "string") ?? [],
+    letters: form?.getAll("letters") ?? [],
   });
   const lang = form?.get("lang");
   const query = new URLSearchParams({ result: result.outcome });
