@@ -61,9 +61,14 @@ export async function erasePersonalDataNow(
  *
  * A supporter who agreed to be contacted and confirmed their address keeps
  * only their email address (encrypted) past delivery, for the campaign's outcome
- * update, until `days` after the campaign closes: "keepers" below. Their
- * letter texts, emails and email hash go on the delivery clock like anyone's.
+ * update: "keepers" below. It goes `days` after that update was sent to them,
+ * or after the campaign closed, whichever comes first, and at the latest
+ * contactKeptAtMostDays after signing. Their letter texts, emails and email
+ * hash go on the delivery clock like anyone's.
  */
+/** The longest a consenting supporter's address waits for the outcome update, counted from signing. */
+export const contactKeptAtMostDays = 365;
+
 // $1 is cast: which query uses it first differs, and Postgres types it from that use.
 const closedLongAgo = `COALESCE(c."closedAt", CASE WHEN c."closesAt" <= $1::timestamp THEN c."closesAt" END) <= $1::timestamp - make_interval(days => $2)`;
 const deliveryOver = `
@@ -74,8 +79,13 @@ const deliveryOver = `
     COALESCE((SELECT max(COALESCE(d."sentAt", d."updatedAt")) FROM "DeliveryMessage" d WHERE d."signatureId" = s.id), s."createdAt"),
     COALESCE((SELECT max(COALESCE(o."sentAt", o."createdAt")) FROM "OutboxMessage" o WHERE o."signatureId" = s.id), s."createdAt")
   ) <= $1::timestamp - make_interval(days => $2)`;
-const keeper = `EXISTS (SELECT 1 FROM "SupporterContact" sc WHERE sc."signatureId" = s.id
-  AND sc."consentContact" AND sc."emailConfirmedAt" IS NOT NULL AND sc."emailEncrypted" IS NOT NULL)`;
+// A keeper waits for the outcome update: not once it has been sent to them
+// (the delivery clock then runs from its sending), and never past
+// contactKeptAtMostDays after signing, for a campaign nobody closes.
+const keeper = `(EXISTS (SELECT 1 FROM "SupporterContact" sc WHERE sc."signatureId" = s.id
+  AND sc."consentContact" AND sc."emailConfirmedAt" IS NOT NULL AND sc."emailEncrypted" IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."signatureId" = s.id AND o.kind = 'outcome_update' AND o.status = 'sent')
+  AND s."createdAt" > $1::timestamp - make_interval(days => ${contactKeptAtMostDays}))`;
 const holdsMoreThanContact = `(
   s."emailHash" IS NOT NULL
   OR EXISTS (SELECT 1 FROM "Letter" l JOIN "PlatformLetter" p ON p."letterId" = l.id WHERE l."signatureId" = s.id)

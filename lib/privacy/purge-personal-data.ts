@@ -5,7 +5,8 @@ import { erasePersonalDataNow, signaturesDueForPurge } from "./data";
 // Personal data goes PERSONAL_DATA_RETENTION_DAYS after the campaign closed or
 // the last letter was delivered (lib/privacy/data.ts, signaturesDueForPurge);
 // the contact of a supporter who agreed to be contacted and confirmed their
-// address stays, encrypted, until that long after the campaign closes.
+// address stays, encrypted, until that long after their outcome update was
+// sent or the campaign closed, and at most a year after signing.
 const batch = 1_000;
 
 /** Erases the personal data that is due (counts stay); returns how many signatures it cleared. */

@@ -16,6 +16,7 @@ import {
   sendOutcomeUpdate,
   type UpdateDraft,
 } from "@/lib/follow-ups/send-outcome-update";
+import { contactKeptAtMostDays } from "@/lib/privacy/data";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { deleteSupporterData } from "@/lib/signatures/delete-supporter-data";
 import { recordSignature } from "@/lib/signatures/record-signature";
@@ -148,7 +149,7 @@ describe("the outcome update", () => {
     await expect(sendOutcomeUpdate(forged, draft(), 0)).rejects.toThrow(/Sign in/);
   });
 
-  it("keeps only the consenting supporters' contact past delivery, until 30 days after the campaign closes", async () => {
+  it("keeps only the consenting supporters' contact past delivery, until 30 days after their update or the campaign's close", async () => {
     for (const signatureId of [ids.consenting!, ids.notConsenting!, ids.english!])
       for (const id of await messageIdsOf(signatureId)) await deliverMessage(id);
     for (const o of await db().outboxMessage.findMany({ where: { status: "queued" } })) await sendSupporterEmail(o.id);
@@ -159,10 +160,11 @@ describe("the outcome update", () => {
     });
 
     expect(await purgePersonalData(new Date(Date.now() + 31 * day))).toBeGreaterThanOrEqual(3);
-    expect(await held(ids.consenting!)).toEqual({ contact: 1, texts: 0, emails: 0 });
+    // Camille got the French update (above) 30 days ago: her address has served and goes like anyone's.
+    expect(await held(ids.consenting!)).toEqual({ contact: 0, texts: 0, emails: 0 });
+    // Ann's language has had no update yet: her address alone waits for it, name and city gone with the letters.
     expect(await held(ids.english!)).toEqual({ contact: 1, texts: 0, emails: 0 });
-    // The address alone: name and city went with the letters.
-    expect(await db().supporterContact.findUniqueOrThrow({ where: { signatureId: ids.consenting! } })).toMatchObject({
+    expect(await db().supporterContact.findUniqueOrThrow({ where: { signatureId: ids.english! } })).toMatchObject({
       nameEncrypted: null,
       cityEncrypted: null,
       emailEncrypted: expect.any(Uint8Array),
@@ -176,8 +178,26 @@ describe("the outcome update", () => {
     const closedAt = new Date(Date.now() + 40 * day);
     await db().campaign.update({ where: { id: campaign.id }, data: { status: "closed", closedAt } });
     expect(await purgePersonalData(new Date(closedAt.getTime() + 29 * day))).toBe(0);
-    expect(await purgePersonalData(new Date(closedAt.getTime() + 31 * day))).toBe(2);
-    expect(await held(ids.consenting!)).toEqual({ contact: 0, texts: 0, emails: 0 });
+    expect(await purgePersonalData(new Date(closedAt.getTime() + 31 * day))).toBe(1);
     expect(await held(ids.english!)).toEqual({ contact: 0, texts: 0, emails: 0 });
+  });
+
+  it("lets no address wait for an update more than a year after signing, when nobody closes the campaign", async () => {
+    await db().campaign.update({
+      where: { id: campaign.id },
+      data: { status: "open", closedAt: null, closesAt: null },
+    });
+    const waiting = await confirmedPlatformSignature(campaign, {
+      email: "waits@example.org",
+      language: "en",
+      consentContact: true,
+    });
+    for (const id of await messageIdsOf(waiting)) await deliverMessage(id);
+    for (const o of await db().outboxMessage.findMany({ where: { status: "queued" } })) await sendSupporterEmail(o.id);
+    const contact = () => db().supporterContact.count({ where: { signatureId: waiting } });
+    await purgePersonalData(new Date(Date.now() + (contactKeptAtMostDays - 1) * day));
+    expect(await contact()).toBe(1);
+    await purgePersonalData(new Date(Date.now() + (contactKeptAtMostDays + 1) * day));
+    expect(await contact()).toBe(0);
   });
 });
