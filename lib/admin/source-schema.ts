@@ -4,17 +4,14 @@
 import { z } from "zod";
 import type { Problem } from "@/lib/core/errors";
 import { schemaMessage, type ProblemCode } from "@/lib/i18n/messages";
+import { partnerSourcePattern } from "@/lib/core/vocabulary";
 
 const say = (code: ProblemCode<"adminFormErrors">, values?: Problem["values"]) =>
   schemaMessage("adminFormErrors", code, values);
 
 export const sourceInputSchema = z.object({
   campaignId: z.uuid(say("sourceCampaignMissing")),
-  code: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9-]{1,40}$/, say("sourceCodeFormat")),
+  code: z.string().trim().toLowerCase().regex(partnerSourcePattern, say("sourceCodeFormat")),
   label: z
     .string()
     .trim()
@@ -27,5 +24,5 @@ export type SourceInput = z.infer<typeof sourceInputSchema>;
 
 export const sourceRefSchema = z.object({
   campaignId: z.uuid(),
-  code: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  code: z.string().regex(partnerSourcePattern),
 });

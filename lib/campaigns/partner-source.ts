@@ -3,8 +3,7 @@
 // letter builder, which records it when someone signs. Anything else is
 // dropped without a word: a link must never fail because of its tail.
 
-/** What a code may look like: lower-case letters, digits and hyphens, at most 40. */
-export const partnerSourcePattern = /^[a-z0-9-]{1,40}$/;
+import { partnerSourcePattern } from "@/lib/core/vocabulary";
 
 /** The code in a query value, or undefined when missing, repeated or malformed. */
 export function partnerSource(value: unknown): string | undefined {

@@ -61,3 +61,10 @@ export const allClients = "all-clients";
 
 /** The largest request body anyone sends us: a letter is at most 8,000 characters. */
 export const maxRequestBodyBytes = 64 * 1024;
+
+/**
+ * A partner's code (?source=, CampaignSource.code): lower-case letters,
+ * digits and hyphens, at most 40. The one spelling of it: admins' form, the
+ * pages that carry it and the signature's schema all check this.
+ */
+export const partnerSourcePattern = /^[a-z0-9-]{1,40}$/;

@@ -4,6 +4,7 @@
 import { fillPlaceholders } from "./placeholders";
 import type { AddresseeKind, IdentityLevel, SendingChannel } from "@/lib/core/vocabulary";
 import { signerLine } from "./signer-line";
+import { formatDate } from "@/lib/i18n/format-date";
 
 export type LetterAddressee = {
   id: string;
@@ -45,21 +46,9 @@ const defaultSalutation: Record<string, string> = {
   ru: "Уважаемые господа!",
 };
 
-// Building an Intl formatter costs far more than using one (~0.8 ms each, seven
-// per signature): one per language, kept.
-const letterDateFormats = new Map<string, Intl.DateTimeFormat>();
-
+/** The letter's date line: the same style as the campaign's pages (lib/i18n/format-date.ts). */
 export function formatLetterDate(date: Date, language: string): string {
-  let format = letterDateFormats.get(language);
-  if (!format)
-    letterDateFormats.set(
-      language,
-      (format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, {
-        dateStyle: "long",
-        timeZone: "UTC",
-      })),
-    );
-  return format.format(date);
+  return formatDate(date, language);
 }
 
 export function composeLetter(addressee: LetterAddressee, draft: DraftForComposition, date: Date): ComposedLetter {

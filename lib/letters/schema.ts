@@ -7,7 +7,7 @@ import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import { problemMessage, problemsByField, problemsOf, type FieldProblems, type Problem } from "@/lib/core/errors";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
-import { identityLevelSchema, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
+import { partnerSourcePattern, identityLevelSchema, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
 import en from "@/messages/en.json";
 import { isSupporterCountry } from "./countries";
 
@@ -62,7 +62,7 @@ export const countryCodeSchema = z
   .refine(isSupporterCountry, say("countryChoose"));
 
 /** A partner's ?source= code as admins define them; anything else is dropped, never refused. */
-export const sourceCodeSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
+export const sourceCodeSchema = z.string().regex(partnerSourcePattern);
 
 /** The letter itself: what every output (preview, PDF, .eml, mailto) is made from. */
 export const letterContentSchema = z.object({

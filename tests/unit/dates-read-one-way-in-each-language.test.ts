@@ -28,6 +28,13 @@ describe("a letter's date line", () => {
     expect(formatLetterDate(new Date("2025-05-19T12:00:00Z"), "en")).toBe("19 May 2025");
     expect(formatLetterDate(new Date("2025-05-19T12:00:00Z"), "fr")).toBe("19 mai 2025");
   });
+
+  it("is written as the pages write dates, in every language (Russian spells out «года»)", () => {
+    const day = new Date("2025-05-19T12:00:00Z");
+    for (const language of ["en", "fr", "es", "ru"])
+      expect(formatLetterDate(day, language), language).toBe(formatDate(day, language));
+    expect(formatLetterDate(day, "ru")).toBe("19 мая 2025 года");
+  });
 });
 
 describe("the launch campaign's texts", () => {

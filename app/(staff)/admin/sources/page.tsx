@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { SourceForm } from "@/components/admin/source-form";
 import { knownCode, sourceDoneCodes, sourceProblemCodes } from "@/lib/admin/status-codes";
 import { listSources } from "@/lib/admin/sources";
+import { withPartnerSource } from "@/lib/campaigns/partner-source";
+import { campaignShareUrl } from "@/lib/campaigns/share-links";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues, formatNumber } from "@/lib/i18n/messages";
 import { adminLanguage } from "@/lib/i18n/admin-language";
@@ -75,7 +77,7 @@ export default async function SourcesPage({
                       </th>
                       <td>{s.label}</td>
                       <td>
-                        <code>{`/c/${c.slug}?source=${s.code}`}</code>
+                        <code>{withPartnerSource(campaignShareUrl(c.slug), s.code)}</code>
                       </td>
                       <td>{formatNumber(s.signatures, locale)}</td>
                       <td>

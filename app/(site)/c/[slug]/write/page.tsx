@@ -5,7 +5,7 @@ import { ShareLinks } from "@/components/campaign/share-links";
 import { LetterBuilder } from "@/components/letters/letter-builder";
 import { countryOptions } from "@/lib/letters/countries";
 import { getLetterBuilders } from "@/lib/letters/get-letter-builder";
-import { sourceCodeSchema } from "@/lib/letters/schema";
+import { partnerSource } from "@/lib/campaigns/partner-source";
 import { catalogues } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { letterFormAction } from "./actions";
@@ -27,13 +27,13 @@ export default async function WritePage({ params, searchParams }: Props) {
   const builders = await getLetterBuilders(slug, locale);
   if (!builders) notFound();
   // A partner's code (?source=), carried in the form only when well formed; the server checks it again.
-  const source = sourceCodeSchema.safeParse((await searchParams).source);
+  const source = partnerSource((await searchParams).source);
   const campaign = builders.first.campaign;
   return (
     <LetterBuilder
       builders={builders.byLanguage}
       language={builders.first.language}
-      source={source.success ? source.data : undefined}
+      source={source}
       countries={countryOptions(locale)}
       // One key per page view: a resubmitted form is recognised, not counted twice.
       submissionKey={randomBytes(18).toString("base64url")}
