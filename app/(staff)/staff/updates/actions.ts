@@ -6,7 +6,7 @@ import { previewOutcomeUpdate, sendOutcomeUpdate, updateLimits } from "@/lib/fol
 import type { UpdateProblem } from "@/lib/follow-ups/send-outcome-update";
 import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import type { UpdateFormState } from "./form-state";
+import type { UpdateFormState } from "@/components/staff/outcome-update-form-state";
 
 const form = z.object({
   intent: z.enum(["preview", "send", "edit"]),

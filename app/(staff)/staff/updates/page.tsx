@@ -4,7 +4,7 @@ import { listUpdateCampaigns } from "@/lib/follow-ups/send-outcome-update";
 import { catalogues, formatDate, languageNames, translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { outcomeUpdateAction } from "./actions";
-import { UpdateForm } from "./update-form";
+import { UpdateForm } from "@/components/staff/outcome-update-form";
 
 export const dynamic = "force-dynamic";
 

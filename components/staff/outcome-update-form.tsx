@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createTranslator } from "use-intl";
 import { keepValuesOnSubmit } from "@/components/admin/use-keep-values-submit";
 import type { Messages } from "@/lib/i18n/messages";
-import { startingState, type UpdateFormState } from "./form-state";
+import { startingState, type UpdateFormState } from "./outcome-update-form-state";
 
 /** The form's texts: only its own part of the staff catalogue reaches the browser. */
 export type UpdateFormMessages = Pick<Messages, "staffUpdates">;
