@@ -1,8 +1,9 @@
 // Sent when a supporter asks us to send their letters: nothing leaves until
 // they follow the signed link (double opt-in), so no one can send letters in
 // someone else's name.
-import { renderEmail, type EmailContext, type RenderedEmail } from "./layout";
-import { emailTexts, fill } from "./texts";
+import { confirmationFrame, type ConfirmationContext } from "./confirmation-parts";
+import type { RenderedEmail } from "./layout";
+import { emailTexts } from "./texts";
 
 export type LetterToConfirm = { subject: string; text: string; replyToMe: boolean };
 
@@ -13,22 +14,15 @@ export type LetterToConfirm = { subject: string; text: string; replyToMe: boolea
  * whether replies reach this address; then "confirm" and "this was not me".
  */
 export function addressConfirmationEmail(
-  context: EmailContext & { campaignTitle: string; addressees: string[]; confirmUrl: string; letter: LetterToConfirm },
+  context: ConfirmationContext & { addressees: string[]; letter: LetterToConfirm },
 ): RenderedEmail {
   const t = emailTexts(context.language).confirmation;
-  return renderEmail({
-    ...context,
-    subject: t.subject,
-    blocks: [
-      { kind: "paragraph", text: fill(t.intro, { title: context.campaignTitle }) },
-      { kind: "paragraph", text: t.list },
-      { kind: "list", items: context.addressees },
+  return confirmationFrame(context, t, {
+    between: [
       { kind: "paragraph", text: t.exact },
       { kind: "quote", text: `${context.letter.subject}\n\n${context.letter.text}` },
       { kind: "paragraph", text: context.letter.replyToMe ? t.replyYes : t.replyNo },
-      { kind: "link", label: t.link, url: context.confirmUrl },
-      { kind: "link", label: t.notMe, url: context.deleteUrl },
-      { kind: "paragraph", text: t.ignore },
     ],
+    last: t.ignore,
   });
 }

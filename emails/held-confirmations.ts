@@ -1,14 +1,17 @@
 // Sent when the hour ends to an address that was given more often than we
 // send confirmation emails (five an hour): one email listing every held
 // submission, each with its own link to the page that shows the exact text
-// before the confirm button, and its own "this was not me".
+// before the confirm button (or, for a submission without letters for us
+// to send, that asks only to confirm the address), and its own "this was
+// not me".
 import { renderEmail, type EmailContext, type RenderedEmail } from "./layout";
 import { emailTexts, fill } from "./texts";
 
 export type HeldSubmission = {
   at: Date;
   campaignTitle: string;
-  addressees: string[];
+  /** Whom the waiting letters go to; null for a submission that asks only to confirm the address (no letters). */
+  addressees: string[] | null;
   confirmUrl: string;
   deleteUrl: string;
 };
@@ -16,17 +19,20 @@ export type HeldSubmission = {
 export function heldConfirmationsEmail(context: EmailContext & { submissions: HeldSubmission[] }): RenderedEmail {
   const t = emailTexts(context.language).held;
   const time = new Intl.DateTimeFormat(context.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const anyLetters = context.submissions.some((s) => s.addressees);
   return renderEmail({
     ...context,
-    subject: t.subject,
+    subject: anyLetters ? t.subject : t.subjectContact,
     blocks: [
       { kind: "paragraph", text: t.intro },
       ...context.submissions.flatMap((s) => [
         {
           kind: "paragraph" as const,
-          text: fill(t.item, { time: time.format(s.at), title: s.campaignTitle, addressees: s.addressees.join(", ") }),
+          text: s.addressees
+            ? fill(t.item, { time: time.format(s.at), title: s.campaignTitle, addressees: s.addressees.join(", ") })
+            : fill(t.itemContact, { time: time.format(s.at), title: s.campaignTitle }),
         },
-        { kind: "link" as const, label: t.confirm, url: s.confirmUrl },
+        { kind: "link" as const, label: s.addressees ? t.confirm : t.confirmContact, url: s.confirmUrl },
         { kind: "link" as const, label: t.notMe, url: s.deleteUrl },
       ]),
       { kind: "paragraph", text: t.ignore },

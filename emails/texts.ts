@@ -27,11 +27,39 @@ type EmailTexts = {
     cancelledShared: string;
     closing: string;
   };
-  held: { subject: string; intro: string; item: string; confirm: string; notMe: string; ignore: string };
+  /** One email for the submissions held while an address was flooded; the *Contact ones are for a submission with no letters, only the address to confirm. */
+  held: {
+    subject: string;
+    subjectContact: string;
+    intro: string;
+    item: string;
+    itemContact: string;
+    confirm: string;
+    confirmContact: string;
+    notMe: string;
+    ignore: string;
+  };
   reminder: {
     subject: string;
     intro: string;
     list: string;
+    deadline: string;
+    link: string;
+    notMe: string;
+    last: string;
+  };
+  /** An address given with "the organisers may email me" and no letters for us to send: confirm it before anyone writes to it. */
+  contactConfirmation: {
+    subject: string;
+    intro: string;
+    nothingSent: string;
+    link: string;
+    notMe: string;
+    ignore: string;
+  };
+  contactReminder: {
+    subject: string;
+    intro: string;
     deadline: string;
     link: string;
     notMe: string;
@@ -83,10 +111,14 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Letters in your name are waiting: see them before anything is sent",
+      subjectContact: "Your address was given on our letter form: confirm only what you did yourself",
       intro:
         "In the last hour this address was given on our letter form more often than we send confirmation emails, so we held them back and list them all here. Nothing has been sent. Someone else may have typed your address: confirm only what you wrote yourself.",
       item: "{time} (UTC), campaign “{title}”, letters to: {addressees}",
+      itemContact:
+        "{time} (UTC), campaign “{title}”: may the organisers email you about this appeal? (nothing is sent in your name)",
       confirm: "See the exact text and confirm (72 hours):",
+      confirmContact: "Confirm my address for this appeal (72 hours):",
       notMe: "This was not me: delete it:",
       ignore: "If none of these was you, ignore this email: nothing will be sent, and the submissions will be deleted.",
     },
@@ -99,6 +131,25 @@ const texts: Record<string, EmailTexts> = {
       link: "See the exact text and confirm:",
       notMe: "This was not me: delete it (nothing will be sent):",
       last: "This is our only reminder: we will not write about these letters again unless you confirm them.",
+    },
+    contactConfirmation: {
+      subject: "Confirm your email address to hear about the appeal",
+      intro:
+        "You signed the campaign “{title}” and agreed that the organisers may email you about this appeal. Before anyone writes to this address, please confirm that it is yours.",
+      nothingSent:
+        "Nothing is sent in your name: your signature already counts, and confirming neither sends a letter nor counts it again.",
+      link: "Confirm my address (the link works for 72 hours):",
+      notMe: "This was not me: delete it:",
+      ignore: "If you did not ask for this, ignore this email: no one will write to this address about the appeal.",
+    },
+    contactReminder: {
+      subject: "Reminder: confirm your email address to hear about the appeal",
+      intro:
+        "You signed the campaign “{title}” and agreed that the organisers may email you about this appeal. Your address is not confirmed yet, so no one will write to it. Nothing is sent in your name.",
+      deadline: "The link works until {deadline} (UTC). After that, we will not write to you about this appeal.",
+      link: "Confirm my address:",
+      notMe: "This was not me: delete it:",
+      last: "This is our only reminder: we will not write to you again unless you confirm.",
     },
     outcome: {
       intro: "You wrote for the campaign “{title}” and agreed that we may contact you. Here is news from the campaign:",
@@ -148,10 +199,15 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Des lettres à votre nom attendent : voyez-les avant tout envoi",
+      subjectContact:
+        "Votre adresse a été donnée dans notre formulaire : ne confirmez que ce que vous avez fait vous-même",
       intro:
         "Au cours de la dernière heure, cette adresse a été donnée dans notre formulaire plus souvent que nous n’envoyons de messages de confirmation ; nous les avons donc retenus et les listons tous ici. Rien n’a été envoyé. Quelqu’un d’autre a peut-être saisi votre adresse : ne confirmez que ce que vous avez écrit vous-même.",
       item: "{time} (UTC), campagne « {title} », lettres à : {addressees}",
+      itemContact:
+        "{time} (UTC), campagne « {title} » : les organisateurs peuvent-ils vous écrire au sujet de cet appel ? (rien n’est envoyé en votre nom)",
       confirm: "Voir le texte exact et confirmer (72 heures) :",
+      confirmContact: "Confirmer mon adresse pour cet appel (72 heures) :",
       notMe: "Ce n’était pas moi : supprimer :",
       ignore:
         "Si aucun de ces envois ne vient de vous, ignorez ce message : rien ne sera envoyé et les envois seront supprimés.",
@@ -165,6 +221,27 @@ const texts: Record<string, EmailTexts> = {
       link: "Voir le texte exact et confirmer :",
       notMe: "Ce n’était pas moi : supprimer (rien ne sera envoyé) :",
       last: "C’est notre seul rappel : nous ne vous écrirons plus au sujet de ces lettres, sauf si vous les confirmez.",
+    },
+    contactConfirmation: {
+      subject: "Confirmez votre adresse e-mail pour avoir des nouvelles de l’appel",
+      intro:
+        "Vous avez signé la campagne « {title} » et accepté que les organisateurs vous écrivent au sujet de cet appel. Avant que quiconque écrive à cette adresse, merci de confirmer qu’elle est bien la vôtre.",
+      nothingSent:
+        "Rien n’est envoyé en votre nom : votre signature compte déjà, et confirmer n’envoie aucune lettre et ne la compte pas une seconde fois.",
+      link: "Confirmer mon adresse (le lien est valable 72 heures) :",
+      notMe: "Ce n’était pas moi : supprimer :",
+      ignore:
+        "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : personne n’écrira à cette adresse au sujet de l’appel.",
+    },
+    contactReminder: {
+      subject: "Rappel : confirmez votre adresse e-mail pour avoir des nouvelles de l’appel",
+      intro:
+        "Vous avez signé la campagne « {title} » et accepté que les organisateurs vous écrivent au sujet de cet appel. Votre adresse n’est pas encore confirmée : personne ne vous écrira. Rien n’est envoyé en votre nom.",
+      deadline:
+        "Le lien est valable jusqu’au {deadline} (UTC). Passé ce délai, nous ne vous écrirons pas au sujet de cet appel.",
+      link: "Confirmer mon adresse :",
+      notMe: "Ce n’était pas moi : supprimer :",
+      last: "C’est notre seul rappel : nous ne vous écrirons plus, sauf si vous confirmez.",
     },
     outcome: {
       intro:
@@ -214,10 +291,14 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Hay cartas en su nombre esperando: véalas antes de que se envíe nada",
+      subjectContact: "Su dirección se indicó en nuestro formulario: confirme solo lo que hizo usted",
       intro:
         "En la última hora, esta dirección se ha indicado en nuestro formulario más veces de las que enviamos correos de confirmación, así que los hemos retenido y los enumeramos todos aquí. No se ha enviado nada. Puede que otra persona haya escrito su dirección: confirme solo lo que haya escrito usted.",
       item: "{time} (UTC), campaña «{title}», cartas a: {addressees}",
+      itemContact:
+        "{time} (UTC), campaña «{title}»: ¿pueden quienes organizan escribirle sobre este llamamiento? (no se envía nada en su nombre)",
       confirm: "Ver el texto exacto y confirmar (72 horas):",
+      confirmContact: "Confirmar mi dirección para este llamamiento (72 horas):",
       notMe: "No fui yo: eliminarlo:",
       ignore: "Si ninguno de estos envíos es suyo, ignore este correo: no se enviará nada y los envíos se eliminarán.",
     },
@@ -230,6 +311,25 @@ const texts: Record<string, EmailTexts> = {
       link: "Ver el texto exacto y confirmar:",
       notMe: "No fui yo: borrarlo (no se enviará nada):",
       last: "Este es nuestro único recordatorio: no volveremos a escribirle sobre estas cartas salvo que las confirme.",
+    },
+    contactConfirmation: {
+      subject: "Confirme su dirección de correo para recibir noticias del llamamiento",
+      intro:
+        "Firmó la campaña «{title}» y aceptó que quienes organizan le escriban sobre este llamamiento. Antes de que nadie escriba a esta dirección, confirme que es suya.",
+      nothingSent:
+        "No se envía nada en su nombre: su firma ya cuenta, y confirmar no envía ninguna carta ni la cuenta otra vez.",
+      link: "Confirmar mi dirección (el enlace vale 72 horas):",
+      notMe: "No fui yo: borrarlo:",
+      ignore: "Si no lo pidió usted, ignore este correo: nadie escribirá a esta dirección sobre el llamamiento.",
+    },
+    contactReminder: {
+      subject: "Recordatorio: confirme su dirección de correo para recibir noticias del llamamiento",
+      intro:
+        "Firmó la campaña «{title}» y aceptó que quienes organizan le escriban sobre este llamamiento. Su dirección aún no está confirmada, así que nadie le escribirá. No se envía nada en su nombre.",
+      deadline: "El enlace vale hasta el {deadline} (UTC). Después, no le escribiremos sobre este llamamiento.",
+      link: "Confirmar mi dirección:",
+      notMe: "No fui yo: borrarlo:",
+      last: "Este es nuestro único recordatorio: no volveremos a escribirle salvo que confirme.",
     },
     outcome: {
       intro: "Escribió en la campaña «{title}» y aceptó que le contactemos. Estas son noticias de la campaña:",
@@ -277,10 +377,14 @@ const texts: Record<string, EmailTexts> = {
     },
     held: {
       subject: "Письма от вашего имени ждут: посмотрите их, прежде чем что-либо будет отправлено",
+      subjectContact: "Ваш адрес указали в нашей форме: подтверждайте только то, что сделали сами",
       intro:
         "За последний час этот адрес указали в нашей форме чаще, чем мы отправляем письма с подтверждением, поэтому мы их задержали и перечисляем здесь все. Ничего не отправлено. Возможно, ваш адрес ввёл кто-то другой: подтверждайте только то, что написали сами.",
       item: "{time} (UTC), кампания «{title}», письма: {addressees}",
+      itemContact:
+        "{time} (UTC), кампания «{title}»: могут ли организаторы писать вам об этом призыве? (от вашего имени ничего не отправляется)",
       confirm: "Посмотреть точный текст и подтвердить (72 часа):",
+      confirmContact: "Подтвердить мой адрес для этого призыва (72 часа):",
       notMe: "Это был не я: удалить:",
       ignore:
         "Если ничего из этого вы не отправляли, просто проигнорируйте это письмо: ничего не будет отправлено, а записи будут удалены.",
@@ -294,6 +398,26 @@ const texts: Record<string, EmailTexts> = {
       link: "Посмотреть точный текст и подтвердить:",
       notMe: "Это был не я: удалить (ничего не будет отправлено):",
       last: "Это единственное напоминание: мы больше не будем писать об этих письмах, если вы их не подтвердите.",
+    },
+    contactConfirmation: {
+      subject: "Подтвердите адрес эл. почты, чтобы получать новости о призыве",
+      intro:
+        "Вы подписали кампанию «{title}» и согласились, чтобы организаторы писали вам об этом призыве. Прежде чем кто-либо напишет на этот адрес, подтвердите, что он ваш.",
+      nothingSent:
+        "От вашего имени ничего не отправляется: ваша подпись уже учтена, а подтверждение не отправляет писем и не засчитывает её повторно.",
+      link: "Подтвердить мой адрес (ссылка действует 72 часа):",
+      notMe: "Это был не я: удалить:",
+      ignore:
+        "Если вы этого не делали, просто проигнорируйте письмо: никто не будет писать на этот адрес об этом призыве.",
+    },
+    contactReminder: {
+      subject: "Напоминание: подтвердите адрес эл. почты, чтобы получать новости о призыве",
+      intro:
+        "Вы подписали кампанию «{title}» и согласились, чтобы организаторы писали вам об этом призыве. Адрес ещё не подтверждён, поэтому вам никто не напишет. От вашего имени ничего не отправляется.",
+      deadline: "Ссылка действует до {deadline} (UTC). После этого мы не будем писать вам об этом призыве.",
+      link: "Подтвердить мой адрес:",
+      notMe: "Это был не я: удалить:",
+      last: "Это единственное напоминание: мы больше не будем вам писать, если вы не подтвердите адрес.",
     },
     outcome: {
       intro: "Вы написали в рамках кампании «{title}» и согласились, чтобы мы с вами связались. Вот новости кампании:",

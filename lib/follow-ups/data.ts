@@ -11,9 +11,10 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * Unconfirmed signatures made between `expiredBefore` and `remindFrom`,
- * oldest first, that still wait with letters in an open campaign, whose own
- * confirmation email went out (a held or refused one gets no reminder), and
- * that have had no reminder yet.
+ * oldest first, in an open campaign, that still wait: with letters, or,
+ * without any platform letter, with an address kept only because its owner
+ * agreed to be contacted; whose own confirmation email went out (a held or
+ * refused one gets no reminder), and that have had no reminder yet.
  */
 export async function signaturesToRemind(
   remindFrom: Date,
@@ -28,7 +29,9 @@ export async function signaturesToRemind(
     WHERE sc."emailEncrypted" IS NOT NULL AND sc."emailConfirmedAt" IS NULL
       AND s."createdAt" <= ${remindFrom} AND s."createdAt" > ${expiredBefore}
       AND c.status = 'open' AND (c."closesAt" IS NULL OR c."closesAt" > ${now})
-      AND EXISTS (SELECT 1 FROM "Letter" l WHERE l."signatureId" = s.id AND l.status = 'awaiting_confirmation')
+      AND (EXISTS (SELECT 1 FROM "Letter" l WHERE l."signatureId" = s.id AND l.status = 'awaiting_confirmation')
+           OR (sc."consentContact" AND NOT EXISTS (SELECT 1 FROM "Letter" l
+                                                   WHERE l."signatureId" = s.id AND l.channel = 'platform_email')))
       AND EXISTS (SELECT 1 FROM "OutboxMessage" o
                   WHERE o."signatureId" = s.id AND o.kind = 'address_confirmation' AND o.status = 'sent')
       AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."signatureId" = s.id AND o.kind = 'confirmation_reminder')
@@ -39,7 +42,11 @@ export async function signaturesToRemind(
 
 const addresseeNames = { select: { name: true, translations: { select: { language: true, name: true } } } } as const;
 
-/** What the reminder needs: the campaign, the address, the waiting letters' addressees and the email's language. */
+/**
+ * What the reminder needs: the campaign, the address, the waiting letters'
+ * addressees (and how many platform letters there are at all: none means the
+ * address alone waits) and the email's language.
+ */
 export async function reminderDetails(tx: Tx, signatureId: string) {
   const signature = await tx.signature.findUnique({
     where: { id: signatureId },
@@ -48,12 +55,13 @@ export async function reminderDetails(tx: Tx, signatureId: string) {
       campaign: {
         select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },
       },
-      contact: { select: { emailEncrypted: true, emailConfirmedAt: true } },
+      contact: { select: { emailEncrypted: true, emailConfirmedAt: true, consentContact: true } },
       letters: {
         where: { status: "awaiting_confirmation", channel: "platform_email" },
         orderBy: { createdAt: "asc" },
         select: { addressee: addresseeNames },
       },
+      _count: { select: { letters: { where: { channel: "platform_email" } } } },
     },
   });
   const confirmation = await tx.outboxMessage.findUnique({

@@ -16,7 +16,10 @@ const batch = 500;
 /**
  * Files the one reminder for each supporter whose confirmation link is in its
  * last quarter and who has not confirmed: the worker runs it every quarter of
- * an hour with the time it is. The reminder's link is signed afresh but
+ * an hour with the time it is. A supporter with no letters for us to send,
+ * who agreed that the organisers may email them, gets it too, by the same
+ * rule (their only way to hear about the outcome is that link), worded for
+ * the address alone. The reminder's link is signed afresh but
  * expires when the first one does, so the supporter gets no more time than
  * they were told and we keep nothing longer. The unique (signature, kind)
  * index keeps it to one, even with two workers at once. Returns how many it
@@ -38,7 +41,8 @@ async function remindOne(signatureId: string, now: Date): Promise<boolean> {
     const signature = await reminderDetails(tx, signatureId);
     // Confirmed or deleted meanwhile: nothing to remind of.
     if (!signature?.contact?.emailEncrypted || signature.contact.emailConfirmedAt) return false;
-    if (signature.letters.length === 0) return false;
+    const contactOnly = signature._count.letters === 0;
+    if (contactOnly ? !signature.contact.consentContact : signature.letters.length === 0) return false;
     const { language, campaign } = signature;
     // The first link was signed at signing time (record-signature.ts): the
     // same time gives the same deadline.
@@ -46,6 +50,14 @@ async function remindOne(signatureId: string, now: Date): Promise<boolean> {
     const expiresAt = new Date(Math.floor(signedAt.getTime() / 1000) * 1000 + validForHours * hour);
     if (expiresAt <= now) return false;
     const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+    const context = {
+      language,
+      retentionDays,
+      deleteUrl: deletionUrl(signatureId, language),
+      campaignTitle: pickTranslation(campaign.translations, campaign.languages, language)?.title ?? "",
+      confirmUrl: confirmationUrl(campaign.slug, signatureId, language, signedAt),
+      expiresAt,
+    };
     return queueSupporterEmail(tx, {
       signatureId,
       kind: "confirmation_reminder",
@@ -55,17 +67,17 @@ async function remindOne(signatureId: string, now: Date): Promise<boolean> {
         column: "emailEncrypted",
         row: signatureId,
       }),
-      email: confirmationReminderEmail({
-        language,
-        retentionDays,
-        deleteUrl: deletionUrl(signatureId, language),
-        campaignTitle: pickTranslation(campaign.translations, campaign.languages, language)?.title ?? "",
-        addressees: signature.letters.map(
-          ({ addressee }) => addressee.translations.find((t) => t.language === language)?.name ?? addressee.name,
-        ),
-        confirmUrl: confirmationUrl(campaign.slug, signatureId, language, signedAt),
-        expiresAt,
-      }),
+      // Without addressees, the reminder speaks of the address alone.
+      email: confirmationReminderEmail(
+        contactOnly
+          ? context
+          : {
+              ...context,
+              addressees: signature.letters.map(
+                ({ addressee }) => addressee.translations.find((t) => t.language === language)?.name ?? addressee.name,
+              ),
+            },
+      ),
       purgeAfter: new Date(expiresAt.getTime() + retentionDays * 24 * hour),
     });
   });

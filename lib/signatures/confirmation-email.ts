@@ -1,5 +1,6 @@
 import "server-only";
 import { addressConfirmationEmail } from "@/emails/address-confirmation";
+import { contactConfirmationEmail } from "@/emails/contact-confirmation";
 import { env } from "@/lib/core/env";
 import type { ComposedLetter } from "@/lib/letters/compose-letters";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
@@ -14,32 +15,44 @@ export function confirmationToken(signatureId: string, now: Date): string {
   return signValue(`confirm.${signatureId}.${expires}`);
 }
 
-/** The page that shows what will be sent and asks to confirm it. */
+/** The page that shows what will be sent (or, without letters, what the address is for) and asks to confirm it. */
 export function confirmationUrl(slug: string, signatureId: string, language: string, now: Date): string {
   return `${env().PUBLIC_URL}/c/${slug}/confirm?token=${encodeURIComponent(confirmationToken(signatureId, now))}&lang=${language}`;
 }
 
-export function confirmationEmail(options: {
-  signatureId: string;
-  builder: LetterBuilder;
-  letters: readonly ComposedLetter[];
-  replyToMe: boolean;
-  now: Date;
-}) {
-  const url = confirmationUrl(
-    options.builder.campaign.slug,
-    options.signatureId,
-    options.builder.language,
-    options.now,
-  );
-  const email = addressConfirmationEmail({
-    language: options.builder.language,
+type ConfirmationOptions = { signatureId: string; builder: LetterBuilder; now: Date };
+
+/** What both confirmation emails carry: the confirm link, the delete link, the retention, the campaign's title. */
+function confirmationContext({ signatureId, builder, now }: ConfirmationOptions) {
+  const { language } = builder;
+  return {
+    language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,
-    deleteUrl: deletionUrl(options.signatureId, options.builder.language),
-    campaignTitle: options.builder.campaign.title,
+    deleteUrl: deletionUrl(signatureId, language),
+    campaignTitle: builder.campaign.title,
+    confirmUrl: confirmationUrl(builder.campaign.slug, signatureId, language, now),
+  };
+}
+
+/** For platform letters: the addressees and the exact first letter, then confirm (and send) or "this was not me". */
+export function confirmationEmail(
+  options: ConfirmationOptions & { letters: readonly ComposedLetter[]; replyToMe: boolean },
+) {
+  const context = confirmationContext(options);
+  const email = addressConfirmationEmail({
+    ...context,
     addressees: options.letters.map((l) => l.addressee.name),
-    confirmUrl: url,
     letter: { subject: options.letters[0]!.subject, text: options.letters[0]!.text, replyToMe: options.replyToMe },
   });
-  return { ...email, url };
+  return { ...email, url: context.confirmUrl };
+}
+
+/**
+ * For a signature without letters for our server to send, whose supporter
+ * gave an address and agreed that the organisers may email them: the link
+ * confirms the address only (double opt-in); nothing is sent in their name.
+ */
+export function contactConfirmationMail(options: ConfirmationOptions) {
+  const context = confirmationContext(options);
+  return { ...contactConfirmationEmail(context), url: context.confirmUrl };
 }

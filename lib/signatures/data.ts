@@ -111,7 +111,11 @@ export async function takeHeldConfirmations(tx: Tx, addressKey: string): Promise
   return taken.map((t) => t.signatureId);
 }
 
-/** Of these signatures, those whose address is still unconfirmed, oldest first, with their waiting platform letters. */
+/**
+ * Of these signatures, those whose address is still unconfirmed, oldest
+ * first, with their waiting platform letters (and whether they have any
+ * platform letter at all: none means the address was kept for contact only).
+ */
 export async function unconfirmedSignatures(tx: Tx, signatureIds: string[]) {
   return tx.signature.findMany({
     where: { id: { in: signatureIds }, contact: { emailConfirmedAt: null, emailEncrypted: { not: null } } },
@@ -120,7 +124,8 @@ export async function unconfirmedSignatures(tx: Tx, signatureIds: string[]) {
       id: true,
       language: true,
       createdAt: true,
-      contact: { select: { emailEncrypted: true } },
+      contact: { select: { emailEncrypted: true, consentContact: true } },
+      _count: { select: { letters: { where: { channel: "platform_email" } } } },
       campaign: {
         select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },
       },
@@ -135,16 +140,21 @@ export async function unconfirmedSignatures(tx: Tx, signatureIds: string[]) {
 
 // --- Confirming ----------------------------------------------------------------------
 
-/** What a confirmation link would send: the contact's state and the waiting platform letters, oldest first. */
+/**
+ * What a confirmation link would send: the contact's state and the platform
+ * letters (any status: none at all means the link confirms the address
+ * alone), oldest first.
+ */
 export async function awaitingConfirmation(signatureId: string) {
   return db().signature.findUnique({
     where: { id: signatureId },
     select: {
-      contact: { select: { replyToSupporter: true, emailConfirmedAt: true } },
+      contact: { select: { replyToSupporter: true, emailConfirmedAt: true, emailEncrypted: true } },
       letters: {
-        where: { channel: "platform_email", status: "awaiting_confirmation" },
+        where: { channel: "platform_email" },
         orderBy: { createdAt: "asc" },
         select: {
+          status: true,
           addressee: { select: { name: true } },
           content: { select: { letterId: true, subjectEncrypted: true, bodyEncrypted: true } },
         },
@@ -160,7 +170,7 @@ export async function signatureToConfirm(tx: Tx, signatureId: string) {
       campaignId: true,
       countedAt: true,
       contact: { select: { emailConfirmedAt: true, emailEncrypted: true, sourceCode: true } },
-      letters: { select: { id: true } },
+      letters: { select: { id: true, channel: true } },
     },
   });
 }

@@ -34,15 +34,19 @@ export async function holdConfirmation(
 /**
  * The worker's side: one email to the address listing every submission held
  * for it that still waits for confirmation, each with its own link to see
- * the exact text and confirm, and its own "this was not me". Returns how
- * many submissions it listed (0: nothing left, no email).
+ * the exact text and confirm (or, without letters, to confirm the address
+ * alone), and its own "this was not me". Returns how many submissions it
+ * listed (0: nothing left, no email).
  */
 export async function sendHeldConfirmations(addressKey: string, now = new Date()): Promise<number> {
   return inTransaction(async (tx) => {
     const taken = await takeHeldConfirmations(tx, addressKey);
     if (taken.length === 0) return 0;
     const signatures = await unconfirmedSignatures(tx, taken);
-    const waiting = signatures.filter((s) => s.letters.length > 0);
+    // Letters still waiting, or (no platform letters at all) an address kept
+    // only so the organisers may write to it, waiting for its owner's word.
+    const contactOnly = (s: (typeof signatures)[number]) => s._count.letters === 0;
+    const waiting = signatures.filter((s) => s.letters.length > 0 || (contactOnly(s) && s.contact?.consentContact));
     if (waiting.length === 0) return 0;
     const newest = waiting[waiting.length - 1]!;
     const language = newest.language;
@@ -54,7 +58,7 @@ export async function sendHeldConfirmations(addressKey: string, now = new Date()
       submissions: waiting.map((s) => ({
         at: s.createdAt,
         campaignTitle: pickTranslation(s.campaign.translations, s.campaign.languages, language)?.title ?? "",
-        addressees: s.letters.map((l) => l.addressee.name),
+        addressees: contactOnly(s) ? null : s.letters.map((l) => l.addressee.name),
         confirmUrl: confirmationUrl(s.campaign.slug, s.id, language, now),
         deleteUrl: deletionUrl(s.id, language),
       })),

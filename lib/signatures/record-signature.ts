@@ -9,7 +9,7 @@ import { formMessages } from "@/lib/letters/form-messages";
 import type { FieldProblems } from "@/lib/core/errors";
 import type { LetterChannel } from "@/lib/core/vocabulary";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
-import { confirmationEmail } from "./confirmation-email";
+import { confirmationEmail, contactConfirmationMail } from "./confirmation-email";
 import { mayEmailConfirmation } from "./rate-limits";
 import {
   inTransaction,
@@ -47,6 +47,16 @@ const day = 24 * 60 * 60 * 1000;
  * addressee and channel, and either pending tally rows (counted now) or, for
  * platform sending, the address-confirmation email (counted once confirmed).
  *
+ * The address is kept only where something needs it: platform letters (to
+ * confirm it and send in the supporter's name), or "the organisers may email
+ * me" (`consentContact`), whose address is confirmed like any other before
+ * anyone writes to it (double opt-in): a contact confirmation email that
+ * sends and counts nothing, since the signature counts at once. Given
+ * without either, the address (and the name and city that would go with it)
+ * is not stored at all; "replies reach me" means nothing without platform
+ * letters (replies to letters the supporter sends go to their own mailbox).
+ * The answer is the same either way: it never says what was stored.
+ *
  * The email address is never looked up here: whether an address has signed
  * before must not change the answer, the work done or its timing, or a state
  * holding a list of addresses could test each one. Only its owner, clicking
@@ -78,7 +88,10 @@ export async function recordSignature(
     channel: channelFor(letter.addressee, submission.channel),
   }));
   // What the answer says is waiting for confirmation: the same whatever
-  // happens below (honeypot, an address emailed too often this hour).
+  // happens below (honeypot, an address emailed too often this hour). Letters
+  // only: the contact confirmation (an address kept with "you may email me"
+  // and no letters) is not part of it, so the answer reads the same whether
+  // an address was kept or not; the consent's own text says that email comes.
   const confirmationQueued = letters.some((l) => l.channel === "platform_email");
   if (submission.website) return { outcome: "ignored", letters, builder, confirmationQueued };
 
@@ -92,16 +105,16 @@ export async function recordSignature(
   const retentionMs = env().PERSONAL_DATA_RETENTION_DAYS * day;
   const campaignId = builder.campaignId;
   const platform = letters.filter((l) => l.channel === "platform_email");
-  const hasContact = Boolean(submission.email);
   // Platform letters wait for the address to be confirmed, and so does the count.
   const countedNow = platform.length === 0;
+  const confirms = addressUse(submission, platform.length);
   // Held when the address has had its share of confirmation emails this
   // hour (rate-limits.ts): the submission is kept and answered alike, and
-  // listed in one email when the hour ends. Asked for every address, so
-  // every submission with one does the same work.
-  const confirmation = submission.email
-    ? await mayEmailConfirmation(submission.email, now)
-    : ({ allowed: true } as const);
+  // listed in one email when the hour ends. Asked for every address that
+  // gets one, and only then: an address typed without a use costs its owner
+  // none of their allowance. Whether to ask follows from the form alone,
+  // never from what is stored.
+  const confirmation = confirms ? await mayEmailConfirmation(submission.email!, now) : ({ allowed: true } as const);
 
   // The partner link, looked up whenever one is given; an unknown code changes nothing.
   const source = submission.source ? await knownSourceCode(campaignId, submission.source) : null;
@@ -120,7 +133,7 @@ export async function recordSignature(
       submissionKey: submission.submissionKey ?? null,
       createdAt: now,
     },
-    contact: hasContact
+    contact: confirms
       ? {
           signatureId,
           emailEncrypted: encryptOptional(submission.email, {
@@ -128,8 +141,9 @@ export async function recordSignature(
             column: "emailEncrypted",
             row: signatureId,
           }),
+          // Name and city sign the letters we send; an address kept only to write to its owner needs neither.
           nameEncrypted:
-            submission.identity === "anonymous"
+            confirms === "contact" || submission.identity === "anonymous"
               ? null
               : encryptOptional(submission.name, {
                   table: "SupporterContact",
@@ -137,7 +151,7 @@ export async function recordSignature(
                   row: signatureId,
                 }),
           cityEncrypted:
-            submission.identity === "full"
+            confirms === "letters" && submission.identity === "full"
               ? encryptOptional(submission.city, {
                   table: "SupporterContact",
                   column: "cityEncrypted",
@@ -145,7 +159,8 @@ export async function recordSignature(
                 })
               : null,
           consentContact: submission.consentContact,
-          replyToSupporter: submission.replyToMe,
+          // A Reply-To exists only on letters our server sends.
+          replyToSupporter: confirms === "letters" && submission.replyToMe,
           // Kept only until the signature counts, at confirmation (confirm-supporter-email.ts).
           sourceCode: countedNow ? null : source,
           purgeAfter,
@@ -188,14 +203,17 @@ export async function recordSignature(
   try {
     await inTransaction(async (tx) => {
       await insertSignatureRows(tx, rows);
-      if (platform.length === 0) return;
+      if (!confirms) return;
       if (confirmation.allowed) {
         await queueSupporterEmail(tx, {
           signatureId,
           kind: "address_confirmation",
           language: builder.language,
           to: submission.email!,
-          email: confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now }),
+          email:
+            confirms === "letters"
+              ? confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now })
+              : contactConfirmationMail({ signatureId, builder, now }),
           purgeAfter,
         });
       } else {
@@ -211,6 +229,17 @@ export async function recordSignature(
     throw error;
   }
   return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
+}
+
+/**
+ * What the email address is kept (and confirmed) for: sending platform
+ * letters, or letting the organisers write to the supporter about this
+ * appeal; null when nothing needs it, and then it is not kept.
+ */
+function addressUse(submission: SignatureSubmission, platformLetters: number): "letters" | "contact" | null {
+  if (!submission.email) return null;
+  if (platformLetters > 0) return "letters";
+  return submission.consentContact ? "contact" : null;
 }
 
 function invalid(problems: FieldProblems): RecordSignatureResult {

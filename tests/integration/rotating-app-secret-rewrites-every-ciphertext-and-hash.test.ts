@@ -118,9 +118,11 @@ describe("rotating APP_SECRET", () => {
       // as better-auth did before versioned secrets.
       const confirmed = await recordSignature(
         slug,
+        // "You may email me": without it (and without platform letters) the address is not kept at all.
         submissionFor(campaign, {
           channel: "own_email_client",
           email,
+          consentContact: true,
           identity: "full",
           name: "Rota Tion",
           city: "Keyville",
@@ -202,7 +204,7 @@ describe("rotating APP_SECRET", () => {
         // The same address signing again is still recognised, with the new key only.
         const again = await app.record.recordSignature(
           slug,
-          submissionFor(campaign, { channel: "own_email_client", email: email.toUpperCase() }),
+          submissionFor(campaign, { channel: "own_email_client", email: email.toUpperCase(), consentContact: true }),
         );
         if (again.outcome !== "recorded") throw new Error("expected a recorded signature");
         expect(

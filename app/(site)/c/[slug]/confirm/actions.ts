@@ -26,7 +26,9 @@ export async function confirmAddress(formData: FormData): Promise<void> {
     lang: formData.get("lang") ?? undefined,
   });
   if (!parsed.success) redirect("/");
-  const { outcome, letters } = await confirmSupporterEmail(parsed.data.token);
+  const { outcome, letters, contactOnly } = await confirmSupporterEmail(parsed.data.token);
   const lang = parsed.data.lang ? `&lang=${parsed.data.lang}` : "";
-  redirect(`/c/${parsed.data.slug}/confirm?result=${outcome}&letters=${letters}${lang}`);
+  // A link that confirmed an address alone gets its own words: no letters were at stake.
+  const contact = contactOnly ? "&for=contact" : "";
+  redirect(`/c/${parsed.data.slug}/confirm?result=${outcome}&letters=${letters}${contact}${lang}`);
 }
