@@ -82,7 +82,14 @@ export function LetterBuilder({
 
   if (state.thankYou)
     return (
-      <ThankYouView builder={builder} thankYou={state.thankYou} locale={locale} messages={messages} share={share} />
+      <ThankYouView
+        builder={builder}
+        thankYou={state.thankYou}
+        locale={locale}
+        messages={messages}
+        share={share}
+        contactConfirmation={Boolean(textOf(state.values, "email")) && state.values.consentContact === true}
+      />
     );
 
   const values = live ? { ...state.values, ...live } : state.values;

@@ -96,7 +96,8 @@ function viaLabel(a: AddresseeOutput, t: T): string {
  */
 function SentReportForm({ thankYou, slug, locale, t }: { thankYou: ThankYou; slug: string; locale: string; t: T }) {
   const outputs = thankYou.outputs;
-  const selfSent = outputs.addressees.filter((a) => a.channel !== "platform_email");
+  // Not our server's, and not already said to be sent ("I have sent them myself already" counts as sent at signing).
+  const selfSent = outputs.addressees.filter((a) => a.channel !== "platform_email" && a.channel !== "self_reported");
   if (!thankYou.sentReportToken || selfSent.length === 0) return null;
   // Letters that go as one email (a shared address) are one choice; the others one each.
   const emailed = thankYou.channel === "own_email_client" ? outputs.emails : [];
@@ -136,6 +137,7 @@ export function ThankYouView({
   locale,
   messages,
   share,
+  contactConfirmation = false,
 }: {
   builder: LetterBuilder;
   thankYou: ThankYou;
@@ -143,6 +145,12 @@ export function ThankYouView({
   messages: Pick<Messages, "thankYou">;
   /** The campaign's share links (components/campaign/share-links.tsx), drawn by the page on the server. */
   share?: ReactNode;
+  /**
+   * The supporter gave an address and agreed to be written to, without letters
+   * for our server: its confirmation email is on its way. Read from what they
+   * typed, never from what was stored.
+   */
+  contactConfirmation?: boolean;
 }) {
   const t = createTranslator({ locale, messages, namespace: "thankYou" });
   const [copied, setCopied] = useState(false);
@@ -176,6 +184,10 @@ export function ThankYouView({
       {thankYou.confirmationQueued ? (
         <p className="notice">
           <strong>{t("oneMoreStep")}</strong> {t("confirmNotice")}
+        </p>
+      ) : contactConfirmation ? (
+        <p className="notice">
+          <strong>{t("oneMoreStep")}</strong> {t("contactNotice")}
         </p>
       ) : null}
 

@@ -2,10 +2,12 @@ import "server-only";
 import { confirmationReminderEmail } from "@/emails/confirmation-reminder";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { env } from "@/lib/core/env";
+import { confirmationLanguage } from "@/lib/delivery/data";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { decryptText } from "@/lib/privacy/encryption";
 import { confirmationUrl, validForHours } from "@/lib/signatures/confirmation-email";
+import { mayEmailConfirmation } from "@/lib/signatures/rate-limits";
 import { inTransaction, reminderDetails, signaturesToRemind } from "./data";
 
 const hour = 3_600_000;
@@ -43,7 +45,9 @@ async function remindOne(signatureId: string, now: Date): Promise<boolean> {
     if (!signature?.contact?.emailEncrypted || signature.contact.emailConfirmedAt) return false;
     const contactOnly = signature._count.letters === 0;
     if (contactOnly ? !signature.contact.consentContact : signature.letters.length === 0) return false;
-    const { language, campaign } = signature;
+    const { campaign } = signature;
+    // The language the first email spoke (the page the supporter signed on), not the letter's.
+    const language = (await confirmationLanguage(tx, signatureId)) ?? signature.language;
     // The first link was signed at signing time (record-signature.ts): the
     // same time gives the same deadline.
     const signedAt = signature.createdAt;
@@ -58,15 +62,21 @@ async function remindOne(signatureId: string, now: Date): Promise<boolean> {
       confirmUrl: confirmationUrl(campaign.slug, signatureId, language, signedAt),
       expiresAt,
     };
+    const to = decryptText(signature.contact.emailEncrypted, {
+      table: "SupporterContact",
+      column: "emailEncrypted",
+      row: signatureId,
+    });
+    // A reminder spends the address's hourly allowance of confirmation emails
+    // like the first email did, so a flood of submissions with someone's
+    // address cannot double what their inbox gets: over it, the reminder
+    // waits for a later run (every quarter hour) while the link is still good.
+    if (!(await mayEmailConfirmation(to, now)).allowed) return false;
     return queueSupporterEmail(tx, {
       signatureId,
       kind: "confirmation_reminder",
       language,
-      to: decryptText(signature.contact.emailEncrypted, {
-        table: "SupporterContact",
-        column: "emailEncrypted",
-        row: signatureId,
-      }),
+      to,
       // Without addressees, the reminder speaks of the address alone.
       email: confirmationReminderEmail(
         contactOnly

@@ -195,6 +195,8 @@ function confirmOnce(signatureId: string, now: Date): Promise<ConfirmationResult
           signature.campaignId,
           signatureId,
           signature.letters.map((l) => l.id),
+          // Said sent before the signature counted (lib/letters/data.ts): sent from now on.
+          signature.letters.filter((l) => l.reportedSentAt).map((l) => l.id),
         ),
       );
     }

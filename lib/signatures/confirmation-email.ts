@@ -20,11 +20,17 @@ export function confirmationUrl(slug: string, signatureId: string, language: str
   return `${env().PUBLIC_URL}/c/${slug}/confirm?token=${encodeURIComponent(confirmationToken(signatureId, now))}&lang=${language}`;
 }
 
-type ConfirmationOptions = { signatureId: string; builder: LetterBuilder; now: Date };
+type ConfirmationOptions = {
+  signatureId: string;
+  builder: LetterBuilder;
+  /** The supporter's language (the page they signed on); the letter's when not given. */
+  language?: string;
+  now: Date;
+};
 
 /** What both confirmation emails carry: the confirm link, the delete link, the retention, the campaign's title. */
-function confirmationContext({ signatureId, builder, now }: ConfirmationOptions) {
-  const { language } = builder;
+function confirmationContext({ signatureId, builder, now, ...options }: ConfirmationOptions) {
+  const language = options.language ?? builder.language;
   return {
     language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,

@@ -170,7 +170,7 @@ export async function signatureToConfirm(tx: Tx, signatureId: string) {
       campaignId: true,
       countedAt: true,
       contact: { select: { emailConfirmedAt: true, emailEncrypted: true, sourceCode: true } },
-      letters: { select: { id: true, channel: true } },
+      letters: { select: { id: true, channel: true, reportedSentAt: true } },
     },
   });
 }

@@ -72,6 +72,8 @@ export async function handleLetterForm(options: {
     client: options.client,
     proofOfWork: "optional",
     builder,
+    // Emails to the supporter speak the page's language, whatever the letter's.
+    emailLanguage: locale,
   });
   const signatures = result.kind === "signed" ? ((await getCampaignTotals(options.slug))?.signatures ?? 0) : 0;
   return signingFormState(result, { values, version, locale, signatures });

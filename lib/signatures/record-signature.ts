@@ -68,6 +68,8 @@ export async function recordSignature(
   campaign: string | LetterBuilder,
   submission: SignatureSubmission,
   now = new Date(),
+  /** The language of the emails to the supporter (their interface's); the letter's by default. */
+  emailLanguage?: string,
 ): Promise<RecordSignatureResult> {
   // A caller that has loaded the builder already (the signing use case) passes it: loaded once per signature.
   const builder = typeof campaign === "string" ? await getLetterBuilder(campaign, submission.language) : campaign;
@@ -120,6 +122,8 @@ export async function recordSignature(
   const source = submission.source ? await knownSourceCode(campaignId, submission.source) : null;
 
   const purgeAfter = new Date(now.getTime() + retentionMs);
+  // Follow-ups (reminder, thank-you, summary, update) speak it too: they read it from this first email.
+  const spoken = emailLanguage ?? builder.language;
   const letterIds = letters.map(() => randomUUID());
   const rows: SignatureRows = {
     signature: {
@@ -174,6 +178,8 @@ export async function recordSignature(
       channel: letter.channel,
       language: submission.language,
       status: letter.channel === "platform_email" ? "awaiting_confirmation" : "recorded",
+      // "I have sent them myself already": sent as they say, counted as sent with the signature.
+      reportedSentAt: letter.channel === "self_reported" ? now : null,
       createdAt: now,
     })),
     platformLetters: letters.flatMap((letter, index) =>
@@ -196,7 +202,14 @@ export async function recordSignature(
           ]
         : [],
     ),
-    pendingTallies: countedNow ? pendingTallyRows(campaignId, signatureId, letterIds) : [],
+    pendingTallies: countedNow
+      ? pendingTallyRows(
+          campaignId,
+          signatureId,
+          letterIds,
+          letterIds.filter((_, index) => letters[index]!.channel === "self_reported"),
+        )
+      : [],
     sourceCounted: countedNow ? source : null,
   };
 
@@ -208,12 +221,19 @@ export async function recordSignature(
         await queueSupporterEmail(tx, {
           signatureId,
           kind: "address_confirmation",
-          language: builder.language,
+          language: spoken,
           to: submission.email!,
           email:
             confirms === "letters"
-              ? confirmationEmail({ signatureId, builder, letters: platform, replyToMe: submission.replyToMe, now })
-              : contactConfirmationMail({ signatureId, builder, now }),
+              ? confirmationEmail({
+                  signatureId,
+                  builder,
+                  language: spoken,
+                  letters: platform,
+                  replyToMe: submission.replyToMe,
+                  now,
+                })
+              : contactConfirmationMail({ signatureId, builder, language: spoken, now }),
           purgeAfter,
         });
       } else {
@@ -246,11 +266,21 @@ function invalid(problems: FieldProblems): RecordSignatureResult {
   return { outcome: "invalid", problems, fieldErrors: formMessages(problems, "en") };
 }
 
-/** The rows that put a signature and its letters into the totals at the next roll-up. */
-export function pendingTallyRows(campaignId: string, signatureId: string, letterIds: string[]) {
+/**
+ * The rows that put a signature and its letters into the totals at the next
+ * roll-up: the signature, each letter prepared, and each of them already sent
+ * (said sent by the supporter).
+ */
+export function pendingTallyRows(
+  campaignId: string,
+  signatureId: string,
+  letterIds: string[],
+  sentLetterIds: string[] = [],
+) {
   return [
-    { campaignId, signatureId, letterId: null },
-    ...letterIds.map((letterId) => ({ campaignId, signatureId: null, letterId })),
+    { campaignId, signatureId, letterId: null, sentLetterId: null },
+    ...letterIds.map((letterId) => ({ campaignId, signatureId: null, letterId, sentLetterId: null })),
+    ...sentLetterIds.map((sentLetterId) => ({ campaignId, signatureId: null, letterId: null, sentLetterId })),
   ];
 }
 

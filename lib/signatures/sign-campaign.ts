@@ -21,6 +21,12 @@ export type SignCampaignInput = {
   proofOfWork: "required" | "optional";
   /** The builder, when the caller has loaded it already (the form has, for its preview); else loaded here. */
   builder?: LetterBuilder;
+  /**
+   * The language the supporter reads (the form's interface language), for the
+   * emails we write to them; the letter has its own. The API's default: the
+   * letter's language.
+   */
+  emailLanguage?: string;
   now?: Date;
 };
 
@@ -69,7 +75,7 @@ export async function signCampaign(input: SignCampaignInput): Promise<SignCampai
   const limit = await checkSigningRateLimits({ client: input.client, provedWork: Boolean(submission.altcha) });
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const result = await recordSignature(input.builder ?? input.slug, submission, input.now);
+  const result = await recordSignature(input.builder ?? input.slug, submission, input.now, input.emailLanguage);
   switch (result.outcome) {
     case "campaign_not_found":
     case "campaign_closed":

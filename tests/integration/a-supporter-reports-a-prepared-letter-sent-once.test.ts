@@ -4,7 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { reportLettersSent, reportValidDays, sentReportToken } from "@/lib/letters/report-letters-sent";
+import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
+import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { recordSignature } from "@/lib/signatures/record-signature";
+import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { POST } from "@/app/(site)/c/[slug]/letters/report/route";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
@@ -107,6 +110,37 @@ describe("reporting prepared letters as sent", () => {
     expect(answer).toEqual({ outcome: "counted", counted: own.length, already: 0 });
     expect(await sentRows(own.map((l) => l.id))).toBe(0);
     expect(await db().pendingTally.count({ where: { letterId: { in: own.map((l) => l.id) } } })).toBe(0);
+  });
+
+  it("counts letters said sent before the address was confirmed as sent once the signature counts", async () => {
+    const { signatureId, letters } = await signed("platform_email");
+    const own = letters.filter((l) => l.channel !== "platform_email");
+    await reportLettersSent({ slug, token: sentReportToken(signatureId), letters: own.map((l) => l.addresseeId) });
+    expect(await sentRows(own.map((l) => l.id))).toBe(0);
+    expect((await confirmSupporterEmail(confirmationToken(signatureId, new Date()))).outcome).toBe("confirmed");
+    expect(await sentRows(own.map((l) => l.id))).toBe(own.length);
+  });
+
+  it("counts “I have sent them myself already” as sent with the signature, with nothing left to report", async () => {
+    const before = (await getCampaignTotals(slug))!;
+    const result = await recordSignature(slug, submissionFor(campaign, { channel: "self_reported" }));
+    if (result.outcome !== "recorded") throw new Error(result.outcome);
+    const letters = await db().letter.findMany({ where: { signatureId: result.signatureId } });
+    const selfReported = letters.filter((l) => l.channel === "self_reported");
+    expect(selfReported.length).toBeGreaterThan(0);
+    expect(selfReported.every((l) => l.reportedSentAt !== null)).toBe(true);
+    const after = (await getCampaignTotals(slug))!;
+    expect(after.lettersSent - before.lettersSent).toBe(selfReported.length);
+    expect(after.lettersSentByChannel.self_reported ?? 0).toBe(
+      (before.lettersSentByChannel.self_reported ?? 0) + selfReported.length,
+    );
+    // Reporting them again counts nothing.
+    const again = await reportLettersSent({
+      slug,
+      token: sentReportToken(result.signatureId),
+      letters: selfReported.map((l) => l.addresseeId),
+    });
+    expect(again).toEqual({ outcome: "already" });
   });
 
   it("answers the plain form with the page that says what was counted, in the supporter's language", async () => {

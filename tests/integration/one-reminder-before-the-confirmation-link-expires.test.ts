@@ -141,4 +141,19 @@ describe("the confirmation reminder", () => {
       await db().outboxMessage.count({ where: { kind: "confirmation_reminder", signatureId: { in: flooded } } }),
     ).toBe(0);
   });
+
+  it("spends the address's hourly allowance of confirmation emails, so a flood cannot double what its inbox gets", async () => {
+    // Five confirmation emails to one address this hour: its allowance is spent.
+    const address = "ruth@example.org";
+    const signatures = [];
+    for (let i = 0; i < 5; i++) signatures.push(await sign(address));
+    // Their reminders fall due while the allowance is still spent: none is filed…
+    expect(await queueConfirmationReminders(at(55))).toBe(0);
+    expect(
+      await db().outboxMessage.count({ where: { kind: "confirmation_reminder", signatureId: { in: signatures } } }),
+    ).toBe(0);
+    // …while another address, with its allowance, gets its one.
+    await sign("sam@example.org");
+    expect(await queueConfirmationReminders(at(55))).toBe(1);
+  });
 });

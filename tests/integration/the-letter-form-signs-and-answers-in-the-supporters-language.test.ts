@@ -2,7 +2,9 @@
 // it signs through the same use case as the API and words the result in the
 // supporter's language, English byte for byte as it always was.
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
 import { allClients } from "@/lib/core/vocabulary";
+import { queueConfirmationReminders } from "@/lib/follow-ups/remind-unconfirmed";
 import { handleLetterForm, type LetterFormIntent } from "@/lib/signatures/handle-letter-form";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
@@ -60,6 +62,40 @@ describe("the letter form", () => {
     expect(state.thankYou).toMatchObject({ outcome: "recorded", channel: "own_email_client" });
     expect(state.thankYou!.signatures).toBeGreaterThan(0);
     expect(state.thankYou!.outputs.addressees.length).toBe(campaign.addressees.length);
+  });
+
+  it("writes to the supporter in the page's language, whatever language the letter is in", async () => {
+    const signedAt = new Date();
+    const state = await step(
+      "send",
+      submissionFor(campaign, {
+        language: "ru",
+        channel: "platform_email",
+        email: "lena@example.org",
+        identity: "name_country",
+        name: "Лена",
+        consentIdentity: true,
+      }),
+      "fr",
+    );
+    expect(state.thankYou).toMatchObject({ outcome: "recorded", confirmationQueued: true });
+    const signature = await db().signature.findFirstOrThrow({
+      where: { language: "ru" },
+      orderBy: { createdAt: "desc" },
+    });
+    const emails = () =>
+      db().outboxMessage.findMany({ where: { signatureId: signature.id }, orderBy: { createdAt: "asc" } });
+    expect((await emails()).map((e) => [e.kind, e.language])).toEqual([["address_confirmation", "fr"]]);
+    // Its one reminder speaks French too (reminders follow a confirmation email that went out, as the worker marks it).
+    await db().outboxMessage.updateMany({
+      where: { signatureId: signature.id },
+      data: { status: "sent", sentAt: signedAt },
+    });
+    expect(await queueConfirmationReminders(new Date(signedAt.getTime() + 55 * 3_600_000))).toBe(1);
+    expect((await emails()).map((e) => [e.kind, e.language])).toEqual([
+      ["address_confirmation", "fr"],
+      ["confirmation_reminder", "fr"],
+    ]);
   });
 
   it("says when the campaign is gone", async () => {

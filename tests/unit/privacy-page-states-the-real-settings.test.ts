@@ -32,15 +32,19 @@ describe("privacy facts", () => {
     });
   });
 
-  it("say in every language that a consenting supporter's contact stays until the period after the campaign closes, with the days declined", () => {
+  it("say in every language that a consenting supporter's contact stays until the period after their update or the close, a year at most, with the days declined", () => {
     const days = privacyFacts(parseServerEnv({ ...base, PERSONAL_DATA_RETENTION_DAYS: "21" })).contactForUpdates
       .daysAfterClose;
     const kept = (language: string) => translator(language, "privacy")("keptDeleted", { days });
-    expect(kept("en")).toMatch(/^21 days after the campaign closes \(not at delivery\)/);
-    expect(kept("fr")).toMatch(/^21 jours après la clôture de la campagne/);
-    expect(kept("es")).toMatch(/^21 días después del cierre de la campaña/);
+    expect(kept("en")).toMatch(
+      /^21 days after the outcome update was sent to you or the campaign closed, whichever comes first, and at the latest a year after you signed/,
+    );
+    expect(kept("fr")).toMatch(/^21 jours après l’envoi de la nouvelle .* au plus tard un an après votre signature/);
+    expect(kept("es")).toMatch(/^21 días después de que se le envíe .* como máximo un año después de firmar/);
     // Not "21 дн.": Russian declines the word (21 день, 30 дней).
-    expect(kept("ru")).toMatch(/^Через 21 день после закрытия кампании/);
+    expect(kept("ru")).toMatch(
+      /^Через 21 день после того, как вам отправлено сообщение об итогах.* не позже чем через год/,
+    );
     expect(translator("ru", "privacy")("contactDeleted", { days: 30 })).toMatch(/^Через 30 дней после доставки/);
     for (const language of ["en", "fr", "es", "ru"]) {
       expect(translator(language, "privacy")("keptWhat")).not.toBe("privacy.keptWhat");

@@ -12,9 +12,13 @@ test.describe.configure({ timeout: 300_000 });
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const sentence = "Free the human rights defenders and lift the ban on Amnesty International.";
 
-async function signWithOwnEmail(page: Page, body: string, scripted: boolean) {
+async function signWithOwnEmail(page: Page, body: string, scripted: boolean, contactEmail?: string) {
   await page.goto("/c/russia-amnesty-undesirable/write");
   await page.getByLabel(/Your country/).selectOption("DE");
+  if (contactEmail) {
+    await page.getByLabel(/Your email address/).fill(contactEmail);
+    await page.getByRole("checkbox", { name: /The organisers may email me about this appeal/ }).check();
+  }
   await page.getByLabel(/^Letter/).fill(`{{salutation}}\n\n${body}\n\n{{signer}}`);
   await page.getByRole("radio", { name: /from my own email/ }).check();
   await page.getByRole("checkbox", { name: /Count my signature/ }).check();
@@ -81,7 +85,9 @@ test.describe("without JavaScript", () => {
 test("with JavaScript, a short letter opens in the supporter's own webmail, and the copy button appears", async ({
   page,
 }) => {
-  const thanks = await signWithOwnEmail(page, sentence, true);
+  const thanks = await signWithOwnEmail(page, sentence, true, "reader@example.org");
+  // The address is for hearing from the organisers: its owner confirms it first, and is told so.
+  await expect(thanks.getByText(/we are emailing you a link to confirm your address/)).toBeVisible();
   const ministry = thanks.getByTestId("email-output").first();
   const gmail = ministry.getByRole("link", { name: "Gmail" });
   await expect(gmail).toHaveAttribute(

@@ -10,9 +10,9 @@ test("every page links to a privacy page that states the retention period and th
   await expect(page.getByTestId("privacy-kept")).toContainText(
     "30 days after your letters were delivered or the campaign closed",
   );
-  // Supporters who agreed to be contacted keep their contact for the outcome update, until the campaign closes.
+  // Supporters who agreed to be contacted keep their address for the outcome update, and no longer.
   await expect(page.getByRole("row").filter({ hasText: "If you ticked “you may contact me”" })).toContainText(
-    "30 days after the campaign closes (not at delivery)",
+    "30 days after the outcome update was sent to you or the campaign closed, whichever comes first, and at the latest a year after you signed",
   );
   await expect(page.getByText("they see how many will get it, never who")).toBeVisible();
   await expect(page.getByText("Your IP address: not in the database, not in our logs.")).toBeVisible();
