@@ -53,7 +53,7 @@ test.describe("without JavaScript", () => {
       "Embassy of the Russian Federation in Brussels",
     );
     await expect(emails.first()).toContainText("This letter is too long to open from a link");
-    await expect(thanks.locator('a[href^="mailto:"][href*="body="]')).toHaveCount(0);
+    await expect(emails.locator('a[href^="mailto:"][href*="body="]')).toHaveCount(0);
     await expect(emails.first().getByRole("link", { name: /New message in my mail app/ })).toHaveAttribute(
       "href",
       /^mailto:ministry@mid\.ru\?subject=/,

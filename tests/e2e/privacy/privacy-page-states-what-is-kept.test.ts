@@ -39,6 +39,6 @@ test("the interface speaks the browser's language, and the switcher changes it",
 test("in Russian, the privacy page declines the number of days", async ({ page }) => {
   await page.goto("/privacy?lang=ru");
   const kept = page.getByTestId("privacy-kept");
-  await expect(kept).toContainText("Через 30 дней после закрытия кампании");
+  await expect(kept).toContainText("Через 30 дней после того, как вам отправлено сообщение об итогах");
   await expect(kept).not.toContainText("дн.");
 });

@@ -103,7 +103,7 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           ))}
         </ul>
       </section>
-      <section aria-labelledby="messages">
+      <section>
         <h2 id="messages">{t("delivery.messagesHeading")}</h2>
         <form method="get" className="inline-form">
           {/* A language chosen in the address stays chosen when the filter reloads the page. */}
@@ -158,7 +158,7 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
           </table>
         </WideTable>
       </section>
-      <section aria-labelledby="supporter-emails">
+      <section>
         <h2 id="supporter-emails">{t("delivery.supporterEmailsHeading")}</h2>
         <WideTable label={t("delivery.supporterEmailsHeading")}>
           <table>
