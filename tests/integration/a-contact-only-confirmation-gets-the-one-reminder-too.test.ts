@@ -10,18 +10,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { closeMailer } from "@/lib/delivery/mailer";
-import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { queueConfirmationReminders } from "@/lib/follow-ups/remind-unconfirmed";
 import { decryptText } from "@/lib/privacy/encryption";
 import { confirmSupporterEmail, confirmationToShow } from "@/lib/signatures/confirm-supporter-email";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { sendHeldConfirmations } from "@/lib/signatures/held-confirmations";
-import { recordSignature } from "@/lib/signatures/record-signature";
 import { resetDatabase } from "../helpers/db";
 import { useAsMailServer } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
+import { sendQueuedReminders, signWithConfirmation } from "../helpers/confirmations";
 import { SmtpSink } from "../helpers/smtp-sink";
-import { submissionFor } from "../helpers/submissions";
 
 const sink = new SmtpSink();
 const hour = 3_600_000;
@@ -31,26 +29,14 @@ const at = (hours: number) => new Date(signedAt.getTime() + hours * hour);
 let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
 
 /** Signs with "you may email me" and letters to send oneself; the confirmation email is sent unless `send` is false. */
-async function sign(email: string, language = "en", send = true): Promise<string> {
-  const result = await recordSignature(
-    campaign.slug,
-    submissionFor(campaign, { channel: "own_email_client", email, language, consentContact: true }),
+const sign = (email: string, language = "en", send = true) =>
+  signWithConfirmation(
+    campaign,
+    { channel: "own_email_client", email, language, consentContact: true },
     signedAt,
+    send,
   );
-  if (result.outcome !== "recorded") throw new Error(result.outcome);
-  if (send) {
-    const confirmation = await db().outboxMessage.findFirstOrThrow({
-      where: { signatureId: result.signatureId, kind: "address_confirmation" },
-    });
-    expect(await sendSupporterEmail(confirmation.id)).toBe("sent");
-  }
-  return result.signatureId;
-}
-
-async function sendReminders(): Promise<void> {
-  const queued = await db().outboxMessage.findMany({ where: { kind: "confirmation_reminder", status: "queued" } });
-  for (const message of queued) expect(await sendSupporterEmail(message.id)).toBe("sent");
-}
+const sendReminders = sendQueuedReminders;
 
 const inboxOf = (address: string) => sink.received.filter((m) => m.envelopeTo[0] === address);
 const reminders = (signatureId: string) =>

@@ -11,12 +11,11 @@ import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { queueConfirmationReminders } from "@/lib/follow-ups/remind-unconfirmed";
 import { confirmSupporterEmail, readConfirmationToken } from "@/lib/signatures/confirm-supporter-email";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
-import { recordSignature } from "@/lib/signatures/record-signature";
 import { resetDatabase } from "../helpers/db";
 import { useAsMailServer } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
+import { sendQueuedReminders, signWithConfirmation } from "../helpers/confirmations";
 import { SmtpSink } from "../helpers/smtp-sink";
-import { submissionFor } from "../helpers/submissions";
 
 const sink = new SmtpSink();
 const hour = 3_600_000;
@@ -26,26 +25,9 @@ const at = (hours: number) => new Date(signedAt.getTime() + hours * hour);
 let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
 
 /** Signs for platform sending at `signedAt`; the confirmation email is sent unless `send` is false. */
-async function sign(email: string, language = "en", send = true): Promise<string> {
-  const result = await recordSignature(
-    campaign.slug,
-    submissionFor(campaign, { channel: "platform_email", consentIdentity: true, email, language }),
-    signedAt,
-  );
-  if (result.outcome !== "recorded") throw new Error(result.outcome);
-  if (send) {
-    const confirmation = await db().outboxMessage.findFirstOrThrow({
-      where: { signatureId: result.signatureId, kind: "address_confirmation" },
-    });
-    expect(await sendSupporterEmail(confirmation.id)).toBe("sent");
-  }
-  return result.signatureId;
-}
-
-async function sendReminders(): Promise<void> {
-  const queued = await db().outboxMessage.findMany({ where: { kind: "confirmation_reminder", status: "queued" } });
-  for (const message of queued) expect(await sendSupporterEmail(message.id)).toBe("sent");
-}
+const sign = (email: string, language = "en", send = true) =>
+  signWithConfirmation(campaign, { channel: "platform_email", consentIdentity: true, email, language }, signedAt, send);
+const sendReminders = sendQueuedReminders;
 
 const inboxOf = (address: string) => sink.received.filter((m) => m.envelopeTo[0] === address);
 
