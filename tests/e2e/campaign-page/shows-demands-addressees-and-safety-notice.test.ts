@@ -93,6 +93,8 @@ test("the campaign reads in Russian, addressees included", async ({ page }) => {
 });
 
 test("the campaign page and the letter builder load nothing from any other host", async ({ page, baseURL }) => {
+  // Two pages and a proof of work on a machine that may be busy.
+  test.setTimeout(300_000);
   const foreign: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
@@ -100,9 +102,11 @@ test("the campaign page and the letter builder load nothing from any other host"
       foreign.push(request.url());
   });
   await page.goto("/c/russia-amnesty-undesirable");
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("networkidle", { timeout: 240_000 });
   await page.goto("/c/russia-amnesty-undesirable/write");
   await page.getByLabel("Subject").focus(); // starts the proof of work
-  await page.waitForLoadState("networkidle");
+  // Its challenge fetched and solved: everything the page loads has been asked for.
+  await expect(page.locator("input[name=altcha]")).toHaveValue(/^eyJ/, { timeout: 240_000 });
+  await page.waitForLoadState("networkidle", { timeout: 240_000 });
   expect(foreign).toEqual([]);
 });
