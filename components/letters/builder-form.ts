@@ -3,11 +3,7 @@
 // values read from the form as the supporter types (with JavaScript).
 import { createTranslator } from "use-intl";
 import { identityLevels, type IdentityLevel, type SendingChannel } from "@/lib/core/vocabulary";
-import { composeLetters, type LetterAddressee } from "@/lib/letters/compose-letters";
-import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
-import { letterContentSchema } from "@/lib/letters/schema";
 import type { Messages } from "@/lib/i18n/messages";
-import type { PreviewLetter } from "@/lib/signatures/letter-form-state";
 
 export type BuilderMessages = Pick<Messages, "builder" | "thankYou">;
 
@@ -29,23 +25,6 @@ export const textOf = (values: Record<string, unknown>, name: string) =>
 
 export const defaultIdentity: IdentityLevel = identityLevels[0];
 export const defaultChannel: SendingChannel = "own_email_client";
-
-/** The letters as the server would compose them, or null while the fields do not pass the schema. */
-export function previewFrom(builder: BuilderData, values: Record<string, unknown>): PreviewLetter[] | null {
-  const parsed = letterContentSchema.safeParse(values);
-  if (!parsed.success) return null;
-  const known = new Map<string, LetterAddressee>(
-    [...builder.addressees, ...Object.values(builder.embassies)].map((a) => [a.id, a]),
-  );
-  const chosen = parsed.data.addressees.map((id) => known.get(id)).filter((a): a is LetterAddressee => Boolean(a));
-  return composeLetters(chosen, parsed.data).map((l) => ({
-    addresseeId: l.addressee.id,
-    addressBlock: l.addressBlock,
-    dateLine: l.dateLine,
-    subject: l.subject,
-    text: l.text,
-  }));
-}
 
 /** The fields the live preview and the embassy offer follow, read from the form. */
 export function valuesOf(form: HTMLFormElement): Record<string, unknown> {

@@ -14,7 +14,6 @@ import {
   builderTranslator,
   defaultChannel,
   defaultIdentity,
-  previewFrom,
   textOf,
   valuesOf,
   type BuilderMessages,
@@ -77,6 +76,8 @@ export function LetterBuilder({
   // changed letter language, the template again) starts from its own values.
   const [typed, setTyped] = useState<{ version: number; values: Record<string, unknown> } | null>(null);
   const live = typed?.version === state.version ? typed.values : null;
+  // The live preview's code (schema and composer), fetched at the first change.
+  const [livePreview, setLivePreview] = useState<typeof import("./live-preview") | null>(null);
   // The letter's language as the server last answered (names, salutations and template follow it).
   const builder = builders[textOf(state.values, "language")] ?? first;
 
@@ -94,10 +95,12 @@ export function LetterBuilder({
 
   const values = live ? { ...state.values, ...live } : state.values;
   const errors = state.fieldErrors ?? {};
-  const preview = (live ? previewFrom(builder, values) : null) ?? state.preview ?? null;
+  const preview = (live && livePreview ? livePreview.previewFrom(builder, values) : null) ?? state.preview ?? null;
 
-  const onChange = (event: FormEvent<HTMLFormElement>) =>
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
     setTyped({ version: state.version, values: valuesOf(event.currentTarget) });
+    if (!livePreview) void import("./live-preview").then(setLivePreview);
+  };
 
   return (
     <div className="builder" lang={locale}>

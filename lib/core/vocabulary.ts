@@ -1,9 +1,9 @@
 // The campaign's vocabulary, read from the database's own enums
 // (prisma/schema.prisma), so a value added there is known everywhere at once.
-// Pure: client components import it too. Labels live in messages/, keyed by
+// Pure, and free of zod: client components import it too (the schemas are
+// in ./vocabulary-schemas.ts). Labels live in messages/, keyed by
 // these values; tests/unit/the-vocabulary-has-one-home.test.ts fails when a
 // list is spelled out anywhere else or a language lacks a label.
-import { z } from "zod";
 import * as DatabaseEnums from "@/generated/prisma/enums";
 
 type ValueOf<T> = T[keyof T];
@@ -16,7 +16,6 @@ function valuesOf<T extends Record<string, string>>(values: T): [ValueOf<T>, ...
 /** How a letter reaches an addressee; each is counted on its own. Shown in this order. */
 export const letterChannels = valuesOf(DatabaseEnums.LetterChannel);
 export type LetterChannel = DatabaseEnums.LetterChannel;
-export const letterChannelSchema = z.enum(letterChannels);
 
 /**
  * The channels a supporter picks for all their letters in the builder. An X
@@ -30,7 +29,6 @@ export type SendingChannel = (typeof sendingChannels)[number];
 /** How much of their identity a supporter lets the letters reveal, least first. */
 export const identityLevels = valuesOf(DatabaseEnums.IdentityLevel);
 export type IdentityLevel = DatabaseEnums.IdentityLevel;
-export const identityLevelSchema = z.enum(identityLevels);
 
 export const campaignStatuses = valuesOf(DatabaseEnums.CampaignStatus);
 export type CampaignStatus = DatabaseEnums.CampaignStatus;

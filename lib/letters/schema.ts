@@ -7,7 +7,8 @@ import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import { problemMessage, problemsByField, problemsOf, type FieldProblems, type Problem } from "@/lib/core/errors";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
-import { partnerSourcePattern, identityLevelSchema, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
+import { partnerSourcePattern, sendingChannels, type IdentityLevel } from "@/lib/core/vocabulary";
+import { identityLevelSchema } from "@/lib/core/vocabulary-schemas";
 import en from "@/messages/en.json";
 import { isSupporterCountry } from "./countries";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { letterChannelSchema } from "@/lib/core/vocabulary";
+import { letterChannelSchema } from "@/lib/core/vocabulary-schemas";
 
-export { letterChannelSchema, type LetterChannel } from "@/lib/core/vocabulary";
+export { letterChannelSchema } from "@/lib/core/vocabulary-schemas";
+export type { LetterChannel } from "@/lib/core/vocabulary";
 
 export const campaignTotalsSchema = z.object({
   campaign: z.string().describe("Campaign slug"),

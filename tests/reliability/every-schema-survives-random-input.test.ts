@@ -265,9 +265,14 @@ const enumCase = (values: readonly string[]): Case => ({
 });
 
 const cases: Record<string, Case> = {
-  // lib/core/vocabulary.ts: the values of the database's enums, shared by forms, totals and the API.
-  "lib/core/vocabulary.ts#identityLevelSchema": enumCase(["anonymous", "initials_country", "name_country", "full"]),
-  "lib/core/vocabulary.ts#letterChannelSchema": enumCase([
+  // lib/core/vocabulary-schemas.ts: the values of the database's enums, shared by forms, totals and the API.
+  "lib/core/vocabulary-schemas.ts#identityLevelSchema": enumCase([
+    "anonymous",
+    "initials_country",
+    "name_country",
+    "full",
+  ]),
+  "lib/core/vocabulary-schemas.ts#letterChannelSchema": enumCase([
     "platform_email",
     "own_email_client",
     "pdf_print",
