@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Letter_deliveryMessageId_idx" ON "Letter"("deliveryMessageId");
+
