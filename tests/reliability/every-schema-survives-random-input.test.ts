@@ -279,6 +279,37 @@ const cases: Record<string, Case> = {
     "x_post",
     "self_reported",
   ]),
+  // lib/admin/source-schema.ts: partner ?source= codes, as admins define them.
+  "lib/admin/source-schema.ts#sourceInputSchema": {
+    valid: [
+      { campaignId: "0b7d3a52-9f1e-4c2a-8d6b-3e5f7a9c1b2d", code: "amnesty-be", label: "Amnesty Belgium newsletter" },
+      { campaignId: "0b7d3a52-9f1e-4c2a-8d6b-3e5f7a9c1b2d", code: " OMCT ", label: " OMCT " },
+    ],
+    holds: (o) => (expect(o.code).toMatch(/^[a-z0-9-]{1,40}$/), oneLine(o.label, "label"), trimmed(o.label, "label")),
+    reparses: true,
+  },
+  "lib/admin/source-schema.ts#sourceRefSchema": {
+    valid: [{ campaignId: "0b7d3a52-9f1e-4c2a-8d6b-3e5f7a9c1b2d", code: "amnesty-be" }],
+    holds: (o) => (expect(o.campaignId).toMatch(uuidPattern), expect(o.code).toMatch(/^[a-z0-9-]{1,40}$/)),
+    reparses: true,
+  },
+  // lib/letters/report-letters-sent.ts: the thank-you view's "I sent them" form.
+  "lib/letters/report-letters-sent.ts#reportLettersSentSchema": {
+    valid: [
+      {
+        slug: "russia-amnesty-undesirable",
+        token: "c2VudC4.signed",
+        letters: ["0b7d3a52-9f1e-4c2a-8d6b-3e5f7a9c1b2d 1c8e4b63-0a2f-4d3b-9e7c-4f6a8b0d2c3e"],
+      },
+      { slug: "a", token: "t", letters: [] },
+    ],
+    holds: (o) => {
+      expect(o.letters.length).toBeLessThanOrEqual(40);
+      expect(new Set(o.letters).size).toBe(o.letters.length);
+      for (const id of o.letters) expect(id).toMatch(uuidPattern);
+    },
+    reparses: true,
+  },
   // lib/letters/schema.ts: the letter form and the signing API.
   "lib/letters/schema.ts#identityLevelSchema": enumCase(["anonymous", "initials_country", "name_country", "full"]),
   "lib/letters/schema.ts#sendingChannelSchema": enumCase([
@@ -287,6 +318,11 @@ const cases: Record<string, Case> = {
     "pdf_print",
     "self_reported",
   ]),
+  "lib/letters/schema.ts#sourceCodeSchema": {
+    valid: ["fidh", "omct-newsletter"],
+    holds: (o) => expect(o).toMatch(/^[a-z0-9-]{1,40}$/),
+    reparses: true,
+  },
   "lib/letters/schema.ts#countryCodeSchema": {
     valid: ["DE", " fr ", "ru"],
     holds: (o) => expect(countries.has(o)).toBe(true),
@@ -506,18 +542,33 @@ const cases: Record<string, Case> = {
     },
   },
   "lib/admin/addressee-schema.ts#addresseeTranslationSchema": {
-    valid: [{ language: "ru", name: "Владимир Путин", role: "Президент", salutation: "" }],
+    valid: [
+      {
+        language: "ru",
+        name: "Владимир Путин",
+        role: "Президент",
+        salutation: "",
+        organisation: "Администрация Президента Российской Федерации",
+      },
+      { language: "fr", name: "Vladimir Poutine", role: "Président", salutation: "", organisation: "" },
+    ],
     holds: (o) => {
       expect(o.language).toMatch(languagePattern);
       for (const f of ["name", "role"]) oneLine(o[f], f);
       if (o.salutation !== null) oneLine(o.salutation, "salutation");
+      if (o.organisation !== null) oneLine(o.organisation, "organisation");
     },
   },
   // lib/admin/campaign-schema.ts: the campaign editor.
   "lib/admin/campaign-schema.ts#campaignTextsSchema": {
-    valid: [campaignTexts],
-    holds: (o) => Object.values(o).forEach((v) => (trimmed(v, "text"), expect(String(v).length).toBeGreaterThan(0))),
-    reparses: true,
+    valid: [campaignTexts, { ...campaignTexts, organiser: " l’Observatoire ", firstStep: "Write to the embassy." }],
+    holds: (o) => {
+      for (const f of ["title", "summary", "context", "whyItMatters", "safetyNotice"])
+        (trimmed(o[f], f), expect(String(o[f]).length).toBeGreaterThan(0));
+      // Optional: an empty organiser becomes null (the campaign's own), an empty first step "" (none shown).
+      if (o.organiser !== null) trimmed(o.organiser, "organiser");
+      trimmed(o.firstStep, "firstStep");
+    },
   },
   "lib/admin/campaign-schema.ts#letterTemplateSchema": {
     valid: [letterTemplate, { ...letterTemplate, xPost: "" }],
