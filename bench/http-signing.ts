@@ -5,6 +5,10 @@
 // the same load spread over 50 campaigns. Targets (issue 7): ratio >= 0.6,
 // p99 <= 150 ms, zero errors, rows written == successful responses; hot
 // within 10% of spread.
+// BENCH_CPU_PROF=<folder>: the app server runs with `node --cpu-prof` into
+// that folder, and its five costliest frames by self time are printed.
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { sql } from "./lib/bench-database.ts";
 import { benchAppSecret as appSecret, prepareHttpBench } from "./lib/http-setup.ts";
 import { describeLoad, load, type LoadResult } from "./lib/load.ts";
@@ -85,6 +89,9 @@ try {
 }
 console.log(describeLoad("baseline: bare route handler inserting one row", baseline));
 
+const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const profileStarted = Date.now();
 const app = await startNext({
   distDir: ".next-bench",
   port: 3400,
@@ -94,6 +101,7 @@ const app = await startNext({
     PUBLIC_URL: "http://127.0.0.1:3400",
     CLIENT_IP_HEADER: "x-forwarded-for",
     ...benchProofOfWorkSettings,
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   },
 });
 let hot: LoadResult;
@@ -167,8 +175,71 @@ printFigure({
   target: "within 10% (ratio 0.9-1.1)",
   met: Math.abs(hot.rps / spread.rps - 1) <= 0.1 && clean(spread),
 });
+if (profileDir) {
+  const signatures = Number((await sql<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Signature"`))[0]!.n);
+  printProfile(profileDir, signatures);
+}
 await database.drop();
 if (written !== created) {
   console.error(`Rows written (${written}) differ from successful answers (${created}).`);
   process.exit(1);
+}
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+};
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/**
+ * The app server's profile of this run (the largest one written since it
+ * started): the five frames with the most self time, and CPU per signature
+ * (every sample but idle, start-up included, over the signatures written).
+ */
+function printProfile(folder: string, signatures: number): void {
+  const newest = readdirSync(folder)
+    .filter((name) => name.endsWith(".cpuprofile"))
+    .map((name) => path.join(folder, name))
+    .filter((file) => statSync(file).mtimeMs >= profileStarted)
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (!newest) return console.log(`No CPU profile was written into ${folder}.`);
+  const profile = JSON.parse(readFileSync(newest, "utf8")) as CpuProfile;
+  const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = frameOf.get(id)!;
+    if (frame.functionName === "(idle)") return;
+    const micros = profile.timeDeltas[i] ?? 0;
+    busy += micros;
+    const where = frame.url
+      ? ` ${frame.url.replace(/^file:\/\//, "").replace(/^.*?(node_modules\/|\.next-bench\/)/, "$1")}:${frame.lineNumber + 1}`
+      : "";
+    const key = `${frame.functionName || "(anonymous)"}${where}`;
+    self.set(key, (self.get(key) ?? 0) + micros);
+    const area = packageOf(frame.url) ?? frame.functionName;
+    byPackage.set(area, (byPackage.get(area) ?? 0) + micros);
+  });
+  console.log(
+    `CPU profile ${newest}: ${(busy / 1000).toFixed(0)} ms busy, ${(busy / 1000 / Math.max(1, signatures)).toFixed(2)} ms per signature (${signatures} written); top five frames by self time:`,
+  );
+  for (const [frame, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 5))
+    console.log(
+      `  ${((100 * micros) / busy).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${frame}`,
+    );
+  const areas = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log(
+    `  by package: ${areas.map(([area, micros]) => `${area} ${((100 * micros) / busy).toFixed(1)}%`).join(", ")}`,
+  );
+}
+
+/** Where a frame's code comes from: an npm package, Node itself, WebAssembly (Prisma's query compiler), or the app's bundle. */
+function packageOf(url: string): string | null {
+  if (!url) return null;
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (npm) return npm[1]!;
+  if (url.startsWith("node:")) return "node";
+  if (url.startsWith("wasm://")) return "wasm";
+  return url.includes(".next-bench") ? "app bundle" : url;
 }
