@@ -5,6 +5,7 @@ import { apiErrorCodes } from "@/lib/core/errors";
 import { maxRequestBodyBytes } from "@/lib/core/vocabulary";
 import { publicCampaignSchema, publicCampaignSummarySchema } from "@/lib/campaigns/schema";
 import { signatureSubmissionSchema } from "@/lib/letters/schema";
+import { signatureAnswerSchema, signatureQuerySchema } from "@/lib/signatures/schema";
 import { publicCampaignTotalsSchema } from "@/lib/tallies/schema";
 
 const errorSchema = z.object({
@@ -39,6 +40,13 @@ const langParameter = {
   description: "Language of the texts (two- or three-letter code). Falls back to the campaign's default language.",
   schema: { type: "string", pattern: "^[a-z]{2,3}$" },
 };
+const includeParameter = {
+  name: "include",
+  in: "query",
+  required: false,
+  description: signatureQuerySchema.shape.include.description,
+  schema: { type: "string", enum: signatureQuerySchema.shape.include.unwrap().options },
+};
 const errors = {
   "400": { description: "A parameter is malformed; the message names it", content: json("Error") },
   "503": {
@@ -53,7 +61,8 @@ export function buildOpenApiDocument() {
     info: {
       title: "Letter campaigns public API",
       version: "1",
-      description: "Read open campaigns, their demands and addressees, and their live totals. See docs/API.md.",
+      description:
+        "Read open campaigns, their demands and addressees, and their live totals; sign them. See docs/API.md.",
     },
     paths: {
       "/api/campaigns": {
@@ -92,11 +101,18 @@ export function buildOpenApiDocument() {
         post: {
           summary: "Sign a campaign and get the letters",
           description: `Runs the same checks and transaction as the letter form. Every valid submission answers alike (201, a fresh id), whether or not its email address was used before: no answer tells who signed. An address counts once, when its owner confirms it from the emailed link. Only the same form sent again (submissionKey) answers 200 with duplicate=true. Body: JSON or a form, at most ${kib} KiB.`,
-          parameters: [slugParameter],
+          parameters: [slugParameter, includeParameter],
           requestBody: { required: true, content: { "application/json": { schema: ref("SignatureSubmission") } } },
           responses: {
-            "201": { description: "Recorded: the signature id, what was queued, and links for the other channels" },
-            "200": { description: "The same form (submissionKey) was sent before; nothing more was recorded" },
+            "201": {
+              description:
+                "Recorded: the signature id, what was queued and the letters; the links for the other channels with ?include=links",
+              content: json("SignatureAnswer"),
+            },
+            "200": {
+              description: "The same form (submissionKey) was sent before; nothing more was recorded",
+              content: json("SignatureAnswer"),
+            },
             "403": {
               description:
                 "Posted from another website's page (Origin or Sec-Fetch-Site); API clients that are not browsers send neither",
@@ -150,6 +166,7 @@ export function buildOpenApiDocument() {
         Campaign: schema(publicCampaignSchema),
         CampaignTotals: schema(publicCampaignTotalsSchema),
         SignatureSubmission: requireFields(schema(signatureSubmissionSchema, "input"), ["altcha"]),
+        SignatureAnswer: schema(signatureAnswerSchema),
         Error: schema(errorSchema),
       },
     },

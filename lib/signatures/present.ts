@@ -10,6 +10,7 @@ import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { sentReportToken } from "@/lib/letters/report-letters-sent";
 import type { FormErrorCode } from "@/lib/letters/schema";
 import type { LetterFormState } from "./letter-form-state";
+import type { SignatureAnswer } from "./schema";
 import type { SignCampaignResult } from "./sign-campaign";
 
 type Signed = Extract<SignCampaignResult, { kind: "signed" }>;
@@ -63,13 +64,20 @@ function thankYouOf(result: Signed, signatures: number): NonNullable<LetterFormS
   };
 }
 
-export type SignatureApiAnswer = { error: ApiError } | { duplicate: boolean; body: Record<string, unknown> };
+export type SignatureApiAnswer = { error: ApiError } | { duplicate: boolean; body: SignatureAnswer };
 
 /**
- * POST /api/campaigns/{slug}/signatures: the signature id, what was queued,
- * and the links for the other channels; or an error with its code.
+ * POST /api/campaigns/{slug}/signatures: the signature id, what was queued
+ * and the letters, with the links for the other channels only when asked
+ * (`?include=links`: some 20 KB for seven addressees, which most clients,
+ * and the form, never read); or an error with its code. The same whatever
+ * the address (schema.ts describes it).
  */
-export function signatureApiAnswer(result: SignCampaignResult, slug: string): SignatureApiAnswer {
+export function signatureApiAnswer(
+  result: SignCampaignResult,
+  slug: string,
+  options: { links?: boolean } = {},
+): SignatureApiAnswer {
   switch (result.kind) {
     case "invalid":
       return {
@@ -100,7 +108,7 @@ export function signatureApiAnswer(result: SignCampaignResult, slug: string): Si
     case "campaign_closed":
       return { error: { code: "closed", message: apiMessage("campaignClosed") } };
     case "signed":
-      return { duplicate: result.duplicate, body: signedBody(result, slug) };
+      return { duplicate: result.duplicate, body: signedBody(result, slug, options.links ?? false) };
   }
 }
 
@@ -109,31 +117,36 @@ function proofRefusal(message: ApiMessageKey, field: ApiMessageKey): ApiError {
   return { code: "invalid", message: apiMessage(message), fields: { altcha: [apiMessage(field)] } };
 }
 
-function signedBody(result: Signed, slug: string): Record<string, unknown> {
-  const outputs = letterOutputs(result.letters, result.submission, result.builder.template.xPost);
-  const base = `${env().PUBLIC_URL}/c/${slug}/letters`;
-  return {
+function signedBody(result: Signed, slug: string, withLinks: boolean): SignatureAnswer {
+  const answer: SignatureAnswer = {
     signatureId: result.signatureId,
     duplicate: result.duplicate,
     queued: {
       platformEmails: result.letters.filter((l) => l.channel === "platform_email").length,
       awaitingConfirmation: result.confirmationQueued,
     },
-    letters: outputs.addressees.map((a) => ({ addresseeId: a.addresseeId, name: a.name, channel: a.channel })),
-    links: {
-      mailto: outputs.mailtoAll,
-      mailtoByAddressee: Object.fromEntries(
-        outputs.addressees.filter((a) => a.mailto).map((a) => [a.addresseeId, a.mailto]),
-      ),
-      x: outputs.addressees
-        .filter((a) => a.xPost)
-        .map((a) => ({ addresseeId: a.addresseeId, handle: a.xHandle, text: a.xPost!.text, url: a.xPost!.url })),
-      pdf: {
-        method: "POST",
-        url: `${base}/pdf`,
-        note: "POST the letter fields (addressees, language, subject, body, identity, name, city, country, paper) as JSON",
-      },
-      eml: { method: "POST", url: `${base}/eml`, note: "POST the same fields as for the PDF" },
+    letters: result.letters.map((l) => ({ addresseeId: l.addressee.id, name: l.addressee.name, channel: l.channel })),
+  };
+  return withLinks ? { ...answer, links: signedLinks(result, slug) } : answer;
+}
+
+/** The ready-made links for the other channels (letter-outputs.ts, as the thank-you view shows them). */
+function signedLinks(result: Signed, slug: string): NonNullable<SignatureAnswer["links"]> {
+  const outputs = letterOutputs(result.letters, result.submission, result.builder.template.xPost);
+  const base = `${env().PUBLIC_URL}/c/${slug}/letters`;
+  return {
+    mailto: outputs.mailtoAll,
+    mailtoByAddressee: Object.fromEntries(
+      outputs.addressees.flatMap((a) => (a.mailto ? [[a.addresseeId, a.mailto]] : [])),
+    ),
+    x: outputs.addressees
+      .filter((a) => a.xPost)
+      .map((a) => ({ addresseeId: a.addresseeId, handle: a.xHandle, text: a.xPost!.text, url: a.xPost!.url })),
+    pdf: {
+      method: "POST",
+      url: `${base}/pdf`,
+      note: "POST the letter fields (addressees, language, subject, body, identity, name, city, country, paper) as JSON",
     },
+    eml: { method: "POST", url: `${base}/eml`, note: "POST the same fields as for the PDF" },
   };
 }

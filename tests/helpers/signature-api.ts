@@ -13,16 +13,18 @@ export async function solvedProofOfWork(): Promise<string> {
 /**
  * A JSON object is sent as JSON, with a freshly solved proof of work unless
  * it carries its own `altcha` key (even `undefined`, to send none); a string
- * is sent as it is (to test broken bodies).
+ * is sent as it is (to test broken bodies). `query` is added to the address
+ * (e.g. "include=links").
  */
 export async function postSignature(
   body: unknown,
   slug = launchSlug,
   headers: Record<string, string> = {},
+  query = "",
 ): Promise<Response> {
   const withWork = lacksProofOfWork(body) ? { ...body, altcha: await solvedProofOfWork() } : body;
   return POST(
-    new Request(`http://localhost/api/campaigns/${slug}/signatures`, {
+    new Request(`http://localhost/api/campaigns/${slug}/signatures${query ? `?${query}` : ""}`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       body: typeof withWork === "string" ? withWork : JSON.stringify(withWork),

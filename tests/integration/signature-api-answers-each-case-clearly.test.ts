@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
+import { signatureAnswerSchema } from "@/lib/signatures/schema";
 import { countRows, resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { postSignature } from "../helpers/signature-api";
@@ -20,10 +21,23 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     campaign = await seedLaunchCampaign();
   });
 
-  it("records a signature and answers its id, what was queued and the links for other channels", async () => {
-    const response = await post(submissionFor(campaign, { channel: "own_email_client" }));
+  it("records a signature and answers its id, what was queued and the letters, and the links only when asked", async () => {
+    const bare = await post(submissionFor(campaign, { channel: "own_email_client" }));
+    expect(bare.status).toBe(201);
+    const answer = await bare.json();
+    expect(Object.keys(answer)).toEqual(["signatureId", "duplicate", "queued", "letters"]);
+    expect(signatureAnswerSchema.strict().parse(answer).letters).toHaveLength(7);
+    expect(answer.letters.filter((l: { channel: string }) => l.channel === "x_post")).toHaveLength(2);
+
+    const response = await postSignature(
+      submissionFor(campaign, { channel: "own_email_client" }),
+      undefined,
+      { "x-client": `198.51.100.${nextClient++ % 250}` },
+      "include=links",
+    );
     expect(response.status).toBe(201);
     const body = await response.json();
+    expect(signatureAnswerSchema.strict().parse(body)).toEqual(body);
     expect(body.signatureId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.duplicate).toBe(false);
     expect(body.queued).toEqual({ platformEmails: 0, awaitingConfirmation: false });
@@ -81,6 +95,16 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     const { error } = await response.json();
     expect(Object.keys(error.fields).sort()).toEqual(["consentIdentity", "country", "email"]);
     expect(error.fields.country).toEqual(["Choose your country, or “I prefer not to say”."]);
+  });
+
+  it("answers 400 for an unknown query parameter or include, and records nothing", async () => {
+    const before = await countRows(`SELECT count(*) AS n FROM "Signature"`);
+    for (const query of ["include=everything", "debug=1"]) {
+      const answer = await postSignature(submissionFor(campaign), undefined, { "x-client": "192.0.2.9" }, query);
+      expect(answer.status).toBe(400);
+      expect((await answer.json()).error.code).toBe("bad_request");
+    }
+    expect(await countRows(`SELECT count(*) AS n FROM "Signature"`)).toBe(before);
   });
 
   it("answers 400 for unknown fields and for a body that is not JSON", async () => {

@@ -37,6 +37,7 @@ describe("the OpenAPI document", () => {
       "Campaign",
       "CampaignTotals",
       "SignatureSubmission",
+      "SignatureAnswer",
       "Error",
     ]);
     expect(document.components.schemas.Campaign).toMatchObject({ type: "object" });

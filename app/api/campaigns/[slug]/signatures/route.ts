@@ -2,11 +2,12 @@ import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/core/client-address";
 import { crossSiteOrigin } from "@/lib/http/cross-site";
-import { apiErrorResponse, badParameters, bodyRefusal, withApiErrors } from "@/lib/http/json";
+import { apiErrorResponse, badParameters, bodyRefusal, queryOf, withApiErrors } from "@/lib/http/json";
 import { readBody } from "@/lib/http/read-body";
 import { signatureFormFields } from "@/lib/letters/form-data";
 import { apiMessage } from "@/lib/letters/form-messages";
 import { signatureApiAnswer } from "@/lib/signatures/present";
+import { signatureQuerySchema } from "@/lib/signatures/schema";
 import { signCampaign } from "@/lib/signatures/sign-campaign";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +16,14 @@ export const dynamic = "force-dynamic";
  * Signs a campaign: the same use case as the letter form (sign-campaign.ts).
  * Every valid submission answers alike, 201 with a fresh id; only the same
  * form sent again (its submission key) answers 200 with `duplicate: true`.
+ * The links for the other channels come only with `?include=links`.
  */
 export const POST = withApiErrors(
   async (request: Request, context: RouteContext<"/api/campaigns/[slug]/signatures">) => {
     const params = campaignParamsSchema.safeParse(await context.params);
     if (!params.success) return badParameters(params.error);
+    const query = signatureQuerySchema.safeParse(queryOf(request));
+    if (!query.success) return badParameters(query.error);
     if (crossSiteOrigin(request.headers)) {
       return apiErrorResponse({ code: "cross_site", message: apiMessage("crossSite") });
     }
@@ -34,7 +38,7 @@ export const POST = withApiErrors(
       // stricter limit as on the form without JavaScript.
       proofOfWork: "required",
     });
-    const answer = signatureApiAnswer(result, params.data.slug);
+    const answer = signatureApiAnswer(result, params.data.slug, { links: query.data.include === "links" });
     if ("error" in answer) return apiErrorResponse(answer.error);
     return NextResponse.json(answer.body, {
       status: answer.duplicate ? 200 : 201,
