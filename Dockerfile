@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for the three processes of a deployment (compose.yaml, docs/DEPLOY.md):
-#   web      next start (the default command below)
+#   web      scripts/serve.ts: Next.js behind the per-process page cache (the default command below)
 #   worker   scripts/worker.ts through tsx (what `npm run worker` runs)
 #   migrate  npm run db:migrate (one-off, before web and worker start)
 # Build: docker build -t letter-campaigns .
@@ -49,4 +49,7 @@ USER node
 EXPOSE 3000
 # The web process. Migrations are NOT applied here: run the `migrate` step
 # first (compose.yaml does). Health check: GET /api/campaigns (compose.yaml).
-CMD ["node", "node_modules/next/dist/bin/next", "start", "--hostname", "0.0.0.0", "--port", "3000"]
+# What `npm start` runs too: `next start` with public pages rendered at most
+# about once a second per address and language, each answer with a fresh CSP
+# nonce (scripts/serve.ts, docs/DEPLOY.md). tsx runs the TypeScript.
+CMD ["node", "--import", "tsx", "scripts/serve.ts", "--hostname", "0.0.0.0", "--port", "3000"]

@@ -3,7 +3,9 @@
 //     keeping its data in .data/pglite (EMBEDDED_DB_DIR).
 //  2. Applies migrations; seeds the launch campaign if it is not there yet.
 //  3. Builds the app once if there is no production build.
-//  4. Runs `next start` and the delivery worker beside it, and prints the address.
+//  4. Runs the web server (scripts/serve.ts: Next.js behind the per-process
+//     page cache, as the Docker image does) and the delivery worker beside
+//     it, and prints the address.
 import "./lib/load-dotenv.ts";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -61,14 +63,18 @@ if (!existsSync(".next/BUILD_ID")) {
   }
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", host], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}`,
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", host],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}`,
+    },
   },
-});
+);
 // The delivery worker, beside the app (npm run worker runs it on its own).
 const worker = spawn(
   process.execPath,

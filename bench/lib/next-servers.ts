@@ -1,6 +1,9 @@
 // The two Next.js servers the HTTP benchmarks compare: the app's production
 // build (in .next-bench, so a running `npm start` or e2e build is left alone)
-// and the empty baseline app in bench/baseline-app, built in the same run.
+// served as it ships, by scripts/serve.ts (Next.js behind the per-process page
+// cache), and the empty baseline app in bench/baseline-app, built in the same
+// run and served by `next start`. BENCH_APP_SERVER=next-start serves the app
+// by `next start` too, to see what the cache changes.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
@@ -51,15 +54,11 @@ export async function startNext(options: {
   port: number;
   env: Record<string, string>;
 }): Promise<NextServer> {
-  const args = [
-    "node_modules/next/dist/bin/next",
-    "start",
-    ...(options.dir ? [options.dir] : []),
-    "--port",
-    String(options.port),
-    "--hostname",
-    "127.0.0.1",
-  ];
+  const where = ["--port", String(options.port), "--hostname", "127.0.0.1"];
+  const args =
+    options.dir || process.env.BENCH_APP_SERVER === "next-start"
+      ? ["node_modules/next/dist/bin/next", "start", ...(options.dir ? [options.dir] : []), ...where]
+      : ["--import", "tsx", "scripts/serve.ts", ...where];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,
@@ -77,12 +76,12 @@ export async function startNext(options: {
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited:\n${output}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(2000) });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`next start did not answer at ${url}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`${args.join(" ")} did not answer at ${url}:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

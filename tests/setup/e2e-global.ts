@@ -1,5 +1,6 @@
 // Playwright global setup: a fresh database (migrated and seeded), then the
-// production build served by `next start`. Returns the teardown.
+// production build served by scripts/serve.ts, as `npm start` and the Docker
+// image serve it. Returns the teardown.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import net from "node:net";
@@ -66,9 +67,10 @@ export default async function globalSetup() {
   process.env.APP_SECRET = e2eAppSecret;
   await seedSecondOpenCampaign(url);
 
+  // The web server as it ships (scripts/serve.ts: Next.js behind the page cache).
   const app = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(e2ePort), "--hostname", "127.0.0.1"],
+    ["--import", "tsx", "scripts/serve.ts", "--port", String(e2ePort), "--hostname", "127.0.0.1"],
     {
       env: {
         ...process.env,
