@@ -22,13 +22,13 @@ export async function dashboardCampaigns() {
 
 /**
  * A campaign's figures at this moment: the live tallies (roll-up plus pending,
- * the public totals' SQL), its delivery messages by status, the commonest
- * reasons for deferred and failed ones, and its supporter emails by status.
+ * the public totals' SQL; delivery messages and supporter emails by status
+ * among them, counted by triggers) and the commonest reasons for deferred
+ * and failed delivery messages.
  */
 export async function campaignFigures(campaignId: string) {
-  const [tallies, delivery, problems, emails] = await Promise.all([
+  const [tallies, problems] = await Promise.all([
     db().$queryRawUnsafe<{ dimension: string; key: string; count: bigint }[]>(liveTallySql, campaignId),
-    db().deliveryMessage.groupBy({ by: ["status"], where: { campaignId }, _count: { _all: true } }),
     db().deliveryMessage.groupBy({
       by: ["status", "lastError"],
       where: { campaignId, status: { in: ["deferred", "failed"] } },
@@ -38,15 +38,10 @@ export async function campaignFigures(campaignId: string) {
       orderBy: { _count: { status: "desc" } },
       take: 20,
     }),
-    db().$queryRaw<{ status: string; count: bigint }[]>`
-      SELECT o.status::text AS status, count(*) AS count FROM "OutboxMessage" o
-      JOIN "Signature" s ON s.id = o."signatureId" WHERE s."campaignId" = ${campaignId}::uuid GROUP BY 1`,
   ]);
   return {
     tallies,
-    delivery: delivery.map((d) => ({ status: d.status, count: d._count._all })),
     problems: problems.map((p) => ({ status: p.status, reason: p.lastError, count: p._count._all })),
-    emails: emails.map((e) => ({ status: e.status, count: Number(e.count) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
-import type { CampaignStatus, DeliveryStatus } from "@/lib/core/vocabulary";
+import { deliveryStatuses, type CampaignStatus, type DeliveryStatus } from "@/lib/core/vocabulary";
 import { addresseeNames, campaignFigures, campaignSources, dashboardCampaigns } from "./data";
 
 /** A count under its key: a day ("2026-03-01"), an hour ("2026-03-01T14"), a country code, a channel. */
@@ -27,10 +27,11 @@ export type Dashboard = {
   byChannel: LetterCount[];
   /** Signatures per partner source code (?source=), every code the admins defined. */
   bySource: (Count & { label: string })[];
+  /** Delivery messages by status, in deliveryStatuses' order; a status no message has is left out. */
   delivery: { status: DeliveryStatus; count: number }[];
   /** reason: the mail server's own words, or null when none was recorded. */
   deliveryProblems: { status: DeliveryStatus; reason: string | null; count: number }[];
-  /** Statuses as the database gives them (deliveryStatuses). */
+  /** Statuses of emails to supporters (queued, sent, failed, cancelled), in deliveryStatuses' order. */
   supporterEmails: { status: string; count: number }[];
   computedAt: Date;
 };
@@ -38,7 +39,9 @@ export type Dashboard = {
 /**
  * What the staff dashboard shows for one campaign. Counts come from the
  * roll-up plus the rows still pending (the same SQL as the public totals),
- * so they equal counts over the raw rows at the moment of reading.
+ * so they equal counts over the raw rows at the moment of reading; delivery
+ * messages and supporter emails by status too, whose changes triggers write
+ * as pending deltas (lib/tallies/tally-sql.ts).
  */
 export async function getDashboard(actor: StaffIdentity, slug?: string, now = new Date()): Promise<Dashboard> {
   assertRole(actor, "staff");
@@ -68,7 +71,7 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
   };
   if (!chosen) return empty;
 
-  const [{ tallies: rows, delivery, problems, emails }, sources] = await Promise.all([
+  const [{ tallies: rows, problems }, sources] = await Promise.all([
     campaignFigures(chosen.id),
     campaignSources(chosen.id),
   ]);
@@ -84,6 +87,12 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
       .map((d) => ({ ...d, sent: sentByKey.get(d.key) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   };
+  // Status counts go up and down: a status every row has left sums to 0.
+  const byStatus = (name: string) =>
+    dimension(name)
+      .filter((d) => d.count !== 0)
+      .map((d) => ({ status: d.key, count: d.count }))
+      .sort((a, b) => statusRank(a.status) - statusRank(b.status) || a.status.localeCompare(b.status));
   const hourFrom = new Date(now.getTime() - 47 * 3600_000).toISOString().slice(0, 13);
 
   return {
@@ -109,9 +118,17 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     })),
     byChannel: withSent("letters_by_channel", "letters_sent_by_channel"),
     bySource: sources.map((s) => ({ key: s.code, label: s.label, count: s.signatures })),
-    delivery,
+    delivery: byStatus("delivery_by_status").filter((d): d is { status: DeliveryStatus; count: number } =>
+      isDeliveryStatus(d.status),
+    ),
     deliveryProblems: problems,
-    supporterEmails: emails,
+    supporterEmails: byStatus("supporter_emails_by_status"),
     computedAt: now,
   };
 }
+
+const isDeliveryStatus = (status: string): status is DeliveryStatus =>
+  (deliveryStatuses as readonly string[]).includes(status);
+/** Position in deliveryStatuses (an unknown status last). */
+const statusRank = (status: string) =>
+  isDeliveryStatus(status) ? deliveryStatuses.indexOf(status) : deliveryStatuses.length;

@@ -4,6 +4,13 @@
 // figures that must never be added: once when it is prepared ("letters"),
 // and once more if it reaches its addressee ("letters_sent": sent by our
 // server, or reported sent by its supporter).
+//
+// Delivery messages and supporter emails by status are counted by triggers
+// instead (migration 20261204113626_status_counts_for_the_dashboard): every
+// statement that inserts, updates or deletes such rows writes its net change
+// per campaign and status into PendingTally (dimension, key, delta), in its
+// own transaction, whoever runs it (workers, admins, purges). The roll-up
+// folds those deltas like the rest, so these figures are exact too.
 
 /** Every dimension kept in the Tally table. */
 export const tallyDimensions = [
@@ -17,14 +24,19 @@ export const tallyDimensions = [
   "letters_sent",
   "letters_sent_by_channel",
   "letters_sent_by_addressee",
+  // Written by triggers as ±n deltas: DeliveryMessage rows by status, and
+  // OutboxMessage rows (emails to supporters) by status, per campaign.
+  "delivery_by_status",
+  "supporter_emails_by_status",
 ] as const;
 
 export type TallyDimension = (typeof tallyDimensions)[number];
 
 /**
- * Given a CTE named `src` with columns "signatureId", "letterId" and
- * "sentLetterId" (one of them set per row), yields rows ("campaignId",
- * dimension, key, n).
+ * Given a CTE named `src` with PendingTally's columns "campaignId",
+ * "signatureId", "letterId", "sentLetterId", dimension, key and delta (one
+ * of "signatureId", "letterId", "sentLetterId" and dimension set per row),
+ * yields rows ("campaignId", dimension, key, n).
  * Times are stored in UTC, so days and hours are UTC days and hours.
  */
 export const deltasFromSourceSql = `
@@ -42,6 +54,7 @@ export const deltasFromSourceSql = `
     UNION ALL SELECT "campaignId", 'letters_sent', '', count(*) FROM sent GROUP BY 1
     UNION ALL SELECT "campaignId", 'letters_sent_by_channel', channel::text, count(*) FROM sent GROUP BY 1, 3
     UNION ALL SELECT "campaignId", 'letters_sent_by_addressee', "addresseeId"::text, count(*) FROM sent GROUP BY 1, 3
+    UNION ALL SELECT "campaignId", dimension, key, delta FROM src WHERE dimension IS NOT NULL
   )`;
 
 /**
@@ -54,7 +67,7 @@ export const rollUpSql = `
   WITH src AS (
     DELETE FROM "PendingTally"
     WHERE id IN (SELECT id FROM "PendingTally" ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-    RETURNING "signatureId", "letterId", "sentLetterId"
+    RETURNING "campaignId", "signatureId", "letterId", "sentLetterId", dimension, key, delta
   ),
   ${deltasFromSourceSql},
   added AS (
@@ -68,7 +81,10 @@ export const rollUpSql = `
 
 /** Rolled-up counts plus the pending rows of campaign $1: exact and current. */
 export const liveTallySql = `
-  WITH src AS (SELECT "signatureId", "letterId", "sentLetterId" FROM "PendingTally" WHERE "campaignId" = $1::uuid),
+  WITH src AS (
+    SELECT "campaignId", "signatureId", "letterId", "sentLetterId", dimension, key, delta
+    FROM "PendingTally" WHERE "campaignId" = $1::uuid
+  ),
   ${deltasFromSourceSql}
   SELECT dimension, key, sum(n)::bigint AS count FROM (
     SELECT dimension, key, count AS n FROM "Tally" WHERE "campaignId" = $1::uuid
