@@ -5,14 +5,13 @@
 // kept page is exactly what Next.js (proxy.ts included) answered.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import {
   AnswerCache,
   acceptsGzip,
   answerHeaders,
   cacheTarget,
   fill,
+  fillGzipped,
   freshNonce,
   freshSubmissionKey,
   type CachedAnswer,
@@ -28,12 +27,9 @@ function named(error: unknown): string {
   return typeof code === "string" ? code : error instanceof Error ? error.name : "unknown error";
 }
 
-const gzipped = promisify(gzip);
 /** A render longer than this is not kept (no page of ours is near it). */
 const maxRenderBytes = 4 * 1024 * 1024;
 const renderTimeoutMs = 30_000;
-/** Next.js compresses nothing smaller (its default threshold); neither do we. */
-const gzipThreshold = 1_024;
 
 export type CachingServer = {
   /** The listener for the public server. */
@@ -117,11 +113,10 @@ export async function cachingServer(
 }
 
 /** One response from a kept answer: fresh nonce and letter-form key, no ETag, its own length, gzip when asked. */
-async function send(request: IncomingMessage, response: ServerResponse, answer: CachedAnswer): Promise<void> {
+function send(request: IncomingMessage, response: ServerResponse, answer: CachedAnswer): void {
   const fresh = { nonce: freshNonce(), submissionKey: freshSubmissionKey() };
-  let body = fill(answer.body, fresh);
-  const zip = body.length >= gzipThreshold && acceptsGzip(request.headers["accept-encoding"]);
-  if (zip) body = await gzipped(body);
+  const zip = answer.gzipped !== null && acceptsGzip(request.headers["accept-encoding"]);
+  const body = zip ? fillGzipped(answer.body, answer.gzipped!, fresh) : fill(answer.body, fresh);
   response.statusCode = 200;
   for (const [name, value] of answerHeaders(answer, fresh)) response.appendHeader(name, value);
   if (zip) response.setHeader("content-encoding", "gzip");

@@ -12,6 +12,7 @@
 // other cookie, no client-router (RSC) request, only the public pages.
 import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
@@ -142,12 +143,85 @@ type Hole = keyof Fresh;
 /** A text split where the render's own per-view values were: parts[0] hole[0] parts[1] ... */
 export type Template = { parts: Buffer[]; holes: Hole[]; fixedBytes: number };
 
-/** A kept answer: status 200, its headers (some templated) and its body. */
+/** A kept answer: status 200, its headers (some templated) and its body, with its parts also compressed once. */
 export type CachedAnswer = {
   headers: [name: string, value: string | Template][];
   body: Template;
+  gzipped: Buffer[] | null;
   contentType: string;
 };
+
+/** Next.js compresses nothing smaller (the default threshold of its compression); neither do we. */
+export const gzipThreshold = 1_024;
+
+/** Every value joined in is this long (freshNonce, freshSubmissionKey), so compressed parts can refer back past one. */
+export const freshValueLength = 24;
+const window = 32 * 1024;
+
+/**
+ * Each part as raw deflate ending in a sync flush, so that parts and stored
+ * blocks can follow each other in one stream. Each part is compressed with
+ * what comes before it as its dictionary, the values replaced by NUL bytes:
+ * it may refer back to earlier text (as whole-page gzip does) but never into
+ * a value, since the text has no NUL byte to match one (if it has, each part
+ * is compressed on its own).
+ */
+export function compressParts(template: Template): Buffer[] {
+  const filler = Buffer.alloc(freshValueLength);
+  const linked = !template.parts.some((part) => part.includes(0));
+  let before = Buffer.alloc(0);
+  return template.parts.map((part, i) => {
+    const compressed = part.length
+      ? deflateRawSync(part, {
+          finishFlush: constants.Z_SYNC_FLUSH,
+          ...(linked && before.length ? { dictionary: before } : {}),
+        })
+      : Buffer.alloc(0);
+    if (linked) {
+      before = Buffer.concat([before, part, ...(i < template.holes.length ? [filler] : [])]);
+      if (before.length > window) before = before.subarray(before.length - window);
+    }
+    return compressed;
+  });
+}
+
+const gzipHeader = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+/** An empty final block (fixed Huffman codes, end of block at once), after a byte-aligned sync flush. */
+const lastBlock = Buffer.from([0x03, 0x00]);
+
+/**
+ * The template filled with fresh values, as a gzip member, without
+ * compressing anything per response: the parts compressed once
+ * (compressParts), each value between them as a stored (uncompressed)
+ * deflate block, a CRC over the whole text and its length (RFC 1951, 1952).
+ */
+export function fillGzipped(template: Template, compressed: Buffer[], fresh: Fresh): Buffer {
+  const chunks: Buffer[] = [gzipHeader];
+  let crc = 0;
+  let length = 0;
+  template.parts.forEach((part, i) => {
+    chunks.push(compressed[i]!);
+    crc = crc32(part, crc);
+    length += part.length;
+    const hole = template.holes[i];
+    if (hole === undefined) return;
+    const value = Buffer.from(fresh[hole]);
+    // compressParts left room for exactly this length; another would shift every reference after it.
+    if (value.length !== freshValueLength) throw new Error(`a fresh value must be ${freshValueLength} bytes long`);
+    // A stored block: header byte (not last, type 00), LEN and its complement, the bytes as they are.
+    const stored = Buffer.alloc(5);
+    stored.writeUInt16LE(value.length, 1);
+    stored.writeUInt16LE(~value.length & 0xffff, 3);
+    chunks.push(stored, value);
+    crc = crc32(value, crc);
+    length += value.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  chunks.push(lastBlock, trailer);
+  return Buffer.concat(chunks);
+}
 
 /** What a render answered; rawHeaders (name, value, ...) keeps the names as Next.js spelt them. */
 export type Rendered = { status: number; headers: IncomingHttpHeaders; rawHeaders?: string[]; body: Buffer };
@@ -236,7 +310,13 @@ export function keepable(rendered: Rendered, kind: CacheKind): CachedAnswer | nu
     if (perTransferHeaders.has(name.toLowerCase())) continue;
     kept.push([name, value.includes(nonce) ? splitOn(value, { nonce }) : value]);
   }
-  return { headers: kept, body: splitOn(text, values), contentType };
+  const template = splitOn(text, values);
+  return {
+    headers: kept,
+    body: template,
+    gzipped: template.fixedBytes >= gzipThreshold ? compressParts(template) : null,
+    contentType,
+  };
 }
 
 /** The headers of one response from a kept answer, with the fresh nonce where the render's was. */
@@ -367,5 +447,8 @@ export class AnswerCache {
 /** Bytes an answer holds, near enough for the bound. */
 function sizeOf(answer: CachedAnswer): number {
   const text = (value: string | Template) => (typeof value === "string" ? value.length : value.fixedBytes);
-  return answer.body.fixedBytes + answer.headers.reduce((sum, [name, value]) => sum + name.length + text(value), 0);
+  const gzipped = answer.gzipped?.reduce((sum, part) => sum + part.length, 0) ?? 0;
+  return (
+    answer.body.fixedBytes + gzipped + answer.headers.reduce((sum, [name, value]) => sum + name.length + text(value), 0)
+  );
 }
