@@ -117,7 +117,7 @@ function send(request: IncomingMessage, response: ServerResponse, answer: Cached
   const fresh = { nonce: freshNonce(), submissionKey: freshSubmissionKey() };
   const zip = answer.gzipped !== null && acceptsGzip(request.headers["accept-encoding"]);
   const body = zip ? fillGzipped(answer.body, answer.gzipped!, fresh) : fill(answer.body, fresh);
-  response.statusCode = 200;
+  response.statusCode = answer.status;
   for (const [name, value] of answerHeaders(answer, fresh)) response.appendHeader(name, value);
   if (zip) response.setHeader("content-encoding", "gzip");
   response.setHeader("content-length", body.length);

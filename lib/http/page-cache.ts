@@ -143,8 +143,9 @@ type Hole = keyof Fresh;
 /** A text split where the render's own per-view values were: parts[0] hole[0] parts[1] ... */
 export type Template = { parts: Buffer[]; holes: Hole[]; fixedBytes: number };
 
-/** A kept answer: status 200, its headers (some templated) and its body, with its parts also compressed once. */
+/** A kept answer: its status (200, or 404 for an unknown campaign), its headers (some templated) and its body, with its parts also compressed once. */
 export type CachedAnswer = {
+  status: 200 | 404;
   headers: [name: string, value: string | Template][];
   body: Template;
   gzipped: Buffer[] | null;
@@ -278,12 +279,15 @@ function fillText(template: Template, fresh: Fresh): string {
 
 /**
  * The render as a kept answer, or null when it must not be kept: anything
- * but a 200, an answer that sets a cookie, a page without a CSP nonce, and a
- * letter form whose per-view key cannot be found to be replaced.
+ * but a 200 or a 404 (an unknown campaign is as public as a known one, and
+ * made-up addresses then cost one render each, not two), an answer that sets
+ * a cookie, a page without a CSP nonce, and a letter form whose per-view key
+ * cannot be found to be replaced.
  */
 export function keepable(rendered: Rendered, kind: CacheKind): CachedAnswer | null {
   const { status, headers, body } = rendered;
-  if (status !== 200 || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return null;
+  if (status !== 200 && status !== 404) return null;
+  if (headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return null;
   const contentType = header(headers, "content-type") ?? "";
   const policy = header(headers, "content-security-policy") ?? "";
   const nonce = policy.match(nonceInPolicy)?.[1];
@@ -312,6 +316,7 @@ export function keepable(rendered: Rendered, kind: CacheKind): CachedAnswer | nu
   }
   const template = splitOn(text, values);
   return {
+    status,
     headers: kept,
     body: template,
     gzipped: template.fixedBytes >= gzipThreshold ? compressParts(template) : null,

@@ -193,10 +193,15 @@ describe("the answer cache in front of Next.js", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
   });
 
-  it("answers a missing page and a failed render as Next.js does, and keeps neither", async () => {
-    const missing = await get("/c/unknown");
-    expect(missing.status).toBe(404);
-    expect(missing.headers["content-security-policy"]).toBeDefined();
+  it("answers a missing page from one render, each time with its own nonce, and a failed render as Next.js does", async () => {
+    const before = renders;
+    const missing = [await get("/c/unknown"), await get("/c/unknown")];
+    expect(renders).toBe(before + 1);
+    for (const answer of missing) {
+      expect(answer.status).toBe(404);
+      expect(scriptNonces(answer)).toEqual([nonceOf(answer)]);
+    }
+    expect(nonceOf(missing[0]!)).not.toBe(nonceOf(missing[1]!));
     const broken = await get("/c/broken");
     expect(broken.status).toBe(500);
     // The process is still serving.

@@ -117,8 +117,9 @@ describe("what a render leaves to keep", () => {
     expect(kept.headers.map(([name]) => name)).toEqual(["content-type", "content-security-policy"]);
   });
 
-  it("keeps no error, no redirect, no cookie, no page without the nonce, and no form with two keys", () => {
-    expect(keepable(html(`<script nonce="${nonce}"></script>`, {}, 404), "page")).toBeNull();
+  it("keeps a 404 as a 404, but no error, no redirect, no cookie, no page without the nonce, and no form with two keys", () => {
+    expect(keepable(html(`<script nonce="${nonce}"></script>`, {}, 404), "page")?.status).toBe(404);
+    expect(keepable(html(`<script nonce="${nonce}"></script>`, {}, 500), "page")).toBeNull();
     expect(keepable(html(`<script nonce="${nonce}"></script>`, {}, 307), "page")).toBeNull();
     expect(keepable(html(`<script nonce="${nonce}"></script>`, { "set-cookie": ["a=1"] }), "page")).toBeNull();
     expect(keepable(html(`<script></script>`), "page")).toBeNull();
