@@ -4,8 +4,9 @@ import { rollUpBatch } from "./data";
 const batchSize = 50_000;
 
 /**
- * Adds pending signatures and letters to the campaign tallies until none are
- * left. Runs on a timer (lib/tallies/tally-timer.ts); safe to run from
+ * Adds pending signatures, letters and status-count deltas (delivery
+ * messages and supporter emails, written by triggers) to the campaign
+ * tallies until none are left. Runs on a timer (lib/tallies/tally-timer.ts); safe to run from
  * several processes at once. Returns how many pending rows it moved.
  */
 export async function rollUpTallies(): Promise<number> {
