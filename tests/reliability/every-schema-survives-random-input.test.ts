@@ -563,8 +563,10 @@ const cases: Record<string, Case> = {
   "lib/admin/campaign-schema.ts#campaignTextsSchema": {
     valid: [campaignTexts, { ...campaignTexts, organiser: " l’Observatoire ", firstStep: "Write to the embassy." }],
     holds: (o) => {
-      for (const f of ["title", "summary", "context", "whyItMatters", "safetyNotice"])
-        (trimmed(o[f], f), expect(String(o[f]).length).toBeGreaterThan(0));
+      for (const f of ["title", "summary", "context", "whyItMatters", "safetyNotice"]) {
+        trimmed(o[f], f);
+        expect(String(o[f]).length).toBeGreaterThan(0);
+      }
       // Optional: an empty organiser becomes null (the campaign's own), an empty first step "" (none shown).
       if (o.organiser !== null) trimmed(o.organiser, "organiser");
       trimmed(o.firstStep, "firstStep");
