@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/core/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
@@ -10,16 +9,15 @@ import type { FieldProblems } from "@/lib/core/errors";
 import type { LetterChannel } from "@/lib/core/vocabulary";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail, contactConfirmationMail } from "./confirmation-email";
-import { mayEmailConfirmation } from "./rate-limits";
+import { confirmationAllowance } from "./rate-limits";
 import {
-  inTransaction,
-  insertSignatureRows,
-  isUniqueViolation,
-  knownSourceCode,
+  passSigningGate,
   signatureIdBySubmissionKey,
-  type SignatureRows,
+  writeSignature,
+  type SignatureWrite,
+  type SignatureWritten,
+  type SigningGate,
 } from "./data";
-import { holdConfirmation } from "./held-confirmations";
 
 export type RecordedLetter = ComposedLetter & { channel: LetterChannel };
 
@@ -36,16 +34,28 @@ export type RecordSignatureResult =
   | { outcome: "ignored"; letters: RecordedLetter[]; builder: LetterBuilder; confirmationQueued: boolean }
   | { outcome: "campaign_not_found" }
   | { outcome: "campaign_closed" }
+  /** With a gate (the signing use case): its proof of work was spent before. */
+  | { outcome: "proof_failed" }
+  /** With a gate: the client's allowance is used up. */
+  | { outcome: "rate_limited"; retryAfterSeconds: number }
   /** `problems` to show; `fieldErrors` the same in English, for scripts and tests. */
   | { outcome: "invalid"; problems: FieldProblems; fieldErrors: Record<string, string[]> };
 
 const day = 24 * 60 * 60 * 1000;
 
 /**
- * Records a supporter's signature and the letters it produces, in one
- * transaction: the signature, the encrypted contact (if any), one letter per
- * addressee and channel, and either pending tally rows (counted now) or, for
- * platform sending, the address-confirmation email (counted once confirmed).
+ * Records a supporter's signature and the letters it produces, in one SQL
+ * statement (data.ts writeSignature): the signature, the encrypted contact
+ * (if any), one letter per addressee and channel, and either pending tally
+ * rows (counted now) or, for platform sending, the address-confirmation
+ * email (counted once confirmed). Everything is composed and encrypted here
+ * first; the database is asked once.
+ *
+ * With a `gate` (the signing use case, sign-campaign.ts) the same statement
+ * first spends the proof of work and a point of the client's allowance, and
+ * writes only if both pass; a request that writes nothing (campaign closed,
+ * fields this campaign cannot take, the honeypot) still spends them, as one
+ * that writes does.
  *
  * The address is kept only where something needs it: platform letters (to
  * confirm it and send in the supporter's name), or "the organisers may email
@@ -70,20 +80,24 @@ export async function recordSignature(
   now = new Date(),
   /** The language of the emails to the supporter (their interface's); the letter's by default. */
   emailLanguage?: string,
+  gate?: SigningGate,
 ): Promise<RecordSignatureResult> {
+  /** An answer that writes nothing, once the gate (if any) has let the request through. */
+  const unless = async (outcome: RecordSignatureResult) =>
+    gate ? (refusal(await passSigningGate(gate)) ?? outcome) : outcome;
   // A caller that has loaded the builder already (the signing use case) passes it: loaded once per signature.
-  const builder = typeof campaign === "string" ? await getLetterBuilder(campaign, submission.language) : campaign;
-  if (!builder) return { outcome: "campaign_not_found" };
+  const builder = typeof campaign === "string" ? await sharedBuilder(campaign, submission.language) : campaign;
+  if (!builder) return unless({ outcome: "campaign_not_found" });
   // Closed by an admin, or past the closing time they set (the status is not
   // flipped by a timer, so the time itself is checked here).
-  if (builder.campaign.status !== "open") return { outcome: "campaign_closed" };
+  if (builder.campaign.status !== "open") return unless({ outcome: "campaign_closed" });
   if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime())
-    return { outcome: "campaign_closed" };
+    return unless({ outcome: "campaign_closed" });
   if (!builder.templateLanguages.includes(submission.language)) {
-    return invalid({ language: [formProblem("noTemplate")] });
+    return unless(invalid({ language: [formProblem("noTemplate")] }));
   }
   const { found, unknown } = resolveAddressees(builder, submission.addressees);
-  if (unknown.length > 0) return invalid({ addressees: [formProblem("addresseeNotInCampaign")] });
+  if (unknown.length > 0) return unless(invalid({ addressees: [formProblem("addresseeNotInCampaign")] }));
 
   const letters: RecordedLetter[] = composeLetters(found, submission, now).map((letter) => ({
     ...letter,
@@ -95,37 +109,84 @@ export async function recordSignature(
   // and no letters) is not part of it, so the answer reads the same whether
   // an address was kept or not; the consent's own text says that email comes.
   const confirmationQueued = letters.some((l) => l.channel === "platform_email");
-  if (submission.website) return { outcome: "ignored", letters, builder, confirmationQueued };
-
-  // A look-up first, though the unique index would refuse a second
-  // signature anyway: a burst of resubmissions then costs one query each,
-  // not a transaction rolled back on the index, holding a connection.
-  const existing = await findResubmitted(builder, submission);
-  if (existing) return { outcome: "duplicate", signatureId: existing, letters, builder, confirmationQueued: false };
+  if (submission.website) return unless({ outcome: "ignored", letters, builder, confirmationQueued });
 
   const signatureId = randomUUID();
+  const write = signatureWrite(signatureId, builder, submission, letters, now, emailLanguage);
+  const written = await writeSignature(gate ?? noGate, write);
+  const refused = refusal(written);
+  if (refused) return refused;
+  if (written.signatureId) return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
+  // This form was sent before (its submission key): found in the statement's
+  // snapshot, or recorded by a twin committed while the statement waited on
+  // the unique index, which only a fresh look finds.
+  const winner = written.resubmittedId ?? (await findResubmitted(builder, submission));
+  if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
+  throw new Error("The signature was neither recorded nor found under its submission key.");
+}
+
+const loading = new Map<string, ReturnType<typeof getLetterBuilder>>();
+
+/**
+ * The letter builder, loaded once for every signature that asks while a load
+ * is under way (single flight): a load checks the content's version with a
+ * query (lib/campaigns/content-cache.ts), which under a surge was a tenth of
+ * a signature's CPU. What a signature sees is at most as old as a load
+ * already under way when it arrived: the same as a signature that read the
+ * content a moment earlier and committed a moment later.
+ */
+function sharedBuilder(slug: string, language: string): ReturnType<typeof getLetterBuilder> {
+  const key = `${slug}|${language}`;
+  let load = loading.get(key);
+  if (!load) {
+    load = getLetterBuilder(slug, language).finally(() => loading.delete(key));
+    loading.set(key, load);
+  }
+  return load;
+}
+
+const noGate: SigningGate = { challengeId: null, challengeLifetimeSeconds: 0, client: null };
+
+/** The gate's refusal, if it refused: a proof of work spent before, or the client's allowance used up. */
+function refusal(written: SignatureWritten): RecordSignatureResult | null {
+  if (!written.proofFresh) return { outcome: "proof_failed" };
+  if (!written.allowed)
+    return { outcome: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil(written.msBeforeNext / 1000)) };
+  return null;
+}
+
+/**
+ * Every row of a signature, composed and encrypted (each ciphertext bound
+ * to its row, so every id is made first). The confirmation email is
+ * prepared for every address that gets one, whether the statement then
+ * files it or holds it (the address had its five this hour): the work does
+ * not depend on the address, and whether to ask follows from the form
+ * alone, never from what is stored.
+ */
+function signatureWrite(
+  signatureId: string,
+  builder: LetterBuilder,
+  submission: SignatureSubmission,
+  letters: RecordedLetter[],
+  now: Date,
+  emailLanguage: string | undefined,
+): SignatureWrite {
   const retentionMs = env().PERSONAL_DATA_RETENTION_DAYS * day;
   const campaignId = builder.campaignId;
   const platform = letters.filter((l) => l.channel === "platform_email");
   // Platform letters wait for the address to be confirmed, and so does the count.
   const countedNow = platform.length === 0;
   const confirms = addressUse(submission, platform.length);
-  // Held when the address has had its share of confirmation emails this
-  // hour (rate-limits.ts): the submission is kept and answered alike, and
-  // listed in one email when the hour ends. Asked for every address that
-  // gets one, and only then: an address typed without a use costs its owner
-  // none of their allowance. Whether to ask follows from the form alone,
-  // never from what is stored.
-  const confirmation = confirms ? await mayEmailConfirmation(submission.email!, now) : ({ allowed: true } as const);
-
-  // The partner link, looked up whenever one is given; an unknown code changes nothing.
-  const source = submission.source ? await knownSourceCode(campaignId, submission.source) : null;
-
   const purgeAfter = new Date(now.getTime() + retentionMs);
   // Follow-ups (reminder, thank-you, summary, update) speak it too: they read it from this first email.
   const spoken = emailLanguage ?? builder.language;
   const letterIds = letters.map(() => randomUUID());
-  const rows: SignatureRows = {
+  const contactAt = (column: "emailEncrypted" | "nameEncrypted" | "cityEncrypted") => ({
+    table: "SupporterContact" as const,
+    column,
+    row: signatureId,
+  });
+  return {
     signature: {
       id: signatureId,
       campaignId,
@@ -137,93 +198,59 @@ export async function recordSignature(
       submissionKey: submission.submissionKey ?? null,
       createdAt: now,
     },
+    purgeAfter,
     contact: confirms
       ? {
-          signatureId,
-          emailEncrypted: encryptOptional(submission.email, {
-            table: "SupporterContact",
-            column: "emailEncrypted",
-            row: signatureId,
-          }),
+          emailEncrypted: encryptOptional(submission.email, contactAt("emailEncrypted")),
           // Name and city sign the letters we send; an address kept only to write to its owner needs neither.
           nameEncrypted:
             confirms === "contact" || submission.identity === "anonymous"
               ? null
-              : encryptOptional(submission.name, {
-                  table: "SupporterContact",
-                  column: "nameEncrypted",
-                  row: signatureId,
-                }),
+              : encryptOptional(submission.name, contactAt("nameEncrypted")),
           cityEncrypted:
             confirms === "letters" && submission.identity === "full"
-              ? encryptOptional(submission.city, {
-                  table: "SupporterContact",
-                  column: "cityEncrypted",
-                  row: signatureId,
-                })
+              ? encryptOptional(submission.city, contactAt("cityEncrypted"))
               : null,
           consentContact: submission.consentContact,
           // A Reply-To exists only on letters our server sends.
           replyToSupporter: confirms === "letters" && submission.replyToMe,
           // Kept only until the signature counts, at confirmation (confirm-supporter-email.ts).
-          sourceCode: countedNow ? null : source,
-          purgeAfter,
+          keepSourceCode: !countedNow,
         }
       : null,
+    // The partner link, matched whenever one is given; an unknown code changes nothing.
+    sourceCode: submission.source ?? null,
     letters: letters.map((letter, index) => ({
       id: letterIds[index]!,
-      signatureId,
-      campaignId,
       addresseeId: letter.addressee.id,
       channel: letter.channel,
-      language: submission.language,
       status: letter.channel === "platform_email" ? "awaiting_confirmation" : "recorded",
       // "I have sent them myself already": sent as they say, counted as sent with the signature.
       reportedSentAt: letter.channel === "self_reported" ? now : null,
-      createdAt: now,
     })),
-    platformLetters: letters.flatMap((letter, index) =>
-      letter.channel === "platform_email"
-        ? [
-            {
-              letterId: letterIds[index]!,
-              subjectEncrypted: encryptText(letter.subject, {
-                table: "PlatformLetter",
-                column: "subjectEncrypted",
-                row: letterIds[index]!,
-              }),
-              bodyEncrypted: encryptText(letter.text, {
-                table: "PlatformLetter",
-                column: "bodyEncrypted",
-                row: letterIds[index]!,
-              }),
-              purgeAfter,
-            },
-          ]
-        : [],
-    ),
-    pendingTallies: countedNow
-      ? pendingTallyRows(
-          campaignId,
-          signatureId,
-          letterIds,
-          letterIds.filter((_, index) => letters[index]!.channel === "self_reported"),
-        )
-      : [],
-    sourceCounted: countedNow ? source : null,
-  };
-
-  try {
-    await inTransaction(async (tx) => {
-      await insertSignatureRows(tx, rows);
-      if (!confirms) return;
-      if (confirmation.allowed) {
-        await queueSupporterEmail(tx, {
-          signatureId,
-          kind: "address_confirmation",
-          language: spoken,
-          to: submission.email!,
-          email:
+    platformLetters: letters.flatMap((letter, index) => {
+      if (letter.channel !== "platform_email") return [];
+      const row = letterIds[index]!;
+      return [
+        {
+          letterId: row,
+          subjectEncrypted: encryptText(letter.subject, { table: "PlatformLetter", column: "subjectEncrypted", row }),
+          bodyEncrypted: encryptText(letter.text, { table: "PlatformLetter", column: "bodyEncrypted", row }),
+        },
+      ];
+    }),
+    tallies: {
+      letterIds,
+      sentLetterIds: letterIds.filter((_, index) => letters[index]!.channel === "self_reported"),
+    },
+    confirmation: confirms
+      ? {
+          ...confirmationAllowance(submission.email!),
+          now,
+          outbox: outboxRow(
+            "address_confirmation",
+            spoken,
+            submission.email!,
             confirms === "letters"
               ? confirmationEmail({
                   signatureId,
@@ -234,21 +261,35 @@ export async function recordSignature(
                   now,
                 })
               : contactConfirmationMail({ signatureId, builder, language: spoken, now }),
-          purgeAfter,
-        });
-      } else {
-        await holdConfirmation(tx, signatureId, confirmation);
-      }
-    });
-  } catch (error) {
-    // The same form sent twice at once: the unique index let exactly one in.
-    if (isUniqueViolation(error)) {
-      const winner = await findResubmitted(builder, submission);
-      if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
-    }
-    throw error;
-  }
-  return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
+          ),
+        }
+      : null,
+  };
+}
+
+/** An email to the supporter as its outbox row, encrypted (as lib/delivery/queue-supporter-email.ts files one). */
+function outboxRow(
+  kind: "address_confirmation",
+  language: string,
+  to: string,
+  email: { subject: string; text: string; html: string },
+): NonNullable<SignatureWrite["confirmation"]>["outbox"] {
+  // The id is made here: the ciphertexts are bound to their row.
+  const row = randomUUID();
+  const at = (column: "toEncrypted" | "textEncrypted" | "htmlEncrypted") => ({
+    table: "OutboxMessage" as const,
+    column,
+    row,
+  });
+  return {
+    id: row,
+    kind,
+    language,
+    toEncrypted: encryptText(to, at("toEncrypted")),
+    subject: email.subject.slice(0, 300),
+    textEncrypted: encryptText(email.text, at("textEncrypted")),
+    htmlEncrypted: encryptText(email.html, at("htmlEncrypted")),
+  };
 }
 
 /**

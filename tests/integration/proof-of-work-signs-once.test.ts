@@ -4,6 +4,7 @@
 // measures the default in a browser.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as challengeRoute } from "@/app/api/proof-of-work/route";
+import { altchaVerdict, provenChallenge } from "@/lib/signatures/proof-of-work";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { postSignature, solvedProofOfWork } from "../helpers/signature-api";
@@ -74,5 +75,41 @@ describe("proof of work on signing", () => {
     }
     const garbage = await sign(submissionFor(campaign, { altcha: "not-a-payload" }));
     expect(garbage.status).toBe(422);
+  });
+
+  it("judges every solution as altcha-lib does, though with node:crypto's HMAC", async () => {
+    const decoded = JSON.parse(atob(await solvedProofOfWork())) as Payload & { challenge: { signature: string } };
+    const { parameters } = decoded.challenge;
+    const variants: unknown[] = [
+      decoded,
+      { ...decoded, challenge: { ...decoded.challenge, signature: decoded.challenge.signature.toUpperCase() } },
+      { ...decoded, challenge: { ...decoded.challenge, signature: undefined } },
+      { ...decoded, challenge: { ...decoded.challenge, signature: 12 } },
+      { ...decoded, challenge: { ...decoded.challenge, parameters: { ...parameters, expiresAt: 1 } } },
+      { ...decoded, challenge: { ...decoded.challenge, parameters: { ...parameters, cost: 2 } } },
+      { ...decoded, challenge: { ...decoded.challenge, parameters: { ...parameters, extra: "x" } } },
+      { ...decoded, challenge: { ...decoded.challenge, parameters: { ...parameters, keySignature: "" } } },
+      { ...decoded, challenge: { ...decoded.challenge, parameters: { ...parameters, keySignature: undefined } } },
+      { ...decoded, challenge: { ...decoded.challenge, parameters: null } },
+      { ...decoded, challenge: null },
+      { ...decoded, solution: null },
+      { ...decoded, solution: { ...decoded.solution, derivedKey: String(decoded.solution.derivedKey).toUpperCase() } },
+      { ...decoded, solution: { ...decoded.solution, derivedKey: `${String(decoded.solution.derivedKey)}0` } },
+      { ...decoded, solution: { ...decoded.solution, derivedKey: "00".repeat(32) } },
+      { ...decoded, solution: { ...decoded.solution, derivedKey: 7 } },
+      { ...decoded, solution: { ...decoded.solution, counter: -1 } },
+      { ...decoded, solution: { ...decoded.solution, counter: 1.5 } },
+      { ...decoded, solution: { ...decoded.solution, counter: "1" } },
+      { ...decoded, solution: { ...decoded.solution, counter: 2 ** 32 } },
+      { challenge: decoded.challenge },
+      { verificationData: "id=1", signature: "00" },
+      null,
+      [],
+      "text",
+    ];
+    const payloads = [...variants.map((v) => btoa(JSON.stringify(v))), "not base64 !", btoa("{not json")];
+    for (const payload of payloads)
+      expect(await provenChallenge(payload), payload.slice(0, 120)).toBe(await altchaVerdict(payload));
+    expect(await provenChallenge(payloads[0]!)).toBe(String(parameters.nonce));
   });
 });
