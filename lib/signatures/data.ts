@@ -5,7 +5,8 @@
 // one transaction.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/core/db";
+import { db, pool } from "@/lib/core/db";
+import type { IdentityLevel, LetterChannel, LetterStatus, OutboxKind } from "@/lib/core/vocabulary";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,22 +20,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-// --- Proof of work -------------------------------------------------------------------
-
-/** Records a challenge as spent (forgetting ones past twice their lifetime); false when it was spent before. */
-export async function spendChallenge(challengeId: string, lifetimeSeconds: number): Promise<boolean> {
-  await db().$executeRawUnsafe(
-    `DELETE FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => $1)`,
-    lifetimeSeconds * 2,
-  );
-  const inserted = await db().$executeRawUnsafe(
-    `INSERT INTO "ProofOfWorkUse" (id, "usedAt") VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`,
-    challengeId.slice(0, 200),
-  );
-  return inserted === 1;
-}
-
-// --- Recording -----------------------------------------------------------------------
+// --- Recording ---------------------------------------------------------------------
 
 /** The signature a campaign's form with this submission key recorded, if any. */
 export async function signatureIdBySubmissionKey(campaignSlug: string, submissionKey: string): Promise<string | null> {
@@ -45,26 +31,330 @@ export async function signatureIdBySubmissionKey(campaignSlug: string, submissio
   return found?.id ?? null;
 }
 
-/** A signature and everything recorded with it; contact and platform letters already encrypted. */
-export type SignatureRows = {
-  signature: Prisma.SignatureUncheckedCreateInput;
-  contact: Prisma.SupporterContactUncheckedCreateInput | null;
-  letters: Prisma.LetterCreateManyInput[];
-  platformLetters: Prisma.PlatformLetterCreateManyInput[];
-  /** Empty while the signature waits for its address to be confirmed. */
-  pendingTallies: Prisma.PendingTallyCreateManyInput[];
-  /** A known partner code to count now (the signature counts at once), else null. */
-  sourceCounted: string | null;
+/**
+ * An allowance kept in the rate_limit table, in rate-limiter-flexible's
+ * format (key `prefix:hash`, points used, expiry in epoch milliseconds), so
+ * the staff sign-in's and the delivery pacing's limiters share the table.
+ * `previousKey`: the same client's key under the previous APP_SECRET during
+ * a rotation, whose points count too.
+ */
+export type Allowance = { key: string; previousKey: string | null; points: number; durationMs: number };
+
+/** What spending one point of an allowance gave: allowed, or not until msBeforeNext. */
+export type AllowanceSpent = { allowed: boolean; msBeforeNext: number };
+
+/**
+ * Everything a signature writes, already checked and encrypted (ids made
+ * first: each ciphertext is bound to its row). Timestamps are the caller's
+ * clock, as UTC.
+ */
+export type SignatureWrite = {
+  signature: {
+    id: string;
+    campaignId: string;
+    language: string;
+    identityLevel: IdentityLevel;
+    country: string;
+    consentCounted: boolean;
+    /** Counted at once (no platform letters): pending tallies and the partner count now. */
+    countedAt: Date | null;
+    submissionKey: string | null;
+    createdAt: Date;
+  };
+  purgeAfter: Date;
+  contact: {
+    emailEncrypted: Uint8Array | null;
+    nameEncrypted: Uint8Array | null;
+    cityEncrypted: Uint8Array | null;
+    consentContact: boolean;
+    replyToSupporter: boolean;
+    /** Keep the (known) partner code until the signature counts. */
+    keepSourceCode: boolean;
+  } | null;
+  /** A partner code as given; counted (or kept) only if admins defined it for the campaign. */
+  sourceCode: string | null;
+  letters: {
+    id: string;
+    addresseeId: string;
+    channel: LetterChannel;
+    status: LetterStatus;
+    reportedSentAt: Date | null;
+  }[];
+  platformLetters: { letterId: string; subjectEncrypted: Uint8Array; bodyEncrypted: Uint8Array }[];
+  /** With countedAt: the letters that go into the totals, and those already sent (said sent by the supporter). */
+  tallies: { letterIds: string[]; sentLetterIds: string[] };
+  /**
+   * The confirmation email, and the allowance of the address it goes to: sent
+   * (outbox row and its job) while the address has confirmation emails left
+   * this hour, else held (HeldConfirmation and one job when the hour ends).
+   */
+  confirmation: {
+    allowance: Allowance;
+    heldKey: string;
+    /** The caller's clock, for when the held hour ends. */
+    now: Date;
+    outbox: {
+      id: string;
+      kind: OutboxKind;
+      language: string;
+      toEncrypted: Uint8Array;
+      subject: string;
+      textEncrypted: Uint8Array;
+      htmlEncrypted: Uint8Array;
+    };
+  } | null;
 };
 
-/** Writes a signature's rows in the caller's transaction. */
-export async function insertSignatureRows(tx: Tx, rows: SignatureRows): Promise<void> {
-  await tx.signature.create({ data: rows.signature });
-  if (rows.contact) await tx.supporterContact.create({ data: rows.contact });
-  await tx.letter.createMany({ data: rows.letters });
-  if (rows.platformLetters.length > 0) await tx.platformLetter.createMany({ data: rows.platformLetters });
-  if (rows.pendingTallies.length > 0) await insertPendingTallies(tx, rows.pendingTallies);
-  if (rows.sourceCounted) await countSourceSignature(tx, rows.signature.campaignId, rows.sourceCounted);
+/** What must pass before anything is written: a proof of work not spent before, and the client's allowance. */
+export type SigningGate = {
+  /** The solved challenge's id, spent here; null without a proof of work. */
+  challengeId: string | null;
+  challengeLifetimeSeconds: number;
+  /** Null when clients cannot be told apart (then no per-client limit). */
+  client: Allowance | null;
+};
+
+export type SignatureWritten = {
+  /** False: the proof of work was spent before; nothing else was done. */
+  proofFresh: boolean;
+  /** False: the client's allowance is used up (msBeforeNext says until when); nothing was written. */
+  allowed: boolean;
+  msBeforeNext: number;
+  /** The new signature, or null (nothing to write, refused, or this form's submission key was recorded before). */
+  signatureId: string | null;
+  /** The signature recorded before under this submission key, as this statement could see it. */
+  resubmittedId: string | null;
+};
+
+/**
+ * Spends the proof of work, then a point of the client's allowance, then
+ * (when both pass and there is something to write) writes the signature
+ * with everything it carries: contact, letters, platform letters, pending
+ * tallies, the partner count, and the confirmation email with its job or,
+ * past the address's allowance, the held confirmation and its job. One SQL
+ * statement, so one round trip and one implicit transaction: acknowledged
+ * means committed, and a fault at any point leaves none of it.
+ *
+ * Each part reads its parent's id from the part that inserted it, never
+ * from the table (all parts see one snapshot); the unique submission key
+ * turns a resubmitted form into no row at all (ON CONFLICT DO NOTHING, every
+ * child reading from the signature's part). Rate-limit rows are locked in one
+ * order (client, then address) until the statement commits.
+ */
+export async function writeSignature(gate: SigningGate, write: SignatureWrite | null): Promise<SignatureWritten> {
+  const p = new Parameters();
+  const nowMs = p.add(Date.now(), "bigint");
+  const challenge = p.add(gate.challengeId, "text");
+  const lifetime = p.add(gate.challengeLifetimeSeconds, "integer");
+  const client = allowanceParameters(p, gate.client);
+  const writing = p.add(write !== null, "boolean");
+  const w = write;
+  const sig = w?.signature;
+  const campaignId = p.add(sig?.campaignId ?? null, "uuid");
+  const signatureId = p.add(sig?.id ?? null, "uuid");
+  const language = p.add(sig?.language ?? null, "text");
+  const createdAt = p.add(utc(sig?.createdAt), "timestamp(3)");
+  const submissionKey = p.add(sig?.submissionKey ?? null, "text");
+  const counted = p.add(Boolean(sig?.countedAt), "boolean");
+  const purgeAfter = p.add(utc(w?.purgeAfter), "timestamp(3)");
+  const source = p.add(w?.sourceCode ?? null, "text");
+  const contact = w?.contact;
+  const confirmation = w?.confirmation;
+  const address = allowanceParameters(p, confirmation?.allowance ?? null);
+  const outbox = confirmation?.outbox;
+  const sql = `
+    WITH
+    -- Spent challenges are kept twice their lifetime; each signature clears a few old ones, skipping rows others clear.
+    forgotten AS (
+      DELETE FROM "ProofOfWorkUse" WHERE id IN (
+        SELECT id FROM "ProofOfWorkUse" WHERE "usedAt" < now() - make_interval(secs => ${lifetime} * 2)
+        ORDER BY "usedAt" LIMIT 20 FOR UPDATE SKIP LOCKED)
+    ),
+    proof AS (
+      INSERT INTO "ProofOfWorkUse" (id, "usedAt") SELECT ${challenge}, now() WHERE ${challenge} IS NOT NULL
+      ON CONFLICT (id) DO NOTHING RETURNING id
+    ),
+    proof_fresh AS (SELECT ${challenge} IS NULL OR EXISTS (SELECT 1 FROM proof) AS fresh),
+    ${spendSql("client", client, nowMs, "(SELECT fresh FROM proof_fresh)")},
+    existing AS (
+      SELECT id FROM "Signature" WHERE "submissionKey" = ${submissionKey} AND "campaignId" = ${campaignId}
+    ),
+    sig AS (
+      INSERT INTO "Signature" (id, "campaignId", "createdAt", language, "identityLevel", country, "consentCounted",
+                               "countedAt", "submissionKey")
+      SELECT ${signatureId}, ${campaignId}, ${createdAt}, ${language}, ${p.add(sig?.identityLevel ?? null, "text")}::"IdentityLevel",
+             ${p.add(sig?.country ?? null, "text")}, ${p.add(sig?.consentCounted ?? null, "boolean")},
+             CASE WHEN ${counted} THEN ${createdAt} END, ${submissionKey}
+      FROM client_verdict
+      WHERE ${writing} AND (SELECT fresh FROM proof_fresh) AND client_verdict.allowed
+        AND NOT EXISTS (SELECT 1 FROM existing)
+      ON CONFLICT ("submissionKey") DO NOTHING
+      RETURNING id
+    ),
+    known_source AS (SELECT code FROM "CampaignSource" WHERE "campaignId" = ${campaignId} AND code = ${source}),
+    contact AS (
+      INSERT INTO "SupporterContact" ("signatureId", "emailEncrypted", "nameEncrypted", "cityEncrypted",
+                                      "consentContact", "replyToSupporter", "sourceCode", "purgeAfter")
+      SELECT sig.id, ${p.add(contact?.emailEncrypted ?? null, "bytea")}, ${p.add(contact?.nameEncrypted ?? null, "bytea")},
+             ${p.add(contact?.cityEncrypted ?? null, "bytea")}, ${p.add(contact?.consentContact ?? false, "boolean")},
+             ${p.add(contact?.replyToSupporter ?? false, "boolean")},
+             CASE WHEN ${p.add(contact?.keepSourceCode ?? false, "boolean")} THEN (SELECT code FROM known_source) END,
+             ${purgeAfter}
+      FROM sig WHERE ${p.add(Boolean(contact), "boolean")}
+    ),
+    letters AS (
+      INSERT INTO "Letter" (id, "signatureId", "campaignId", "addresseeId", channel, language, status,
+                            "reportedSentAt", "createdAt", "updatedAt")
+      SELECT l.id, sig.id, ${campaignId}, l.addressee, l.channel::"LetterChannel", ${language},
+             l.status::"LetterStatus", l.sent, ${createdAt}, ${createdAt}
+      FROM sig, unnest(${p.add(w?.letters.map((l) => l.id) ?? [], "uuid[]")},
+                       ${p.add(w?.letters.map((l) => l.addresseeId) ?? [], "uuid[]")},
+                       ${p.add(w?.letters.map((l) => l.channel) ?? [], "text[]")},
+                       ${p.add(w?.letters.map((l) => l.status) ?? [], "text[]")},
+                       ${p.add(w?.letters.map((l) => utc(l.reportedSentAt)) ?? [], "timestamp(3)[]")})
+           AS l(id, addressee, channel, status, sent)
+    ),
+    platform_letters AS (
+      INSERT INTO "PlatformLetter" ("letterId", "subjectEncrypted", "bodyEncrypted", "purgeAfter")
+      SELECT l.id, l.subject, l.body, ${purgeAfter}
+      FROM sig, unnest(${p.add(w?.platformLetters.map((l) => l.letterId) ?? [], "uuid[]")},
+                       ${p.add(w?.platformLetters.map((l) => Buffer.from(l.subjectEncrypted)) ?? [], "bytea[]")},
+                       ${p.add(w?.platformLetters.map((l) => Buffer.from(l.bodyEncrypted)) ?? [], "bytea[]")})
+           AS l(id, subject, body)
+    ),
+    tallies AS (
+      INSERT INTO "PendingTally" ("campaignId", "signatureId", "letterId", "sentLetterId")
+      SELECT ${campaignId}, sig.id, NULL::uuid, NULL::uuid FROM sig WHERE ${counted}
+      UNION ALL
+      SELECT ${campaignId}, NULL, t.id, NULL FROM sig, unnest(${p.add(w?.tallies.letterIds ?? [], "uuid[]")}) AS t(id)
+      WHERE ${counted}
+      UNION ALL
+      SELECT ${campaignId}, NULL, NULL, t.id FROM sig, unnest(${p.add(w?.tallies.sentLetterIds ?? [], "uuid[]")}) AS t(id)
+      WHERE ${counted}
+    ),
+    -- The one counter left on this path (a partner code shared widely makes its signers wait on its row).
+    source_counted AS (
+      UPDATE "CampaignSource" SET signatures = signatures + 1
+      WHERE "campaignId" = ${campaignId} AND code = ${source} AND ${counted} AND EXISTS (SELECT 1 FROM sig)
+    ),
+    ${spendSql("address", address, nowMs, "EXISTS (SELECT 1 FROM sig)")},
+    outbox AS (
+      INSERT INTO "OutboxMessage" (id, kind, "signatureId", language, "toEncrypted", subject, "textEncrypted",
+                                   "htmlEncrypted", "purgeAfter")
+      SELECT ${p.add(outbox?.id ?? null, "uuid")}, ${p.add(outbox?.kind ?? null, "text")}::"OutboxKind", sig.id,
+             ${p.add(outbox?.language ?? null, "text")}, ${p.add(outbox?.toEncrypted ?? null, "bytea")},
+             ${p.add(outbox?.subject ?? null, "text")}, ${p.add(outbox?.textEncrypted ?? null, "bytea")},
+             ${p.add(outbox?.htmlEncrypted ?? null, "bytea")}, ${purgeAfter}
+      FROM sig, address_verdict WHERE address_verdict.spent AND address_verdict.allowed
+      ON CONFLICT ("signatureId", kind) DO NOTHING
+      RETURNING id
+    ),
+    outbox_job AS (
+      SELECT graphile_worker.add_job('send-supporter-email', json_build_object('outboxMessageId', outbox.id),
+               run_at := now(), job_key := 'outbox:' || outbox.id, max_attempts := 25, job_key_mode := 'replace')
+      FROM outbox
+    ),
+    held AS (
+      INSERT INTO "HeldConfirmation" ("signatureId", "addressKey")
+      SELECT sig.id, ${p.add(confirmation?.heldKey ?? null, "text")}
+      FROM sig, address_verdict WHERE address_verdict.spent AND NOT address_verdict.allowed
+      RETURNING "addressKey"
+    ),
+    -- One job per address and hour, at the hour's end; later submissions keep its time.
+    held_job AS (
+      SELECT graphile_worker.add_job('send-held-confirmations', json_build_object('addressKey', held."addressKey"),
+               run_at := to_timestamp((${p.add(confirmation?.now.getTime() ?? null, "bigint")}
+                                       + greatest(1000, address_verdict.until - ${nowMs})) / 1000.0),
+               job_key := 'held:' || held."addressKey", max_attempts := 25, job_key_mode := 'preserve_run_at')
+      FROM held, address_verdict
+    )
+    SELECT (SELECT fresh FROM proof_fresh) AS "proofFresh",
+           client_verdict.allowed, greatest(0, client_verdict.until - ${nowMs}) AS "msBeforeNext",
+           (SELECT id FROM sig) AS "signatureId",
+           (SELECT id FROM existing) AS "resubmittedId",
+           (SELECT count(*) FROM outbox_job) + (SELECT count(*) FROM held_job) AS jobs
+    FROM client_verdict`;
+  const { rows } = await pool().query<SignatureWritten & { msBeforeNext: string }>(sql, p.values);
+  const row = rows[0]!;
+  return { ...row, msBeforeNext: Number(row.msBeforeNext ?? 0) };
+}
+
+/** Spends one point of an allowance on its own (the reminder's confirmation email, tests); one statement. */
+export async function spendAllowance(allowance: Allowance): Promise<AllowanceSpent> {
+  const p = new Parameters();
+  const nowMs = p.add(Date.now(), "bigint");
+  const spent = allowanceParameters(p, allowance);
+  const { rows } = await pool().query<{ allowed: boolean; msBeforeNext: string }>(
+    `WITH ${spendSql("one", spent, nowMs, "true")}
+     SELECT allowed, greatest(0, until - ${nowMs}) AS "msBeforeNext" FROM one_verdict`,
+    p.values,
+  );
+  return { allowed: rows[0]!.allowed, msBeforeNext: Number(rows[0]!.msBeforeNext) };
+}
+
+/** Only the gate: the proof of work and the client's allowance, for a request that then writes nothing. */
+export async function passSigningGate(gate: SigningGate): Promise<SignatureWritten> {
+  return writeSignature(gate, null);
+}
+
+/** Rate-limit rows whose window ended before `before` (epoch ms): what rate-limiter-flexible clears every 5 minutes. */
+export async function deleteExpiredAllowances(before: number): Promise<void> {
+  await pool().query(`DELETE FROM rate_limit WHERE expire < $1::bigint`, [before]);
+}
+
+type AllowanceParameters = { key: string; previousKey: string; points: string; durationMs: string };
+
+function allowanceParameters(p: Parameters, allowance: Allowance | null): AllowanceParameters {
+  return {
+    key: p.add(allowance?.key ?? null, "text"),
+    previousKey: p.add(allowance?.previousKey ?? null, "text"),
+    points: p.add(allowance?.points ?? 0, "integer"),
+    durationMs: p.add(allowance?.durationMs ?? 0, "bigint"),
+  };
+}
+
+/**
+ * Parts `${name}_before`, `${name}` and `${name}_verdict` of a WITH: one
+ * point spent when `when` holds and the key is given, as rate-limiter-flexible's
+ * Postgres store and consumeAcrossRotation do (a fresh window when the old one
+ * has ended; refused past the points, the previous key's points included, and
+ * nothing spent once the previous key alone has used them up). The verdict's
+ * one row: `spent` (a key was given and `when` held), `allowed` (true
+ * without a key) and `until` (epoch ms when the window ends).
+ */
+function spendSql(name: string, a: AllowanceParameters, nowMs: string, when: string): string {
+  return `
+    ${name}_before AS (SELECT points, expire FROM rate_limit WHERE key = ${a.previousKey} AND expire > ${nowMs}),
+    ${name} AS (
+      INSERT INTO rate_limit AS r (key, points, expire)
+      SELECT ${a.key}, 1, ${nowMs} + ${a.durationMs}
+      WHERE ${a.key} IS NOT NULL AND ${when} AND coalesce((SELECT points FROM ${name}_before), 0) < ${a.points}
+      ON CONFLICT (key) DO UPDATE SET
+        points = CASE WHEN r.expire <= ${nowMs} THEN 1 ELSE r.points + 1 END,
+        expire = CASE WHEN r.expire <= ${nowMs} THEN EXCLUDED.expire ELSE r.expire END
+      RETURNING points, expire
+    ),
+    ${name}_verdict AS (
+      SELECT ${a.key} IS NOT NULL AND ${when} AS spent,
+             ${a.key} IS NULL
+               OR coalesce((SELECT points FROM ${name}), ${a.points} + 1)
+                  + coalesce((SELECT points FROM ${name}_before), 0) <= ${a.points} AS allowed,
+             greatest((SELECT expire FROM ${name}), (SELECT expire FROM ${name}_before)) AS until
+    )`;
+}
+
+/** Numbered parameters with their types, in the order they are added (the statement's text stays the same). */
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** A UTC timestamp for a `timestamp(3)` column, as Prisma writes them (the server's time zone plays no part). */
+function utc(date: Date | null | undefined): string | null {
+  return date ? date.toISOString().replace("T", " ").replace("Z", "") : null;
 }
 
 /** Rows the next roll-up adds to the totals (lib/tallies). */
@@ -73,15 +363,6 @@ export async function insertPendingTallies(tx: Tx, rows: Prisma.PendingTallyCrea
 }
 
 // --- Partner sources ----------------------------------------------------------------
-
-/** The code if admins defined it for this campaign, else null (an unknown code is ignored). */
-export async function knownSourceCode(campaignId: string, code: string): Promise<string | null> {
-  const found = await db().campaignSource.findUnique({
-    where: { campaignId_code: { campaignId, code } },
-    select: { code: true },
-  });
-  return found?.code ?? null;
-}
 
 /** One more counted signature for a partner code: only the number is kept, nothing that points to the signature. */
 export async function countSourceSignature(tx: Tx, campaignId: string, code: string): Promise<void> {
@@ -98,10 +379,6 @@ export async function forgetSourceCode(tx: Tx, signatureId: string): Promise<voi
 }
 
 // --- Held confirmations --------------------------------------------------------------
-
-export async function insertHeldConfirmation(tx: Tx, signatureId: string, addressKey: string): Promise<void> {
-  await tx.heldConfirmation.create({ data: { signatureId, addressKey } });
-}
 
 /** Takes and deletes at once the submissions held for an address: a second worker on the same key finds none. */
 export async function takeHeldConfirmations(tx: Tx, addressKey: string): Promise<string[]> {

@@ -1,35 +1,14 @@
 import "server-only";
 import { heldConfirmationsEmail } from "@/emails/held-confirmations";
-import type { Prisma } from "@/generated/prisma/client";
 import { pickTranslation } from "@/lib/campaigns/text";
-import { addJob } from "@/lib/delivery/job-queue";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/core/env";
 import { deletionUrl } from "@/lib/privacy/deletion-link";
 import { decryptText } from "@/lib/privacy/encryption";
 import { confirmationUrl } from "./confirmation-email";
-import { inTransaction, insertHeldConfirmation, takeHeldConfirmations, unconfirmedSignatures } from "./data";
+import { inTransaction, takeHeldConfirmations, unconfirmedSignatures } from "./data";
 
 const day = 24 * 60 * 60 * 1000;
-
-/**
- * Holds a submission's confirmation email (its address had five this hour)
- * and makes sure one job lists the held ones when the hour ends. One job per
- * address and hour: later submissions keep its time instead of pushing it on.
- */
-export async function holdConfirmation(
-  tx: Prisma.TransactionClient,
-  signatureId: string,
-  held: { addressKey: string; hourEndsAt: Date },
-): Promise<void> {
-  await insertHeldConfirmation(tx, signatureId, held.addressKey);
-  await addJob(
-    tx,
-    "send-held-confirmations",
-    { addressKey: held.addressKey },
-    { jobKey: `held:${held.addressKey}`, runAt: held.hourEndsAt, keepRunAt: true },
-  );
-}
 
 /**
  * The worker's side: one email to the address listing every submission held

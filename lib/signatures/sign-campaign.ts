@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { FieldProblems } from "@/lib/core/errors";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
 import { letterProblems, signatureSubmissionSchema, type SignatureSubmission } from "@/lib/letters/schema";
-import { verifyProofOfWork } from "./proof-of-work";
-import { checkSigningRateLimits } from "./rate-limits";
+import { proofOfWorkLifetimeSeconds, provenChallenge } from "./proof-of-work";
+import { clientAllowance } from "./rate-limits";
 import { recordSignature, type RecordedLetter } from "./record-signature";
 
 export type SignCampaignInput = {
@@ -59,9 +59,10 @@ export type SignCampaignResult =
 
 /**
  * Signing a campaign, for the letter form and the JSON API alike: check the
- * fields, the proof of work and the client's allowance, then record the
- * signature and its letters in one transaction (record-signature.ts). Says
- * what happened as a result kind; each caller words it (present.ts).
+ * fields and the proof of work's solution, then spend the proof and the
+ * client's allowance and record the signature and its letters, all in one
+ * SQL statement (record-signature.ts, data.ts). Says what happened as a
+ * result kind; each caller words it (present.ts).
  */
 export async function signCampaign(input: SignCampaignInput): Promise<SignCampaignResult> {
   const parsed = signatureSubmissionSchema.safeParse(input.values);
@@ -71,15 +72,21 @@ export async function signCampaign(input: SignCampaignInput): Promise<SignCampai
   }
   const submission = parsed.data;
   if (!submission.altcha && input.proofOfWork === "required") return { kind: "proof_missing" };
-  if (submission.altcha && !(await verifyProofOfWork(submission.altcha))) return { kind: "proof_failed" };
-  const limit = await checkSigningRateLimits({ client: input.client, provedWork: Boolean(submission.altcha) });
-  if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const challengeId = submission.altcha ? await provenChallenge(submission.altcha) : null;
+  if (submission.altcha && !challengeId) return { kind: "proof_failed" };
 
-  const result = await recordSignature(input.builder ?? input.slug, submission, input.now, input.emailLanguage);
+  const result = await recordSignature(input.builder ?? input.slug, submission, input.now, input.emailLanguage, {
+    challengeId,
+    challengeLifetimeSeconds: proofOfWorkLifetimeSeconds,
+    client: clientAllowance({ client: input.client, provedWork: Boolean(submission.altcha) }),
+  });
   switch (result.outcome) {
     case "campaign_not_found":
     case "campaign_closed":
+    case "proof_failed":
       return { kind: result.outcome };
+    case "rate_limited":
+      return { kind: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
     case "invalid":
       return { kind: "not_for_campaign", problems: result.problems };
   }

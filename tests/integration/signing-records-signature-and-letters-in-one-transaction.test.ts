@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { decryptText } from "@/lib/privacy/encryption";
@@ -5,6 +6,8 @@ import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { recordSignature } from "@/lib/signatures/record-signature";
+import { getLetterBuilder } from "@/lib/letters/get-letter-builder";
+import { confirmationAllowance } from "@/lib/signatures/rate-limits";
 import { countRows, resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { submissionFor } from "../helpers/submissions";
@@ -194,6 +197,68 @@ describe("recording a signature", () => {
     const again = await recordSignature(slug, submission);
     expect(first.outcome).toBe("recorded");
     expect(again.outcome).toBe("duplicate");
+  });
+
+  it("records a form sent twenty times at once as one signature, one confirmation email and one allowance spent", async () => {
+    const submission = submissionFor(campaign, {
+      submissionKey: "form-key-sent-twenty-times-at-once",
+      channel: "platform_email",
+      consentIdentity: true,
+      email: "impatient@example.org",
+    });
+    const results = await Promise.all(Array.from({ length: 20 }, () => recordSignature(slug, submission)));
+    const recorded = results.filter((r) => r.outcome === "recorded");
+    expect(recorded).toHaveLength(1);
+    const id = recorded[0]!.outcome === "recorded" ? recorded[0]!.signatureId : "";
+    // The other nineteen name the one that was recorded, whether they saw it or waited on the unique index for it.
+    expect(
+      results.filter((r) => r.outcome === "duplicate").map((r) => r.outcome === "duplicate" && r.signatureId),
+    ).toEqual(Array(19).fill(id));
+    const rows = (table: string) =>
+      countRows(`SELECT count(*) AS n FROM "${table}" WHERE "signatureId" = $1::uuid`, id);
+    expect(await rows("Letter")).toBe(7);
+    expect(await rows("SupporterContact")).toBe(1);
+    expect(await rows("OutboxMessage")).toBe(1);
+    expect(
+      await countRows(`SELECT count(*) AS n FROM "Signature" WHERE "submissionKey" = $1`, submission.submissionKey),
+    ).toBe(1);
+    const { allowance } = confirmationAllowance(submission.email!);
+    expect(await countRows(`SELECT coalesce(sum(points), 0) AS n FROM rate_limit WHERE key = $1`, allowance.key)).toBe(
+      1,
+    );
+  });
+
+  it("writes nothing of a signature, nor spends its proof of work or allowance, when its statement fails at the end", async () => {
+    const builder = (await getLetterBuilder(slug, "en"))!;
+    // An addressee the (stale) builder offers but the database does not hold: the
+    // letters' foreign key fails when the statement ends, after every other part ran.
+    const gone = { ...builder.addressees[0]!, id: randomUUID() };
+    const stale = { ...builder, addressees: [...builder.addressees, gone] };
+    const tables = ["Signature", "SupporterContact", "Letter", "PlatformLetter", "OutboxMessage", "PendingTally"];
+    const count = async () =>
+      Object.fromEntries(
+        await Promise.all(tables.map(async (t) => [t, await countRows(`SELECT count(*) AS n FROM "${t}"`)] as const)),
+      );
+    const before = await count();
+    const jobsBefore = await countRows(`SELECT count(*) AS n FROM graphile_worker.jobs`);
+    const submission = submissionFor(campaign, {
+      addressees: [builder.addressees[0]!.id, gone.id],
+      channel: "platform_email",
+      consentIdentity: true,
+      email: "unlucky@example.org",
+    });
+    const gate = {
+      challengeId: "challenge-of-a-failed-statement",
+      challengeLifetimeSeconds: 600,
+      client: { key: "sign-client:failed-statement", previousKey: null, points: 20, durationMs: 3_600_000 },
+    };
+    await expect(recordSignature(stale, submission, new Date(), undefined, gate)).rejects.toThrow();
+    expect(await count()).toEqual(before);
+    expect(await countRows(`SELECT count(*) AS n FROM graphile_worker.jobs`)).toBe(jobsBefore);
+    expect(await countRows(`SELECT count(*) AS n FROM "ProofOfWorkUse" WHERE id = $1`, gate.challengeId)).toBe(0);
+    const { allowance } = confirmationAllowance(submission.email!);
+    for (const key of [gate.client.key, allowance.key])
+      expect(await countRows(`SELECT count(*) AS n FROM rate_limit WHERE key = $1`, key)).toBe(0);
   });
 
   it("records nothing when the honeypot is filled, yet answers as usual", async () => {
