@@ -79,7 +79,9 @@ export function LetterBuilder({
   // The live preview's code (schema and composer), fetched at the first change.
   const [livePreview, setLivePreview] = useState<typeof import("./live-preview") | null>(null);
   // The letter's language as the server last answered (names, salutations and template follow it).
-  const builder = builders[textOf(state.values, "language")] ?? first;
+  // Own keys only: a typed "constructor" or "toString" is not a language.
+  const chosen = textOf(state.values, "language");
+  const builder = Object.hasOwn(builders, chosen) ? builders[chosen]! : first;
 
   if (state.thankYou)
     return (
