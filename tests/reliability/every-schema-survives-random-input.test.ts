@@ -243,6 +243,13 @@ const totals = {
   signaturesByCountry: { DE: 1, FR: 1 },
   computedAt: "2026-11-23T09:11:20.221Z",
 };
+const signatureLinks = {
+  mailto: "mailto:a@example.org?subject=Lift%20the%20ban",
+  mailtoByAddressee: { a1: "mailto:a@example.org" },
+  x: [{ addresseeId: "a2", handle: "@mfa_russia", text: "Lift the ban.", url: "https://x.com/intent/post?text=x" }],
+  pdf: { method: "POST", url: "/api/letters/pdf", note: "Send the letter form" },
+  eml: { method: "POST", url: "/api/letters/eml", note: "Send the letter form" },
+};
 const env = {
   NODE_ENV: "production",
   DATABASE_URL: "postgresql://app:secret@db.internal:5432/campaigns",
@@ -372,6 +379,46 @@ const cases: Record<string, Case> = {
       for (const b of ["replyToMe", "consentIdentity", "consentContact"]) expect(typeof o[b]).toBe("boolean");
     },
     reparses: true,
+  },
+  // lib/signatures/schema.ts: the signing API's query in, its answer out.
+  "lib/signatures/schema.ts#signatureQuerySchema": {
+    valid: [{ include: "links" }, {}],
+    holds: (o) => expect([undefined, "links"]).toContain(o.include),
+    reparses: true,
+  },
+  "lib/signatures/schema.ts#signatureLinksSchema": {
+    valid: [signatureLinks],
+    holds: (o) => (
+      expect(o.pdf.method).toBe("POST"),
+      expect(o.eml.method).toBe("POST"),
+      expect(Array.isArray(o.x)).toBe(true)
+    ),
+    reparses: true,
+    outputOnly: true,
+  },
+  "lib/signatures/schema.ts#signatureAnswerSchema": {
+    valid: [
+      {
+        signatureId: ids[0],
+        duplicate: false,
+        queued: { platformEmails: 2, awaitingConfirmation: true },
+        letters: [{ addresseeId: "a1", name: "Prosecutor General", channel: "platform_email" }],
+      },
+      {
+        signatureId: ids[1],
+        duplicate: true,
+        queued: { platformEmails: 0, awaitingConfirmation: false },
+        letters: [],
+        links: signatureLinks,
+      },
+    ],
+    holds: (o) => (
+      expect(o.signatureId).toMatch(uuidPattern),
+      expect(Number.isInteger(o.queued.platformEmails)).toBe(true),
+      expect(typeof o.duplicate).toBe("boolean")
+    ),
+    reparses: true,
+    outputOnly: true,
   },
   // lib/tallies/schema.ts: totals as the API answers them.
   "lib/tallies/schema.ts#letterChannelSchema": enumCase([
