@@ -3,7 +3,8 @@
 // caller's transaction (confirmation, the summary's check-then-queue).
 import "server-only";
 import type { DeliveryStatus, OutboxKind, Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/core/db";
+import { db, pool } from "@/lib/core/db";
+import type { IdentityLevel } from "@/lib/core/vocabulary";
 import { addJob } from "./job-queue";
 
 type Tx = Prisma.TransactionClient;
@@ -19,7 +20,11 @@ export async function lettersAwaitingMessages(tx: Tx, signatureId: string) {
   });
 }
 
-/** A new delivery message and its job, in the caller's transaction. */
+/**
+ * A new delivery message, in the caller's transaction. It needs no job: the
+ * row is the queue, and every worker's drain (drain-deliveries.ts) claims
+ * due rows from it.
+ */
 export async function insertDeliveryMessage(
   tx: Tx,
   message: {
@@ -34,7 +39,6 @@ export async function insertDeliveryMessage(
   },
 ): Promise<void> {
   await tx.deliveryMessage.create({ data: message });
-  await addJob(tx, "deliver-message", { messageId: message.id }, { jobKey: `deliver:${message.id}` });
 }
 
 /** Links letters to the message that carries them; a letter already linked keeps its message. */
@@ -45,116 +49,366 @@ export async function linkLettersToMessage(tx: Tx, messageId: string, letterIds:
   });
 }
 
-/** A delivery message with every letter it carries, each with what its email needs. */
-export async function findMessageWithLetters(messageId: string) {
-  return db().deliveryMessage.findUnique({
-    where: { id: messageId },
-    include: {
-      letters: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: {
-          addressee: {
-            include: { translations: true, campaigns: { select: { campaignId: true, position: true } } },
-          },
-          campaign: true,
-          content: true,
-          signature: { include: { contact: true } },
-        },
-      },
-    },
-  });
-}
+// The drain's statements go through pg directly: one round trip each, no
+// query compiler, whatever the batch size. Times are passed as ISO strings and
+// read into the columns' UTC wall time, as Prisma writes them, whatever the
+// session's time zone.
+const utc = (parameter: string) => `(${parameter}::timestamptz AT TIME ZONE 'UTC')`;
 
-/** Puts a message back in the queue (or deferred) with a job at `runAt`. */
-export async function rescheduleMessage(
-  messageId: string,
-  runAt: Date,
-  reason: string | null,
-  status: "queued" | "deferred" = "queued",
-): Promise<void> {
-  await db().$transaction(async (tx) => {
-    await tx.deliveryMessage.update({
-      where: { id: messageId },
-      data: { status, nextAttemptAt: runAt, sendingSince: null, ...(reason ? { lastError: reason } : {}) },
+/** One letter a claimed message carries, with what its email needs (texts still encrypted). */
+export type ClaimedLetter = {
+  id: string;
+  language: string;
+  signatureId: string;
+  subjectEncrypted: Uint8Array | null;
+  bodyEncrypted: Uint8Array | null;
+  /** In the letter's language when a translation has it. */
+  addresseeName: string;
+  addresseePaused: boolean;
+  campaignPaused: boolean;
+  identityLevel: IdentityLevel;
+  country: string;
+  contact: {
+    nameEncrypted: Uint8Array | null;
+    cityEncrypted: Uint8Array | null;
+    emailEncrypted: Uint8Array | null;
+    replyToSupporter: boolean;
+  } | null;
+};
+
+/** A message this worker holds ("sending" since `claimedAt`), with its letters in the order the email greets them. */
+export type ClaimedMessage = {
+  id: string;
+  signatureId: string;
+  toAddress: string;
+  toName: string;
+  toDomain: string;
+  messageIdHeader: string;
+  /** Counting this one. */
+  attempts: number;
+  claimedAt: Date;
+  letters: ClaimedLetter[];
+};
+
+type ClaimedRow = {
+  id: string;
+  signatureId: string;
+  toAddress: string;
+  toName: string;
+  toDomain: string;
+  messageIdHeader: string;
+  attempts: number;
+  letterId: string | null;
+  language: string | null;
+  letterSignatureId: string | null;
+  subjectEncrypted: Buffer | null;
+  bodyEncrypted: Buffer | null;
+  addresseeName: string | null;
+  addresseeStatus: string | null;
+  deliveryPaused: boolean | null;
+  identityLevel: IdentityLevel | null;
+  country: string | null;
+  hasContact: boolean;
+  nameEncrypted: Buffer | null;
+  cityEncrypted: Buffer | null;
+  emailEncrypted: Buffer | null;
+  replyToSupporter: boolean | null;
+};
+
+/**
+ * Claims messages and reads everything their emails need, in one statement:
+ * the rows `pick` selects (locked, skipping rows another worker has locked)
+ * become "sending" since `now` with one more attempt. Two addressees sharing
+ * an address share a message; its letters come oldest first, then in the
+ * campaign's order of addressees.
+ */
+async function claim(pick: string, values: unknown[], now: Date): Promise<ClaimedMessage[]> {
+  const { rows } = await pool().query<ClaimedRow>(
+    `WITH picked AS (${pick}),
+     claimed AS (
+       UPDATE "DeliveryMessage" m
+       SET status = 'sending', attempts = m.attempts + 1, "sendingSince" = ${utc("$1")}, "updatedAt" = ${utc("$1")}
+       FROM picked WHERE m.id = picked.id
+       RETURNING m.id, m."signatureId", m."toAddress", m."toName", m."toDomain", m."messageIdHeader", m.attempts
+     )
+     SELECT c.*, l.id AS "letterId", l.language, l."signatureId" AS "letterSignatureId",
+            p."subjectEncrypted", p."bodyEncrypted",
+            coalesce(t.name, a.name) AS "addresseeName", a.status AS "addresseeStatus",
+            camp."deliveryPaused", s."identityLevel", s.country,
+            sc."signatureId" IS NOT NULL AS "hasContact", sc."nameEncrypted", sc."cityEncrypted",
+            sc."emailEncrypted", sc."replyToSupporter"
+     FROM claimed c
+     LEFT JOIN "Letter" l ON l."deliveryMessageId" = c.id
+     LEFT JOIN "PlatformLetter" p ON p."letterId" = l.id
+     LEFT JOIN "Addressee" a ON a.id = l."addresseeId"
+     LEFT JOIN "AddresseeTranslation" t ON t."addresseeId" = l."addresseeId" AND t.language = l.language
+     LEFT JOIN "CampaignAddressee" ca ON ca."campaignId" = l."campaignId" AND ca."addresseeId" = l."addresseeId"
+     LEFT JOIN "Campaign" camp ON camp.id = l."campaignId"
+     LEFT JOIN "Signature" s ON s.id = l."signatureId"
+     LEFT JOIN "SupporterContact" sc ON sc."signatureId" = l."signatureId"
+     ORDER BY c.id, l."createdAt", coalesce(ca.position, 0), l.id`,
+    [now.toISOString(), ...values],
+  );
+  const messages = new Map<string, ClaimedMessage>();
+  // One object per supporter: the messages of one signature share it (and what is opened from it).
+  const contacts = new Map<string, ClaimedLetter["contact"]>();
+  const contactOf = (row: ClaimedRow) => {
+    let contact = contacts.get(row.letterSignatureId!);
+    if (!contact) {
+      contact = {
+        nameEncrypted: row.nameEncrypted,
+        cityEncrypted: row.cityEncrypted,
+        emailEncrypted: row.emailEncrypted,
+        replyToSupporter: row.replyToSupporter === true,
+      };
+      contacts.set(row.letterSignatureId!, contact);
+    }
+    return contact;
+  };
+  for (const row of rows) {
+    let message = messages.get(row.id);
+    if (!message) {
+      message = {
+        id: row.id,
+        signatureId: row.signatureId,
+        toAddress: row.toAddress,
+        toName: row.toName,
+        toDomain: row.toDomain,
+        messageIdHeader: row.messageIdHeader,
+        attempts: row.attempts,
+        claimedAt: now,
+        letters: [],
+      };
+      messages.set(row.id, message);
+    }
+    if (!row.letterId) continue;
+    message.letters.push({
+      id: row.letterId,
+      language: row.language!,
+      signatureId: row.letterSignatureId!,
+      subjectEncrypted: row.subjectEncrypted,
+      bodyEncrypted: row.bodyEncrypted,
+      addresseeName: row.addresseeName!,
+      addresseePaused: row.addresseeStatus === "paused",
+      campaignPaused: row.deliveryPaused === true,
+      identityLevel: row.identityLevel!,
+      country: row.country!,
+      contact: row.hasContact ? contactOf(row) : null,
     });
-    await addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt });
-  });
+  }
+  return [...messages.values()];
 }
 
-/** A fresh job for the message at `runAt`; the row is left as it is. */
-export async function addDeliveryJob(messageId: string, runAt: Date): Promise<void> {
-  await db().$transaction(async (tx) =>
-    addJob(tx, "deliver-message", { messageId }, { jobKey: `deliver:${messageId}`, runAt }),
+/**
+ * Claims up to `limit` due messages, oldest attempt first: queued or deferred
+ * ones whose time has come, and "sending" ones under a hold older than
+ * `staleBefore` (a worker that died mid-send). FOR UPDATE SKIP LOCKED: two
+ * workers claiming at once get different messages. Each status is read
+ * along the (status, nextAttemptAt) index on its own, so a claim costs the
+ * same behind a backlog of any size; rows one branch locked but the claim
+ * does not take are free again when the statement ends.
+ */
+export async function claimDueMessages(limit: number, now: Date, staleBefore: Date): Promise<ClaimedMessage[]> {
+  const due = (where: string) =>
+    `SELECT id, "nextAttemptAt" FROM "DeliveryMessage" WHERE ${where}
+     ORDER BY "nextAttemptAt" LIMIT $3 FOR UPDATE SKIP LOCKED`;
+  return claim(
+    `WITH queued AS (${due(`status = 'queued' AND "nextAttemptAt" <= ${utc("$1")}`)}),
+          deferred AS (${due(`status = 'deferred' AND "nextAttemptAt" <= ${utc("$1")}`)}),
+          stale AS (${due(`status = 'sending' AND "sendingSince" < ${utc("$2")}`)})
+     SELECT id FROM (SELECT * FROM queued UNION ALL SELECT * FROM deferred UNION ALL SELECT * FROM stale) d
+     ORDER BY "nextAttemptAt" LIMIT $3`,
+    [staleBefore.toISOString(), limit],
+    now,
   );
 }
 
 /**
- * Claims the message for one send: queued or deferred, or "sending" under a
- * hold older than `staleBefore`. False when another worker holds it.
+ * Claims one message whatever its time (a job or an admin's retry names it):
+ * queued, deferred, or "sending" under a stale hold. Null when it is not
+ * claimable now.
  */
-export async function claimMessage(messageId: string, now: Date, staleBefore: Date): Promise<boolean> {
-  const claimed = await db().deliveryMessage.updateMany({
-    where: {
-      id: messageId,
-      OR: [{ status: { in: ["queued", "deferred"] } }, { status: "sending", sendingSince: { lt: staleBefore } }],
-    },
-    data: { status: "sending", attempts: { increment: 1 }, sendingSince: now },
-  });
-  return claimed.count > 0;
+export async function claimMessageById(
+  messageId: string,
+  now: Date,
+  staleBefore: Date,
+): Promise<ClaimedMessage | null> {
+  const [message] = await claim(
+    `SELECT id FROM "DeliveryMessage"
+     WHERE id = $3::uuid
+       AND (status IN ('queued', 'deferred') OR (status = 'sending' AND "sendingSince" < ${utc("$2")}))
+     FOR UPDATE SKIP LOCKED`,
+    [staleBefore.toISOString(), messageId],
+    now,
+  );
+  return message ?? null;
 }
 
-export async function messageHold(messageId: string) {
-  return db().deliveryMessage.findUnique({
-    where: { id: messageId },
-    select: { status: true, sendingSince: true },
-  });
+/** Where a message stands, and whose it is. */
+export async function messageStatus(
+  messageId: string,
+): Promise<{ status: DeliveryStatus; signatureId: string } | null> {
+  const { rows } = await pool().query<{ status: DeliveryStatus; signatureId: string }>(
+    `SELECT status, "signatureId" FROM "DeliveryMessage" WHERE id = $1::uuid`,
+    [messageId],
+  );
+  return rows[0] ?? null;
 }
 
-/** A message that cannot be sent at all (its text is gone); its letters are left as they are. */
-export async function markMessageUnsendable(messageId: string, reason: string): Promise<void> {
-  await db().deliveryMessage.update({ where: { id: messageId }, data: { status: "failed", lastError: reason } });
+/** Added in the statement that ends messages: checks their signatures' summaries once that worker is surely done. */
+const summaryCheckDelaySeconds = 60;
+
+/**
+ * The same statement adds a job that queues the supporters' delivery summaries
+ * for the signatures whose last message this ended, a minute on: if the
+ * worker dies before it queues them itself, they still go.
+ */
+const summaryCheckJob = (ended: string, runAt: string) => `
+  summary_check AS (
+    SELECT graphile_worker.add_job('queue-delivery-summaries',
+             json_build_object('signatureIds', json_agg(DISTINCT e."signatureId")),
+             run_at := ${runAt}::timestamptz + interval '${summaryCheckDelaySeconds} seconds', max_attempts := 25)
+    FROM ${ended} e
+    HAVING count(*) > 0
+  )`;
+
+/**
+ * The messages are sent: they and every letter they carry, in one statement.
+ * A letter enters the "letters sent" tally in the same statement, once: only
+ * letters not marked sent before get a tally row, so a message ended twice (a
+ * stale hold taken over) counts once. With `summaryCheck`, also the job above.
+ * Returns the signatures of the messages.
+ */
+export async function markSent(messageIds: string[], now: Date, summaryCheck: boolean): Promise<string[]> {
+  if (messageIds.length === 0) return [];
+  const { rows } = await pool().query<{ signatureId: string }>(
+    `WITH ended AS (
+       UPDATE "DeliveryMessage"
+       SET status = 'sent', "sentAt" = ${utc("$2")}, "sendingSince" = NULL, "lastError" = NULL, "updatedAt" = ${utc("$2")}
+       WHERE id = ANY($1::uuid[])
+       RETURNING id, "signatureId"
+     ),
+     letters AS (
+       UPDATE "Letter" SET status = 'sent', "updatedAt" = ${utc("$2")}
+       WHERE "deliveryMessageId" = ANY($1::uuid[]) AND status <> 'sent'
+       RETURNING id, "campaignId"
+     ),
+     tallies AS (
+       INSERT INTO "PendingTally" ("campaignId", "sentLetterId") SELECT "campaignId", id FROM letters RETURNING 1
+     )${summaryCheck ? `,${summaryCheckJob("ended", "$2")}` : ""}
+     SELECT DISTINCT "signatureId" FROM ended${summaryCheck ? ` WHERE (SELECT count(*) FROM summary_check) >= 0` : ""}`,
+    [messageIds, now.toISOString()],
+  );
+  return rows.map((row) => row.signatureId);
+}
+
+/**
+ * Messages that end unsent, each with its reason, in one statement. `claimedAt`
+ * (when given) must still be the message's hold: a message another worker
+ * took over is left to it. `lettersToo`: the letters fail with it (not when
+ * their text is gone, where they are left as they are). Returns the
+ * signatures of the messages ended.
+ */
+export async function markFailed(
+  failures: { id: string; reason: string; claimedAt: Date | null; lettersToo: boolean }[],
+  now: Date,
+  summaryCheck: boolean,
+): Promise<string[]> {
+  if (failures.length === 0) return [];
+  const { rows } = await pool().query<{ signatureId: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[]) AS i(id, reason, claimed, letters_too)
+     ),
+     ended AS (
+       UPDATE "DeliveryMessage" m
+       SET status = 'failed', "lastError" = i.reason, "sendingSince" = NULL, "updatedAt" = ${utc("$5")}
+       FROM input i
+       WHERE m.id = i.id
+         AND (i.claimed IS NULL OR (m.status = 'sending' AND m."sendingSince" = ${utc("i.claimed")}))
+       RETURNING m.id, m."signatureId", i.letters_too
+     ),
+     letters AS (
+       UPDATE "Letter" SET status = 'failed', "updatedAt" = ${utc("$5")}
+       WHERE "deliveryMessageId" IN (SELECT id FROM ended WHERE letters_too)
+     )${summaryCheck ? `,${summaryCheckJob("ended", "$5")}` : ""}
+     SELECT DISTINCT "signatureId" FROM ended${summaryCheck ? ` WHERE (SELECT count(*) FROM summary_check) >= 0` : ""}`,
+    [
+      failures.map((f) => f.id),
+      failures.map((f) => f.reason),
+      failures.map((f) => f.claimedAt?.toISOString() ?? null),
+      failures.map((f) => f.lettersToo),
+      now.toISOString(),
+    ],
+  );
+  return rows.map((row) => row.signatureId);
+}
+
+/**
+ * Messages this worker held go back to wait until `runAt`, in one statement:
+ * "queued" (pacing, sending hours, a hold given back) or "deferred" (a
+ * temporary failure, a pause) with the reason. `attemptTaken`: false when no
+ * SMTP attempt was made, so the claim's attempt is given back. Only rows
+ * still under the hold are touched.
+ */
+export async function markRescheduled(
+  rows: {
+    id: string;
+    claimedAt: Date;
+    runAt: Date;
+    status: "queued" | "deferred";
+    reason: string | null;
+    attemptTaken: boolean;
+  }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await pool().query(
+    `UPDATE "DeliveryMessage" m
+     SET status = i.status::"DeliveryStatus", "nextAttemptAt" = ${utc("i.run_at")}, "sendingSince" = NULL,
+         "lastError" = coalesce(i.reason, m."lastError"), attempts = m.attempts - CASE WHEN i.taken THEN 0 ELSE 1 END,
+         "updatedAt" = ${utc("$7")}
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])
+          AS i(id, claimed, run_at, status, reason, taken)
+     WHERE m.id = i.id AND m.status = 'sending' AND m."sendingSince" = ${utc("i.claimed")}`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.claimedAt.toISOString()),
+      rows.map((r) => r.runAt.toISOString()),
+      rows.map((r) => r.status),
+      rows.map((r) => r.reason),
+      rows.map((r) => r.attemptTaken),
+      now.toISOString(),
+    ],
+  );
 }
 
 /**
  * The message and every letter it carries end: sent, or failed with the
- * reason. A sent letter enters the "letters sent" tally in the same
- * transaction, once: only letters not marked sent before get a tally row, so
- * two workers ending one message (a stale hold) count it once.
+ * reason (whoever holds it). A sent letter enters the "letters sent" tally
+ * once (see markSent).
  */
 export async function endMessage(messageId: string, outcome: { sent: true } | { sent: false; reason: string }) {
-  const status: DeliveryStatus = outcome.sent ? "sent" : "failed";
-  await db().$transaction([
-    db().deliveryMessage.update({
-      where: { id: messageId },
-      data: outcome.sent
-        ? { status, sentAt: new Date(), sendingSince: null, lastError: null }
-        : { status, lastError: outcome.reason, sendingSince: null },
-    }),
-    outcome.sent
-      ? db().$executeRaw`
-          WITH sent AS (
-            UPDATE "Letter" SET status = 'sent', "updatedAt" = now()
-            WHERE "deliveryMessageId" = ${messageId}::uuid AND status <> 'sent'
-            RETURNING id, "campaignId"
-          )
-          INSERT INTO "PendingTally" ("campaignId", "sentLetterId") SELECT "campaignId", id FROM sent`
-      : db().letter.updateMany({ where: { deliveryMessageId: messageId }, data: { status } }),
-  ]);
+  if (outcome.sent) await markSent([messageId], new Date(), false);
+  else
+    await markFailed([{ id: messageId, reason: outcome.reason, claimedAt: null, lettersToo: true }], new Date(), false);
 }
 
-/** Messages a dead worker may hold, and messages whose attempt is overdue, oldest attempt first. */
-export async function staleMessageIds(staleBefore: Date, limit: number): Promise<string[]> {
-  const rows = await db().deliveryMessage.findMany({
-    where: {
-      OR: [
-        { status: "sending", sendingSince: { lt: staleBefore } },
-        { status: { in: ["queued", "deferred"] }, nextAttemptAt: { lt: staleBefore } },
-      ],
-    },
-    select: { id: true },
-    orderBy: { nextAttemptAt: "asc" },
-    take: limit,
-  });
+/**
+ * Of these signatures, those whose every message has ended and whose
+ * confirmed supporter has no delivery summary yet: the only ones for which
+ * queueDeliverySummaryIfDone has anything to do (it checks again).
+ */
+export async function signaturesAwaitingSummary(signatureIds: string[]): Promise<string[]> {
+  if (signatureIds.length === 0) return [];
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT s.id FROM unnest($1::uuid[]) AS s(id)
+     WHERE NOT EXISTS (SELECT 1 FROM "DeliveryMessage" m
+                       WHERE m."signatureId" = s.id AND m.status IN ('queued', 'sending', 'deferred'))
+       AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."signatureId" = s.id AND o.kind = 'delivery_summary')
+       AND EXISTS (SELECT 1 FROM "SupporterContact" c
+                   WHERE c."signatureId" = s.id AND c."emailConfirmedAt" IS NOT NULL AND c."emailEncrypted" IS NOT NULL)`,
+    [[...new Set(signatureIds)]],
+  );
   return rows.map((row) => row.id);
 }
 
@@ -169,11 +423,9 @@ export async function waitingOutboxIds(createdBefore: Date, limit: number): Prom
   return rows.map((row) => row.id);
 }
 
-/** Fresh jobs for these messages and supporter emails, keeping the run time of any job still there. */
-export async function readdJobs(messageIds: string[], outboxIds: string[]): Promise<void> {
+/** Fresh jobs for these supporter emails, keeping the run time of any job still there. */
+export async function readdOutboxJobs(outboxIds: string[]): Promise<void> {
   await db().$transaction(async (tx) => {
-    for (const id of messageIds)
-      await addJob(tx, "deliver-message", { messageId: id }, { jobKey: `deliver:${id}`, keepRunAt: true });
     for (const id of outboxIds) {
       await addJob(tx, "send-supporter-email", { outboxMessageId: id }, { jobKey: `outbox:${id}`, keepRunAt: true });
     }

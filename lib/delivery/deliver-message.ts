@@ -1,18 +1,10 @@
 import "server-only";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
-import {
-  addDeliveryJob,
-  claimMessage,
-  endMessage,
-  findMessageWithLetters,
-  markMessageUnsendable,
-  messageHold,
-  rescheduleMessage,
-} from "./data";
+import { claimMessageById, markFailed, markRescheduled, markSent, messageStatus, type ClaimedMessage } from "./data";
 import { letterMail, textForSharedAddress } from "./letter-mail";
-import { sendMail } from "./mailer";
-import { backoff, domainSlot, outsideSendingHours } from "./pacing";
+import { sendMail, type SendOutcome } from "./mailer";
+import { backoff, domainAllowance, outsideSendingHours } from "./pacing";
 import { queueDeliverySummaryIfDone } from "./supporter-follow-ups";
 
 // A stored reason is part of an index (campaignId, status, lastError) whose
@@ -21,118 +13,187 @@ const maxReason = 600;
 
 export type DeliveryResult = "sent" | "already_done" | "rescheduled" | "deferred" | "failed" | "busy";
 
-/** Where the letter's addressee stands in its campaign's list (letters of one signature are made together). */
-function positionOf(letter: {
-  campaignId: string;
-  addressee: { campaigns: { campaignId: string; position: number }[] };
-}) {
-  return letter.addressee.campaigns.find((c) => c.campaignId === letter.campaignId)?.position ?? 0;
+/** A held message going back to wait (markRescheduled's row). */
+export type Reschedule = Parameters<typeof markRescheduled>[0][number];
+/** A held message ending unsent (markFailed's row). */
+export type Failure = Parameters<typeof markFailed>[0][number];
+
+/** Where a claimed message goes next, before any SMTP. */
+export type Sorted = { toSend: ClaimedMessage[]; waiting: Reschedule[]; unsendable: Failure[] };
+
+/** Back to wait until `runAt` without spending the attempt the claim counted. */
+export function release(
+  message: ClaimedMessage,
+  runAt: Date,
+  reason: string | null = null,
+  status: "queued" | "deferred" = "queued",
+): Reschedule {
+  return { id: message.id, claimedAt: message.claimedAt, runAt, status, reason, attemptTaken: false };
 }
 
 /**
- * Sends one delivery message, once. The row is claimed (status "sending")
- * before the SMTP conversation and marked "sent" right after it; a worker
- * that dies in between leaves it "sending", and the sweeper retries it after
+ * Which claimed messages go now. In the order delivery always checked:
+ * a letter's text gone (purged or deleted) ends the message; a paused
+ * campaign or addressee holds it ten minutes; outside the sending hours it
+ * waits for the window; beyond its domain's per-minute allowance it waits
+ * for the allowance (one counter update per domain, the domains at once).
+ */
+export async function sortClaimed(messages: ClaimedMessage[], now: Date): Promise<Sorted> {
+  const sorted: Sorted = { toSend: [], waiting: [], unsendable: [] };
+  const window = outsideSendingHours(now);
+  const byDomain = new Map<string, ClaimedMessage[]>();
+  for (const message of messages) {
+    const first = message.letters[0];
+    if (!first || message.letters.some((l) => !l.subjectEncrypted || !l.bodyEncrypted)) {
+      sorted.unsendable.push({
+        id: message.id,
+        reason: "The letter's text is gone (purged or deleted).",
+        claimedAt: message.claimedAt,
+        lettersToo: false,
+      });
+    } else if (first.campaignPaused || first.addresseePaused) {
+      const why = first.campaignPaused
+        ? "Sending is paused for this campaign."
+        : "Sending is paused for this addressee.";
+      sorted.waiting.push(release(message, new Date(now.getTime() + 10 * 60_000), why, "deferred"));
+    } else if (window) {
+      sorted.waiting.push(release(message, window));
+    } else {
+      const group = byDomain.get(message.toDomain) ?? [];
+      group.push(message);
+      byDomain.set(message.toDomain, group);
+    }
+  }
+  const groups = [...byDomain];
+  const allowances = await Promise.all(groups.map(([domain, group]) => domainAllowance(domain, group.length, now)));
+  groups.forEach(([, group], i) => {
+    const { allowed, laterAt } = allowances[i]!;
+    sorted.toSend.push(...group.slice(0, allowed));
+    group.slice(allowed).forEach((message, index) => sorted.waiting.push(release(message, laterAt(index))));
+  });
+  return sorted;
+}
+
+type ContactColumn = "nameEncrypted" | "cityEncrypted" | "emailEncrypted";
+/** What was opened of a claimed contact, for as long as its claimed messages are held. */
+const openedContacts = new WeakMap<object, Partial<Record<ContactColumn, string>>>();
+
+/** Opens the texts and sends the email; never throws (a failure is a temporary one). */
+export async function sendClaimed(message: ClaimedMessage): Promise<SendOutcome> {
+  try {
+    const settings = env();
+    const letter = message.letters[0]!;
+    const contact = letter.contact;
+    const fromContact = (column: ContactColumn) => {
+      const value = contact?.[column];
+      if (!contact || !value) return undefined;
+      // The messages of one signature share the contact object: opened once.
+      let opened = openedContacts.get(contact);
+      if (!opened) openedContacts.set(contact, (opened = {}));
+      return (opened[column] ??= decryptText(value, { table: "SupporterContact", column, row: letter.signatureId }));
+    };
+    return await sendMail(
+      letterMail({
+        campaignSender: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
+        addressee: { name: message.toName, address: message.toAddress },
+        identity: letter.identityLevel,
+        supporterName: fromContact("nameEncrypted"),
+        supporterCity: fromContact("cityEncrypted"),
+        supporterCountry: letter.country,
+        replyToAddress: contact?.replyToSupporter ? fromContact("emailEncrypted") : undefined,
+        language: letter.language,
+        subject: decryptText(letter.subjectEncrypted!, {
+          table: "PlatformLetter",
+          column: "subjectEncrypted",
+          row: letter.id,
+        }),
+        // Two addressees sharing this address share this message: one email greets both.
+        text: textForSharedAddress(
+          message.letters.map((l) => ({
+            addresseeName: l.addresseeName,
+            text: decryptText(l.bodyEncrypted!, { table: "PlatformLetter", column: "bodyEncrypted", row: l.id }),
+          })),
+        ),
+        messageId: message.messageIdHeader,
+        signatureId: message.signatureId,
+      }),
+    );
+  } catch (error) {
+    // A text that does not open (a key no longer configured) or a local
+    // outbox that cannot be written: tried again later like a busy server.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { accepted: false, permanent: false, reason: `Not sent: ${reason}` };
+  }
+}
+
+/**
+ * What a send means for the row: sent; failed on a permanent refusal or
+ * after DELIVERY_MAX_ATTEMPTS; else deferred with backoff.
+ */
+export function afterSend(
+  message: ClaimedMessage,
+  outcome: SendOutcome,
+  now: Date,
+): { sent: true } | { sent: false; failure: Failure } | { sent: false; deferral: Reschedule } {
+  if (outcome.accepted) return { sent: true };
+  if (outcome.permanent || message.attempts >= env().DELIVERY_MAX_ATTEMPTS) {
+    const reason = outcome.permanent
+      ? outcome.reason
+      : `Gave up after ${message.attempts} attempts. Last error: ${outcome.reason}`;
+    return {
+      sent: false,
+      failure: { id: message.id, reason: reason.slice(0, maxReason), claimedAt: message.claimedAt, lettersToo: true },
+    };
+  }
+  return {
+    sent: false,
+    deferral: {
+      id: message.id,
+      claimedAt: message.claimedAt,
+      runAt: backoff(message.attempts, now),
+      status: "deferred",
+      reason: outcome.reason.slice(0, maxReason),
+      attemptTaken: true,
+    },
+  };
+}
+
+/**
+ * Sends one named delivery message, once, whatever its time (a leftover
+ * per-message job, an admin's retry, tests). The same steps as the drain
+ * (drain-deliveries.ts), for a batch of one: the row is claimed ("sending")
+ * before the SMTP conversation and marked right after it; a worker that dies
+ * in between leaves it "sending", and a drain takes it over after
  * DELIVERY_STALE_SECONDS with the same Message-ID.
  */
 export async function deliverMessage(messageId: string, now = new Date()): Promise<DeliveryResult> {
-  const settings = env();
-  const message = await findMessageWithLetters(messageId);
-  if (!message) return "already_done";
-  if (["sent", "failed", "cancelled"].includes(message.status)) {
+  const staleBefore = new Date(now.getTime() - env().DELIVERY_STALE_SECONDS * 1000);
+  const message = await claimMessageById(messageId, now, staleBefore);
+  if (!message) {
+    const found = await messageStatus(messageId);
+    if (!found) return "already_done";
+    // Another worker holds it; a drain takes it over if that hold goes stale.
+    if (["queued", "deferred", "sending"].includes(found.status)) return "busy";
     // A retried job after a crash between the update and the summary.
-    await queueDeliverySummaryIfDone(message.signatureId);
+    await queueDeliverySummaryIfDone(found.signatureId);
     return "already_done";
   }
-  // Two addressees sharing this address share this message: one email greets both.
-  const letters = message.letters.toSorted(
-    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || positionOf(a) - positionOf(b),
-  );
-  const letter = letters[0];
-  if (!letter?.content || letters.some((l) => !l.content)) {
-    await markMessageUnsendable(messageId, "The letter's text is gone (purged or deleted).");
+  const { toSend, waiting, unsendable } = await sortClaimed([message], now);
+  if (unsendable.length > 0) {
+    await markFailed(unsendable, now, false);
     return "failed";
   }
-
-  if (letter.campaign.deliveryPaused || letter.addressee.status === "paused") {
-    const why = letter.campaign.deliveryPaused
-      ? "Sending is paused for this campaign."
-      : "Sending is paused for this addressee.";
-    await rescheduleMessage(messageId, new Date(now.getTime() + 10 * 60_000), why, "deferred");
+  if (waiting.length > 0) {
+    await markRescheduled(waiting, now);
     return "rescheduled";
   }
-  const window = outsideSendingHours(now);
-  if (window) {
-    await rescheduleMessage(messageId, window, null);
-    return "rescheduled";
+  const next = afterSend(message, await sendClaimed(toSend[0]!), now);
+  if ("deferral" in next) {
+    await markRescheduled([next.deferral], now);
+    return "deferred";
   }
-  const slot = await domainSlot(message.toDomain, now);
-  if (slot) {
-    await rescheduleMessage(messageId, slot, null);
-    return "rescheduled";
-  }
-
-  const staleBefore = new Date(now.getTime() - settings.DELIVERY_STALE_SECONDS * 1000);
-  if (!(await claimMessage(messageId, now, staleBefore))) {
-    // Another worker holds it. Look again once its hold would be stale, so a
-    // worker that died mid-send is covered without waiting for the sweeper.
-    const held = await messageHold(messageId);
-    if (held?.status === "sending" && held.sendingSince) {
-      const runAt = new Date(held.sendingSince.getTime() + (settings.DELIVERY_STALE_SECONDS + 1) * 1000);
-      await addDeliveryJob(messageId, runAt);
-    }
-    return "busy";
-  }
-
-  const contact = letter.signature.contact;
-  const fromContact = (column: "nameEncrypted" | "cityEncrypted" | "emailEncrypted") => {
-    const value = contact?.[column];
-    return value ? decryptText(value, { table: "SupporterContact", column, row: contact.signatureId }) : undefined;
-  };
-  const outcome = await sendMail(
-    letterMail({
-      campaignSender: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
-      addressee: { name: message.toName, address: message.toAddress },
-      identity: letter.signature.identityLevel,
-      supporterName: fromContact("nameEncrypted"),
-      supporterCity: fromContact("cityEncrypted"),
-      supporterCountry: letter.signature.country,
-      replyToAddress: contact?.replyToSupporter ? fromContact("emailEncrypted") : undefined,
-      language: letter.language,
-      subject: decryptText(letter.content.subjectEncrypted, {
-        table: "PlatformLetter",
-        column: "subjectEncrypted",
-        row: letter.id,
-      }),
-      text: textForSharedAddress(
-        letters.map((l) => ({
-          addresseeName: l.addressee.translations.find((t) => t.language === l.language)?.name ?? l.addressee.name,
-          text: decryptText(l.content!.bodyEncrypted, {
-            table: "PlatformLetter",
-            column: "bodyEncrypted",
-            row: l.id,
-          }),
-        })),
-      ),
-      messageId: message.messageIdHeader,
-      signatureId: message.signatureId,
-    }),
-  );
-
-  const attempts = message.attempts + 1;
-  if (outcome.accepted) {
-    await endMessage(messageId, { sent: true });
-    await queueDeliverySummaryIfDone(message.signatureId);
-    return "sent";
-  }
-  if (outcome.permanent || attempts >= settings.DELIVERY_MAX_ATTEMPTS) {
-    const reason = outcome.permanent
-      ? outcome.reason
-      : `Gave up after ${attempts} attempts. Last error: ${outcome.reason}`;
-    await endMessage(messageId, { sent: false, reason: reason.slice(0, maxReason) });
-    await queueDeliverySummaryIfDone(message.signatureId);
-    return "failed";
-  }
-  await rescheduleMessage(messageId, backoff(attempts, now), outcome.reason.slice(0, maxReason), "deferred");
-  return "deferred";
+  if (next.sent) await markSent([message.id], new Date(), false);
+  else await markFailed([next.failure], now, false);
+  await queueDeliverySummaryIfDone(message.signatureId);
+  return next.sent ? "sent" : "failed";
 }

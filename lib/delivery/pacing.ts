@@ -6,18 +6,28 @@ import { makeLimiter } from "@/lib/core/rate-limiter";
 let perDomain: RateLimiterAbstract | undefined;
 
 /**
- * When a message to this domain may go: now, or the moment the domain's
- * per-minute allowance frees up. Keeps a viral day from getting the
- * campaign's mail throttled or blocked by the recipients' servers.
+ * How many of `count` messages to this domain may go now, and when the rest
+ * may: the moment the domain's per-minute allowance frees up, a minute later
+ * for each further allowance's worth. Keeps a viral day from getting the
+ * campaign's mail throttled or blocked by the recipients' servers. One
+ * counter update per domain and batch; refused points count as spent, as a
+ * refused message's point did when messages asked one by one.
  */
-export async function domainSlot(domain: string, now = new Date()): Promise<Date | null> {
-  perDomain ??= makeLimiter("deliver-domain", env().DELIVERY_PER_DOMAIN_PER_MINUTE, 60);
+export async function domainAllowance(
+  domain: string,
+  count: number,
+  now = new Date(),
+): Promise<{ allowed: number; laterAt: (index: number) => Date }> {
+  const perMinute = env().DELIVERY_PER_DOMAIN_PER_MINUTE;
+  perDomain ??= makeLimiter("deliver-domain", perMinute, 60);
   try {
-    await perDomain.consume(domain || "(none)");
-    return null;
+    await perDomain.consume(domain || "(none)", count);
+    return { allowed: count, laterAt: () => now };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return new Date(now.getTime() + rejection.msBeforeNext + 50);
-    throw rejection;
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const allowed = Math.min(count, Math.max(0, count - (rejection.consumedPoints - perMinute)));
+    const freeAt = now.getTime() + rejection.msBeforeNext + 50;
+    return { allowed, laterAt: (index) => new Date(freeAt + Math.floor(index / perMinute) * 60_000) };
   }
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { Logger, run, type TaskList } from "graphile-worker";
 import { rewriteStaffSecrets } from "@/lib/auth/two-factor";
 import { pool } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
+import { queueSummariesOf, startDrain } from "@/lib/delivery/drain-deliveries";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { sweepDeliveries } from "@/lib/delivery/sweep-deliveries";
@@ -20,8 +21,18 @@ const idOf = (payload: unknown, key: string): string => {
 };
 
 export const tasks: TaskList = {
+  // Letters go through the drain (startDrain below), not one job each; this
+  // job is an admin's retry, or one left from before the drain.
   "deliver-message": async (payload) => {
     await deliverMessage(idOf(payload, "messageId"));
+  },
+  // Added by the statement that ends messages, a minute on: the summaries a
+  // worker killed right after that statement did not queue.
+  "queue-delivery-summaries": async (payload) => {
+    const ids = (payload as { signatureIds?: unknown } | null)?.signatureIds;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string"))
+      throw new Error("Job payload lacks signatureIds.");
+    await queueSummariesOf(ids);
   },
   "send-supporter-email": async (payload) => {
     await sendSupporterEmail(idOf(payload, "outboxMessageId"));
@@ -72,8 +83,16 @@ const logger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.warn(`[worker] ${redactAddresses(message)}`);
 });
 
-/** Runs the delivery worker until stopped; several processes may share one queue. */
-export async function startWorker(): Promise<Runner> {
+export type Worker = { stop: () => Promise<void>; promise: Promise<void> };
+
+/**
+ * Runs the delivery worker until stopped: graphile-worker for the jobs above
+ * and the drain that sends letters; several processes may share one queue.
+ */
+export async function startWorker(): Promise<Worker> {
+  // Letters go from the first moment: the drain needs nothing from the job
+  // runner (the queue's schema is made by the migrations).
+  const drain = startDrain();
   const runner = await run({
     pgPool: pool(),
     concurrency: env().WORKER_CONCURRENCY,
@@ -89,13 +108,26 @@ export async function startWorker(): Promise<Runner> {
     logger,
     noHandleSignals: true,
     noPreparedStatements: env().EMBEDDED_DATABASE,
+  }).catch(async (error: unknown) => {
+    await drain.stop();
+    closeMailer();
+    throw error;
   });
-  runner.promise.finally(closeMailer).catch(() => {});
-  // A restarted worker picks up what a dead one held at once, not at the next
-  // minute's sweep.
+  // A restarted worker re-adds lost supporter-email jobs at once, not at the
+  // next minute's sweep.
   await runner.addJob("sweep-deliveries", {}, { jobKey: "sweep-deliveries" });
   // After a deploy with a new APP_SECRET the rewrite starts at once (and is a
   // few empty scans otherwise); the hourly run finishes what a restart cut off.
   await runner.addJob("reencrypt-personal-data", {}, { jobKey: "reencrypt-personal-data" });
-  return runner;
+  let stopped: Promise<void> | undefined;
+  return {
+    // Letters in an SMTP conversation finish and are marked before the jobs stop and the mail pool closes.
+    stop: () =>
+      (stopped ??= (async () => {
+        await drain.stop();
+        await runner.stop();
+        closeMailer();
+      })()),
+    promise: runner.promise,
+  };
 }
