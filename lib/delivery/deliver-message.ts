@@ -18,6 +18,9 @@ export type Reschedule = Parameters<typeof markRescheduled>[0][number];
 /** A held message ending unsent (markFailed's row). */
 export type Failure = Parameters<typeof markFailed>[0][number];
 
+/** Pacing counters updated at once. */
+const pacedAtOnce = 3;
+
 /** Where a claimed message goes next, before any SMTP. */
 export type Sorted = { toSend: ClaimedMessage[]; waiting: Reschedule[]; unsendable: Failure[] };
 
@@ -36,7 +39,7 @@ export function release(
  * a letter's text gone (purged or deleted) ends the message; a paused
  * campaign or addressee holds it ten minutes; outside the sending hours it
  * waits for the window; beyond its domain's per-minute allowance it waits
- * for the allowance (one counter update per domain, the domains at once).
+ * for the allowance (one counter update per domain, three domains at once).
  */
 export async function sortClaimed(messages: ClaimedMessage[], now: Date): Promise<Sorted> {
   const sorted: Sorted = { toSend: [], waiting: [], unsendable: [] };
@@ -65,12 +68,16 @@ export async function sortClaimed(messages: ClaimedMessage[], now: Date): Promis
     }
   }
   const groups = [...byDomain];
-  const allowances = await Promise.all(groups.map(([domain, group]) => domainAllowance(domain, group.length, now)));
-  groups.forEach(([, group], i) => {
-    const { allowed, laterAt } = allowances[i]!;
-    sorted.toSend.push(...group.slice(0, allowed));
-    group.slice(allowed).forEach((message, index) => sorted.waiting.push(release(message, laterAt(index))));
-  });
+  // A few domains at a time: the worker's connection pool serves its jobs too.
+  for (let i = 0; i < groups.length; i += pacedAtOnce) {
+    const chunk = groups.slice(i, i + pacedAtOnce);
+    const allowances = await Promise.all(chunk.map(([domain, group]) => domainAllowance(domain, group.length, now)));
+    chunk.forEach(([, group], j) => {
+      const { allowed, laterAt } = allowances[j]!;
+      sorted.toSend.push(...group.slice(0, allowed));
+      group.slice(allowed).forEach((message, index) => sorted.waiting.push(release(message, laterAt(index))));
+    });
+  }
   return sorted;
 }
 
