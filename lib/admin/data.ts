@@ -347,18 +347,36 @@ export async function upsertDirectoryRows(
 
 // --- Partner sources -----------------------------------------------------------------
 
-/** Every campaign with its `?source=` codes, newest campaign first. */
+/** Every campaign with its `?source=` codes and the signatures each counted, newest campaign first. */
 export async function sourcesByCampaign() {
-  return db().campaign.findMany({
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      slug: true,
-      languages: true,
-      translations: { select: { language: true, title: true } },
-      sources: { orderBy: { code: "asc" }, select: { code: true, label: true, signatures: true } },
-    },
-  });
+  const [campaigns, counts] = await Promise.all([
+    db().campaign.findMany({
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        slug: true,
+        languages: true,
+        translations: { select: { language: true, title: true } },
+        sources: { orderBy: { code: "asc" }, select: { code: true, label: true } },
+      },
+    }),
+    db().$queryRaw<{ campaignId: string; code: string; n: bigint }[]>(sourceCountsSql(Prisma.sql`true`)),
+  ]);
+  const count = new Map(counts.map((c) => [`${c.campaignId} ${c.code}`, Number(c.n)]));
+  return campaigns.map((c) => ({
+    ...c,
+    sources: c.sources.map((s) => ({ ...s, signatures: count.get(`${c.id} ${s.code}`) ?? 0 })),
+  }));
+}
+
+/** Partner codes' counts: rolled up plus still pending (dimension signatures_by_source), where `filter` holds. */
+function sourceCountsSql(filter: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT "campaignId", key AS code, sum(n)::bigint AS n FROM (
+      SELECT "campaignId", key, count AS n FROM "Tally" WHERE dimension = 'signatures_by_source' AND ${filter}
+      UNION ALL
+      SELECT "campaignId", key, delta FROM "PendingTally" WHERE dimension = 'signatures_by_source' AND ${filter}
+    ) AS counts GROUP BY 1, 2`;
 }
 
 export async function insertSource(tx: Tx, source: { campaignId: string; code: string; label: string }) {
@@ -368,14 +386,20 @@ export async function insertSource(tx: Tx, source: { campaignId: string; code: s
 export async function findSource(tx: Tx, campaignId: string, code: string) {
   return tx.campaignSource.findUnique({
     where: { campaignId_code: { campaignId, code } },
-    select: { code: true, label: true, signatures: true },
+    select: { code: true, label: true },
   });
 }
 
-/** Deletes the code if it has counted no signature; whether it did. */
+/**
+ * Deletes the code if it has counted no signature, rolled up or pending; whether
+ * it did. (A signature that counts for the code while this runs may still add a
+ * pending row for it: that count then belongs to no code staff can see.)
+ */
 export async function deleteUnusedSource(tx: Tx, campaignId: string, code: string): Promise<boolean> {
-  const { count } = await tx.campaignSource.deleteMany({ where: { campaignId, code, signatures: 0 } });
-  return count === 1;
+  const deleted = await tx.$executeRaw`
+    DELETE FROM "CampaignSource" WHERE "campaignId" = ${campaignId}::uuid AND code = ${code}
+      AND NOT EXISTS (${sourceCountsSql(Prisma.sql`"campaignId" = ${campaignId}::uuid AND key = ${code}`)})`;
+  return deleted === 1;
 }
 
 // --- Delivery queue ------------------------------------------------------------------

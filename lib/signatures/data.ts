@@ -232,10 +232,10 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
       SELECT ${campaignId}, NULL, NULL, t.id FROM sig, unnest(${p.add(w?.tallies.sentLetterIds ?? [], "uuid[]")}) AS t(id)
       WHERE ${counted}
     ),
-    -- The one counter left on this path (a partner code shared widely makes its signers wait on its row).
+    -- A partner code's count is a pending row too: no signer waits on the code's row.
     source_counted AS (
-      UPDATE "CampaignSource" SET signatures = signatures + 1
-      WHERE "campaignId" = ${campaignId} AND code = ${source} AND ${counted} AND EXISTS (SELECT 1 FROM sig)
+      INSERT INTO "PendingTally" ("campaignId", dimension, key, delta)
+      SELECT ${campaignId}, 'signatures_by_source', known_source.code, 1 FROM sig, known_source WHERE ${counted}
     ),
     ${spendSql("address", address, nowMs, "EXISTS (SELECT 1 FROM sig)")},
     outbox AS (
@@ -364,10 +364,16 @@ export async function insertPendingTallies(tx: Tx, rows: Prisma.PendingTallyCrea
 
 // --- Partner sources ----------------------------------------------------------------
 
-/** One more counted signature for a partner code: only the number is kept, nothing that points to the signature. */
+/**
+ * One more counted signature for a partner code, as a pending tally row (the
+ * roll-up adds it to Tally): only the number is kept, nothing that points to
+ * the signature. A code deleted meanwhile is simply not counted.
+ */
 export async function countSourceSignature(tx: Tx, campaignId: string, code: string): Promise<void> {
-  // updateMany: a code deleted meanwhile is simply not counted.
-  await tx.campaignSource.updateMany({ where: { campaignId, code }, data: { signatures: { increment: 1 } } });
+  await tx.$executeRaw`
+    INSERT INTO "PendingTally" ("campaignId", dimension, key, delta)
+    SELECT "campaignId", 'signatures_by_source', code, 1 FROM "CampaignSource"
+    WHERE "campaignId" = ${campaignId}::uuid AND code = ${code}`;
 }
 
 /** Forgets the code a signature waited with, once it has counted (or not). */

@@ -45,13 +45,9 @@ export async function campaignFigures(campaignId: string) {
   };
 }
 
-/** A campaign's partner source codes with their signature counts, most signatures first. */
+/** A campaign's partner source codes (their counts are tallies: dimension signatures_by_source). */
 export async function campaignSources(campaignId: string) {
-  return db().campaignSource.findMany({
-    where: { campaignId },
-    select: { code: true, label: true, signatures: true },
-    orderBy: [{ signatures: "desc" }, { code: "asc" }],
-  });
+  return db().campaignSource.findMany({ where: { campaignId }, select: { code: true, label: true } });
 }
 
 /** Addressees' names by id (a deleted addressee is missing). */

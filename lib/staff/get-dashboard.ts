@@ -117,7 +117,7 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
       name: names.get(d.key) ?? null,
     })),
     byChannel: withSent("letters_by_channel", "letters_sent_by_channel"),
-    bySource: sources.map((s) => ({ key: s.code, label: s.label, count: s.signatures })),
+    bySource: bySource(sources, dimension("signatures_by_source")),
     delivery: byStatus("delivery_by_status").filter((d): d is { status: DeliveryStatus; count: number } =>
       isDeliveryStatus(d.status),
     ),
@@ -125,6 +125,14 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     supporterEmails: byStatus("supporter_emails_by_status"),
     computedAt: now,
   };
+}
+
+/** Every code the admins defined with its count (0 when none counted yet), most signatures first. */
+function bySource(sources: { code: string; label: string }[], counts: Count[]): (Count & { label: string })[] {
+  const countByCode = new Map(counts.map((c) => [c.key, c.count]));
+  return sources
+    .map((s) => ({ key: s.code, label: s.label, count: countByCode.get(s.code) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 const isDeliveryStatus = (status: string): status is DeliveryStatus =>

@@ -28,6 +28,9 @@ export const tallyDimensions = [
   // OutboxMessage rows (emails to supporters) by status, per campaign.
   "delivery_by_status",
   "supporter_emails_by_status",
+  // Written as +1 deltas by signing and confirming: counted signatures per
+  // partner code (CampaignSource), key the code.
+  "signatures_by_source",
 ] as const;
 
 export type TallyDimension = (typeof tallyDimensions)[number];

@@ -104,3 +104,13 @@ export async function staffMember(role: "staff" | "admin") {
   if (made.outcome !== "created") throw new Error(`could not make a ${role}: ${JSON.stringify(made)}`);
   return issueIdentity({ id: made.id, email, name: `Test ${role}`, role });
 }
+
+/**
+ * Signatures per partner code as staff read them on the dashboard (rolled-up
+ * plus pending tallies), every code of the campaign.
+ */
+export async function partnerCounts(slug: string): Promise<Record<string, number>> {
+  const { getDashboard } = await import("@/lib/staff/get-dashboard");
+  const dashboard = await getDashboard(await staffMember("staff"), slug);
+  return Object.fromEntries(dashboard.bySource.map((s) => [s.key, s.count]));
+}

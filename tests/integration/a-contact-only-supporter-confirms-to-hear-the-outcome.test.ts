@@ -27,7 +27,7 @@ import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { rollUpTallies } from "@/lib/tallies/roll-up-tallies";
 import { countRows, resetDatabase } from "../helpers/db";
 import { useAsMailServer } from "../helpers/delivery";
-import { seedLaunchCampaign, staffMember } from "../helpers/factories";
+import { partnerCounts, seedLaunchCampaign, staffMember } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
 import { submissionFor } from "../helpers/submissions";
 
@@ -78,15 +78,12 @@ const inbox = () => sink.received.filter((m) => m.envelopeTo[0]?.toLowerCase() =
 /** Every figure the public and the partners see, and the raw rows behind the signature count. */
 async function figures() {
   const totals = await getCampaignTotals(campaign.slug);
-  const source = await db().campaignSource.findUniqueOrThrow({
-    where: { campaignId_code: { campaignId: campaign.id, code: "amnesty-be" } },
-  });
   return {
     signatures: totals!.signatures,
     letters: totals!.letters,
     lettersByChannel: totals!.lettersByChannel,
     lettersSent: totals!.lettersSent,
-    partner: source.signatures,
+    partner: (await partnerCounts(campaign.slug))["amnesty-be"],
     countedRows: await countRows(
       `SELECT count(*) AS n FROM "Signature" WHERE "campaignId" = $1::uuid AND "countedAt" IS NOT NULL`,
       campaign.id,

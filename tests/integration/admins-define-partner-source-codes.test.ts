@@ -5,14 +5,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addSource, deleteSource, listSources } from "@/lib/admin/sources";
 import { sourceInputSchema } from "@/lib/admin/source-schema";
 import { db } from "@/lib/core/db";
+import { rollUpTallies } from "@/lib/tallies/roll-up-tallies";
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign, staffMember } from "../helpers/factories";
+import { postSignature } from "../helpers/signature-api";
+import { submissionFor } from "../helpers/submissions";
 
 describe("partner source codes", () => {
+  let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
   let campaignId: string;
   beforeAll(async () => {
     await resetDatabase();
-    campaignId = (await seedLaunchCampaign()).id;
+    campaign = await seedLaunchCampaign();
+    campaignId = campaign.id;
   });
 
   it("adds a code once, lists it with its count, and deletes it while unused", async () => {
@@ -37,21 +42,24 @@ describe("partner source codes", () => {
       { action: "source.create", before: null, after: { code: "amnesty-be", label: "Amnesty Belgium newsletter" } },
       {
         action: "source.delete",
-        before: { code: "amnesty-be", label: "Amnesty Belgium newsletter", signatures: 0 },
+        before: { code: "amnesty-be", label: "Amnesty Belgium newsletter" },
         after: null,
       },
     ]);
   });
 
-  it("keeps a code that has counted signatures", async () => {
+  it("keeps a code that has counted signatures, still pending or rolled up, and lists their number", async () => {
     const admin = await staffMember("admin");
     await addSource(admin, { campaignId, code: "fidh", label: "FIDH mailing" });
-    await db().campaignSource.update({
-      where: { campaignId_code: { campaignId, code: "fidh" } },
-      data: { signatures: 3 },
-    });
+    for (let i = 0; i < 3; i++)
+      expect((await postSignature(submissionFor(campaign, { source: "fidh" } as never))).status).toBe(201);
+    // Pending: the roll-up has not run.
+    expect(await deleteSource(admin, campaignId, "fidh")).toEqual({ outcome: "in_use" });
+    await rollUpTallies();
     expect(await deleteSource(admin, campaignId, "fidh")).toEqual({ outcome: "in_use" });
     expect(await db().campaignSource.count({ where: { campaignId, code: "fidh" } })).toBe(1);
+    const listed = (await listSources(admin)).find((c) => c.id === campaignId)!;
+    expect(listed.sources).toEqual([{ code: "fidh", label: "FIDH mailing", signatures: 3 }]);
   });
 
   it("refuses staff members who are not admins", async () => {

@@ -10,20 +10,16 @@ import { decryptText } from "@/lib/privacy/encryption";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { handleLetterForm } from "@/lib/signatures/handle-letter-form";
 import { countRows, resetDatabase } from "../helpers/db";
-import { seedLaunchCampaign } from "../helpers/factories";
+import { partnerCounts, seedLaunchCampaign } from "../helpers/factories";
 import { postSignature } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
 type Campaign = Awaited<ReturnType<typeof seedLaunchCampaign>>;
 let campaign: Campaign;
 
+/** The counts per code as staff see them, codes in order. */
 const countsByCode = async () =>
-  Object.fromEntries(
-    (await db().campaignSource.findMany({ where: { campaignId: campaign.id }, orderBy: { code: "asc" } })).map((s) => [
-      s.code,
-      s.signatures,
-    ]),
-  );
+  Object.fromEntries(Object.entries(await partnerCounts(campaign.slug)).sort(([a], [b]) => a.localeCompare(b)));
 
 /** The confirmation link's token from the queued email, as the supporter would click it. */
 async function confirmationToken(signatureId: string): Promise<string> {
