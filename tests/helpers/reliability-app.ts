@@ -1,7 +1,7 @@
-// The app's production build served by `next start` in a child process, for
+// The app's production build served as `npm start` serves it (scripts/serve.ts) in a child process, for
 // the reliability suite. The build goes to its own folder (NEXT_DIST_DIR,
 // default .next-reliability) so it never replaces the build a developer's or
-// the e2e tests' `next start` is serving; it is rebuilt when any source file
+// the e2e tests' server is serving; it is rebuilt when any source file
 // is newer than it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -104,12 +104,13 @@ export type AppProcess = {
   stop: () => Promise<void>;
 };
 
-/** `next start` on the reliability build with these settings; resolves once it answers. */
+/** The web process (scripts/serve.ts) on the reliability build with these settings; resolves once it answers. */
 export async function startApp(port: number, settings: Record<string, string>): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    // As it ships: Next.js behind the per-process page cache (scripts/serve.ts), as `npm start` runs it.
+    ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"],
     {
       env: { ...appBaseEnv(), NEXT_DIST_DIR: reliabilityDistDir, NODE_ENV: "production", PUBLIC_URL: url, ...settings },
       stdio: ["ignore", "pipe", "pipe"],
@@ -134,7 +135,7 @@ export async function startApp(port: number, settings: Record<string, string>): 
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (exit !== null) throw new Error(`next start exited (${exit}) before answering:\n${output}`);
+    if (exit !== null) throw new Error(`The web process exited (${exit}) before answering:\n${output}`);
     try {
       if ((await fetch(`${url}/api/campaigns`, { signal: AbortSignal.timeout(5_000) })).ok) return app;
     } catch {
@@ -142,7 +143,7 @@ export async function startApp(port: number, settings: Record<string, string>): 
     }
     if (Date.now() > deadline) {
       await app.stop();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`The web process did not answer within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
