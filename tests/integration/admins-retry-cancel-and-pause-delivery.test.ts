@@ -49,6 +49,15 @@ describe("the delivery queue in admin hands", () => {
     const audit = await db().auditEntry.findMany({ where: { actorId: admin.id }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["delivery.retry", "delivery.cancel"]);
     expect(audit[0]!.before).toMatchObject({ status: "failed", attempts: 8, lastError: "550 No such user" });
+
+    // The page's counts by status (kept by the status triggers) equal the messages' own.
+    const raw = await db().deliveryMessage.groupBy({ by: ["status"], _count: { _all: true } });
+    const byStatus = (rows: { status: string; count: number }[]) =>
+      Object.fromEntries(rows.sort((a, b) => a.status.localeCompare(b.status)).map((r) => [r.status, r.count]));
+    expect(byStatus((await listDeliveryMessages(admin)).counts)).toEqual(
+      byStatus(raw.map((r) => ({ status: r.status, count: r._count._all }))),
+    );
+    expect((await listDeliveryMessages(admin)).counts.find((c) => c.status === "cancelled")?.count).toBe(1);
   });
 
   it("pauses and resumes a campaign's sending", async () => {
