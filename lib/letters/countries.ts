@@ -36,20 +36,42 @@ const notGivenNames: Record<string, string> = {
   ru: "Не указана",
 };
 
+// Made once per language: a DisplayNames is costly to build (the picker asks for 250 names).
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+function regionNames(language: string): Intl.DisplayNames | null {
+  if (!displayNames.has(language)) {
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([language, "en"], { type: "region" });
+    } catch {
+      // an invalid language tag: codes are shown as they are
+    }
+    displayNames.set(language, names);
+  }
+  return displayNames.get(language)!;
+}
+
 /** A country's name in `language`; "not given" for countryNotGiven (Intl would say "Unknown Region"). */
 export function countryName(code: string, language: string): string {
   if (code === countryNotGiven) return notGivenNames[language] ?? notGivenNames.en!;
   try {
-    return new Intl.DisplayNames([language, "en"], { type: "region" }).of(code) ?? code;
+    return regionNames(language)?.of(code) ?? code;
   } catch {
     return code;
   }
 }
 
+const optionsByLanguage = new Map<string, { code: string; name: string }[]>();
+
 /** Countries sorted by their name in `language`, for a picker. */
 export function countryOptions(language: string): { code: string; name: string }[] {
-  const collator = new Intl.Collator(language);
-  return countryCodes
-    .map((code) => ({ code, name: countryName(code, language) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  let options = optionsByLanguage.get(language);
+  if (!options) {
+    const collator = new Intl.Collator(language);
+    options = countryCodes
+      .map((code) => ({ code, name: countryName(code, language) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    optionsByLanguage.set(language, options);
+  }
+  return options;
 }
