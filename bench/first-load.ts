@@ -95,6 +95,14 @@ function lighthouse(url: string, cookie?: string, attempt = 1): Record<string, n
   }
 }
 
+const metrics = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "speed-index",
+] as const;
+
 /** With a cookie, as a signed-in staff member (the dashboard). */
 function lighthouseOnce(url: string, cookie?: string): Record<string, number> {
   const out = path.join(tmpdir(), `lh-${process.pid}.json`);
@@ -116,9 +124,16 @@ function lighthouseOnce(url: string, cookie?: string): Record<string, number> {
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  const report = JSON.parse(readFileSync(out, "utf8")) as { categories: Record<string, { score: number }> };
+  const report = JSON.parse(readFileSync(out, "utf8")) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
   rmSync(out, { force: true });
-  return Object.fromEntries(Object.entries(report.categories).map(([name, c]) => [name, c.score]));
+  return {
+    ...Object.fromEntries(Object.entries(report.categories).map(([name, c]) => [name, c.score])),
+    // What the performance score is made of: why a page misses.
+    ...Object.fromEntries(metrics.map((name) => [name, report.audits[name]?.numericValue ?? NaN])),
+  };
 }
 
 const { database } = await prepareHttpBench("firstload");
@@ -160,11 +175,16 @@ try {
     [`/c/${slug}/write`, undefined],
     [`/staff?campaign=${slug}&lang=en`, staffCookie],
   ] as const) {
+    // BENCH_LIGHTHOUSE_ONLY=write: only the pages whose address contains it.
+    if (process.env.BENCH_LIGHTHOUSE_ONLY && !page.includes(process.env.BENCH_LIGHTHOUSE_ONLY)) continue;
     const scores = Array.from({ length: runs }, () => lighthouse(`${app.url}${page}`, cookie));
     const m = (name: string) => median(scores.map((s) => s[name] ?? 0));
     const [performance, accessibility, practices] = [m("performance"), m("accessibility"), m("best-practices")];
     console.log(
       `${performance >= 0.95 && accessibility === 1 && practices >= 0.95 ? "MET   " : "MISSED"} Lighthouse ${page} (mobile, median of ${runs}): performance ${performance}, accessibility ${accessibility}, best practices ${practices} (targets 0.95 / 1.0 / 0.95; runs: ${scores.map((s) => s.performance).join(", ")})`,
+    );
+    console.log(
+      `       medians: ${metrics.map((name) => `${name} ${name === "cumulative-layout-shift" ? m(name).toFixed(3) : `${Math.round(m(name))} ms`}`).join(", ")}`,
     );
   }
 } finally {

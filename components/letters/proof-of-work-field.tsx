@@ -10,15 +10,23 @@ type Widget = HTMLElement & { getState?: () => string; verify?: () => Promise<un
 export function ProofOfWorkField() {
   const id = useId();
   useEffect(() => {
-    void import("altcha")
-      .then(() => customElements.whenDefined("altcha-widget"))
-      .then(() => {
-        // The widget starts on the form's focus, but it is loaded after the
-        // page: a supporter (on a slow phone) may already be in a field.
-        const element = document.getElementById(id) as Widget | null;
-        if (element?.closest("form")?.contains(document.activeElement) && element.getState?.() === "unverified")
-          void element.verify?.();
-      });
+    const form = document.getElementById(id)?.closest("form");
+    if (!form) return;
+    // The widget's code is fetched when the supporter first enters the form,
+    // not with the page: a phone's first seconds go to showing the form.
+    const start = () => {
+      form.removeEventListener("focusin", start);
+      void import("altcha")
+        .then(() => customElements.whenDefined("altcha-widget"))
+        .then(() => {
+          const widget = document.getElementById(id) as Widget | null;
+          // It starts on the form's focus itself, but that focus came before it was there.
+          if (widget?.getState?.() === "unverified") void widget.verify?.();
+        });
+    };
+    if (form.contains(document.activeElement)) start();
+    else form.addEventListener("focusin", start);
+    return () => form.removeEventListener("focusin", start);
   }, [id]);
   return createElement("altcha-widget", {
     id,
