@@ -1,8 +1,9 @@
-// Runs before every page and route: a fresh nonce per request, and the
-// security headers (lib/http/security-headers.ts). Next.js reads the nonce
-// from the request's Content-Security-Policy header and puts it on its own
-// scripts. Authorisation is NOT done here: every page, route and action
-// checks it itself.
+// Runs before every page and route but the JSON API's (see `config`): a
+// fresh nonce per request, and the security headers
+// (lib/http/security-headers.ts). Next.js reads the nonce from the request's
+// Content-Security-Policy header and puts it on its own scripts.
+// Authorisation is NOT done here: every page, route and action checks it
+// itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
 import { maxRequestBodyBytes } from "@/lib/core/vocabulary";
@@ -77,5 +78,20 @@ export const config = {
   // Static files and Next's own assets need no nonce. Anchored: an unanchored
   // prefix let /favicon.icoX or /_next/imageX render pages with no security
   // headers and with client-sent x-locale and x-path-without-lang trusted.
-  matcher: [{ source: "/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$).*)" }],
+  //
+  // The JSON API's routes are skipped too: they need no nonce, language or
+  // path, set their own security headers (lib/http/json.ts#apiRoute), and
+  // the proxy cost a third of a signature's time. Exactly these addresses:
+  // any other /api/ address renders the not-found page, which needs the
+  // proxy; a segment with a `%` still comes here, for the 400 of an address
+  // that is not percent-decodable. (The signing route gives the 413 for an
+  // oversized body itself, lib/http/read-body.ts; the others take no body.)
+  // tests/integration/api-routes-send-the-security-headers.test.ts keeps
+  // this list and app/api equal.
+  matcher: [
+    {
+      source:
+        "/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$|api/(?:campaigns(?:/[^/%]+(?:/totals|/signatures)?)?|proof-of-work|openapi\\.json)$).*)",
+    },
+  ],
 };

@@ -6,7 +6,9 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { ApiError, ApiErrorCode } from "@/lib/core/errors";
 import { apiMessage } from "@/lib/letters/form-messages";
+import { env } from "@/lib/core/env";
 import { redactAddresses } from "@/lib/privacy/redact";
+import { apiSecurityHeaders } from "./security-headers";
 
 export type { ApiErrorCode } from "@/lib/core/errors";
 
@@ -87,5 +89,33 @@ export function withApiErrors<Args extends unknown[]>(
       console.error("API request failed:", redactAddresses(error instanceof Error ? error.message : String(error)));
       return apiErrorResponse({ code: "unavailable", message: apiMessage("unavailable"), retryAfterSeconds: 5 });
     }
+  };
+}
+
+let apiHeaders: [string, string][] | undefined;
+
+/**
+ * Every route under app/api: withApiErrors, and the security headers that
+ * proxy.ts gives every other answer (proxy.ts's matcher leaves these routes
+ * out). A header the route set itself stays.
+ */
+export function apiRoute<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response> | Response,
+): (...args: Args) => Promise<Response> {
+  const guarded = withApiErrors(async (...args: Args) => handler(...args));
+  return async (...args) => {
+    let response = await guarded(...args);
+    apiHeaders ??= [
+      ...Object.entries(apiSecurityHeaders({ https: env().PUBLIC_URL.startsWith("https://") })),
+      ["Vary", "Accept-Language"],
+    ];
+    try {
+      for (const [name, value] of apiHeaders) if (!response.headers.has(name)) response.headers.set(name, value);
+    } catch {
+      // A response with immutable headers (one passed through from fetch): copied once.
+      response = new Response(response.body, response);
+      for (const [name, value] of apiHeaders) if (!response.headers.has(name)) response.headers.set(name, value);
+    }
+    return response;
   };
 }

@@ -291,9 +291,11 @@ export function keepable(rendered: Rendered, kind: CacheKind): CachedAnswer | nu
   const contentType = header(headers, "content-type") ?? "";
   const policy = header(headers, "content-security-policy") ?? "";
   const nonce = policy.match(nonceInPolicy)?.[1];
-  if (!nonce) return null;
+  // A page needs its nonce replaced; the totals (JSON, headers from the
+  // route, not proxy.ts) have none.
+  if (!nonce && kind === "page") return null;
   const text = body.toString();
-  const values: Partial<Fresh> = { nonce };
+  const values: Partial<Fresh> = nonce ? { nonce } : {};
   if (kind === "page") {
     if (!contentType.startsWith("text/html") || !text.includes(`nonce="${nonce}"`)) return null;
     if (text.includes('name="submissionKey"')) {
@@ -312,7 +314,7 @@ export function keepable(rendered: Rendered, kind: CacheKind): CachedAnswer | nu
   const kept: CachedAnswer["headers"] = [];
   for (const [name, value] of pairs) {
     if (perTransferHeaders.has(name.toLowerCase())) continue;
-    kept.push([name, value.includes(nonce) ? splitOn(value, { nonce }) : value]);
+    kept.push([name, nonce && value.includes(nonce) ? splitOn(value, { nonce }) : value]);
   }
   const template = splitOn(text, values);
   return {

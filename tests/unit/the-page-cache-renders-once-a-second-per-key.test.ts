@@ -128,6 +128,28 @@ describe("what a render leaves to keep", () => {
     const unreadable = `<script nonce="${nonce}"></script><input name="submissionKey" type="hidden" value="x"/>`;
     expect(keepable(html(unreadable), "page")).toBeNull();
   });
+
+  it("keeps the totals, whose policy (set by the route, not proxy.ts) has no nonce, with their headers as they were", () => {
+    const policy = "default-src 'none'; frame-ancestors 'none'";
+    const totals: Rendered = {
+      status: 200,
+      headers: {
+        "content-type": "application/json",
+        "content-security-policy": policy,
+        "x-content-type-options": "nosniff",
+      },
+      body: Buffer.from('{"signatures":1}'),
+    };
+    const kept = keepable(totals, "totals")!;
+    expect(kept.body.holes).toEqual([]);
+    expect(kept.headers).toEqual([
+      ["content-type", "application/json"],
+      ["content-security-policy", policy],
+      ["x-content-type-options", "nosniff"],
+    ]);
+    // A page still needs its nonce.
+    expect(keepable({ ...totals, headers: { ...totals.headers, "content-type": "text/html" } }, "page")).toBeNull();
+  });
 });
 
 describe("a kept page gzipped per response without compressing it again", () => {

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignQuerySchema, campaignParamsSchema } from "@/lib/campaigns/schema";
-import { badParameters, campaignNotFound, queryOf, withApiErrors } from "@/lib/http/json";
+import { badParameters, campaignNotFound, queryOf, apiRoute } from "@/lib/http/json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiErrors(async (request: Request, context: RouteContext<"/api/campaigns/[slug]">) => {
+export const GET = apiRoute(async (request: Request, context: RouteContext<"/api/campaigns/[slug]">) => {
   const params = campaignParamsSchema.safeParse(await context.params);
   if (!params.success) return badParameters(params.error);
   const query = campaignQuerySchema.safeParse(queryOf(request));

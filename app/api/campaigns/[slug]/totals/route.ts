@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
-import { badParameters, campaignNotFound, withApiErrors } from "@/lib/http/json";
+import { badParameters, campaignNotFound, apiRoute } from "@/lib/http/json";
 import { getPublicTotals } from "@/lib/tallies/get-public-totals";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** Totals may be cached for up to 5 seconds by browsers and proxies. */
 const totalsCacheControl = "public, max-age=5";
 
-export const GET = withApiErrors(async (_request: Request, context: RouteContext<"/api/campaigns/[slug]/totals">) => {
+export const GET = apiRoute(async (_request: Request, context: RouteContext<"/api/campaigns/[slug]/totals">) => {
   const params = campaignParamsSchema.safeParse(await context.params);
   if (!params.success) return badParameters(params.error);
 
