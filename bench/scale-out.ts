@@ -163,6 +163,13 @@ async function send(path: string, init: RequestInit): Promise<{ status: number; 
   return { status: response.status, text: await response.text(), location: response.headers.get("location") ?? "" };
 }
 
+/** A request that got no answer: timed out, or which error ended it (fetch's cause names the socket's). */
+function failure(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return "timeout";
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  return `no answer (${cause?.code ?? cause?.message ?? String(error)})`;
+}
+
 async function sign(s: Supporter): Promise<void> {
   const form = {
     addressees,
@@ -206,7 +213,7 @@ async function sign(s: Supporter): Promise<void> {
         form.altcha = proofs.take();
       }
     } catch (error) {
-      outcome = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "connection error";
+      outcome = failure(error);
     }
     s.attempts.push({ phase: phaseNow(), outcome, ms: performance.now() - started });
     if (s.acknowledged) return;
@@ -236,7 +243,7 @@ async function confirm(s: Supporter, link: string): Promise<void> {
         if (/result=(confirmed|already_confirmed)/.test(answer.location)) s.confirmed = true;
       }
     } catch (error) {
-      outcome = error instanceof Error && error.name === "TimeoutError" ? "timeout" : "connection error";
+      outcome = failure(error);
     }
     confirmations.push({ phase: phaseNow(), outcome, ms: performance.now() - started });
     if (!s.confirmed) await sleep(200 * attempt);

@@ -40,7 +40,7 @@ http {
     fastcgi_temp_path ${temp("fastcgi")};
     uwsgi_temp_path ${temp("uwsgi")};
     scgi_temp_path ${temp("scgi")};
-    client_max_body_size 64k;             # the signing API takes at most 32 KiB
+    client_max_body_size 64k;             # as the app (maxRequestBodyBytes, serverActions.bodySizeLimit)
 
     upstream campaigns {
 ${o.upstreams.map((u) => `        server ${u} max_fails=1 fail_timeout=5s;`).join("\n")}
