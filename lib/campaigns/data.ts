@@ -2,7 +2,7 @@
 // named functions; the use-case files beside it call these.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/core/db";
+import { db, pool } from "@/lib/core/db";
 import type { AddresseeSeed, CampaignSeed } from "./seed-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -49,13 +49,21 @@ export async function findOpenCampaigns() {
 /**
  * The campaign row's updatedAt (every campaign save, status change or pause
  * touches it) and the count and sum of the addressees' updatedAt (a sum, not
- * a max, so an edit from an instance whose clock lags still moves it).
- * Null for an unknown slug.
+ * a max, so an edit from an instance whose clock lags still moves it), as
+ * SQL for the slug in `slugParameter`. Null for an unknown slug. The signing
+ * statement (lib/signatures/data.ts) compares it too, so it is written once.
  */
+export function contentVersionSql(slugParameter: string): string {
+  return `(SELECT "updatedAt"::text FROM "Campaign" WHERE slug = ${slugParameter})
+      || '|' || (SELECT count(*)::text || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0)::text FROM "Addressee")`;
+}
+
+/** A campaign's content version (contentVersionSql); null for an unknown slug. */
 export async function campaignContentVersion(slug: string): Promise<string | null> {
-  const rows = await db().$queryRaw<{ version: string | null }[]>`
-    SELECT (SELECT "updatedAt"::text FROM "Campaign" WHERE slug = ${slug})
-      || '|' || (SELECT count(*)::text || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0)::text FROM "Addressee") AS version`;
+  const { rows } = await pool().query<{ version: string | null }>(
+    `SELECT ${contentVersionSql("$1::text")} AS version`,
+    [slug],
+  );
   return rows[0]?.version ?? null;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignSlugSchema, type PublicCampaign } from "@/lib/campaigns/schema";
-import { cachedCampaignContent } from "@/lib/campaigns/content-cache";
+import { cachedCampaignContent, versionedCampaignContent } from "@/lib/campaigns/content-cache";
 import type { LetterAddressee } from "./compose-letters";
 import { activeEmbassies, letterBuilderRow, type AddresseeRow } from "./data";
 import { draftFromTemplate } from "./placeholders";
@@ -46,6 +46,23 @@ export const getLetterBuilder = cache(
     );
   },
 );
+
+/**
+ * The builder with the content version it was built from (null: unknown
+ * slug), for signing, which keeps it and lets its SQL statement check the
+ * version instead of reading it first (lib/signatures/record-signature.ts).
+ */
+export async function versionedLetterBuilder(
+  slug: string,
+  language: string,
+): Promise<{ builder: LetterBuilder | null; version: string | null }> {
+  const parsedSlug = campaignSlugSchema.safeParse(slug);
+  if (!parsedSlug.success) return { builder: null, version: null };
+  const { value, version } = await versionedCampaignContent(parsedSlug.data, `builder|${language}`, () =>
+    loadLetterBuilder(parsedSlug.data, language),
+  );
+  return { builder: value, version };
+}
 
 async function loadLetterBuilder(slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> {
   const campaign = await getPublicCampaign(slug, requestedLanguage);

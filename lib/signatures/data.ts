@@ -5,6 +5,7 @@
 // one transaction.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { contentVersionSql } from "@/lib/campaigns/data";
 import { db, pool } from "@/lib/core/db";
 import type { IdentityLevel, LetterChannel, LetterStatus, OutboxKind } from "@/lib/core/vocabulary";
 
@@ -84,6 +85,12 @@ export type SignatureWrite = {
   /** With countedAt: the letters that go into the totals, and those already sent (said sent by the supporter). */
   tallies: { letterIds: string[]; sentLetterIds: string[] };
   /**
+   * The campaign content's version the letters were composed from
+   * (lib/campaigns/data.ts#contentVersionSql): if it is no longer the
+   * campaign's, nothing is done at all, not even the gate. Null: not checked.
+   */
+  content?: { slug: string; version: string } | null;
+  /**
    * The confirmation email, and the allowance of the address it goes to: sent
    * (outbox row and its job) while the address has confirmation emails left
    * this hour, else held (HeldConfirmation and one job when the hour ends).
@@ -115,6 +122,8 @@ export type SigningGate = {
 };
 
 export type SignatureWritten = {
+  /** False: the write's content version (SignatureWrite.content) has moved; nothing was done. */
+  contentFresh: boolean;
   /** False: the proof of work was spent before; nothing else was done. */
   proofFresh: boolean;
   /** False: the client's allowance is used up (msBeforeNext says until when); nothing was written. */
@@ -162,8 +171,13 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
   const confirmation = w?.confirmation;
   const address = allowanceParameters(p, confirmation?.allowance ?? null);
   const outbox = confirmation?.outbox;
+  const version = p.add(w?.content?.version ?? null, "text");
   const sql = `
     WITH
+    -- The content the letters were composed from is still the campaign's, in this statement's snapshot.
+    content AS (
+      SELECT ${version} IS NULL OR (${contentVersionSql(p.add(w?.content?.slug ?? null, "text"))}) IS NOT DISTINCT FROM ${version} AS fresh
+    ),
     -- Spent challenges are kept twice their lifetime; each signature clears a few old ones, skipping rows others clear.
     forgotten AS (
       DELETE FROM "ProofOfWorkUse" WHERE id IN (
@@ -171,11 +185,12 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
         ORDER BY "usedAt" LIMIT 20 FOR UPDATE SKIP LOCKED)
     ),
     proof AS (
-      INSERT INTO "ProofOfWorkUse" (id, "usedAt") SELECT ${challenge}, now() WHERE ${challenge} IS NOT NULL
+      INSERT INTO "ProofOfWorkUse" (id, "usedAt") SELECT ${challenge}, now()
+      WHERE ${challenge} IS NOT NULL AND (SELECT fresh FROM content)
       ON CONFLICT (id) DO NOTHING RETURNING id
     ),
     proof_fresh AS (SELECT ${challenge} IS NULL OR EXISTS (SELECT 1 FROM proof) AS fresh),
-    ${spendSql("client", client, nowMs, "(SELECT fresh FROM proof_fresh)")},
+    ${spendSql("client", client, nowMs, "(SELECT fresh FROM proof_fresh) AND (SELECT fresh FROM content)")},
     existing AS (
       SELECT id FROM "Signature" WHERE "submissionKey" = ${submissionKey} AND "campaignId" = ${campaignId}
     ),
@@ -186,7 +201,7 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
              ${p.add(sig?.country ?? null, "text")}, ${p.add(sig?.consentCounted ?? null, "boolean")},
              CASE WHEN ${counted} THEN ${createdAt} END, ${submissionKey}
       FROM client_verdict
-      WHERE ${writing} AND (SELECT fresh FROM proof_fresh) AND client_verdict.allowed
+      WHERE ${writing} AND (SELECT fresh FROM content) AND (SELECT fresh FROM proof_fresh) AND client_verdict.allowed
         AND NOT EXISTS (SELECT 1 FROM existing)
       ON CONFLICT ("submissionKey") DO NOTHING
       RETURNING id
@@ -268,7 +283,7 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
                job_key := 'held:' || held."addressKey", max_attempts := 25, job_key_mode := 'preserve_run_at')
       FROM held, address_verdict
     )
-    SELECT (SELECT fresh FROM proof_fresh) AS "proofFresh",
+    SELECT (SELECT fresh FROM content) AS "contentFresh", (SELECT fresh FROM proof_fresh) AS "proofFresh",
            client_verdict.allowed, greatest(0, client_verdict.until - ${nowMs}) AS "msBeforeNext",
            (SELECT id FROM sig) AS "signatureId",
            (SELECT id FROM existing) AS "resubmittedId",

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/core/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
-import { getLetterBuilder, resolveAddressees, type LetterBuilder } from "@/lib/letters/get-letter-builder";
+import { resolveAddressees, versionedLetterBuilder, type LetterBuilder } from "@/lib/letters/get-letter-builder";
 import { formProblem, type SignatureSubmission } from "@/lib/letters/schema";
 import { formMessages } from "@/lib/letters/form-messages";
 import type { FieldProblems } from "@/lib/core/errors";
@@ -82,64 +82,111 @@ export async function recordSignature(
   emailLanguage?: string,
   gate?: SigningGate,
 ): Promise<RecordSignatureResult> {
-  /** An answer that writes nothing, once the gate (if any) has let the request through. */
-  const unless = async (outcome: RecordSignatureResult) =>
-    gate ? (refusal(await passSigningGate(gate)) ?? outcome) : outcome;
-  // A caller that has loaded the builder already (the signing use case) passes it: loaded once per signature.
-  const builder = typeof campaign === "string" ? await sharedBuilder(campaign, submission.language) : campaign;
-  if (!builder) return unless({ outcome: "campaign_not_found" });
-  // Closed by an admin, or past the closing time they set (the status is not
-  // flipped by a timer, so the time itself is checked here).
-  if (builder.campaign.status !== "open") return unless({ outcome: "campaign_closed" });
-  if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime())
-    return unless({ outcome: "campaign_closed" });
-  if (!builder.templateLanguages.includes(submission.language)) {
-    return unless(invalid({ language: [formProblem("noTemplate")] }));
+  // A caller that has loaded the builder already (the letter form) passes it: loaded once per signature.
+  if (typeof campaign !== "string") return (await recordWith({ builder: campaign, version: null }, false))!;
+  const key = `${campaign}|${submission.language}`;
+  for (let attempt = 0; ; attempt++) {
+    const keptEntry = kept.get(key);
+    const content = keptEntry ?? (await sharedBuilder(campaign, submission.language));
+    const result = await recordWith(content, keptEntry !== undefined);
+    if (result) return result;
+    // The content moved since the builder was kept: nothing was written or spent; again with the new one.
+    if (kept.get(key) === keptEntry) kept.delete(key);
+    if (attempt === 3) throw new Error("The campaign's content kept changing while a signature was written.");
   }
-  const { found, unknown } = resolveAddressees(builder, submission.addressees);
-  if (unknown.length > 0) return unless(invalid({ addressees: [formProblem("addresseeNotInCampaign")] }));
 
-  const letters: RecordedLetter[] = composeLetters(found, submission, now).map((letter) => ({
-    ...letter,
-    channel: channelFor(letter.addressee, submission.channel),
-  }));
-  // What the answer says is waiting for confirmation: the same whatever
-  // happens below (honeypot, an address emailed too often this hour). Letters
-  // only: the contact confirmation (an address kept with "you may email me"
-  // and no letters) is not part of it, so the answer reads the same whether
-  // an address was kept or not; the consent's own text says that email comes.
-  const confirmationQueued = letters.some((l) => l.channel === "platform_email");
-  if (submission.website) return unless({ outcome: "ignored", letters, builder, confirmationQueued });
+  /**
+   * The answer with this builder, or null when it may be out of date: a
+   * refusal from a kept builder (checked against no version), or a write the
+   * statement refused because the content's version has moved.
+   */
+  async function recordWith(
+    { builder, version }: VersionedBuilder,
+    unchecked: boolean,
+  ): Promise<RecordSignatureResult | null> {
+    /** An answer that writes nothing, once the gate (if any) has let the request through. */
+    const unless = async (outcome: RecordSignatureResult) => {
+      if (unchecked) return null;
+      return gate ? (refusal(await passSigningGate(gate)) ?? outcome) : outcome;
+    };
+    if (!builder) return unless({ outcome: "campaign_not_found" });
+    // Closed by an admin, or past the closing time they set (the status is not
+    // flipped by a timer, so the time itself is checked here).
+    if (builder.campaign.status !== "open") return unless({ outcome: "campaign_closed" });
+    if (builder.campaign.closesAt && Date.parse(builder.campaign.closesAt) <= now.getTime())
+      return unless({ outcome: "campaign_closed" });
+    if (!builder.templateLanguages.includes(submission.language)) {
+      return unless(invalid({ language: [formProblem("noTemplate")] }));
+    }
+    const { found, unknown } = resolveAddressees(builder, submission.addressees);
+    if (unknown.length > 0) return unless(invalid({ addressees: [formProblem("addresseeNotInCampaign")] }));
 
-  const signatureId = randomUUID();
-  const write = signatureWrite(signatureId, builder, submission, letters, now, emailLanguage);
-  const written = await writeSignature(gate ?? noGate, write);
-  const refused = refusal(written);
-  if (refused) return refused;
-  if (written.signatureId) return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
-  // This form was sent before (its submission key): found in the statement's
-  // snapshot, or recorded by a twin committed while the statement waited on
-  // the unique index, which only a fresh look finds.
-  const winner = written.resubmittedId ?? (await findResubmitted(builder, submission));
-  if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
-  throw new Error("The signature was neither recorded nor found under its submission key.");
+    const letters: RecordedLetter[] = composeLetters(found, submission, now).map((letter) => ({
+      ...letter,
+      channel: channelFor(letter.addressee, submission.channel),
+    }));
+    // What the answer says is waiting for confirmation: the same whatever
+    // happens below (honeypot, an address emailed too often this hour). Letters
+    // only: the contact confirmation (an address kept with "you may email me"
+    // and no letters) is not part of it, so the answer reads the same whether
+    // an address was kept or not; the consent's own text says that email comes.
+    const confirmationQueued = letters.some((l) => l.channel === "platform_email");
+    // The honeypot's answer needs no current content: it records nothing.
+    if (submission.website) {
+      const outcome: RecordSignatureResult = { outcome: "ignored", letters, builder, confirmationQueued };
+      return gate ? (refusal(await passSigningGate(gate)) ?? outcome) : outcome;
+    }
+
+    const signatureId = randomUUID();
+    const write = signatureWrite(signatureId, builder, submission, letters, now, emailLanguage);
+    const written = await writeSignature(gate ?? noGate, {
+      ...write,
+      content: version === null ? null : { slug: builder.campaign.slug, version },
+    });
+    if (!written.contentFresh) return null;
+    const refused = refusal(written);
+    if (refused) return refused;
+    if (written.signatureId) return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
+    // This form was sent before (its submission key): found in the statement's
+    // snapshot, or recorded by a twin committed while the statement waited on
+    // the unique index, which only a fresh look finds.
+    const winner = written.resubmittedId ?? (await findResubmitted(builder, submission));
+    if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
+    throw new Error("The signature was neither recorded nor found under its submission key.");
+  }
 }
 
-const loading = new Map<string, ReturnType<typeof getLetterBuilder>>();
+type VersionedBuilder = { builder: LetterBuilder | null; version: string | null };
 
 /**
- * The letter builder, loaded once for every signature that asks while a load
- * is under way (single flight): a load checks the content's version with a
- * query (lib/campaigns/content-cache.ts), which under a surge was a tenth of
- * a signature's CPU. What a signature sees is at most as old as a load
- * already under way when it arrived: the same as a signature that read the
- * content a moment earlier and committed a moment later.
+ * The last builder loaded per campaign and letter language, with its content
+ * version. A signature composes its letters with it and its SQL statement
+ * writes only if the version is still the campaign's (data.ts
+ * writeSignature), so no query reads the version first: that query (a round
+ * trip and Prisma) was a tenth of a signature's CPU. A refusal is never
+ * given from a kept builder without loading the current one.
  */
-function sharedBuilder(slug: string, language: string): ReturnType<typeof getLetterBuilder> {
+const kept = new Map<string, VersionedBuilder>();
+const maxKept = 500;
+const loading = new Map<string, Promise<VersionedBuilder>>();
+
+/**
+ * The builder loaded (or its version checked) once for every signature that
+ * asks while a load is under way (single flight), then kept.
+ */
+function sharedBuilder(slug: string, language: string): Promise<VersionedBuilder> {
   const key = `${slug}|${language}`;
   let load = loading.get(key);
   if (!load) {
-    load = getLetterBuilder(slug, language).finally(() => loading.delete(key));
+    load = versionedLetterBuilder(slug, language)
+      .then((loaded) => {
+        if (loaded.builder && loaded.version !== null) {
+          if (!kept.has(key) && kept.size >= maxKept) kept.delete(kept.keys().next().value!);
+          kept.set(key, loaded);
+        }
+        return loaded;
+      })
+      .finally(() => loading.delete(key));
     loading.set(key, load);
   }
   return load;

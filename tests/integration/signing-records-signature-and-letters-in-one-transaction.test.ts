@@ -51,6 +51,28 @@ describe("recording a signature", () => {
     expect(after!.signaturesByCountry.AT).toBe(1);
   });
 
+  it("writes with the content as it is at that moment, never with a letter builder kept from before an edit", async () => {
+    // Signing keeps the builder and lets its statement check the content's version (record-signature.ts).
+    const first = await recordSignature(slug, submissionFor(campaign));
+    expect(first.outcome).toBe("recorded");
+    const id = campaign.addressees[0]!.addressee.id;
+    const salutation = `Dear edited ${randomUUID()},`;
+    await db().addressee.update({ where: { id }, data: { salutation } });
+    await db().addresseeTranslation.updateMany({ where: { addresseeId: id }, data: { salutation } });
+    const edited = await recordSignature(slug, submissionFor(campaign));
+    expect(edited.outcome).toBe("recorded");
+    if (edited.outcome !== "recorded") return;
+    expect(edited.letters.find((l) => l.addressee.id === id)!.text).toContain(salutation);
+
+    await db().campaign.update({ where: { id: campaign.id }, data: { status: "closed" } });
+    try {
+      expect((await recordSignature(slug, submissionFor(campaign))).outcome).toBe("campaign_closed");
+    } finally {
+      await db().campaign.update({ where: { id: campaign.id }, data: { status: "open" } });
+    }
+    expect((await recordSignature(slug, submissionFor(campaign))).outcome).toBe("recorded");
+  });
+
   it("keeps platform letters waiting, encrypted, until the address is confirmed", async () => {
     const email = "Supporter.Platform@Example.org";
     const result = await recordSignature(
