@@ -83,11 +83,6 @@ export async function cachingServer(
   const listener = (request: IncomingMessage, response: ServerResponse) => {
     const target = cacheTarget(request);
     if (!target) {
-      if (request.method !== "GET" && request.method !== "HEAD") {
-        // Before and after: an answer rendered during a write is not served after it.
-        cache.noteWrite();
-        response.once("close", () => cache.noteWrite());
-      }
       pass(request, response);
       return;
     }

@@ -22,19 +22,20 @@ export type CachePolicy = {
   refreshAfterMs: number;
   /** An answer this old is never served: the request waits for the new render instead. */
   maxAgeMs: number;
-  /** A POST (or any write) handled by this process makes older answers unservable. */
-  droppedByWrites: boolean;
 };
 
 /**
  * Pages: rendered at most about once a second per key; the count they show is
- * at most maxAgeMs old (the target is 5 s). The totals: at most a second old,
- * and never older than a write this process answered (a supporter who just
- * signed reads their own signature in the totals).
+ * at most maxAgeMs old (the target is 5 s). The totals: at most a second old
+ * (their computedAt says when), refreshed in the background after half a
+ * second so readers rarely wait. Writes do not drop them: at a surge's 33
+ * signatures a second that recomputed the totals for nearly every read
+ * (bench/surge.ts: totals p99 574 ms), and a signer's own count is on the
+ * thank-you view, not in a cached answer.
  */
 export const cachePolicies = {
-  page: { refreshAfterMs: 1_000, maxAgeMs: 3_000, droppedByWrites: false },
-  totals: { refreshAfterMs: 1_000, maxAgeMs: 1_000, droppedByWrites: true },
+  page: { refreshAfterMs: 1_000, maxAgeMs: 3_000 },
+  totals: { refreshAfterMs: 500, maxAgeMs: 1_000 },
 } satisfies Record<string, CachePolicy>;
 
 export type CacheKind = keyof typeof cachePolicies;
@@ -346,7 +347,6 @@ export function acceptsGzip(acceptEncoding: string | string[] | undefined): bool
 type Entry = {
   answer: CachedAnswer | null; // null: the render was not keepable; Next answers such requests itself for a while
   renderedAt: number; // when the render started, so an answer's age covers the data it read
-  writes: number; // the write count when the render started
   bytes: number;
 };
 
@@ -362,9 +362,8 @@ export type Lookup = { answer: CachedAnswer } | { pass: true };
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, { writes: number; done: Promise<Entry> }>();
+  private readonly inFlight = new Map<string, Promise<Entry>>();
   private bytes = 0;
-  private writes = 0;
 
   constructor(
     private readonly options: {
@@ -380,11 +379,6 @@ export class AnswerCache {
     return this.options.now?.() ?? performance.now();
   }
 
-  /** A write (any request but GET or HEAD) started or ended here: answers made before it are not served where the policy says so. */
-  noteWrite(): void {
-    this.writes++;
-  }
-
   get size(): number {
     return this.entries.size;
   }
@@ -394,8 +388,7 @@ export class AnswerCache {
     const entry = this.entries.get(target.key);
     if (entry) {
       const age = this.now() - entry.renderedAt;
-      const current = !policy.droppedByWrites || entry.writes === this.writes;
-      if (current && age < policy.maxAgeMs) {
+      if (age < policy.maxAgeMs) {
         if (age >= policy.refreshAfterMs) void this.renderOnce(target);
         return entry.answer ? { answer: entry.answer } : { pass: true };
       }
@@ -404,12 +397,11 @@ export class AnswerCache {
     return fresh.answer ? { answer: fresh.answer } : { pass: true };
   }
 
-  /** The render in flight for this key (unless a write came after its start, where that counts), or a new one. Never rejects. */
+  /** The render in flight for this key, or a new one. Never rejects. */
   private renderOnce(target: CacheTarget): Promise<Entry> {
     const running = this.inFlight.get(target.key);
-    if (running && (!cachePolicies[target.kind].droppedByWrites || running.writes === this.writes)) return running.done;
+    if (running) return running;
     const renderedAt = this.now();
-    const writes = this.writes;
     const done = this.options
       .render(target)
       .then((rendered) => keepable(rendered, target.kind))
@@ -418,14 +410,14 @@ export class AnswerCache {
         return null;
       })
       .then((answer) => {
-        const entry: Entry = { answer, renderedAt, writes, bytes: answer ? sizeOf(answer) : 0 };
+        const entry: Entry = { answer, renderedAt, bytes: answer ? sizeOf(answer) : 0 };
         this.store(target.key, entry);
         return entry;
       })
       .finally(() => {
-        if (this.inFlight.get(target.key)?.done === done) this.inFlight.delete(target.key);
+        if (this.inFlight.get(target.key) === done) this.inFlight.delete(target.key);
       });
-    this.inFlight.set(target.key, { writes, done });
+    this.inFlight.set(target.key, done);
     return done;
   }
 
