@@ -6,9 +6,11 @@
 // platform_email: their letters go out once they confirm), follow the link
 // in the confirmation email through nginx (the page, then its button as a
 // browser without JavaScript posts it), and read the totals. Halfway, one
-// web instance and one worker are killed (SIGKILL). A client whose request
-// failed sends the same form again (same submissionKey; a fresh proof of work
-// when the first one was spent by a write whose answer was lost).
+// web instance is killed (SIGKILL), and one worker while letters are in the
+// middle of their SMTP conversations (the sink holds its answers for that
+// moment), so another worker must take its messages over. A client whose
+// request failed sends the same form again (same submissionKey; a fresh proof
+// of work when the first one was spent by a write whose answer was lost).
 // Checks: every acknowledged signature is one row (none lost, none twice),
 // the public totals after the roll-up equal counts over the raw rows, every
 // letter reached the sink exactly once and none is left unsent; figures for
@@ -294,6 +296,28 @@ const totalsReader = (async () => {
 })();
 
 // ---- the surge, and the kill at half time -------------------------------------
+const count = async (query: string, values: unknown[] = []) =>
+  Number((await sql<{ n: string }>(database.url, query, values))[0]!.n);
+let sendingAtKill = 0;
+/**
+ * Worker 2 dies with letters in the middle of their SMTP conversation: the
+ * sink holds its answers (250) until at least 10 messages are "sending"
+ * (at most 3 s), then the worker gets SIGKILL and the sink answers again.
+ * The dead worker's conversations were never answered, so the sink keeps
+ * none of them; its held messages must be taken over once stale.
+ */
+async function killWorkerMidSend(): Promise<void> {
+  sink.holdAfter(sink.received.length);
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    sendingAtKill = await count(`SELECT count(*) AS n FROM "DeliveryMessage" WHERE status = 'sending'`);
+    if (sendingAtKill >= 10 || Date.now() > deadline) break;
+    await sleep(20);
+  }
+  workers[1]!.child.kill("SIGKILL");
+  await sleep(200);
+  sink.release();
+}
 const runId = randomBytes(3).toString("hex");
 const signing = new Set<Promise<void>>();
 const surgeStart = Date.now();
@@ -303,8 +327,8 @@ for (let i = 0; i < planned; i++) {
   if (Date.now() < due) await sleep(due - Date.now());
   if (killedAt === Infinity && Date.now() >= killAtMs) {
     process.kill(webBPid, "SIGKILL");
-    if (killWorker) workers[1]!.child.kill("SIGKILL");
     killedAt = Date.now();
+    if (killWorker) void killWorkerMidSend();
   }
   const s: Supporter = {
     n: i,
@@ -338,8 +362,6 @@ async function waitUntil(what: string, done: () => Promise<boolean> | boolean, t
   }
   return true;
 }
-const count = async (query: string, values: unknown[] = []) =>
-  Number((await sql<{ n: string }>(database.url, query, values))[0]!.n);
 // Confirmation emails a dead worker held come back with the sweep (each minute, once DELIVERY_STALE_SECONDS old).
 await waitUntil("every confirmation", () => acknowledged.every((s) => s.confirmed), 180_000);
 stopConfirmer = true;
@@ -377,6 +399,8 @@ const raw = {
   ),
   lettersSent: await count(`SELECT count(*) AS n FROM "Letter" WHERE status = 'sent' OR "reportedSentAt" IS NOT NULL`),
 };
+// A message claimed again after its hold went stale (a killed worker's) has attempts > 1; released holds give theirs back.
+const takenOver = await count(`SELECT count(*) AS n FROM "DeliveryMessage" WHERE attempts > 1`);
 const awaiting = await count(`SELECT count(*) AS n FROM "Letter" WHERE status = 'awaiting_confirmation'`);
 const messages = await sql<{ messageIdHeader: string; status: string }>(
   database.url,
@@ -448,6 +472,7 @@ Clients, before the kill (${phaseSeconds.before.toFixed(1)} s) | after (${phaseS
   failed totals reads: ${before.readFailures} of ${before.reads} [${before.readKinds}] | ${after.readFailures} of ${after.reads} [${after.readKinds}]
   supporters who had to send again: ${retried} (of them, the first proof spent by a write whose answer was lost: ${spentProofRetries}); never acknowledged after ${maxAttempts} attempts: ${supporters.length - acknowledged.length}
   confirmation links followed: ${acknowledged.filter((s) => s.confirmed).length} of ${acknowledged.length}; failed attempts ${confirmFailures.length} [${[...new Set(confirmFailures.map((a) => a.outcome))].join(", ") || "none"}]
+Letter emails "sending" (both workers) when worker 2 was killed: ${killWorker ? sendingAtKill : "not killed"}; sent after taking over a stale hold: ${takenOver}
 nginx error log: ${nginxLines(/connect\(\) failed/)} connection failures to an upstream, ${nginxLines(/prematurely closed|reset by peer/)} answers cut off
 Errors the web instances and workers logged (distinct lines, first 8 of ${new Set(errorLines).size}):${[
   ...new Set(errorLines),
