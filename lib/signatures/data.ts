@@ -6,6 +6,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { createHash } from "node:crypto";
+import type pg from "pg";
 import { contentVersionSql } from "@/lib/campaigns/data";
 import { db, pool } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
@@ -291,11 +292,7 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
            (SELECT id FROM existing) AS "resubmittedId",
            (SELECT count(*) FROM outbox_job) + (SELECT count(*) FROM held_job) AS jobs
     FROM client_verdict`;
-  const { rows } = await pool().query<SignatureWritten & { msBeforeNext: string }>({
-    text: sql,
-    values: p.values,
-    ...preparedName(sql),
-  });
+  const { rows } = await queryPrepared<SignatureWritten & { msBeforeNext: string }>(sql, p.values);
   const row = rows[0]!;
   return { ...row, msBeforeNext: Number(row.msBeforeNext ?? 0) };
 }
@@ -365,22 +362,35 @@ function spendSql(name: string, a: AllowanceParameters, nowMs: string, when: str
 }
 
 const statementNames = new Map<string, string>();
+/** Set once a named statement met another connection's (a backend shared by several connections). */
+let namesCollide = false;
 
 /**
- * A name for a statement whose text stays the same (its values are all
- * parameters): PostgreSQL then parses and plans the signing statement once
- * per connection instead of per signature, and its text is not sent again.
- * Not on the embedded database, whose one backend is shared by every
- * connection, so two connections' names would collide (lib/core/env.ts).
+ * Runs a statement whose text stays the same (its values are all parameters)
+ * as a named prepared statement: PostgreSQL then parses and plans the
+ * signing statement once per connection instead of per signature, and its
+ * text is not sent again. Unnamed where one backend serves several
+ * connections, whose names would collide: the embedded database
+ * (lib/core/env.ts), or a pooler between us and PostgreSQL, found by the
+ * collision itself (a failed Parse or Bind has run nothing, so the
+ * statement is simply sent again unnamed).
  */
-function preparedName(text: string): { name?: string } {
-  if (env().EMBEDDED_DATABASE) return {};
+async function queryPrepared<Row extends pg.QueryResultRow>(text: string, values: unknown[]) {
+  if (env().EMBEDDED_DATABASE || namesCollide) return pool().query<Row>(text, values);
   let name = statementNames.get(text);
   if (!name) {
     name = `sign_${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
     statementNames.set(text, name);
   }
-  return { name };
+  try {
+    return await pool().query<Row>({ name, text, values });
+  } catch (error) {
+    // 42P05: the name exists on this backend already; 26000: it does not (another backend took the Bind).
+    const code = (error as { code?: string }).code;
+    if (code !== "42P05" && code !== "26000") throw error;
+    namesCollide = true;
+    return pool().query<Row>(text, values);
+  }
 }
 
 /** Numbered parameters with their types, in the order they are added (the statement's text stays the same). */
