@@ -313,7 +313,7 @@ function describeBaseline(): string {
 function printPhase(p: Phase): void {
   const r = p.result;
   console.log(
-    `\n--- ${p.label}: ${r.offeredPerSecond.toFixed(0)} req/s offered (${(peakSignaturesPerSecond * p.multiple).toFixed(1)} signatures/s), generator lag p99 ${r.sendLag.p99.toFixed(1)} ms, max ${r.sendLag.max.toFixed(0)} ms`,
+    `\n--- ${p.label}: ${r.offeredPerSecond.toFixed(0)} req/s offered (${(peakSignaturesPerSecond * p.multiple).toFixed(1)} signatures/s), generator lag p99 ${r.sendLag.p99.toFixed(1)} ms, max ${r.sendLag.max.toFixed(0)} ms; ${r.resent} sent again on a new connection`,
   );
   const rows = [
     ["kind", "count", "errors", "p50 ms", "p99 ms", "max ms", "target", "met"],
