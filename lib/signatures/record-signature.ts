@@ -144,14 +144,29 @@ export async function recordSignature(
       content: version === null ? null : { slug: builder.campaign.slug, version },
     });
     if (!written.contentFresh) return null;
-    const refused = refusal(written);
-    if (refused) return refused;
     if (written.signatureId) return { outcome: "recorded", signatureId, letters, builder, confirmationQueued };
     // This form was sent before (its submission key): found in the statement's
     // snapshot, or recorded by a twin committed while the statement waited on
-    // the unique index, which only a fresh look finds.
-    const winner = written.resubmittedId ?? (await findResubmitted(builder, submission));
-    if (winner) return { outcome: "duplicate", signatureId: winner, letters, builder, confirmationQueued: false };
+    // the unique index, which only a fresh look finds. It is answered as the
+    // duplicate it is even when its proof of work was spent, by that first
+    // write: a supporter whose answer was lost on the way sends the same form,
+    // proof included, again. (It writes nothing, so it needs no fresh proof.)
+    const duplicate = (winner: string): RecordSignatureResult => ({
+      outcome: "duplicate",
+      signatureId: winner,
+      letters,
+      builder,
+      confirmationQueued: false,
+    });
+    if (written.resubmittedId) return duplicate(written.resubmittedId);
+    const refused = refusal(written);
+    if (refused?.outcome === "proof_failed" && submission.submissionKey) {
+      const twin = await findResubmitted(builder, submission);
+      if (twin) return duplicate(twin);
+    }
+    if (refused) return refused;
+    const winner = await findResubmitted(builder, submission);
+    if (winner) return duplicate(winner);
     throw new Error("The signature was neither recorded nor found under its submission key.");
   }
 }

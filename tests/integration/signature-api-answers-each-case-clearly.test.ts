@@ -5,7 +5,7 @@ import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email"
 import { signatureAnswerSchema } from "@/lib/signatures/schema";
 import { countRows, resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
-import { postSignature } from "../helpers/signature-api";
+import { postSignature, solvedProofOfWork } from "../helpers/signature-api";
 import { submissionFor } from "../helpers/submissions";
 
 // Clients told apart by a proxy header, as in production; each request here
@@ -87,6 +87,28 @@ describe("POST /api/campaigns/{slug}/signatures", () => {
     });
     expect(new Set(seen.map((s) => s.body.signatureId)).size).toBe(4);
     expect(seen.map((s) => s.body.signatureId)).not.toContain(signed.signatureId);
+  });
+
+  it("answers a form sent again, its proof of work spent by the first, as the duplicate it is", async () => {
+    const form = {
+      ...submissionFor(campaign, { channel: "own_email_client", submissionKey: "answer-lost-on-the-way-01" }),
+      altcha: await solvedProofOfWork(),
+    };
+    const first = await post(form);
+    expect(first.status).toBe(201);
+    const { signatureId } = await first.json();
+    // The answer was lost on the way: the client sends exactly the same form again.
+    const again = await post(form);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ signatureId, duplicate: true });
+    // The spent proof with any other form is still refused, and nothing more is written.
+    const other = await post({ ...form, submissionKey: "another-form-same-proof-1" });
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.fields).toHaveProperty("altcha");
+    expect(await countRows(`SELECT count(*) AS n FROM "Signature" WHERE "submissionKey" LIKE $1`, "%-form%")).toBe(0);
+    expect(
+      await countRows(`SELECT count(*) AS n FROM "Signature" WHERE "submissionKey" = $1`, form.submissionKey),
+    ).toBe(1);
   });
 
   it("answers 422 naming each invalid field", async () => {
