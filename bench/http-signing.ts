@@ -15,6 +15,7 @@ import { describeLoad, load, type LoadResult } from "./lib/load.ts";
 import { startNext } from "./lib/next-servers.ts";
 import { benchProofOfWorkSettings, solvedProofPool } from "./lib/proof-of-work-pool.ts";
 import { printFigure } from "./lib/report.ts";
+import { supporterClientAddress, supporterForm } from "./lib/supporter-form.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 32;
@@ -45,23 +46,13 @@ let counter = 0;
 function signature(proved = true) {
   const n = counter++;
   return {
-    body: JSON.stringify({
-      addressees,
-      language: "en",
-      subject: "Remove Amnesty International from the list",
-      body: "{{salutation}}\n\nPlease remove Amnesty International from the list of undesirable organisations.\n\n{{signer}}",
-      identity: "name_country",
-      name: `Supporter ${n}`,
-      country: "DE",
-      email: `supporter${n}.${process.pid}@example.org`,
-      channel: process.env.BENCH_CHANNEL ?? "platform_email",
-      replyToMe: false,
-      consentIdentity: true,
-      consentCounted: true,
-      consentContact: false,
-      altcha: proved ? proofs.take() : sampleProof,
-    }),
-    headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+    body: JSON.stringify(
+      supporterForm(n, addressees, {
+        channel: process.env.BENCH_CHANNEL ?? "platform_email",
+        altcha: proved ? proofs.take() : sampleProof,
+      }),
+    ),
+    headers: { "x-forwarded-for": supporterClientAddress(n) },
   };
 }
 const json = { "content-type": "application/json" };

@@ -32,6 +32,7 @@ import { benchProofOfWorkSettings, solvedProofPool } from "./lib/proof-of-work-p
 import { startNginx, type ReverseProxy } from "./lib/reverse-proxy.ts";
 import { percentile } from "./lib/stats.ts";
 import { printFigure } from "./lib/report.ts";
+import { supporterForm } from "./lib/supporter-form.ts";
 
 const rate = Number(process.env.BENCH_RATE ?? 33);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -173,23 +174,11 @@ function failure(error: unknown): string {
 }
 
 async function sign(s: Supporter): Promise<void> {
-  const form = {
-    addressees,
-    language: "en",
-    subject: "Remove Amnesty International from the list",
-    body: "{{salutation}}\n\nPlease remove Amnesty International from the list of undesirable organisations.\n\n{{signer}}",
-    identity: "name_country",
-    name: `Supporter ${s.n}`,
-    country: "DE",
+  const form = supporterForm(s.n, addressees, {
     email: s.email,
-    channel: "platform_email",
-    replyToMe: false,
-    consentIdentity: true,
-    consentCounted: true,
-    consentContact: false,
     submissionKey: s.submissionKey,
     altcha: proofs.take(),
-  };
+  });
   const n = s.n;
   const headers = {
     "content-type": "application/json",

@@ -27,6 +27,7 @@ import {
 } from "./lib/open-loop.ts";
 import { benchProofOfWorkSettings, solvedProofPool, type ProofPool } from "./lib/proof-of-work-pool.ts";
 import { printFigure } from "./lib/report.ts";
+import { supporterClientAddress, supporterForm } from "./lib/supporter-form.ts";
 
 const peakSeconds = Number(process.env.BENCH_SURGE_SECONDS ?? 180);
 const stepSeconds = Number(process.env.BENCH_SURGE_STEP_SECONDS ?? 30);
@@ -127,24 +128,15 @@ try {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        "x-forwarded-for": supporterClientAddress(n),
       },
-      body: JSON.stringify({
-        addressees,
-        language: "en",
-        subject: "Remove Amnesty International from the list",
-        body: "{{salutation}}\n\nPlease remove Amnesty International from the list of undesirable organisations.\n\n{{signer}}",
-        identity: "name_country",
-        name: `Supporter ${n}`,
-        country: ["DE", "FR", "PL", "BR", "JP", "GB", "US"][n % 7],
-        email: `supporter${n}.${process.pid}@example.org`,
-        channel,
-        replyToMe: false,
-        consentIdentity: true,
-        consentCounted: true,
-        consentContact: false,
-        altcha: proofs.take(),
-      }),
+      body: JSON.stringify(
+        supporterForm(n, addressees, {
+          country: ["DE", "FR", "PL", "BR", "JP", "GB", "US"][n % 7],
+          channel,
+          altcha: proofs.take(),
+        }),
+      ),
       expect: [201],
       keepBody: true,
     };
