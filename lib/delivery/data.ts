@@ -90,14 +90,11 @@ export type ClaimedMessage = {
   letters: ClaimedLetter[];
 };
 
-type ClaimedRow = {
-  id: string;
-  signatureId: string;
-  toAddress: string;
-  toName: string;
-  toDomain: string;
-  messageIdHeader: string;
-  attempts: number;
+/** One row of a claim: the message's own fields, repeated for each of its letters. */
+type ClaimedRow = Pick<
+  ClaimedMessage,
+  "id" | "signatureId" | "toAddress" | "toName" | "toDomain" | "messageIdHeader" | "attempts"
+> & {
   letterId: string | null;
   language: string | null;
   letterSignatureId: string | null;

@@ -129,29 +129,38 @@ export function startDrain(): Drain {
         const failed = outcomes.failed.splice(0);
         const waiting = outcomes.waiting.splice(0);
         const now = new Date();
-        let retry = false;
-        try {
-          queueSummaries(await markSent(sent, now, true));
-        } catch (error) {
-          outcomes.sent.push(...sent);
-          retry = true;
-          warn("Could not mark messages sent (trying again)", error);
-        }
-        try {
-          queueSummaries(await markFailed(failed, now, true));
-        } catch (error) {
-          outcomes.failed.push(...failed);
-          retry = true;
-          warn("Could not mark messages failed (trying again)", error);
-        }
-        try {
-          await markRescheduled(waiting, now);
-        } catch (error) {
-          outcomes.waiting.push(...waiting);
-          retry = true;
-          warn("Could not put messages back in the queue (trying again)", error);
-        }
-        if (!retry) break;
+        /** Writes one kind of outcome; when it cannot, puts them back for the next round. Whether it could. */
+        const written = async <T>(taken: T[], kept: T[], writeThem: () => Promise<void>, what: string) => {
+          try {
+            await writeThem();
+            return true;
+          } catch (error) {
+            kept.push(...taken);
+            warn(`Could not ${what} (trying again)`, error);
+            return false;
+          }
+        };
+        const results = [
+          await written(
+            sent,
+            outcomes.sent,
+            async () => queueSummaries(await markSent(sent, now, true)),
+            "mark messages sent",
+          ),
+          await written(
+            failed,
+            outcomes.failed,
+            async () => queueSummaries(await markFailed(failed, now, true)),
+            "mark messages failed",
+          ),
+          await written(
+            waiting,
+            outcomes.waiting,
+            () => markRescheduled(waiting, now),
+            "put messages back in the queue",
+          ),
+        ];
+        if (results.every(Boolean)) break;
         // The database is out of reach: the messages stay "sending" meanwhile.
         await sleep(1_000);
       }
