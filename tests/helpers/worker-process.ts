@@ -1,6 +1,9 @@
 // `npm run worker` as a separate process on this test worker's database, its
 // output kept: for tests that kill a worker or read what it logs.
 import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll } from "vitest";
+import { resetDatabase } from "./db";
+import type { SmtpSink } from "./smtp-sink";
 
 const clockSettings = ["TZ", "LANG", "LC_ALL", "LD_PRELOAD", "FAKETIME", "FAKETIME_DONT_FAKE_MONOTONIC"];
 
@@ -50,4 +53,20 @@ export async function waitFor(what: string, condition: () => Promise<boolean> | 
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * A test file's mail server and worker processes: the server started and the
+ * database reset before its tests; every worker put in `workers` killed and
+ * the server stopped after them. Call inside the describe.
+ */
+export function useMailServerAndWorkers(sink: SmtpSink, workers: ChildProcess[]): void {
+  beforeAll(async () => {
+    await sink.start();
+    await resetDatabase();
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.kill("SIGKILL");
+    await sink.stop();
+  });
 }

@@ -5,14 +5,13 @@
 // heard the 250, must send them again. That is the window SMTP itself leaves
 // open; our own bookkeeping adds none. The counts stay exact.
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
-import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
-import { startWorkerProcess, waitFor } from "../helpers/worker-process";
+import { startWorkerProcess, useMailServerAndWorkers, waitFor } from "../helpers/worker-process";
 
 const signatures = 20;
 const letterEmails = signatures * 4;
@@ -21,14 +20,7 @@ const sink = new SmtpSink(30);
 const workers: ChildProcess[] = [];
 
 describe("a delivery worker killed with a batch in hand", () => {
-  beforeAll(async () => {
-    await sink.start();
-    await resetDatabase();
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.kill("SIGKILL");
-    await sink.stop();
-  });
+  useMailServerAndWorkers(sink, workers);
 
   it(
     "resends only what the server held unaccepted, loses nothing, counts each letter once",

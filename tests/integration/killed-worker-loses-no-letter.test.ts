@@ -1,13 +1,12 @@
 // A delivery worker killed (SIGKILL) in the middle of a batch: a second worker
 // takes over, and every letter arrives, none twice.
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
-import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
-import { startWorkerProcess, waitFor } from "../helpers/worker-process";
+import { startWorkerProcess, useMailServerAndWorkers, waitFor } from "../helpers/worker-process";
 
 // Each message takes the SMTP server 150 ms to accept, so a kill lands with
 // several messages in the middle of their SMTP conversation.
@@ -22,14 +21,7 @@ function startWorker(name: string): ChildProcess {
 }
 
 describe("a delivery worker killed mid-batch", () => {
-  beforeAll(async () => {
-    await sink.start();
-    await resetDatabase();
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.kill("SIGKILL");
-    await sink.stop();
-  });
+  useMailServerAndWorkers(sink, workers);
 
   it("loses no letter and sends none twice once a second worker takes over", { timeout: 300_000 }, async () => {
     const campaign = await seedLaunchCampaign();

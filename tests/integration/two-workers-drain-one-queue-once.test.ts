@@ -4,15 +4,15 @@
 // on its own connection path, so the test knows both really sent.
 import type { ChildProcess } from "node:child_process";
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { rollUpTallies } from "@/lib/tallies/roll-up-tallies";
-import { countRows, resetDatabase } from "../helpers/db";
+import { countRows } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
-import { startWorkerProcess, waitFor } from "../helpers/worker-process";
+import { startWorkerProcess, useMailServerAndWorkers, waitFor } from "../helpers/worker-process";
 
 const signatures = 60;
 // The launch campaign's email addressees have 4 distinct addresses (two share one).
@@ -58,14 +58,9 @@ const workers: ChildProcess[] = [];
 const paths: Awaited<ReturnType<typeof countingPath>>[] = [];
 
 describe("two delivery workers on one queue", () => {
-  beforeAll(async () => {
-    await sink.start();
-    await resetDatabase();
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.kill("SIGKILL");
+  useMailServerAndWorkers(sink, workers);
+  afterAll(() => {
     for (const path of paths) path.close();
-    await sink.stop();
   });
 
   it("send each letter exactly once between them, and count each once", { timeout: 300_000 }, async () => {
