@@ -411,12 +411,15 @@ export async function signaturesAwaitingSummary(signatureIds: string[]): Promise
 
 /** Supporter emails still queued since before `createdBefore`, oldest first. */
 export async function waitingOutboxIds(createdBefore: Date, limit: number): Promise<string[]> {
-  const rows = await db().outboxMessage.findMany({
-    where: { status: "queued", createdAt: { lt: createdBefore } },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
+  // Not one whose job a worker took since then: it is sending now, and a
+  // second job beside it would send the email twice.
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT o."id"::text AS "id" FROM "OutboxMessage" o
+    WHERE o."status" = 'queued' AND o."createdAt" < ${createdBefore}
+      AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
+                      WHERE j.key = 'outbox:' || o."id"::text AND j.locked_at >= ${createdBefore})
+    ORDER BY o."createdAt" ASC
+    LIMIT ${limit}`;
   return rows.map((row) => row.id);
 }
 

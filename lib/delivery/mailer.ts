@@ -26,6 +26,31 @@ const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 let transport: Transporter | undefined;
 
 /**
+ * The longest one message may take, queue wait included. nodemailer's own
+ * timeouts cover a silent server, but a pooled send has been seen never to
+ * settle after connections were cut mid-conversation; a job would then hold
+ * its message for hours. Below DELIVERY_STALE_SECONDS' default (300 s), so a
+ * live send ends before any sweep or drain takes its message over.
+ */
+export const sendDeadlineMs = 120_000;
+
+/** The promise's value, or a rejection once `ms` have passed (after calling onLate). */
+export async function withinDeadline<T>(promise: Promise<T>, ms: number, onLate: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onLate();
+      reject(new Error(`No answer from the mail server within ${Math.round(ms / 1000)} s.`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Pooled SMTP from SMTP_URL: TLS is required unless the server is on this
  * machine, and messages are DKIM-signed when a key is configured.
  */
@@ -95,9 +120,14 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
     });
     return { accepted: true };
   }
-  transport ??= smtpTransport(url);
+  const pool = (transport ??= smtpTransport(url));
   try {
-    const info = await transport.sendMail(message);
+    const info = await withinDeadline(pool.sendMail(message), sendDeadlineMs, () => {
+      // The pool lost track of this message (a connection cut at the wrong
+      // moment): new connections for what follows, and this one tried again.
+      if (transport === pool) transport = undefined;
+      pool.close();
+    });
     if ((info.rejected ?? []).length > 0)
       return { accepted: false, permanent: true, reason: `Rejected: ${String(info.response).slice(0, 500)}` };
     return { accepted: true };

@@ -115,7 +115,7 @@ describe("the mail server down in the middle of an 800-letter queue", () => {
     // A supporter email's job can still be waiting on the backoff when the email went out by a newer job
     // for it (one re-filed while the first ran): it runs at its time, finds the email sent, and ends. So
     // this waits as long as the backoff can take, and names the jobs left if any stay.
-    const leftJobs = `SELECT task_identifier, run_at, attempts, last_error FROM graphile_worker.jobs
+    const leftJobs = `SELECT task_identifier, run_at, attempts, last_error, locked_at FROM graphile_worker.jobs
                       WHERE task_identifier IN ('deliver-message', 'send-supporter-email')`;
     await waitFor(
       "the last jobs to finish",
