@@ -92,6 +92,29 @@ export const serverEnvSchema = z.object({
     .string()
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, "must look like 7-19 (UTC hours, start-end)")
     .default("0-24"),
+  /**
+   * "addressee" (the default): each addressee's letters leave only in its
+   * office hours, in its time zone, under its hourly cap and the campaign's,
+   * a backlog spread over the campaign's remaining days. "off": only the
+   * per-domain limit and DELIVERY_HOURS apply (benchmarks, tests).
+   */
+  DELIVERY_PACING: z.enum(["addressee", "off"]).default("addressee"),
+  /**
+   * The domain of envelope senders (bounces+<token>@domain) and Message-IDs.
+   * Unset: the host of PUBLIC_URL. Its MX must reach the bounce listener.
+   */
+  MAIL_RETURN_PATH_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "must be a domain such as example.org")
+    .optional(),
+  /**
+   * The inbound SMTP listener for bounces and complaints (started by the
+   * worker): host and port. Port 0 switches it off.
+   */
+  BOUNCE_LISTEN_HOST: z.string().default("127.0.0.1"),
+  BOUNCE_LISTEN_PORT: integer(0, 65_535, 2525),
+  /** Hard bounces after which an address is paused (and staff are told). */
+  BOUNCE_PAUSE_AFTER: integer(1, 100, 3),
   /** Attempts before a message becomes a dead letter (status failed, reason kept). */
   DELIVERY_MAX_ATTEMPTS: integer(1, 50, 8),
   /** A message "sending" for longer than this (a worker died) is tried again. */

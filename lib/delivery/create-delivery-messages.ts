@@ -1,7 +1,7 @@
 import "server-only";
+import { mailDomain } from "./mail-domain";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { env } from "@/lib/core/env";
 import { insertDeliveryMessage, lettersAwaitingMessages, linkLettersToMessage } from "./data";
 
 /**
@@ -11,7 +11,7 @@ import { insertDeliveryMessage, lettersAwaitingMessages, linkLettersToMessage } 
  */
 export async function createDeliveryMessages(tx: Prisma.TransactionClient, signatureId: string): Promise<number> {
   const letters = await lettersAwaitingMessages(tx, signatureId);
-  const domain = env().MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
+  const domain = mailDomain();
   const byAddress = new Map<string, { id: string; letterIds: string[] }>();
   for (const letter of letters) {
     for (const raw of letter.addressee.emails) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { mailDomain } from "./mail-domain";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
 import { redactAddresses } from "@/lib/privacy/redact";
@@ -19,7 +20,7 @@ export async function sendSupporterEmail(
     await cancelOutboxMessage(message.id);
     return "already_done";
   }
-  const domain = settings.MAIL_FROM_ADDRESS.split("@")[1] ?? "localhost";
+  const domain = mailDomain();
   const outcome = await sendMail({
     from: { name: settings.MAIL_FROM_NAME, address: settings.MAIL_FROM_ADDRESS },
     to: {
