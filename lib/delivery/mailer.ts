@@ -5,6 +5,7 @@ import { env } from "@/lib/core/env";
 import { encryptText } from "@/lib/privacy/encryption";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { insertLocalMail } from "./data";
+import { returnPathAddress, returnPathOfMessageId, type ReturnPathRef } from "./return-path";
 
 export type OutgoingMail = {
   to: { name: string; address: string };
@@ -17,6 +18,8 @@ export type OutgoingMail = {
   headers?: Record<string, string>;
   /** Not sent: lets the local outbox file the copy under its signature, for deletion. */
   signatureId?: string;
+  /** The message bounces should name; by default the one our Message-ID names (return-path.ts). */
+  returnPath?: ReturnPathRef;
 };
 
 export type SendOutcome = { accepted: true } | { accepted: false; permanent: boolean; reason: string };
@@ -93,6 +96,17 @@ export function nodemailerMessage(mail: OutgoingMail) {
 }
 
 /**
+ * The envelope: MAIL FROM is bounces+<token>@mailDomain(), naming the message,
+ * so a bounce that comes back says which message it is about (and nobody can
+ * forge one); the From header stays MAIL_FROM_ADDRESS. A message that names
+ * none of ours keeps nodemailer's envelope (the From address).
+ */
+function withReturnPath(mail: OutgoingMail, message: ReturnType<typeof nodemailerMessage>) {
+  const ref = mail.returnPath ?? returnPathOfMessageId(mail.messageId);
+  return ref ? { ...message, envelope: { from: returnPathAddress(ref), to: [mail.to.address] } } : message;
+}
+
+/**
  * Sends one message. Without SMTP_URL the message is filed in the local
  * outbox instead (encrypted), and nothing leaves the machine.
  */
@@ -122,7 +136,7 @@ export async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
   }
   const pool = (transport ??= smtpTransport(url));
   try {
-    const info = await withinDeadline(pool.sendMail(message), sendDeadlineMs, () => {
+    const info = await withinDeadline(pool.sendMail(withReturnPath(mail, message)), sendDeadlineMs, () => {
       // The pool lost track of this message (a connection cut at the wrong
       // moment): new connections for what follows, and this one tried again.
       if (transport === pool) transport = undefined;

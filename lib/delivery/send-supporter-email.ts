@@ -33,6 +33,8 @@ export async function sendSupporterEmail(
       ? decryptText(message.htmlEncrypted, { table: "OutboxMessage", column: "htmlEncrypted", row: message.id })
       : undefined,
     messageId: `<outbox-${message.id}@${domain}>`,
+    // A bounce names this email, so it can be marked failed; the supporter's address is never kept for it.
+    returnPath: { kind: "outbox", id: message.id },
     signatureId: message.signatureId,
   });
   const attempts = message.attempts + 1;

@@ -3,7 +3,8 @@ import { createHash, hkdfSync } from "node:crypto";
 import { env } from "@/lib/core/env";
 
 /** What each derived key is for; changing a label changes that key. */
-export type KeyPurpose = "encryption" | "email-hash" | "link-signing" | "proof-of-work" | "client-hash" | "staff-auth";
+export type KeyPurpose =
+  "encryption" | "email-hash" | "link-signing" | "proof-of-work" | "client-hash" | "staff-auth" | "bounce-token";
 
 type KeyRing = { current: Buffer; previous: Buffer | null };
 const cache = new Map<KeyPurpose, KeyRing>();

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { envelopeTo: string[]; raw: string; parsed: ParsedMail };
+/** envelopeFrom: the MAIL FROM address (where bounces go), "" for a null sender. */
+export type ReceivedMail = { envelopeFrom: string; envelopeTo: string[]; raw: string; parsed: ParsedMail };
 
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
@@ -57,7 +58,9 @@ export class SmtpSink {
           }
           if (this.closedSessions.has(session.id)) return callback(new Error("client went away"));
           const raw = Buffer.concat(chunks).toString("utf8");
+          const mailFrom = session.envelope.mailFrom;
           this.received.push({
+            envelopeFrom: mailFrom ? mailFrom.address : "",
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             raw,
             parsed: await simpleParser(raw),
