@@ -2,8 +2,8 @@
 // The letter builder's first part: whom to write to, the supporter's country,
 // and the offer of that country's Russian embassy (the directory).
 import { countryNotGiven } from "@/lib/letters/countries";
-import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
-import type { FormPartProps } from "./builder-form";
+import type { BuilderAddressee, LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
+import type { BuilderTranslator, FormPartProps } from "./builder-form";
 import { describedBy, FieldError } from "./field-error";
 
 export function AddresseeFields({
@@ -45,6 +45,7 @@ export function AddresseeFields({
                 </span>
               </span>
             </label>
+            {a.paused ? <FallbackNote t={t} addressee={a} /> : null}
           </li>
         ))}
       </ul>
@@ -85,5 +86,36 @@ export function AddresseeFields({
         ) : null}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * What a supporter can do for an addressee our server does not email now:
+ * the fallback the admin set (its web form, its postal address, or the
+ * Russian embassy in their own country). Plain links and text: no JavaScript needed.
+ */
+function FallbackNote({ t, addressee }: { t: BuilderTranslator; addressee: BuilderAddressee }) {
+  const fallback = addressee.fallback;
+  return (
+    <div className="notice fallback" data-testid="fallback" id={`fallback-${addressee.id}`}>
+      <p>{t("pausedNote")}</p>
+      {fallback.kind === "web_form" ? (
+        <p>
+          {t("fallbackWebForm")}{" "}
+          <a href={fallback.url} rel="noopener noreferrer" target="_blank">
+            {t("fallbackWebFormLink")}
+          </a>
+        </p>
+      ) : fallback.kind === "post" ? (
+        <>
+          <p>{t("fallbackPost")}</p>
+          <p className="address-block">{[addressee.name, fallback.postalAddress].join("\n")}</p>
+        </>
+      ) : fallback.kind === "embassy" ? (
+        <p>{t("fallbackEmbassy")}</p>
+      ) : (
+        <p>{t("fallbackNone")}</p>
+      )}
+    </div>
   );
 }

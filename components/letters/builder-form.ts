@@ -38,6 +38,8 @@ export function valuesOf(form: HTMLFormElement): Record<string, unknown> {
     language: text("language"),
     subject: data.get("subject"),
     body: data.get("body"),
+    personal: text("personal"),
+    seed: text("seed"),
     identity: text("identity"),
     name: text("name"),
     city: text("city"),

@@ -1,6 +1,7 @@
 "use client";
 // How the letters go out, the supporter's email address, and what they agree to for it.
 import { sendingChannels, type SendingChannel } from "@/lib/core/vocabulary";
+import type { LetterBuilder as BuilderData } from "@/lib/letters/get-letter-builder";
 import { defaultChannel, textOf, type FormPartProps } from "./builder-form";
 import { describedBy, FieldError } from "./field-error";
 
@@ -13,7 +14,10 @@ const channelPlace: Record<SendingChannel, number> = {
 };
 const builderChannels = [...sendingChannels].sort((a, b) => channelPlace[a] - channelPlace[b]);
 
-export function ChannelFields({ t, values, errors }: FormPartProps) {
+export function ChannelFields({ t, values, errors, builder }: FormPartProps & { builder: BuilderData }) {
+  // Addressees chosen whose email is paused: "send them for me" is not for them (their fallback is shown above).
+  const chosen = new Set(Array.isArray(values.addressees) ? (values.addressees as string[]) : []);
+  const paused = builder.addressees.filter((a) => a.paused && chosen.has(a.id)).map((a) => a.name);
   return (
     <fieldset>
       <legend>
@@ -32,6 +36,11 @@ export function ChannelFields({ t, values, errors }: FormPartProps) {
           <span>
             {t(`channels.${value}.label`)}
             <span className="small block">{t(`channels.${value}.hint`)}</span>
+            {value === "platform_email" && paused.length > 0 ? (
+              <span className="small block warning" data-testid="platform-paused">
+                {t("platformPaused", { names: paused.join(", ") })}
+              </span>
+            ) : null}
           </span>
         </label>
       ))}

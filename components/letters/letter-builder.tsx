@@ -38,6 +38,8 @@ type Props = {
   source?: string;
   countries: { code: string; name: string }[];
   submissionKey: string;
+  /** Draws each letter's variant of the template (lib/letters/variants.ts); one per page view, as the key. */
+  seed: string;
   action: (state: LetterFormState, form: FormData) => Promise<LetterFormState>;
   /** The interface language and its texts (the letter has its own language). */
   locale: string;
@@ -52,6 +54,7 @@ export function LetterBuilder({
   source,
   countries,
   submissionKey,
+  seed,
   action,
   locale,
   messages,
@@ -69,6 +72,7 @@ export function LetterBuilder({
       identity: defaultIdentity,
       channel: defaultChannel,
       submissionKey,
+      seed,
     },
   };
   const [state, formAction, pending] = useActionState(action, initial);
@@ -128,6 +132,7 @@ export function LetterBuilder({
           <input type="hidden" name="source" value={textOf(values, "source") || source} />
         ) : null}
         <input type="hidden" name="submissionKey" value={textOf(values, "submissionKey") || submissionKey} />
+        <input type="hidden" name="seed" value={textOf(values, "seed") || seed} />
         <div className="hp" aria-hidden="true">
           <label>
             {t("honeypot")}
@@ -146,7 +151,7 @@ export function LetterBuilder({
         />
         <IdentityFields t={t} values={values} errors={errors} />
         <LetterPreview t={t} preview={preview} language={builder.language} />
-        <ChannelFields t={t} values={values} errors={errors} />
+        <ChannelFields t={t} values={values} errors={errors} builder={builder} />
         <CountFields t={t} values={values} errors={errors} />
 
         <ProofOfWorkField />

@@ -69,6 +69,20 @@ export function LetterTextFields({
         aria-describedby={describedBy("subject", errors)}
       />
       <FieldError name="subject" errors={errors} />
+      <label className="field" htmlFor="personal">
+        {t("personal")} <span className="small">{t("personalHint")}</span>
+      </label>
+      <textarea
+        id="personal"
+        name="personal"
+        lang={builder.language}
+        rows={3}
+        maxLength={2000}
+        defaultValue={textOf(values, "personal")}
+        aria-invalid={Boolean(errors.personal)}
+        aria-describedby={describedBy("personal", errors)}
+      />
+      <FieldError name="personal" errors={errors} />
       <label className="field" htmlFor="body">
         {t("letter")}{" "}
         <span className="small">{t("letterHint", { salutation: "{{salutation}}", signer: "{{signer}}" })}</span>
@@ -84,9 +98,19 @@ export function LetterTextFields({
         aria-describedby={describedBy("body", errors)}
       />
       <FieldError name="body" errors={errors} />
+      {/* A supporter who edits the letter is asked for a sentence of their own (first in the letter). */}
+      {edited(textOf(values, "body"), builder.template.body) && !textOf(values, "personal").trim() ? (
+        <p className="notice" data-testid="personal-hint">
+          {t("editedHint")}
+        </p>
+      ) : null}
       <button type="submit" name="intent" value="reset" className="secondary" formNoValidate>
         {t("backToTemplate")}
       </button>
     </fieldset>
   );
 }
+
+/** Whether the posted letter differs from the template (a browser posts line breaks as CR LF). */
+const edited = (body: string, template: string) =>
+  body.trim() !== "" && body.replace(/\r\n/g, "\n").trim() !== template.replace(/\r\n/g, "\n").trim();

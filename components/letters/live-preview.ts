@@ -16,7 +16,7 @@ export function previewFrom(builder: BuilderData, values: Record<string, unknown
     [...builder.addressees, ...Object.values(builder.embassies)].map((a) => [a.id, a]),
   );
   const chosen = parsed.data.addressees.map((id) => known.get(id)).filter((a): a is LetterAddressee => Boolean(a));
-  return composeLetters(chosen, parsed.data).map((l) => ({
+  return composeLetters(chosen, parsed.data, undefined, builder.template.variants).map((l) => ({
     addresseeId: l.addressee.id,
     addressBlock: l.addressBlock,
     dateLine: l.dateLine,

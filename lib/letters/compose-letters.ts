@@ -5,6 +5,7 @@ import { fillPlaceholders } from "./placeholders";
 import type { AddresseeKind, IdentityLevel, SendingChannel } from "@/lib/core/vocabulary";
 import { signerLine } from "./signer-line";
 import { formatDate } from "@/lib/i18n/format-date";
+import { drawVariant, variantTexts, type LetterVariants } from "./variants";
 
 export type LetterAddressee = {
   id: string;
@@ -27,6 +28,8 @@ export type ComposedLetter = {
   /** Salutation, body and signature line, as plain text. */
   text: string;
   signer: string;
+  /** The template's variants it drew from, kept for a letter to several addressees at once. */
+  variants?: LetterVariants;
 };
 
 export type DraftForComposition = {
@@ -37,6 +40,10 @@ export type DraftForComposition = {
   name?: string;
   city?: string;
   country: string;
+  /** Draws the template's variant (variants.ts); the builder form makes one per page view. */
+  seed?: string;
+  /** The supporter's own words, put first: before any of the template's text. */
+  personal?: string;
 };
 
 const defaultSalutation: Record<string, string> = {
@@ -51,7 +58,12 @@ export function formatLetterDate(date: Date, language: string): string {
   return formatDate(date, language);
 }
 
-export function composeLetter(addressee: LetterAddressee, draft: DraftForComposition, date: Date): ComposedLetter {
+export function composeLetter(
+  addressee: LetterAddressee,
+  draft: DraftForComposition,
+  date: Date,
+  variants?: LetterVariants,
+): ComposedLetter {
   const signer = signerLine(draft);
   const salutation = addressee.salutation ?? defaultSalutation[draft.language] ?? defaultSalutation.en!;
   const dateLine = formatLetterDate(date, draft.language);
@@ -62,7 +74,13 @@ export function composeLetter(addressee: LetterAddressee, draft: DraftForComposi
     addressee_role: addressee.role,
     date: dateLine,
   };
-  let text = fillPlaceholders(draft.body.replace(/\r\n?/g, "\n"), values).trim();
+  const drawn = variants
+    ? variantTexts(variants, drawVariant(variants, draft.seed ?? "", addressee.id, draft.language))
+    : { subject: draft.subject, opening: "", closing: "" };
+  // A subject the supporter changed is theirs; the template's own gets the drawn one.
+  const subject = variants && sameLine(draft.subject, variants.subject) ? drawn.subject : draft.subject;
+  const body = withParagraphs(draft.body.replace(/\r\n?/g, "\n"), [draft.personal ?? "", drawn.opening], drawn.closing);
+  let text = fillPlaceholders(body, values).trim();
   // A supporter who deleted the placeholders still gets a greeting and a signature.
   if (!draft.body.includes("{{salutation}}") && !text.startsWith(salutation)) text = `${salutation}\n\n${text}`;
   if (!draft.body.includes("{{signer}}") && !text.endsWith(signer)) text = `${text}\n\n${signer}`;
@@ -75,18 +93,42 @@ export function composeLetter(addressee: LetterAddressee, draft: DraftForComposi
       ...(addressee.organisation && addressee.organisation !== addressee.role ? [addressee.organisation] : []),
       ...(addressee.postalAddress ? addressee.postalAddress.split(/\r?\n/) : []),
     ],
-    subject: fillPlaceholders(draft.subject, values),
+    subject: fillPlaceholders(subject, values),
     text,
     signer,
+    ...(variants ? { variants } : {}),
   };
+}
+
+const sameLine = (a: string, b: string) => a.trim() === b.trim();
+
+/**
+ * The body with paragraphs put in: `head` (the supporter's words, then the
+ * drawn opening) right after the salutation's paragraph, or first when the
+ * body has none; `closing` right before the signature's paragraph (and its
+ * valediction), or last.
+ */
+function withParagraphs(body: string, head: readonly string[], closing: string): string {
+  const before = head.map((p) => p.replace(/\r\n?/g, "\n").trim()).filter(Boolean);
+  const after = closing.trim();
+  if (before.length === 0 && !after) return body;
+  const paragraphs = body.split(/\n[ \t]*\n/);
+  const salutationAt = paragraphs.findIndex((p) => /\{\{\s*salutation\s*\}\}/.test(p));
+  const signerAt = paragraphs.findLastIndex((p) => /\{\{\s*signer\s*\}\}/.test(p));
+  // Before the valediction ("Yours faithfully,") when one short line stands just before the signature.
+  const valediction = signerAt - 1 > salutationAt && /^[^\n{}]{1,80}$/.test(paragraphs[signerAt - 1]!.trim()) ? 1 : 0;
+  if (after) paragraphs.splice(signerAt >= 0 ? signerAt - valediction : paragraphs.length, 0, after);
+  paragraphs.splice(salutationAt >= 0 ? salutationAt + 1 : 0, 0, ...before);
+  return paragraphs.join("\n\n");
 }
 
 export function composeLetters(
   addressees: readonly LetterAddressee[],
   draft: DraftForComposition,
   date = new Date(),
+  variants?: LetterVariants,
 ): ComposedLetter[] {
-  return addressees.map((addressee) => composeLetter(addressee, draft, date));
+  return addressees.map((addressee) => composeLetter(addressee, draft, date, variants));
 }
 
 /**
@@ -137,7 +179,7 @@ export function composeGroupLetter(
     postalAddress: null,
     salutation: null,
   };
-  return composeLetter(group, draft, date);
+  return composeLetter(group, draft, date, letters[0]?.variants);
 }
 
 /** All letters as one plain text, for copying. */

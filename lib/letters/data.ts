@@ -27,15 +27,42 @@ export async function letterBuilderRow(slug: string) {
     where: { slug },
     select: {
       id: true,
-      templates: { select: { language: true, subject: true, body: true, xPost: true } },
+      templates: {
+        select: {
+          language: true,
+          subject: true,
+          body: true,
+          xPost: true,
+          subjectVariants: true,
+          openingVariants: true,
+          closingVariants: true,
+        },
+      },
       demands: { orderBy: { position: "asc" }, select: { translations: true } },
       addressees: {
         orderBy: { position: "asc" },
-        where: { addressee: { status: "active" } },
-        select: { preselected: true, addressee: { select: addresseeSelect } },
+        // Paused ones too: supporters are offered their fallback instead of our sending.
+        select: {
+          preselected: true,
+          addressee: { select: { ...addresseeSelect, status: true, webFormUrl: true, fallback: true } },
+        },
       },
     },
   });
+}
+
+/**
+ * Which of these addresses (lower-case) have sending paused after bounces
+ * (MailAddressHealth.pausedAt). Read apart from the cached content: a pause
+ * does not move the campaign's content version.
+ */
+export async function pausedAddresses(addresses: readonly string[]): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const rows = await db().mailAddressHealth.findMany({
+    where: { address: { in: addresses.map((a) => a.toLowerCase()) }, pausedAt: { not: null } },
+    select: { address: true },
+  });
+  return new Set(rows.map((r) => r.address));
 }
 
 /** Active embassies with a country (the per-country directory), by name. */

@@ -2,7 +2,18 @@
 // become "absent", checkboxes become booleans; nothing else is interpreted.
 // Fields the form does not know are passed on, so strict schemas reject them.
 
-const contentFields = ["addressees", "language", "subject", "body", "identity", "name", "city", "country"] as const;
+const contentFields = [
+  "addressees",
+  "language",
+  "subject",
+  "body",
+  "personal",
+  "seed",
+  "identity",
+  "name",
+  "city",
+  "country",
+] as const;
 export const renderFormFields = [...contentFields, "paper"] as const;
 export const signatureFormFields = [
   ...contentFields,

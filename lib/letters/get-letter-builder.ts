@@ -4,8 +4,24 @@ import { getPublicCampaign } from "@/lib/campaigns/get-public-campaign";
 import { campaignSlugSchema, type PublicCampaign } from "@/lib/campaigns/schema";
 import { cachedCampaignContent, versionedCampaignContent } from "@/lib/campaigns/content-cache";
 import type { LetterAddressee } from "./compose-letters";
-import { activeEmbassies, letterBuilderRow, type AddresseeRow } from "./data";
+import { activeEmbassies, letterBuilderRow, pausedAddresses, type AddresseeRow } from "./data";
 import { draftFromTemplate } from "./placeholders";
+import type { LetterVariants } from "./variants";
+
+/**
+ * What supporters are offered for an addressee whose email is paused
+ * (Addressee.fallback): its official web form, a printed letter to its
+ * postal address, or the Russian embassy in their own country.
+ */
+export type AddresseeFallback =
+  { kind: "web_form"; url: string } | { kind: "post"; postalAddress: string } | { kind: "embassy" } | { kind: "none" };
+
+export type BuilderAddressee = LetterAddressee & {
+  preselected: boolean;
+  /** Our server does not send to it now (Addressee.status, or an address paused after bounces). */
+  paused: boolean;
+  fallback: AddresseeFallback;
+};
 
 export type LetterBuilder = {
   campaign: PublicCampaign;
@@ -14,12 +30,23 @@ export type LetterBuilder = {
   /** Language of the letter (a language the campaign has a template in). */
   language: string;
   templateLanguages: string[];
-  template: { subject: string; body: string; xPost: string | null };
+  template: { subject: string; body: string; xPost: string | null; variants: LetterVariants };
   /** The campaign's addressees, in the letter language, in order. */
-  addressees: (LetterAddressee & { preselected: boolean })[];
+  addressees: BuilderAddressee[];
   /** Russian embassies by the country they are in (the directory). */
   embassies: Record<string, LetterAddressee>;
 };
+
+function fallbackOf(row: {
+  fallback: "web_form" | "post" | "embassy" | null;
+  webFormUrl: string | null;
+  postalAddress: string | null;
+}): AddresseeFallback {
+  if (row.fallback === "web_form" && row.webFormUrl) return { kind: "web_form", url: row.webFormUrl };
+  if (row.fallback === "post" && row.postalAddress?.trim()) return { kind: "post", postalAddress: row.postalAddress };
+  if (row.fallback === "embassy") return { kind: "embassy" };
+  return { kind: "none" };
+}
 
 function inLanguage(row: AddresseeRow, language: string): LetterAddressee {
   const local = row.translations.find((t) => t.language === language);
@@ -41,11 +68,28 @@ export const getLetterBuilder = cache(
   async (slug: string, requestedLanguage?: string): Promise<LetterBuilder | null> => {
     const parsedSlug = campaignSlugSchema.safeParse(slug);
     if (!parsedSlug.success) return null;
-    return cachedCampaignContent(parsedSlug.data, `builder|${requestedLanguage ?? ""}`, () =>
+    const builder = await cachedCampaignContent(parsedSlug.data, `builder|${requestedLanguage ?? ""}`, () =>
       loadLetterBuilder(parsedSlug.data, requestedLanguage),
     );
+    return builder && withPausedAddresses(builder);
   },
 );
+
+/**
+ * The builder with addressees whose every use of our sending is paused
+ * after bounces marked so (read fresh: a pause does not move the content
+ * version the builder is cached under).
+ */
+export async function withPausedAddresses(builder: LetterBuilder): Promise<LetterBuilder> {
+  const paused = await pausedAddresses(builder.addressees.flatMap((a) => a.emails));
+  if (paused.size === 0) return builder;
+  return {
+    ...builder,
+    addressees: builder.addressees.map((a) =>
+      !a.paused && a.emails.some((e) => paused.has(e.toLowerCase())) ? { ...a, paused: true } : a,
+    ),
+  };
+}
 
 /**
  * The builder with the content version it was built from (null: unknown
@@ -78,6 +122,7 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
   const demands = row.demands.map(
     (d) => (d.translations.find((t) => t.language === language) ?? d.translations[0])?.text ?? "",
   );
+  const subject = template?.subject ?? campaign.title;
 
   // The per-country directory: a country's Russian embassy. Missions to
   // international bodies (Geneva) are not a country's embassy.
@@ -91,11 +136,25 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
     language,
     templateLanguages,
     template: {
-      subject: template?.subject ?? campaign.title,
+      subject,
       body: draftFromTemplate(template?.body ?? "{{salutation}}\n\n{{demands}}\n\n{{signer}}", demands),
       xPost: template?.xPost ?? null,
+      variants: {
+        subject,
+        subjectVariants: template?.subjectVariants ?? [],
+        openingVariants: (template?.openingVariants ?? []).map((p) => draftFromTemplate(p, demands)),
+        closingVariants: (template?.closingVariants ?? []).map((p) => draftFromTemplate(p, demands)),
+      },
     },
-    addressees: row.addressees.map((a) => ({ ...inLanguage(a.addressee, language), preselected: a.preselected })),
+    addressees: row.addressees.map(({ addressee, preselected }) => {
+      const { status, webFormUrl: _webFormUrl, fallback: _fallback, ...fields } = addressee;
+      return {
+        ...inLanguage(fields, language),
+        preselected,
+        paused: status === "paused",
+        fallback: fallbackOf(addressee),
+      };
+    }),
     embassies,
   };
 }

@@ -50,7 +50,7 @@ export async function renderLetterFile(
   if (unknown.length > 0)
     return refused("invalid", apiMessage("addresseeOutside"), { addressees: [apiMessage("addresseeOutside")] });
 
-  const letters = composeLetters(found, parsed.data);
+  const letters = composeLetters(found, parsed.data, undefined, builder.template.variants);
   if (kind === "pdf") {
     return {
       ok: true,

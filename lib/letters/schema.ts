@@ -11,6 +11,7 @@ import { partnerSourcePattern, sendingChannels, type IdentityLevel } from "@/lib
 import { identityLevelSchema } from "@/lib/core/vocabulary-schemas";
 import en from "@/messages/en.json";
 import { isSupporterCountry } from "./countries";
+import { seedPattern } from "./variants";
 
 /** A problem the letter form can show: a key of the "formErrors" catalogue. */
 export type FormErrorCode = keyof (typeof en)["formErrors"];
@@ -35,6 +36,7 @@ export const limits = {
   addressees: 20,
   subject: 200,
   body: 8_000,
+  personal: 2_000,
   name: 100,
   city: 100,
   email: 254,
@@ -78,6 +80,17 @@ export const letterContentSchema = z.object({
     .max(limits.body, say("bodyMax", { max: limits.body }))
     .refine(noControlCharacters, say("bodyControl"))
     .refine((v) => v.trim().length > 0, say("bodyMissing")),
+  /** The supporter's own words, put before the template's text in every letter. */
+  personal: z
+    .string()
+    .max(limits.personal, say("personalMax", { max: limits.personal }))
+    .refine(noControlCharacters, say("personalControl"))
+    .optional(),
+  /**
+   * Draws each letter's variant of the template (variants.ts): made once per
+   * page view, so the preview, the letters recorded and every export match.
+   */
+  seed: z.string().regex(seedPattern, say("seedInvalid")).optional(),
   identity: identityLevelSchema.default("anonymous"),
   name: trimmedLine(limits.name, "name").optional(),
   city: trimmedLine(limits.city, "city").optional(),

@@ -55,13 +55,15 @@ export async function handleLetterForm(options: {
         message: formMessage(formProblem("fieldsBeforePreview"), locale),
       };
     const { found } = resolveAddressees(builder, content.data.addressees);
-    const preview: PreviewLetter[] = composeLetters(found, content.data).map((l) => ({
-      addresseeId: l.addressee.id,
-      addressBlock: l.addressBlock,
-      dateLine: l.dateLine,
-      subject: l.subject,
-      text: l.text,
-    }));
+    const preview: PreviewLetter[] = composeLetters(found, content.data, undefined, builder.template.variants).map(
+      (l) => ({
+        addresseeId: l.addressee.id,
+        addressBlock: l.addressBlock,
+        dateLine: l.dateLine,
+        subject: l.subject,
+        text: l.text,
+      }),
+    );
     return { values, version, preview };
   }
 

@@ -54,6 +54,8 @@ function thankYouOf(result: Signed, signatures: number): NonNullable<LetterFormS
       language: data.language,
       subject: data.subject,
       body: data.body,
+      ...(data.personal ? { personal: data.personal } : {}),
+      ...(data.seed ? { seed: data.seed } : {}),
       identity: data.identity,
       country: data.country,
       ...(data.name ? { name: data.name } : {}),

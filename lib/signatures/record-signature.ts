@@ -4,6 +4,7 @@ import { env } from "@/lib/core/env";
 import { channelFor, composeLetters, type ComposedLetter } from "@/lib/letters/compose-letters";
 import { resolveAddressees, versionedLetterBuilder, type LetterBuilder } from "@/lib/letters/get-letter-builder";
 import { formProblem, type SignatureSubmission } from "@/lib/letters/schema";
+import { pausedAddressees } from "@/lib/letters/paused-addressees";
 import { formMessages } from "@/lib/letters/form-messages";
 import type { FieldProblems } from "@/lib/core/errors";
 import type { LetterChannel } from "@/lib/core/vocabulary";
@@ -121,10 +122,16 @@ export async function recordSignature(
     const { found, unknown } = resolveAddressees(builder, submission.addressees);
     if (unknown.length > 0) return unless(invalid({ addressees: [formProblem("addresseeNotInCampaign")] }));
 
-    const letters: RecordedLetter[] = composeLetters(found, submission, now).map((letter) => ({
-      ...letter,
-      channel: channelFor(letter.addressee, submission.channel),
-    }));
+    // Our server does not send to a paused address; the builder offers its fallback instead.
+    if (submission.channel === "platform_email" && (await pausedAddressees(builder, found)).length > 0)
+      return unless(invalid({ channel: [formProblem("addresseePaused")] }));
+
+    const letters: RecordedLetter[] = composeLetters(found, submission, now, builder.template.variants).map(
+      (letter) => ({
+        ...letter,
+        channel: channelFor(letter.addressee, submission.channel),
+      }),
+    );
     // What the answer says is waiting for confirmation: the same whatever
     // happens below (honeypot, an address emailed too often this hour). Letters
     // only: the contact confirmation (an address kept with "you may email me"

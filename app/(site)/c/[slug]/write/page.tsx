@@ -37,6 +37,8 @@ export default async function WritePage({ params, searchParams }: Props) {
       countries={countryOptions(locale)}
       // One key per page view: a resubmitted form is recognised, not counted twice.
       submissionKey={randomBytes(18).toString("base64url")}
+      // One per page view too: the preview shows the variant of the template each letter will be.
+      seed={randomBytes(18).toString("base64url")}
       action={letterFormAction.bind(null, builders.first.campaign.slug)}
       locale={locale}
       messages={{ builder: catalogues[locale].builder, thankYou: catalogues[locale].thankYou }}
