@@ -11,9 +11,10 @@ const libLayers = [
   ["auth", "tallies"],
   ["campaigns"],
   ["letters"],
+  ["digests"],
   ["delivery"],
   ["signatures", "admin"],
-  ["staff", "follow-ups"],
+  ["staff", "follow-ups", "hand-delivery"],
   ["http", "worker"],
 ];
 

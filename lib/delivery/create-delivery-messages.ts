@@ -2,15 +2,23 @@ import "server-only";
 import { mailDomain } from "./mail-domain";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { digestModeAddresseeIds } from "@/lib/digests/data";
 import { insertDeliveryMessage, lettersAwaitingMessages, linkLettersToMessage } from "./data";
 
 /**
  * Turns a signature's queued platform letters into delivery messages, one
  * per distinct recipient address (two addressees sharing an address get one
  * message), and adds a delivery job for each, in the caller's transaction.
+ * Letters to addressees in daily_digest mode get no message: they wait for
+ * their addressee's daily digest (lib/digests/send-daily-digests.ts).
  */
 export async function createDeliveryMessages(tx: Prisma.TransactionClient, signatureId: string): Promise<number> {
-  const letters = await lettersAwaitingMessages(tx, signatureId);
+  const waiting = await lettersAwaitingMessages(tx, signatureId);
+  const digested = await digestModeAddresseeIds(
+    tx,
+    waiting.map((letter) => letter.addressee.id),
+  );
+  const letters = waiting.filter((letter) => !digested.has(letter.addressee.id));
   const domain = mailDomain();
   const byAddress = new Map<string, { id: string; letterIds: string[] }>();
   for (const letter of letters) {

@@ -8,6 +8,7 @@ import { queueSummariesOf, startDrain } from "@/lib/delivery/drain-deliveries";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { sweepDeliveries } from "@/lib/delivery/sweep-deliveries";
+import { sendDailyDigests } from "@/lib/digests/send-daily-digests";
 import { queueConfirmationReminders } from "@/lib/follow-ups/remind-unconfirmed";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { reencryptPersonalData } from "@/lib/privacy/reencrypt-personal-data";
@@ -42,6 +43,20 @@ export const tasks: TaskList = {
   },
   "sweep-deliveries": async () => {
     await sweepDeliveries();
+  },
+  // Every quarter hour (crontab below): digests whose day ended and whose
+  // office is open are made and sent; a retry or a dead worker's hold that
+  // comes due before the next quarter hour gets a run of its own then.
+  "send-daily-digests": async (_payload, helpers) => {
+    const { sent, nextLook } = await sendDailyDigests();
+    if (sent > 0) console.log(`[worker] Sent ${sent} daily digests.`);
+    if (nextLook && nextLook.getTime() - Date.now() < 15 * 60_000)
+      await helpers.addJob(
+        "send-daily-digests",
+        {},
+        // Never at once: a digest another runner holds for a moment is not worth a busy loop.
+        { jobKey: "send-daily-digests:next", runAt: new Date(Math.max(nextLook.getTime(), Date.now() + 5_000)) },
+      );
   },
   "queue-confirmation-reminders": async () => {
     await queueConfirmationReminders();
@@ -101,6 +116,7 @@ export async function startWorker(): Promise<Worker> {
       "* * * * * sweep-deliveries ?max=1",
       // A quarter of an hour is late enough for a reminder due 18 hours before its link expires.
       "*/15 * * * * queue-confirmation-reminders ?max=1",
+      "*/15 * * * * send-daily-digests ?max=1",
       "17 * * * * purge-personal-data ?max=1",
       "47 * * * * reencrypt-personal-data ?max=1",
     ].join("\n"),
@@ -119,6 +135,8 @@ export async function startWorker(): Promise<Worker> {
   // After a deploy with a new APP_SECRET the rewrite starts at once (and is a
   // few empty scans otherwise); the hourly run finishes what a restart cut off.
   await runner.addJob("reencrypt-personal-data", {}, { jobKey: "reencrypt-personal-data" });
+  // A restarted worker sends what is due (a dead worker's digest among it) without waiting for the quarter hour.
+  await runner.addJob("send-daily-digests", {}, { jobKey: "send-daily-digests" });
   let stopped: Promise<void> | undefined;
   return {
     // Letters in an SMTP conversation finish and are marked before the jobs stop and the mail pool closes.
