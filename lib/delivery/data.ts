@@ -76,6 +76,23 @@ export type ClaimedLetter = {
   } | null;
 };
 
+/** What pacing needs of a claimed message: its addressee's office and caps, its address's health. */
+export type ClaimedPacing = {
+  campaignId: string;
+  timeZone: string;
+  officeHours: string;
+  officeDays: number[];
+  hourlyCap: number;
+  campaignHourlyCap: number;
+  campaignClosesAt: Date | null;
+  /** Some letter's addressee takes a daily digest instead (another part of delivery sends those). */
+  digest: boolean;
+  /** MailAddressHealth paused the address (bounces). */
+  addressPaused: boolean;
+  /** It was given a slot by pacing before (released with pacedReason): it goes at that slot. */
+  hasSlot: boolean;
+};
+
 /** A message this worker holds ("sending" since `claimedAt`), with its letters in the order the email greets them. */
 export type ClaimedMessage = {
   id: string;
@@ -87,14 +104,28 @@ export type ClaimedMessage = {
   /** Counting this one. */
   attempts: number;
   claimedAt: Date;
+  pacing: ClaimedPacing;
   letters: ClaimedLetter[];
 };
+
+/** The reason stored on a message pacing gave a slot; a claimed message with it goes at once (see sortClaimed). */
+export const pacedReason = "Waiting for its slot in the addressee's office hours.";
 
 /** One row of a claim: the message's own fields, repeated for each of its letters. */
 type ClaimedRow = Pick<
   ClaimedMessage,
   "id" | "signatureId" | "toAddress" | "toName" | "toDomain" | "messageIdHeader" | "attempts"
 > & {
+  campaignId: string;
+  previousError: string | null;
+  timeZone: string | null;
+  officeHours: string | null;
+  officeDays: number[] | null;
+  hourlyCap: number | null;
+  campaignHourlyCap: number | null;
+  campaignClosesAtMs: number | null;
+  addressPaused: boolean;
+  deliveryMode: string | null;
   letterId: string | null;
   language: string | null;
   letterSignatureId: string | null;
@@ -126,15 +157,25 @@ async function claim(pick: string, values: unknown[], now: Date): Promise<Claime
        UPDATE "DeliveryMessage" m
        SET status = 'sending', attempts = m.attempts + 1, "sendingSince" = ${utc("$1")}, "updatedAt" = ${utc("$1")}
        FROM picked WHERE m.id = picked.id
-       RETURNING m.id, m."signatureId", m."toAddress", m."toName", m."toDomain", m."messageIdHeader", m.attempts
+       RETURNING m.id, m."signatureId", m."toAddress", m."toName", m."toDomain", m."messageIdHeader", m.attempts,
+                 m."campaignId", m."addresseeId", m."lastError" AS "previousError"
      )
-     SELECT c.*, l.id AS "letterId", l.language, l."signatureId" AS "letterSignatureId",
+     SELECT c.id, c."signatureId", c."toAddress", c."toName", c."toDomain", c."messageIdHeader", c.attempts,
+            c."campaignId", c."previousError",
+            pa."timeZone", pa."officeHours", pa."officeDays", pa."hourlyCap",
+            pc."hourlyCap" AS "campaignHourlyCap", (extract(epoch FROM pc."closesAt") * 1000)::float8 AS "campaignClosesAtMs",
+            h."pausedAt" IS NOT NULL AS "addressPaused",
+            a."deliveryMode",
+            l.id AS "letterId", l.language, l."signatureId" AS "letterSignatureId",
             p."subjectEncrypted", p."bodyEncrypted",
             coalesce(t.name, a.name) AS "addresseeName", a.status AS "addresseeStatus",
             camp."deliveryPaused", s."identityLevel", s.country,
             sc."signatureId" IS NOT NULL AS "hasContact", sc."nameEncrypted", sc."cityEncrypted",
             sc."emailEncrypted", sc."replyToSupporter"
      FROM claimed c
+     LEFT JOIN "Addressee" pa ON pa.id = c."addresseeId"
+     LEFT JOIN "Campaign" pc ON pc.id = c."campaignId"
+     LEFT JOIN "MailAddressHealth" h ON h.address = lower(c."toAddress")
      LEFT JOIN "Letter" l ON l."deliveryMessageId" = c.id
      LEFT JOIN "PlatformLetter" p ON p."letterId" = l.id
      LEFT JOIN "Addressee" a ON a.id = l."addresseeId"
@@ -174,11 +215,24 @@ async function claim(pick: string, values: unknown[], now: Date): Promise<Claime
         messageIdHeader: row.messageIdHeader,
         attempts: row.attempts,
         claimedAt: now,
+        pacing: {
+          campaignId: row.campaignId,
+          timeZone: row.timeZone ?? "UTC",
+          officeHours: row.officeHours ?? "0-24",
+          officeDays: row.officeDays ?? [1, 2, 3, 4, 5, 6, 7],
+          hourlyCap: row.hourlyCap ?? 30,
+          campaignHourlyCap: row.campaignHourlyCap ?? 600,
+          campaignClosesAt: row.campaignClosesAtMs === null ? null : new Date(row.campaignClosesAtMs),
+          digest: false,
+          addressPaused: row.addressPaused,
+          hasSlot: row.previousError === pacedReason,
+        },
         letters: [],
       };
       messages.set(row.id, message);
     }
     if (!row.letterId) continue;
+    if (row.deliveryMode === "daily_digest") message.pacing.digest = true;
     message.letters.push({
       id: row.letterId,
       language: row.language!,
@@ -239,6 +293,97 @@ export async function claimMessageById(
     now,
   );
   return message ?? null;
+}
+
+// --- Pacing per addressee -------------------------------------------------------------
+
+/** What pacing has handed out: each address's next free moment, each campaign's slots per tenth of an hour. */
+export type PaceState = { nextFree: Map<string, number>; campaignUsed: Map<string, Map<number, number>> };
+
+/**
+ * Reads pacing's shared state for these addresses and campaigns, lets
+ * `plan` hand out slots (it changes the state it is given), and writes the
+ * state back, in one transaction that locks the rows: workers pacing the
+ * same addresses take turns, and no slot is handed out twice. The state
+ * lives beside the per-domain counters in rate_limit: "pace:a:<address>"
+ * (expire: its next free moment, ms), "pace:c:<campaign>" (a lock) and
+ * "pace:c:<campaign>:<tenth of an hour>" (points: slots handed out, expire:
+ * the end of that tenth). A row whose expire has passed means nothing, so
+ * the limiter's clean-up may delete it.
+ */
+export async function withPaceState<T>(
+  addresses: string[],
+  campaignIds: string[],
+  now: Date,
+  plan: (state: PaceState) => T,
+): Promise<T> {
+  const addressKey = (address: string) => `pace:a:${address}`;
+  const lockKeys = [...new Set([...campaignIds.map((id) => `pace:c:${id}`), ...addresses.map(addressKey)])].sort();
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO rate_limit (key, points, expire) SELECT k, 0, 0 FROM unnest($1::text[]) AS k ORDER BY k
+       ON CONFLICT (key) DO NOTHING`,
+      [lockKeys],
+    );
+    const { rows: locked } = await client.query<{ key: string; expire: string | null }>(
+      `SELECT key, expire FROM rate_limit WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+      [lockKeys],
+    );
+    const { rows: buckets } = await client.query<{ key: string; points: number }>(
+      `SELECT key, points FROM rate_limit WHERE key LIKE ANY($1::text[]) AND expire > $2`,
+      [campaignIds.map((id) => `pace:c:${id}:%`), now.getTime()],
+    );
+    const state: PaceState = { nextFree: new Map(), campaignUsed: new Map() };
+    const expireOf = new Map(locked.map((row) => [row.key, Number(row.expire ?? 0)]));
+    for (const address of addresses) state.nextFree.set(address, expireOf.get(addressKey(address)) ?? 0);
+    for (const id of campaignIds) state.campaignUsed.set(id, new Map());
+    for (const row of buckets) {
+      const [, , id, bucket] = row.key.split(":");
+      state.campaignUsed.get(id!)?.set(Number(bucket), row.points);
+    }
+    const result = plan(state);
+    const keys: string[] = [];
+    const points: number[] = [];
+    const expires: number[] = [];
+    const put = (key: string, point: number, expire: number) => {
+      keys.push(key);
+      points.push(point);
+      expires.push(expire);
+    };
+    for (const [address, next] of state.nextFree) put(addressKey(address), 0, next);
+    for (const [id, used] of state.campaignUsed)
+      for (const [bucket, count] of used)
+        if (bucket + campaignTenthMs > now.getTime()) put(`pace:c:${id}:${bucket}`, count, bucket + campaignTenthMs);
+    await client.query(
+      `INSERT INTO rate_limit (key, points, expire)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[])
+       ON CONFLICT (key) DO UPDATE SET points = excluded.points, expire = excluded.expire`,
+      [keys, points, expires],
+    );
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** pacing.ts's campaignBucketMs (data.ts imports nothing from the feature's logic). */
+const campaignTenthMs = 360_000;
+
+/** Messages still to go to each of these addresses (lower case) in the campaign: queued, deferred or sending. */
+export async function openMessagesTo(campaignId: string, addresses: string[]): Promise<Map<string, number>> {
+  const { rows } = await pool().query<{ address: string; n: number }>(
+    `SELECT lower("toAddress") AS address, count(*)::int AS n FROM "DeliveryMessage"
+     WHERE "campaignId" = $1::uuid AND status IN ('queued', 'deferred', 'sending') AND lower("toAddress") = ANY($2::text[])
+     GROUP BY 1`,
+    [campaignId, addresses],
+  );
+  return new Map(rows.map((row) => [row.address, row.n]));
 }
 
 /** Where a message stands, and whose it is. */

@@ -1,10 +1,28 @@
 import "server-only";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
-import { claimMessageById, markFailed, markRescheduled, markSent, messageStatus, type ClaimedMessage } from "./data";
+import {
+  claimMessageById,
+  markFailed,
+  markRescheduled,
+  markSent,
+  messageStatus,
+  openMessagesTo,
+  pacedReason,
+  withPaceState,
+  type ClaimedMessage,
+} from "./data";
 import { letterMail, textForSharedAddress } from "./letter-mail";
 import { sendMail, type SendOutcome } from "./mailer";
-import { backoff, domainAllowance, outsideSendingHours } from "./pacing";
+import {
+  backoff,
+  domainAllowance,
+  nextOfficeTime,
+  outsideSendingHours,
+  scheduleSlots,
+  spacing,
+  type Office,
+} from "./pacing";
 import { queueDeliverySummaryIfDone } from "./supporter-follow-ups";
 
 // A stored reason is part of an index (campaignId, status, lastError) whose
@@ -34,17 +52,120 @@ export function release(
   return { id: message.id, claimedAt: message.claimedAt, runAt, status, reason, attemptTaken: false };
 }
 
+/** The office a claimed message's addressee keeps. */
+const officeOf = (message: ClaimedMessage): Office => ({
+  timeZone: message.pacing.timeZone,
+  hours: message.pacing.officeHours,
+  days: message.pacing.officeDays,
+});
+
+/** Open messages per address, counted at most once a minute (only for campaigns with a closing date). */
+const backlogs = new Map<string, { n: number; at: number }>();
+const backlogFor = 60_000;
+
+async function backlogOf(campaignId: string, addresses: string[], now: Date): Promise<Map<string, number>> {
+  const key = (address: string) => `${campaignId} ${address}`;
+  const stale = addresses.filter(
+    (a) => !(Math.abs(now.getTime() - (backlogs.get(key(a))?.at ?? -Infinity)) < backlogFor),
+  );
+  if (stale.length > 0) {
+    const counted = await openMessagesTo(campaignId, stale);
+    for (const a of stale) backlogs.set(key(a), { n: counted.get(a) ?? 0, at: now.getTime() });
+  }
+  return new Map(addresses.map((a) => [a, backlogs.get(key(a))!.n]));
+}
+
+/**
+ * Pacing per addressee: a message given a slot before goes when claimed
+ * inside its office hours; the others get slots, one update of the shared
+ * state for the whole batch: per address (a shared address counts once)
+ * spaced by its hourly cap, or wider to spread a backlog evenly until the
+ * campaign closes; inside the addressee's office hours in its zone; and
+ * within the campaign's hourly cap. A slot that has come goes now; the rest
+ * wait, queued, for their slot.
+ */
+async function paceByAddressee(messages: ClaimedMessage[], now: Date): Promise<Sorted> {
+  const sorted: Sorted = { toSend: [], waiting: [], unsendable: [] };
+  const toSlot = new Map<string, ClaimedMessage[]>();
+  for (const message of messages) {
+    if (message.pacing.hasSlot && nextOfficeTime(now, officeOf(message))?.getTime() === now.getTime()) {
+      sorted.toSend.push(message);
+      continue;
+    }
+    const address = message.toAddress.toLowerCase();
+    const group = toSlot.get(address) ?? [];
+    group.push(message);
+    toSlot.set(address, group);
+  }
+  if (toSlot.size === 0) return sorted;
+  const groups = [...toSlot];
+  const campaignIds = [...new Set(groups.map(([, group]) => group[0]!.pacing.campaignId))];
+  // Only a campaign with a closing date spreads a backlog; the others go at the cap.
+  const backlog = new Map<string, number>();
+  for (const campaignId of campaignIds) {
+    const closing = groups.filter(([, group]) => {
+      const { campaignId: id, campaignClosesAt } = group[0]!.pacing;
+      return id === campaignId && campaignClosesAt && campaignClosesAt > now;
+    });
+    if (closing.length === 0) continue;
+    for (const [address, n] of await backlogOf(
+      campaignId,
+      closing.map(([address]) => address),
+      now,
+    ))
+      backlog.set(address, n);
+  }
+  const slots = await withPaceState(
+    groups.map(([address]) => address),
+    campaignIds,
+    now,
+    (state) =>
+      groups.map(([address, group]) => {
+        const { pacing } = group[0]!;
+        const office = officeOf(group[0]!);
+        const planned = scheduleSlots({
+          now,
+          count: group.length,
+          office,
+          spacingMs: spacing(now, pacing.hourlyCap, office, backlog.get(address) ?? 0, pacing.campaignClosesAt),
+          nextFree: state.nextFree.get(address) ?? 0,
+          campaignCap: pacing.campaignHourlyCap,
+          campaignUsed: state.campaignUsed.get(pacing.campaignId)!,
+        });
+        state.nextFree.set(address, planned.nextFree);
+        return planned.slots;
+      }),
+  );
+  groups.forEach(([, group], g) =>
+    group.forEach((message, i) => {
+      const slot = slots[g]![i]!;
+      if (slot.getTime() <= now.getTime()) sorted.toSend.push(message);
+      else sorted.waiting.push(release(message, slot, pacedReason));
+    }),
+  );
+  return sorted;
+}
+
 /**
  * Which claimed messages go now. In the order delivery always checked:
  * a letter's text gone (purged or deleted) ends the message; a paused
- * campaign or addressee holds it ten minutes; outside the sending hours it
- * waits for the window; beyond its domain's per-minute allowance it waits
- * for the allowance (one counter update per domain, three domains at once).
+ * campaign or addressee holds it ten minutes, as does an address paused
+ * for its bounces (MailAddressHealth); an addressee that takes a daily
+ * digest gets none (held an hour); outside the sending hours it waits for
+ * the window; with DELIVERY_PACING=addressee it waits for its slot in the
+ * addressee's office hours (paceByAddressee); beyond its domain's
+ * per-minute allowance it waits for the allowance (one counter update per
+ * domain, three domains at once).
  */
-export async function sortClaimed(messages: ClaimedMessage[], now: Date): Promise<Sorted> {
+export async function sortClaimed(
+  messages: ClaimedMessage[],
+  now: Date,
+  pacing: "addressee" | "off" = env().DELIVERY_PACING,
+): Promise<Sorted> {
   const sorted: Sorted = { toSend: [], waiting: [], unsendable: [] };
   const window = outsideSendingHours(now);
   const byDomain = new Map<string, ClaimedMessage[]>();
+  const toPace: ClaimedMessage[] = [];
   for (const message of messages) {
     const first = message.letters[0];
     if (!first || message.letters.some((l) => !l.subjectEncrypted || !l.bodyEncrypted)) {
@@ -59,13 +180,22 @@ export async function sortClaimed(messages: ClaimedMessage[], now: Date): Promis
         ? "Sending is paused for this campaign."
         : "Sending is paused for this addressee.";
       sorted.waiting.push(release(message, new Date(now.getTime() + 10 * 60_000), why, "deferred"));
+    } else if (message.pacing.addressPaused) {
+      const why = "Sending to this address is paused (it bounced); letters wait until staff resume it.";
+      sorted.waiting.push(release(message, new Date(now.getTime() + 10 * 60_000), why, "deferred"));
+    } else if (message.pacing.digest) {
+      const why = "This addressee takes a daily digest: its letters are not sent one by one.";
+      sorted.waiting.push(release(message, new Date(now.getTime() + 60 * 60_000), why, "deferred"));
     } else if (window) {
       sorted.waiting.push(release(message, window));
-    } else {
-      const group = byDomain.get(message.toDomain) ?? [];
-      group.push(message);
-      byDomain.set(message.toDomain, group);
-    }
+    } else toPace.push(message);
+  }
+  const paced = pacing === "off" ? { toSend: toPace, waiting: [], unsendable: [] } : await paceByAddressee(toPace, now);
+  sorted.waiting.push(...paced.waiting);
+  for (const message of paced.toSend) {
+    const group = byDomain.get(message.toDomain) ?? [];
+    group.push(message);
+    byDomain.set(message.toDomain, group);
   }
   const groups = [...byDomain];
   // A few domains at a time: the worker's connection pool serves its jobs too.

@@ -22,7 +22,7 @@ const batchSize = 100;
  */
 const handedAtOnce = 10;
 /** How often an idle drain looks for due messages (new ones, retries coming due, stale holds). */
-const idlePollMs = 1_000;
+const defaultIdlePollMs = 1_000;
 /**
  * Outcomes wait at most this long (or until there are `writeAt` of them) to
  * be written together: fewer statements, and the window in which a kill
@@ -32,6 +32,9 @@ const lingerMs = 10;
 const writeAt = 25;
 
 export type Drain = { stop: () => Promise<void> };
+
+/** For tests and the backlog benchmark: a moved clock, a shorter idle poll, pacing named instead of read from env. */
+export type DrainOptions = { clock?: () => Date; idlePollMs?: number; pacing?: "addressee" | "off" };
 
 /** The delivery summaries of those signatures whose last message has ended (queueDeliverySummaryIfDone checks again). */
 export async function queueSummariesOf(signatureIds: string[]): Promise<void> {
@@ -67,8 +70,10 @@ function warn(what: string, error: unknown): void {
  * skips locked ones, and a hold is given back, unsent, before it is half
  * stale.
  */
-export function startDrain(): Drain {
+export function startDrain(options: DrainOptions = {}): Drain {
   const staleMs = env().DELIVERY_STALE_SECONDS * 1000;
+  const clock = options.clock ?? (() => new Date());
+  const idlePollMs = options.idlePollMs ?? defaultIdlePollMs;
   let stopping = false;
   const claimed: ClaimedMessage[] = [];
   const sending = new Set<Promise<void>>();
@@ -128,7 +133,7 @@ export function startDrain(): Drain {
         const sent = outcomes.sent.splice(0);
         const failed = outcomes.failed.splice(0);
         const waiting = outcomes.waiting.splice(0);
-        const now = new Date();
+        const now = clock();
         /** Writes one kind of outcome; when it cannot, puts them back for the next round. Whether it could. */
         const written = async <T>(taken: T[], kept: T[], writeThem: () => Promise<void>, what: string) => {
           try {
@@ -175,15 +180,15 @@ export function startDrain(): Drain {
   const pump = () => {
     while (sending.size < handedAtOnce && claimed.length > 0) {
       const message = claimed.shift()!;
-      if (Date.now() - message.claimedAt.getTime() > staleMs / 2) {
+      if (clock().getTime() - message.claimedAt.getTime() > staleMs / 2) {
         // Held too long to start a conversation another drain may soon take over.
-        outcomes.waiting.push(release(message, new Date()));
+        outcomes.waiting.push(release(message, clock()));
         record();
         continue;
       }
       const conversation = sendClaimed(message).then((outcome) => {
         sending.delete(conversation);
-        const next = afterSend(message, outcome, new Date());
+        const next = afterSend(message, outcome, clock());
         if (next.sent) outcomes.sent.push(message.id);
         else if ("failure" in next) outcomes.failed.push(next.failure);
         else outcomes.waiting.push(next.deferral);
@@ -197,7 +202,7 @@ export function startDrain(): Drain {
 
   const loop = (async () => {
     while (!stopping) {
-      const now = new Date();
+      const now = clock();
       const window = outsideSendingHours(now);
       if (window) {
         // Nothing goes before the window: due messages stay queued until then.
@@ -224,7 +229,7 @@ export function startDrain(): Drain {
         continue;
       }
       try {
-        const { toSend, waiting, unsendable } = await sortClaimed(batch, now);
+        const { toSend, waiting, unsendable } = await sortClaimed(batch, now, options.pacing);
         outcomes.waiting.push(...waiting);
         outcomes.failed.push(...unsendable);
         claimed.push(...toSend);
@@ -245,7 +250,7 @@ export function startDrain(): Drain {
       wakeLoop();
       await loop;
       // Claimed but not handed to SMTP: back to the queue for any worker now.
-      outcomes.waiting.push(...claimed.splice(0).map((message) => release(message, new Date())));
+      outcomes.waiting.push(...claimed.splice(0).map((message) => release(message, clock())));
       write();
       while (sending.size > 0) await Promise.all([...sending]);
       while (writing) await writing;

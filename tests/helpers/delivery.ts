@@ -6,6 +6,10 @@ import { recordSignature } from "@/lib/signatures/record-signature";
 import type { SignatureSubmission } from "@/lib/letters/schema";
 import { submissionFor } from "./submissions";
 
+// Unpaced unless a test says otherwise: office hours and caps are the pacing tests' business
+// (they name the pacing when they start the drain), and these tests must not depend on the hour.
+process.env.DELIVERY_PACING ??= "off";
+
 type Campaign = { addressees: { addressee: { id: string } }[] };
 
 /** Signs for platform sending and confirms the address: the letters are queued for delivery. */

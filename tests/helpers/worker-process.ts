@@ -29,6 +29,8 @@ export function startWorkerProcess(
       DELIVERY_PER_DOMAIN_PER_MINUTE: "10000",
       // Round the clock, whatever a developer's .env says and whatever hour the test runs.
       DELIVERY_HOURS: "0-24",
+      // Unpaced: these tests are about sending once, not about office hours (tests of pacing drive the drain in-process).
+      DELIVERY_PACING: "off",
       DELIVERY_STALE_SECONDS: String(settings.staleSeconds ?? 300),
       WORKER_CONCURRENCY: "4",
       NODE_OPTIONS: "",
