@@ -154,6 +154,11 @@ async function writeAddressee(tx: Tx, campaignId: string, a: AddresseeSeed, posi
   const { id: addresseeId } = await tx.addressee.upsert({
     where: { key: a.key },
     ...sameFields({ key: a.key }, fields),
+    // Pacing settings when the seed gives them; else the columns' defaults (or an admin's edit) stay.
+    ...(a.timeZone && { timeZone: a.timeZone }),
+    ...(a.officeHours && { officeHours: a.officeHours }),
+    ...(a.officeDays && { officeDays: a.officeDays }),
+    ...(a.hourlyCap && { hourlyCap: a.hourlyCap }),
   });
   for (const [language, { name, role, salutation, organisation }] of Object.entries(a.translations ?? {})) {
     await tx.addresseeTranslation.upsert({

@@ -2,6 +2,7 @@
 // checked before anything is written, so a typo in a content file stops the
 // seed with the field's path instead of leaving half a campaign.
 import { z } from "zod";
+import { isTimeZone, parseOfficeHours } from "@/lib/core/office-hours";
 import { addresseeKinds, campaignStatuses } from "@/lib/core/vocabulary";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { campaignSlugSchema, languageCodeSchema } from "./schema";
@@ -38,6 +39,14 @@ const addresseeSeedSchema = z
     translations: perLanguage(
       z.strictObject({
         name: z.string(),
+    /** Pacing (docs/DEPLOY.md, "Pacing"): the office's IANA zone, hours "9-18" there, ISO weekdays, emails an hour. */
+    timeZone: z.string().refine(isTimeZone, "Not an IANA time zone such as Europe/Moscow.").optional(),
+    officeHours: z
+      .string()
+      .refine((hours) => parseOfficeHours(hours) !== null, "Office hours look like 9-18.")
+      .optional(),
+    officeDays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
+    hourlyCap: z.number().int().min(1).max(10_000).optional(),
         role: z.string(),
         salutation: z.string().optional(),
         /** The organisation line in this language; the addressee's own when missing. */

@@ -18,6 +18,8 @@ export type DigestMail = {
   subject: string;
   text: string;
   messageId: string;
+  /** MAIL FROM: the bounce address naming this digest, when the caller gives one (else the From address). */
+  envelopeFrom?: string;
   attachment?: { filename: string; content: Buffer; contentType: string };
 };
 
@@ -63,6 +65,7 @@ export async function sendDigestMail(mail: DigestMail): Promise<DigestSendOutcom
     text: mail.text,
     messageId: mail.messageId,
     attachments: mail.attachment ? [mail.attachment] : [],
+    ...(mail.envelopeFrom ? { envelope: { from: mail.envelopeFrom, to: [mail.to.address] } } : {}),
   };
   const url = env().SMTP_URL;
   try {

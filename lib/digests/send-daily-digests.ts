@@ -42,6 +42,7 @@ import { renderDigestPdf } from "./render-digest-pdf";
  */
 export async function sendDailyDigests(
   now = new Date(),
+  options: DigestSendOptions = {},
 ): Promise<{ made: number; sent: number; nextLook: Date | null }> {
   const made = await makeDueDigests(now);
   const staleSeconds = env().DELIVERY_STALE_SECONDS;
@@ -49,10 +50,19 @@ export async function sendDailyDigests(
   for (;;) {
     const digest = await claimDueDigest(now, new Date(now.getTime() - staleSeconds * 1000));
     if (!digest) break;
-    if (await sendClaimedDigest(digest, now)) sent++;
+    if (await sendClaimedDigest(digest, now, options)) sent++;
   }
   return { made, sent, nextLook: await nextDigestLook(staleSeconds) };
 }
+
+export type DigestSendOptions = {
+  /**
+   * The envelope sender (bounce address) for a digest's Message-ID. The
+   * worker passes lib/delivery/return-path.ts's, which this folder, below
+   * lib/delivery, may not import.
+   */
+  envelopeFrom?: (messageId: string) => string | null;
+};
 
 /** Makes the digests whose day has ended and whose office is open; returns how many letters they carry. */
 export async function makeDueDigests(now: Date): Promise<number> {
@@ -74,7 +84,7 @@ const backoff = (attempts: number, now: Date) =>
   new Date(now.getTime() + Math.min(60_000 * 2 ** Math.max(0, attempts - 1), day / 4));
 
 /** Builds and sends one claimed digest and writes how it went; true when it went. */
-async function sendClaimedDigest(digest: ClaimedDigest, now: Date): Promise<boolean> {
+async function sendClaimedDigest(digest: ClaimedDigest, now: Date, options: DigestSendOptions): Promise<boolean> {
   let mail: DigestMail | null;
   try {
     mail = await digestMail(digest);
@@ -88,7 +98,8 @@ async function sendClaimedDigest(digest: ClaimedDigest, now: Date): Promise<bool
     await markDigestEnded(digest, "cancelled", "No letter left to carry (withdrawn or purged).", now);
     return false;
   }
-  const outcome = await sendDigestMail(mail);
+  const envelopeFrom = options.envelopeFrom?.(mail.messageId) ?? undefined;
+  const outcome = await sendDigestMail({ ...mail, envelopeFrom });
   if (outcome.accepted) {
     await markDigestSent(digest.id, now);
     return true;

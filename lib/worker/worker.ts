@@ -7,6 +7,7 @@ import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { queueSummariesOf, startDrain } from "@/lib/delivery/drain-deliveries";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
+import { returnPathAddress, returnPathOfMessageId } from "@/lib/delivery/return-path";
 import { sweepDeliveries } from "@/lib/delivery/sweep-deliveries";
 import { sendDailyDigests } from "@/lib/digests/send-daily-digests";
 import { queueConfirmationReminders } from "@/lib/follow-ups/remind-unconfirmed";
@@ -20,6 +21,12 @@ const idOf = (payload: unknown, key: string): string => {
   if (typeof value !== "string") throw new Error(`Job payload lacks ${key}.`);
   return value;
 };
+
+/** A digest's bounce address, from its Message-ID (the same envelope sendMail gives every other email). */
+export function digestReturnPath(messageId: string): string | null {
+  const ref = returnPathOfMessageId(messageId);
+  return ref ? returnPathAddress(ref) : null;
+}
 
 export const tasks: TaskList = {
   // Letters go through the drain (startDrain below), not one job each; this
@@ -48,7 +55,7 @@ export const tasks: TaskList = {
   // office is open are made and sent; a retry or a dead worker's hold that
   // comes due before the next quarter hour gets a run of its own then.
   "send-daily-digests": async (_payload, helpers) => {
-    const { sent, nextLook } = await sendDailyDigests();
+    const { sent, nextLook } = await sendDailyDigests(new Date(), { envelopeFrom: digestReturnPath });
     if (sent > 0) console.log(`[worker] Sent ${sent} daily digests.`);
     if (nextLook && nextLook.getTime() - Date.now() < 15 * 60_000)
       await helpers.addJob(

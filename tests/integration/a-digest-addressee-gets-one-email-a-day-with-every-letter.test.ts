@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { closeMailer } from "@/lib/delivery/mailer";
+import { readReturnPath, returnPathAddress, returnPathOfMessageId } from "@/lib/delivery/return-path";
 import { sendDailyDigests } from "@/lib/digests/send-daily-digests";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { rollUpTallies } from "@/lib/tallies/roll-up-tallies";
@@ -20,6 +21,13 @@ import { SmtpSink } from "../helpers/smtp-sink";
 const sink = new SmtpSink();
 let campaign: Awaited<ReturnType<typeof seedLaunchCampaign>>;
 const hour = 3_600_000;
+// As the worker sends them (lib/worker/worker.ts): bounces come back naming the digest.
+const withReturnPath = {
+  envelopeFrom: (messageId: string) => {
+    const ref = returnPathOfMessageId(messageId);
+    return ref ? returnPathAddress(ref) : null;
+  },
+};
 
 /** Moscow is UTC+3 all year: 10:00 there on the first weekday after `after`'s Moscow day. */
 function nextMoscowWorkdayAt(after: Date, moscowHour: number): Date {
@@ -85,7 +93,7 @@ describe("a daily digest per addressee", () => {
 
     // Office hours the next working day: two runners at once make one email.
     const now = nextMoscowWorkdayAt(written, 10);
-    const runs = await Promise.all([sendDailyDigests(now), sendDailyDigests(now)]);
+    const runs = await Promise.all([sendDailyDigests(now, withReturnPath), sendDailyDigests(now, withReturnPath)]);
     expect(runs.map((r) => r.sent).sort()).toEqual([0, 1]);
     expect((await sendDailyDigests(new Date(now.getTime() + hour))).sent).toBe(0);
 
@@ -95,6 +103,7 @@ describe("a daily digest per addressee", () => {
     const digest = await db().addresseeDigest.findFirstOrThrow({ where: { addresseeId: lavrov.id } });
     expect(mail.messageId).toBe(digest.messageIdHeader);
     expect(digest.messageIdHeader).toMatch(/@letters\.example\.org>$/);
+    expect(readReturnPath(toLavrov[0]!.envelopeFrom)).toEqual({ kind: "digest", id: digest.id });
     expect(digest).toMatchObject({ status: "sent", letterCount: 3, toAddress: "ministry@mid.ru" });
     expect(mail.subject).toMatch(/^3 letters to you/);
     expect(mail.text).toContain("3 people from 2 countries wrote to you");
