@@ -2,6 +2,9 @@ import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/core/env";
 import { makeLimiter } from "@/lib/core/rate-limiter";
+import { isTimeZone, parseOfficeHours } from "@/lib/core/office-hours";
+
+export { isTimeZone, parseOfficeHours };
 
 let perDomain: RateLimiterAbstract | undefined;
 
@@ -107,25 +110,6 @@ function instantOf(year: number, month: number, day: number, hour: number, timeZ
   const first = guess - offsetAt(guess, timeZone);
   // Across a DST change the offset at the result differs from the guess's.
   return guess - offsetAt(first, timeZone);
-}
-
-/** Whether `name` is an IANA time zone this runtime knows. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return /\/|^UTC$/.test(name);
-  } catch {
-    return false;
-  }
-}
-
-/** Office hours "9-18" as numbers; null when malformed (start must be before end). */
-export function parseOfficeHours(hours: string): [number, number] | null {
-  const match = /^(\d{1,2})-(\d{1,2})$/.exec(hours);
-  if (!match) return null;
-  const start = Number(match[1]);
-  const end = Number(match[2]);
-  return start >= 0 && end <= 24 && start < end ? [start, end] : null;
 }
 
 /**
