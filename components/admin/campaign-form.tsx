@@ -29,7 +29,21 @@ const blankTexts = {
   organiser: "",
   firstStep: "",
 };
-const blankTemplate = { subject: "", body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}", xPost: "" };
+const blankTemplate = {
+  subject: "",
+  body: "{{salutation}}\n\n{{demands}}\n\n{{signer}}",
+  xPost: "",
+  subjectVariants: [],
+  openingVariants: [],
+  closingVariants: [],
+};
+type TemplateFields = CampaignForEdit["templates"][string];
+const variantKinds = ["subjectVariants", "openingVariants", "closingVariants"] as const;
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 const textFields = ["title", "summary", "context", "whyItMatters", "safetyNotice"] as const;
 const bodyPlaceholders = "{{salutation}} {{demands}} {{signer}} {{addressee_name}} {{addressee_role}} {{date}}";
 
@@ -82,7 +96,7 @@ function TemplateEditor({
   prefix: string;
   language: string;
   label: string;
-  initial: { subject: string; body: string; xPost: string };
+  initial: TemplateFields;
   demands: string;
   recipients: AddresseeChoice[];
   errors?: Record<string, string[]>;
@@ -90,6 +104,19 @@ function TemplateEditor({
 }) {
   const [body, setBody] = useState(initial.body);
   const [subject, setSubject] = useState(initial.subject);
+  const [variantText, setVariantText] = useState<Record<(typeof variantKinds)[number], string>>({
+    subjectVariants: initial.subjectVariants.join("\n"),
+    openingVariants: initial.openingVariants.join("\n"),
+    closingVariants: initial.closingVariants.join("\n"),
+  });
+  const demandList = lines(demands);
+  // The preview draws as a supporter's letter does (a fixed seed): admins see the variants in place.
+  const variants = {
+    subject,
+    subjectVariants: lines(variantText.subjectVariants),
+    openingVariants: lines(variantText.openingVariants).map((p) => draftFromTemplate(p, demandList)),
+    closingVariants: lines(variantText.closingVariants).map((p) => draftFromTemplate(p, demandList)),
+  };
   const letterLanguage = usableLanguage(language, t.locale);
   // The letter each addressee would get, composed as real letters are (their
   // own greeting in this language), signed by a supporter who is plainly a sample.
@@ -120,7 +147,7 @@ function TemplateEditor({
     salutation: null,
   };
   const letters = (recipients.length ? recipients.map((a) => inLanguage(a, letterLanguage)) : [sampleAddressee]).map(
-    (addressee) => composeLetter(addressee, draft, new Date()),
+    (addressee) => composeLetter(addressee, { ...draft, seed: "admin-preview-seed" }, new Date(), variants),
   );
   const unknown = [...new Set([...unknownPlaceholders(subject), ...unknownPlaceholders(body)])];
   const key = (f: string) => `templates.${language}.${f}`;
@@ -155,6 +182,30 @@ function TemplateEditor({
         />
         <FieldError id={key("body")} errors={errors?.[key("body")]} />
       </div>
+      <p className="hint" id={`template.${prefix}.variants-hint`}>
+        {t("variantsHint")}
+      </p>
+      {variantKinds.map((kind) => {
+        const errorsOfKind = Object.entries(errors ?? {})
+          .filter(([field]) => field === key(kind) || field.startsWith(`${key(kind)}.`))
+          .flatMap(([, list]) => list);
+        return (
+          <div className="field" key={kind}>
+            <label htmlFor={`template.${prefix}.${kind}`}>{t(kind, { language: label })}</label>
+            <textarea
+              id={`template.${prefix}.${kind}`}
+              name={`template.${prefix}.${kind}`}
+              rows={kind === "subjectVariants" ? 3 : 4}
+              value={variantText[kind]}
+              onChange={(e) => setVariantText((v) => ({ ...v, [kind]: e.target.value }))}
+              aria-describedby={[`template.${prefix}.variants-hint`, describedBy(key(kind), errorsOfKind)]
+                .filter(Boolean)
+                .join(" ")}
+            />
+            <FieldError id={key(kind)} errors={errorsOfKind.length ? errorsOfKind : undefined} />
+          </div>
+        );
+      })}
       <Field
         name={`template.${prefix}.xPost`}
         label={t("xPost", { language: label })}
@@ -321,6 +372,13 @@ export function CampaignForm({
             name="signatureGoal"
             label={t("signatureGoal")}
             value={campaign?.signatureGoal ?? ""}
+            errors={errors}
+          />
+          <Field
+            name="hourlyCap"
+            label={t("hourlyCap")}
+            hint={t("hourlyCapHint")}
+            value={campaign?.hourlyCap ?? "600"}
             errors={errors}
           />
           <Field

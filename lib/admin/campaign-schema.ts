@@ -64,6 +64,21 @@ export const campaignTextsSchema = z.object({
     .default(""),
 });
 
+/** Most variants of each kind per language: enough to vary, few enough to check by eye. */
+export const maxVariants = 20;
+const variantList = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .array(item)
+    .max(maxVariants, say("variantsCount", { max: maxVariants }))
+    .default([]);
+/** An opening or closing paragraph: the letter's own placeholders allowed. */
+const paragraphVariant = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2_000, say("variantMax", { max: 2_000 }))
+  .superRefine(placeholdersKnown("letter"));
+
 export const letterTemplateSchema = z.object({
   subject: text("subject", 300).superRefine(placeholdersKnown("subject")),
   body: text("letter", 20_000)
@@ -75,6 +90,20 @@ export const letterTemplateSchema = z.object({
     .max(400, say("xPostMax", { max: 400 }))
     .superRefine(placeholdersKnown("xPost"))
     .transform((v) => (v === "" ? null : v)),
+  /** Other subject lines; each letter draws one of the subject and these (lib/letters/variants.ts). */
+  subjectVariants: variantList(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(300, say("subjectMax", { max: 300 }))
+      .refine((v) => !/[\r\n\u2028\u2029]/.test(v), say("subjectOneLine"))
+      .superRefine(placeholdersKnown("subject")),
+  ),
+  /** Opening paragraphs, one drawn per letter, put after the salutation. */
+  openingVariants: variantList(paragraphVariant),
+  /** Closing paragraphs, one drawn per letter, put before the valediction. */
+  closingVariants: variantList(paragraphVariant),
 });
 
 export const campaignInputSchema = z
@@ -95,6 +124,13 @@ export const campaignInputSchema = z
       .refine((v) => v === "" || /^\d{1,9}$/.test(v), say("goalWhole"))
       .transform((v) => (v === "" ? null : Number(v)))
       .refine((v) => v === null || v > 0, say("goalPositive")),
+    /** The campaign-wide safety cap on emails per hour (Campaign.hourlyCap); absent: left as it is. */
+    hourlyCap: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || (/^\d{1,6}$/.test(v) && Number(v) >= 1 && Number(v) <= 100_000), say("hourlyCapRange"))
+      .transform((v) => (v ? Number(v) : undefined)),
     appealDate: optionalDate("appealDate"),
     opensAt: optionalDate("opensAt"),
     closesAt: optionalDate("closesAt"),

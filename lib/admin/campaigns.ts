@@ -32,6 +32,8 @@ export type CampaignForEdit = {
   status: CampaignStatus;
   languages: string[];
   signatureGoal: string;
+  /** The campaign-wide hourly safety cap on emails. */
+  hourlyCap: string;
   appealDate: string;
   opensAt: string;
   closesAt: string;
@@ -48,7 +50,17 @@ export type CampaignForEdit = {
     }
   >;
   demands: Record<string, string[]>;
-  templates: Record<string, { subject: string; body: string; xPost: string }>;
+  templates: Record<
+    string,
+    {
+      subject: string;
+      body: string;
+      xPost: string;
+      subjectVariants: string[];
+      openingVariants: string[];
+      closingVariants: string[];
+    }
+  >;
   addresseeIds: string[];
 };
 
@@ -69,6 +81,7 @@ export async function getCampaignForEdit(actor: StaffIdentity, id: string | null
     status: row.status,
     languages: row.languages,
     signatureGoal: row.signatureGoal?.toString() ?? "",
+    hourlyCap: row.hourlyCap.toString(),
     appealDate: row.appealDate?.toISOString().slice(0, 10) ?? "",
     opensAt: local(row.opensAt),
     closesAt: local(row.closesAt),
@@ -93,7 +106,17 @@ export async function getCampaignForEdit(actor: StaffIdentity, id: string | null
       ]),
     ),
     templates: Object.fromEntries(
-      row.templates.map((t) => [t.language, { subject: t.subject, body: t.body, xPost: t.xPost ?? "" }]),
+      row.templates.map((t) => [
+        t.language,
+        {
+          subject: t.subject,
+          body: t.body,
+          xPost: t.xPost ?? "",
+          subjectVariants: t.subjectVariants,
+          openingVariants: t.openingVariants,
+          closingVariants: t.closingVariants,
+        },
+      ]),
     ),
     addresseeIds: row.addressees.map((a) => a.addresseeId),
   };
@@ -138,11 +161,20 @@ function auditView(row: CampaignSnapshot) {
     organiser: row.organiser,
     languages: row.languages,
     signatureGoal: row.signatureGoal,
+    hourlyCap: row.hourlyCap,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     texts: row.translations.map(({ campaignId: _c, ...t }) => t),
     demands: row.demands.map((d) => Object.fromEntries(d.translations.map((t) => [t.language, t.text]))),
-    templates: row.templates.map((t) => ({ language: t.language, subject: t.subject, body: t.body, xPost: t.xPost })),
+    templates: row.templates.map((t) => ({
+      language: t.language,
+      subject: t.subject,
+      body: t.body,
+      xPost: t.xPost,
+      subjectVariants: t.subjectVariants,
+      openingVariants: t.openingVariants,
+      closingVariants: t.closingVariants,
+    })),
     addresseeIds: row.addressees.map((a) => a.addresseeId),
   };
 }

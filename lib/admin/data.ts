@@ -220,6 +220,7 @@ export async function writeCampaign(
     status: input.status,
     languages: input.languages,
     signatureGoal: input.signatureGoal,
+    ...(input.hourlyCap === undefined ? {} : { hourlyCap: input.hourlyCap }),
     appealDate: input.appealDate,
     opensAt: input.opensAt,
     closesAt: input.closesAt,

@@ -83,10 +83,14 @@ export async function writeCampaignSeed(seed: CampaignSeed): Promise<void> {
         addresseeIds.push(await writeAddressee(tx, campaignId, addressee, index + 1));
       }
       await tx.campaignAddressee.deleteMany({ where: { campaignId, addresseeId: { notIn: addresseeIds } } });
-      for (const [language, { subject, body, xPost }] of Object.entries(seed.templates)) {
+      for (const [language, template] of Object.entries(seed.templates)) {
+        const { subject, body, xPost, subjectVariants = [], openingVariants = [], closingVariants = [] } = template;
         await tx.letterTemplate.upsert({
           where: { campaignId_language: { campaignId, language } },
-          ...sameFields({ campaignId, language }, { subject, body, xPost: xPost ?? null }),
+          ...sameFields(
+            { campaignId, language },
+            { subject, body, xPost: xPost ?? null, subjectVariants, openingVariants, closingVariants },
+          ),
         });
       }
     },

@@ -21,6 +21,9 @@ const note = { $comment: z.union([z.string(), z.array(z.string())]).optional() }
 
 const perLanguage = <T extends z.ZodType>(value: T) => z.record(languageCodeSchema, value);
 
+/** An opening or closing paragraph a letter may draw. */
+const variantParagraph = z.string().min(1).max(2_000);
+
 const addresseeSeedSchema = z
   .object({
     ...note,
@@ -83,7 +86,26 @@ const campaignSeedSchema = z
     demands: z.array(perLanguage(z.string())),
     /** In display order. */
     addressees: z.array(addresseeSeedSchema),
-    templates: perLanguage(z.strictObject({ subject: z.string(), body: paragraphs, xPost: z.string().optional() })),
+    templates: perLanguage(
+      z.strictObject({
+        subject: z.string(),
+        body: paragraphs,
+        xPost: z.string().optional(),
+        /** Variants each letter draws from (lib/letters/variants.ts), as the campaign editor checks them. */
+        subjectVariants: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .max(300)
+              .regex(/^[^\r\n]*$/),
+          )
+          .max(20)
+          .optional(),
+        openingVariants: z.array(variantParagraph).max(20).optional(),
+        closingVariants: z.array(variantParagraph).max(20).optional(),
+      }),
+    ),
   })
   .strict();
 

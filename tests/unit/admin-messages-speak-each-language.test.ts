@@ -136,6 +136,19 @@ const badCampaigns = [
     closesAt: "2026-01-01T00:00",
     demands: { en: ["a", "b"], fr: ["a"] },
   },
+  // Variants of a template, and the campaign's hourly cap.
+  {
+    ...campaign,
+    hourlyCap: "0",
+    templates: {
+      en: {
+        ...campaign.templates.en,
+        subjectVariants: ["Two\nlines"],
+        openingVariants: ["o".repeat(2_001)],
+        closingVariants: Array.from({ length: 21 }, (_, i) => `Closing ${i}`),
+      },
+    },
+  },
 ];
 
 const header = "key,country,name,role,emails,last_verified";

@@ -29,7 +29,13 @@ function campaignFromForm(formData: FormData) {
   }
   const texts: Record<string, Record<string, string>> = {};
   const demands: Record<string, string[]> = {};
-  const templates: Record<string, Record<string, string>> = {};
+  const templates: Record<string, Record<string, string | string[]>> = {};
+  // Variants are one per line: a subject never has a line break, and a paragraph needs none.
+  const lines = (name: string) =>
+    get(name)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
   for (const { code, prefix } of sections) {
     if (textFields.some((f) => formData.has(`text.${prefix}.${f}`)))
       texts[code] = Object.fromEntries(textFields.map((f) => [f, get(`text.${prefix}.${f}`)]));
@@ -42,6 +48,9 @@ function campaignFromForm(formData: FormData) {
         subject: get(`template.${prefix}.subject`),
         body: get(`template.${prefix}.body`),
         xPost: get(`template.${prefix}.xPost`),
+        subjectVariants: lines(`template.${prefix}.subjectVariants`),
+        openingVariants: lines(`template.${prefix}.openingVariants`),
+        closingVariants: lines(`template.${prefix}.closingVariants`),
       };
   }
   return {
@@ -50,6 +59,7 @@ function campaignFromForm(formData: FormData) {
     status: get("status"),
     languages,
     signatureGoal: get("signatureGoal"),
+    ...(formData.has("hourlyCap") ? { hourlyCap: get("hourlyCap") } : {}),
     appealDate: get("appealDate"),
     opensAt: get("opensAt"),
     closesAt: get("closesAt"),

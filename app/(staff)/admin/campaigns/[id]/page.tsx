@@ -31,6 +31,10 @@ export default async function EditCampaignPage({ params, searchParams }: PagePro
       {data.campaign && (
         <p>
           <a href={`/c/${data.campaign.slug}`}>{t("campaignEditor.openPublicPage")}</a>
+          {" · "}
+          <a href={`/admin/campaigns/${data.campaign.id}/test-send?lang=${locale}`}>
+            {t("campaignEditor.testSendLink")}
+          </a>
         </p>
       )}
       <CampaignForm
