@@ -13,7 +13,7 @@ const libLayers = [
   ["letters"],
   ["digests"],
   ["delivery"],
-  ["signatures", "admin"],
+  ["signatures", "admin", "bounces"],
   ["staff", "follow-ups", "hand-delivery"],
   ["http", "worker"],
 ];

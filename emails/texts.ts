@@ -93,17 +93,20 @@ const texts: Record<string, EmailTexts> = {
     thankYou: {
       subject: "Thank you: your letters are on their way",
       body: "Thank you for writing for the campaign “{title}”. Your address is confirmed and these letters are queued:",
-      next: "We will write once more when they have been delivered.",
+      next: "We will write once more when the mail servers have accepted or refused them.",
       safety: "If you live in or travel to Russia, delete this email: taking part can be prosecuted there.",
     },
     summary: {
       subject: "Your letters: delivery report",
-      intro: "Here is what happened to your letters for the campaign “{title}”:",
-      sent: "{addressee}: delivered on {date}",
-      sentShared: "{addressees}: one letter delivered on {date}, in one email to the address they share ({address})",
-      failed: "{addressee}: could not be delivered (the receiving mail server refused it)",
+      intro:
+        "Here is what happened to your letters for the campaign “{title}”. We can see whether the mail servers accepted a letter or refused it, not whether it reached the inbox or anyone read it:",
+      sent: "{addressee}: sent on {date} and accepted by the mail servers (none has refused it so far)",
+      sentShared:
+        "{addressees}: one letter sent on {date}, in one email to the address they share ({address}), and accepted by the mail servers (none has refused it so far)",
+      failed:
+        "{addressee}: not delivered (the receiving mail server refused it, sent it back, or could not be reached)",
       failedShared:
-        "{addressees}: the one email to the address they share ({address}) could not be delivered (the receiving mail server refused it)",
+        "{addressees}: the one email to the address they share ({address}) was not delivered (the receiving mail server refused it, sent it back, or could not be reached)",
       cancelled: "{addressee}: not sent (cancelled)",
       cancelledShared: "{addressees}: not sent (cancelled); it was one email to the address they share ({address})",
       closing:
@@ -179,18 +182,19 @@ const texts: Record<string, EmailTexts> = {
     thankYou: {
       subject: "Merci : vos lettres sont en route",
       body: "Merci d’avoir écrit pour la campagne « {title} ». Votre adresse est confirmée et ces lettres sont en file d’envoi :",
-      next: "Nous vous écrirons encore une fois quand elles auront été remises.",
+      next: "Nous vous écrirons encore une fois quand les serveurs de messagerie les auront acceptées ou refusées.",
       safety: "Si vous vivez en Russie ou y voyagez, supprimez ce message : y participer peut y être poursuivi.",
     },
     summary: {
       subject: "Vos lettres : compte rendu d’envoi",
-      intro: "Voici ce qu’il est advenu de vos lettres pour la campagne « {title} » :",
-      sent: "{addressee} : remise le {date}",
+      intro:
+        "Voici ce qu’il est advenu de vos lettres pour la campagne « {title} ». Nous voyons si les serveurs de messagerie ont accepté ou refusé une lettre, pas si elle est arrivée dans la boîte de réception ni si quelqu’un l’a lue :",
+      sent: "{addressee} : envoyée le {date} et acceptée par les serveurs de messagerie (aucun ne l’a refusée jusqu’ici)",
       sentShared:
-        "{addressees} : une seule lettre remise le {date}, par un e-mail à l’adresse qu’ils partagent ({address})",
-      failed: "{addressee} : n’a pas pu être remise (le serveur de destination l’a refusée)",
+        "{addressees} : une seule lettre envoyée le {date}, par un e-mail à l’adresse qu’ils partagent ({address}), et acceptée par les serveurs de messagerie (aucun ne l’a refusée jusqu’ici)",
+      failed: "{addressee} : non remise (le serveur de destination l’a refusée, renvoyée, ou n’a pas pu être joint)",
       failedShared:
-        "{addressees} : l’e-mail unique à l’adresse qu’ils partagent ({address}) n’a pas pu être remis (le serveur de destination l’a refusé)",
+        "{addressees} : l’e-mail unique à l’adresse qu’ils partagent ({address}) n’a pas été remis (le serveur de destination l’a refusé, renvoyé, ou n’a pas pu être joint)",
       cancelled: "{addressee} : non envoyée (annulée)",
       cancelledShared:
         "{addressees} : non envoyée (annulée) ; c’était un seul e-mail à l’adresse qu’ils partagent ({address})",
@@ -271,18 +275,19 @@ const texts: Record<string, EmailTexts> = {
     thankYou: {
       subject: "Gracias: sus cartas están en camino",
       body: "Gracias por escribir en la campaña «{title}». Su dirección está confirmada y estas cartas están en cola de envío:",
-      next: "Le escribiremos una vez más cuando se hayan entregado.",
+      next: "Le escribiremos una vez más cuando los servidores de correo las hayan aceptado o rechazado.",
       safety: "Si vive en Rusia o viaja allí, borre este correo: participar puede ser perseguido allí.",
     },
     summary: {
       subject: "Sus cartas: informe de entrega",
-      intro: "Esto es lo que pasó con sus cartas de la campaña «{title}»:",
-      sent: "{addressee}: entregada el {date}",
+      intro:
+        "Esto es lo que pasó con sus cartas de la campaña «{title}». Vemos si los servidores de correo aceptaron o rechazaron una carta, no si llegó a la bandeja de entrada ni si alguien la leyó:",
+      sent: "{addressee}: enviada el {date} y aceptada por los servidores de correo (ninguno la ha rechazado hasta ahora)",
       sentShared:
-        "{addressees}: una sola carta entregada el {date}, en un correo a la dirección que comparten ({address})",
-      failed: "{addressee}: no se pudo entregar (el servidor de destino la rechazó)",
+        "{addressees}: una sola carta enviada el {date}, en un correo a la dirección que comparten ({address}), y aceptada por los servidores de correo (ninguno la ha rechazado hasta ahora)",
+      failed: "{addressee}: no entregada (el servidor de destino la rechazó, la devolvió o no se pudo contactar)",
       failedShared:
-        "{addressees}: el único correo a la dirección que comparten ({address}) no se pudo entregar (el servidor de destino lo rechazó)",
+        "{addressees}: el único correo a la dirección que comparten ({address}) no se entregó (el servidor de destino lo rechazó, lo devolvió o no se pudo contactar)",
       cancelled: "{addressee}: no enviada (cancelada)",
       cancelledShared:
         "{addressees}: no enviada (cancelada); era un solo correo a la dirección que comparten ({address})",
@@ -359,17 +364,20 @@ const texts: Record<string, EmailTexts> = {
     thankYou: {
       subject: "Спасибо: ваши письма отправляются",
       body: "Спасибо, что написали в рамках кампании «{title}». Адрес подтверждён, эти письма поставлены в очередь:",
-      next: "Мы напишем ещё раз, когда они будут доставлены.",
+      next: "Мы напишем ещё раз, когда почтовые серверы примут их или откажут.",
       safety: "Если вы живёте в России или едете туда, удалите это письмо: участие там может преследоваться.",
     },
     summary: {
       subject: "Ваши письма: отчёт о доставке",
-      intro: "Вот что стало с вашими письмами в рамках кампании «{title}»:",
-      sent: "{addressee}: доставлено {date}",
-      sentShared: "{addressees}: одно письмо на их общий адрес ({address}) доставлено {date}",
-      failed: "{addressee}: не удалось доставить (почтовый сервер получателя отказал)",
+      intro:
+        "Вот что стало с вашими письмами в рамках кампании «{title}». Мы видим, приняли ли письмо почтовые серверы или отказали, но не видим, попало ли оно во входящие и прочитал ли его кто-нибудь:",
+      sent: "{addressee}: отправлено {date} и принято почтовыми серверами (отказов пока не было)",
+      sentShared:
+        "{addressees}: одно письмо на их общий адрес ({address}) отправлено {date} и принято почтовыми серверами (отказов пока не было)",
+      failed:
+        "{addressee}: не удалось доставить (почтовый сервер получателя отказал, вернул письмо или был недоступен)",
       failedShared:
-        "{addressees}: одно письмо на их общий адрес ({address}) не удалось доставить (почтовый сервер получателя отказал)",
+        "{addressees}: одно письмо на их общий адрес ({address}) не удалось доставить (почтовый сервер получателя отказал, вернул письмо или был недоступен)",
       cancelled: "{addressee}: не отправлено (отменено)",
       cancelledShared: "{addressees}: одно письмо на их общий адрес ({address}) не отправлено (отменено)",
       closing:

@@ -1,5 +1,6 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
+import { currentMailPauses, type MailPause } from "@/lib/bounces/mail-pauses";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { deliveryStatuses, type CampaignStatus, type DeliveryStatus } from "@/lib/core/vocabulary";
 import { addresseeNames, campaignFigures, campaignSources, dashboardCampaigns } from "./data";
@@ -33,6 +34,8 @@ export type Dashboard = {
   deliveryProblems: { status: DeliveryStatus; reason: string | null; count: number }[];
   /** Statuses of emails to supporters (queued, sent, failed, cancelled), in deliveryStatuses' order. */
   supporterEmails: { status: string; count: number }[];
+  /** Addresses sending stopped to after bounces or a complaint, whatever the campaign: staff are told. */
+  mailPauses: MailPause[];
   computedAt: Date;
 };
 
@@ -52,6 +55,7 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     status: c.status,
   }));
   const chosen = all.find((c) => c.slug === slug) ?? all.find((c) => c.status === "open") ?? all[0];
+  const mailPauses = await currentMailPauses();
   const empty: Dashboard = {
     campaigns,
     campaign: null,
@@ -67,6 +71,7 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     delivery: [],
     deliveryProblems: [],
     supporterEmails: [],
+    mailPauses,
     computedAt: now,
   };
   if (!chosen) return empty;
@@ -123,6 +128,7 @@ export async function getDashboard(actor: StaffIdentity, slug?: string, now = ne
     ),
     deliveryProblems: problems,
     supporterEmails: byStatus("supporter_emails_by_status"),
+    mailPauses,
     computedAt: now,
   };
 }

@@ -62,7 +62,7 @@ describe("emails to a supporter", () => {
     const delivered = await db().deliveryMessage.findUniqueOrThrow({ where: { id: ids[1]! } });
     const deliveredOn = new Intl.DateTimeFormat("ru", { dateStyle: "long", timeZone: "UTC" }).format(delivered.sentAt!);
     expect(deliveredOn).toMatch(/^\d{1,2} [а-я]+ \d{4} г\.$/);
-    expect(summary.parsed.text).toContain(`доставлено ${deliveredOn}`);
+    expect(summary.parsed.text).toContain(`отправлено ${deliveredOn} и принято почтовыми серверами`);
     for (const mail of inbox) {
       expect(mail.parsed.text).toMatch(/\/privacy\/delete\?token=[^\s]+&lang=ru/);
       expect(mail.parsed.html).toMatch(/<a href="[^"]*\/privacy\/delete\?token=[^"]+&amp;lang=ru">/);

@@ -159,6 +159,11 @@ describe("staff form messages", () => {
       total: 8,
       prepared: 8,
       sent: 2,
+      // The notice of a paused address (components/staff/mail-pause-notice.tsx).
+      address: "ministry@mid.ru",
+      names: "Sergey Lavrov",
+      detail: "5.1.1: 550 User unknown",
+      date: "2 Mar, 14:00",
       strong: (chunks: string) => chunks,
     };
     const keys = (o: object, p = ""): string[] =>

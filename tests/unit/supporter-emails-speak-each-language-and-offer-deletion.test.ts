@@ -79,7 +79,7 @@ describe("supporter emails", () => {
     expect(quiet.text).toContain("Это был не я: удалить");
   });
 
-  it("says which letters were delivered and which were refused, with the date in the reader's language", () => {
+  it("says which letters the mail servers accepted and which they refused, with the date in the reader's language", () => {
     const email = deliverySummaryEmail({
       ...context("fr"),
       campaignTitle: "Libérez-les",
@@ -88,8 +88,12 @@ describe("supporter emails", () => {
         { addressees: ["Igor Krasnov"], status: "failed", sentAt: null },
       ],
     });
-    expect(email.text).toContain("- Sergueï Lavrov : remise le 23 novembre 2026");
-    expect(email.text).toContain("- Igor Krasnov : n’a pas pu être remise");
+    expect(email.text).toContain(
+      "- Sergueï Lavrov : envoyée le 23 novembre 2026 et acceptée par les serveurs de messagerie (aucun ne l’a refusée jusqu’ici)",
+    );
+    expect(email.text).toContain("- Igor Krasnov : non remise");
+    // Accepted is not read: the report promises no inbox.
+    expect(email.text).toContain("pas si elle est arrivée dans la boîte de réception");
   });
 
   it("escapes names in the HTML part", () => {

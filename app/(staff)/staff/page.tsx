@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BarChart, type LabelledCount } from "@/components/staff/bar-chart";
 import { CountTable, FiguresTable } from "@/components/staff/figures-table";
+import { MailPauseNotice } from "@/components/staff/mail-pause-notice";
 import { PairedBarChart, type PreparedAndSent } from "@/components/staff/paired-bar-chart";
 import { countryName as nameOfCountry } from "@/lib/letters/countries";
 import { requireStaff } from "@/lib/auth/session";
@@ -8,6 +9,7 @@ import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { campaignStatuses, deliveryStatuses, letterChannels } from "@/lib/core/vocabulary";
 import { getDashboard } from "@/lib/staff/get-dashboard";
+import { resumeMailAddressAction, understoodMailPauseAction } from "./mail-pause-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -85,6 +87,30 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
   return (
     <div className="staff">
       <h1>{c ? t("dashboard.titleWithCampaign", { campaign: c.title }) : t("dashboard.title")}</h1>
+      <MailPauseNotice
+        pauses={data.mailPauses}
+        isAdmin={staff.role === "admin"}
+        understoodAction={understoodMailPauseAction}
+        resumeAction={resumeMailAddressAction}
+        names={(names) => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(names)}
+        texts={{
+          title: (count) => t("dashboard.mailPauses.title", { count }),
+          intro: t("dashboard.mailPauses.intro"),
+          address: (address) => t("dashboard.mailPauses.address", { address }),
+          addressees: (names) => t("dashboard.mailPauses.addressees", { names }),
+          noAddressee: t("dashboard.mailPauses.noAddressee"),
+          reason: (pause) =>
+            pause.reason === "complaint"
+              ? t("dashboard.mailPauses.reasonComplaint")
+              : t("dashboard.mailPauses.reasonHard", { count: pause.hardBounces }),
+          lastReport: (detail) => t("dashboard.mailPauses.lastReport", { detail }),
+          pausedAt: (pausedAt) => t("dashboard.mailPauses.pausedAt", { date: hour.format(pausedAt) }),
+          acknowledged: t("dashboard.mailPauses.acknowledged"),
+          understood: t("dashboard.mailPauses.understood"),
+          resume: t("dashboard.mailPauses.resume"),
+          adminsResume: t("dashboard.mailPauses.adminsResume"),
+        }}
+      />
       {data.campaigns.length > 1 && (
         <form method="get" className="inline-form">
           <input type="hidden" name="lang" value={locale} />
