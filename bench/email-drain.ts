@@ -19,6 +19,8 @@ Object.assign(process.env, {
   SMTP_URL: sink.url,
   MAIL_FROM_ADDRESS: "letters@campaigns.example",
   DELIVERY_PER_DOMAIN_PER_MINUTE: "10000",
+  // Throughput, not office hours: pacing per addressee off (bench/backlog-evenness.ts measures it).
+  DELIVERY_PACING: "off",
   WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "8",
   TALLY_IN_WEB_PROCESS: "false",
 });
