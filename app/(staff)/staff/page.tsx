@@ -9,7 +9,7 @@ import { translator } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { campaignStatuses, deliveryStatuses, letterChannels } from "@/lib/core/vocabulary";
 import { getDashboard } from "@/lib/staff/get-dashboard";
-import { resumeMailAddressAction, understoodMailPauseAction } from "./mail-pause-actions";
+import { resumeMailAddressAction, understoodMailPauseAction } from "../admin/mail-pauses/actions";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { adminLanguage } from "@/lib/i18n/admin-language";
 
 const pauseForm = z.object({ address: z.string().trim().min(3).max(254) });
 
-/** Admins only (checked here and in lib/admin/mail-pauses.ts): the dashboard's notice of a paused address. */
+/** Admins only (checked here and in lib/admin/mail-pauses.ts): the staff dashboard's notice of a paused address. */
 async function onPause(
   formData: FormData,
   change: typeof acknowledgeMailPause | typeof resumeMailAddress,
