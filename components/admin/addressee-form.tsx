@@ -23,6 +23,14 @@ export type AddresseeFormValues = {
   salutation: string;
   lastVerifiedAt: string;
   status: string;
+  timeZone: string;
+  officeHours: string;
+  /** ISO weekdays joined: "1,2,3,4,5". */
+  officeDays: string;
+  hourlyCap: string;
+  deliveryMode: string;
+  digestFormat: string;
+  fallback: string;
   translations: { language: string; name: string; role: string; salutation: string; organisation: string }[];
 };
 
@@ -49,6 +57,13 @@ export function AddresseeForm({
   const v = (name: keyof AddresseeFormValues & string) => (sent ? (sent[name]?.[0] ?? "") : String(values[name] ?? ""));
   // Controlled: React's reset after a refused save would put a select back to its first option.
   const [kind, setKind] = useState(values.kind);
+  const [deliveryMode, setDeliveryMode] = useState(values.deliveryMode);
+  const [digestFormat, setDigestFormat] = useState(values.digestFormat);
+  const [fallback, setFallback] = useState(values.fallback);
+  const officeDays = new Set((sent ? (sent.officeDays ?? []) : values.officeDays.split(",")).map(Number));
+  // Monday 1 January 2024 onwards: the weekday names in the admin's language.
+  const weekday = (day: number) =>
+    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, day));
   const blankRow = { language: "", name: "", role: "", salutation: "", organisation: "" };
   const rows = [...values.translations, blankRow].map((stored, i) =>
     sent
@@ -141,6 +156,76 @@ export function AddresseeForm({
           <input type="radio" name="status" value="paused" defaultChecked={v("status") === "paused"} />{" "}
           {t("statusPaused")}
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t("deliveryHeading")}</legend>
+        <TextField
+          name="timeZone"
+          label={t("timeZone")}
+          value={v("timeZone")}
+          errors={errors}
+          hint={t("timeZoneHint")}
+        />
+        <TextField
+          name="officeHours"
+          label={t("officeHours")}
+          value={v("officeHours")}
+          errors={errors}
+          hint={t("officeHoursHint")}
+        />
+        <fieldset>
+          <legend>{t("officeDays")}</legend>
+          {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+            <label key={day}>
+              <input type="checkbox" name="officeDays" value={day} defaultChecked={officeDays.has(day)} />{" "}
+              {weekday(day)}
+            </label>
+          ))}
+          <FieldError id="officeDays" errors={errors?.officeDays} />
+        </fieldset>
+        <TextField
+          name="hourlyCap"
+          label={t("hourlyCap")}
+          value={v("hourlyCap")}
+          errors={errors}
+          hint={t("hourlyCapHint")}
+        />
+        <div className="field">
+          <label htmlFor="deliveryMode">{t("deliveryMode")}</label>
+          <select
+            id="deliveryMode"
+            name="deliveryMode"
+            value={deliveryMode}
+            onChange={(e) => setDeliveryMode(e.target.value)}
+          >
+            <option value="each_letter">{t("modeEachLetter")}</option>
+            <option value="daily_digest">{t("modeDailyDigest")}</option>
+          </select>
+          <FieldError id="deliveryMode" errors={errors?.deliveryMode} />
+        </div>
+        <div className="field">
+          <label htmlFor="digestFormat">{t("digestFormat")}</label>
+          <select
+            id="digestFormat"
+            name="digestFormat"
+            value={digestFormat}
+            onChange={(e) => setDigestFormat(e.target.value)}
+          >
+            <option value="pdf_attachment">{t("formatPdf")}</option>
+            <option value="inline_text">{t("formatInline")}</option>
+          </select>
+          <FieldError id="digestFormat" errors={errors?.digestFormat} />
+        </div>
+        <div className="field">
+          <label htmlFor="fallback">{t("fallback")}</label>
+          <select id="fallback" name="fallback" value={fallback} onChange={(e) => setFallback(e.target.value)}>
+            <option value="">{t("fallbackNone")}</option>
+            <option value="web_form">{t("fallbackWebForm")}</option>
+            <option value="post">{t("fallbackPost")}</option>
+            <option value="embassy">{t("fallbackEmbassy")}</option>
+          </select>
+          <FieldError id="fallback" errors={errors?.fallback} />
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t("translations")}</legend>

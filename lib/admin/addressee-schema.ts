@@ -3,6 +3,7 @@
 // (messages/admin/*.json; its English sentence for zod, registered with the problem).
 import { z } from "zod";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
+import { isTimeZone, parseOfficeHours } from "@/lib/core/office-hours";
 import type { Problem } from "@/lib/core/errors";
 import { addresseeKinds, addresseeStatuses } from "@/lib/core/vocabulary";
 import { schemaMessage, type ProblemCode } from "@/lib/i18n/messages";
@@ -11,6 +12,11 @@ import { isCountryCode } from "@/lib/letters/countries";
 /** A message of the "adminFormErrors" catalogue (its English sentence, registered with the problem). */
 const say = (code: ProblemCode<"adminFormErrors">, values?: Problem["values"]) =>
   schemaMessage("adminFormErrors", code, values);
+
+/** What the editor's delivery fields may hold (the schema's enums of the same names). */
+export const deliveryModes = ["each_letter", "daily_digest"] as const;
+export const digestFormats = ["pdf_attachment", "inline_text"] as const;
+export const addresseeFallbacks = ["web_form", "post", "embassy"] as const;
 
 /** Fields whose codes are `${field}Missing`, `${field}Max` (with max), `${field}OneLine`. */
 type RequiredText = "name" | "role" | "translatedName" | "translatedRole";
@@ -99,8 +105,40 @@ export const addresseeInputSchema = z
         else if (time > Date.now() + 86_400_000) ctx.addIssue({ code: "custom", message: say("lastVerifiedFuture") });
       }),
     status: z.enum(addresseeStatuses, { error: say("statusInvalid") }),
+    // Delivery (pacing, digest, fallback): the editor sends them; a directory import
+    // leaves them out, and what is stored stays.
+    timeZone: z.string().trim().refine(isTimeZone, say("timeZoneInvalid")).optional(),
+    officeHours: z
+      .string()
+      .trim()
+      .refine((v) => parseOfficeHours(v) !== null, say("officeHoursInvalid"))
+      .optional(),
+    /** ISO weekdays, "1,2,3,4,5" (the form's checkboxes joined). */
+    officeDays: z
+      .string()
+      .transform((v) => [...new Set(v.split(",").filter(Boolean).map(Number))].sort())
+      .refine(
+        (days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+        say("officeDaysInvalid"),
+      )
+      .optional(),
+    hourlyCap: z.coerce
+      .number({ error: say("hourlyCapRange") })
+      .int(say("hourlyCapRange"))
+      .min(1, say("hourlyCapRange"))
+      .max(100_000, say("hourlyCapRange"))
+      .optional(),
+    deliveryMode: z.enum(deliveryModes, { error: say("deliveryModeInvalid") }).optional(),
+    digestFormat: z.enum(digestFormats, { error: say("digestFormatInvalid") }).optional(),
+    fallback: z
+      .union([z.literal("").transform(() => null), z.enum(addresseeFallbacks)], { error: say("fallbackInvalid") })
+      .optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.fallback === "web_form" && !value.webFormUrl)
+      ctx.addIssue({ code: "custom", path: ["fallback"], message: say("fallbackNeedsWebForm") });
+    if (value.fallback === "post" && !value.postalAddress)
+      ctx.addIssue({ code: "custom", path: ["fallback"], message: say("fallbackNeedsPostal") });
     if (value.kind !== "official" && !value.country)
       ctx.addIssue({ code: "custom", path: ["country"], message: say("countryNeeded") });
     if (value.emails.length === 0 && !value.xHandle && !value.postalAddress && !value.webFormUrl) {

@@ -79,6 +79,13 @@ const editableAddressee = {
   salutation: true,
   lastVerifiedAt: true,
   status: true,
+  timeZone: true,
+  officeHours: true,
+  officeDays: true,
+  hourlyCap: true,
+  deliveryMode: true,
+  digestFormat: true,
+  fallback: true,
   updatedAt: true,
   translations: {
     select: { language: true, name: true, role: true, salutation: true, organisation: true },

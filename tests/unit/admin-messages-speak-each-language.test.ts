@@ -60,6 +60,19 @@ const badAddressees = [
   { ...addressee, lastVerifiedAt: undefined },
   // Valid field by field; the whole is not.
   { ...addressee, country: "", emails: "" },
+  // Delivery settings (pacing, digest, fallback).
+  {
+    ...addressee,
+    timeZone: "Mars/Olympus",
+    officeHours: "18-9",
+    officeDays: "",
+    hourlyCap: "0",
+    deliveryMode: "weekly",
+    digestFormat: "fax",
+    fallback: "pigeon",
+  },
+  { ...addressee, webFormUrl: "", fallback: "web_form" },
+  { ...addressee, postalAddress: "", fallback: "post" },
 ];
 const badSources = [
   { campaignId: "not-a-campaign", code: "Amnesty BE!", label: "" },

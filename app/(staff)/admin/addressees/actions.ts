@@ -35,7 +35,15 @@ export async function saveAddresseeAction(_previous: AdminFormState, formData: F
         "salutation",
         "lastVerifiedAt",
         "status",
-      ].map((name) => [name, field(formData, name)]),
+        "timeZone",
+        "officeHours",
+        "hourlyCap",
+        "deliveryMode",
+        "digestFormat",
+        "fallback",
+      ]
+        .map((name) => [name, field(formData, name)])
+        .concat([["officeDays", formData.getAll("officeDays").join(",")]]),
     ),
   );
   const problems: FieldProblems = parsed.success ? {} : problemsOf(parsed.error);

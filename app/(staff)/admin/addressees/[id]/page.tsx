@@ -26,6 +26,13 @@ const blank: AddresseeFormValues = {
   salutation: "",
   lastVerifiedAt: new Date().toISOString().slice(0, 10),
   status: "active",
+  timeZone: "UTC",
+  officeHours: "9-18",
+  officeDays: "1,2,3,4,5",
+  hourlyCap: "30",
+  deliveryMode: "each_letter",
+  digestFormat: "pdf_attachment",
+  fallback: "",
   translations: [],
 };
 
@@ -58,6 +65,13 @@ export default async function EditAddresseePage({ params, searchParams }: PagePr
       salutation: row.salutation ?? "",
       lastVerifiedAt: row.lastVerifiedAt.toISOString().slice(0, 10),
       status: row.status,
+      timeZone: row.timeZone,
+      officeHours: row.officeHours,
+      officeDays: row.officeDays.join(","),
+      hourlyCap: String(row.hourlyCap),
+      deliveryMode: row.deliveryMode,
+      digestFormat: row.digestFormat,
+      fallback: row.fallback ?? "",
       translations: row.translations.map((tr) => ({
         ...tr,
         salutation: tr.salutation ?? "",
