@@ -2,6 +2,7 @@ import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import type { Problem } from "@/lib/core/errors";
 import type { DeliveryStatus } from "@/lib/core/vocabulary";
+import { addresseeQueues } from "@/lib/delivery/addressee-queues";
 import { readLocalOutbox } from "@/lib/delivery/read-local-outbox";
 import { problemTranslator } from "@/lib/i18n/messages";
 import { recordAudit } from "./audit";
@@ -23,6 +24,12 @@ export async function listDeliveryMessages(
 ) {
   assertRole(actor, "admin");
   return deliveryQueue(filter.status, Math.min(filter.take ?? 100, 500));
+}
+
+/** Per addressee: what waits, what went out in its day so far, when its queue should be empty. */
+export async function listAddresseeQueues(actor: StaffIdentity, now = new Date()) {
+  assertRole(actor, "admin");
+  return addresseeQueues(now);
 }
 
 /**

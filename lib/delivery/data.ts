@@ -386,6 +386,54 @@ export async function openMessagesTo(campaignId: string, addresses: string[]): P
   return new Map(rows.map((row) => [row.address, row.n]));
 }
 
+/**
+ * Per addressee (the addressee a message was made for; a shared address's
+ * messages count under one of them): its office and cap, its messages still
+ * to go, how many of them hold a slot and the last slot, and how many went
+ * out since the start of its day at `now` in its zone. A page for staff: the
+ * "sent today" count reads the day's sent rows.
+ */
+export async function addresseeQueueRows(now: Date) {
+  const { rows } = await pool().query<{
+    id: string;
+    name: string;
+    timeZone: string;
+    officeHours: string;
+    officeDays: number[];
+    hourlyCap: number;
+    deliveryMode: string;
+    waiting: number;
+    slotted: number;
+    lastSlotMs: number | null;
+    sentToday: number;
+    pausedAddresses: number;
+  }>(
+    `WITH open AS (
+       SELECT "addresseeId", count(*)::int AS waiting,
+              count(*) FILTER (WHERE "lastError" = $2)::int AS slotted,
+              (extract(epoch FROM max("nextAttemptAt") FILTER (WHERE "lastError" = $2)) * 1000)::float8 AS "lastSlotMs",
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "MailAddressHealth" h
+                                             WHERE h.address = lower(m."toAddress") AND h."pausedAt" IS NOT NULL))::int AS "pausedAddresses"
+       FROM "DeliveryMessage" m WHERE status IN ('queued', 'deferred', 'sending') GROUP BY 1
+     ),
+     today AS (
+       SELECT m."addresseeId", count(*)::int AS n
+       FROM "DeliveryMessage" m JOIN "Addressee" a ON a.id = m."addresseeId"
+       WHERE m.status = 'sent' AND m."sentAt" >= ${utc("$1")} - interval '1 day'
+         AND m."sentAt" >= (date_trunc('day', $1::timestamptz AT TIME ZONE a."timeZone") AT TIME ZONE a."timeZone") AT TIME ZONE 'UTC'
+       GROUP BY 1
+     )
+     SELECT a.id, a.name, a."timeZone", a."officeHours", a."officeDays", a."hourlyCap", a."deliveryMode"::text AS "deliveryMode",
+            coalesce(o.waiting, 0) AS waiting, coalesce(o.slotted, 0) AS slotted, o."lastSlotMs",
+            coalesce(t.n, 0) AS "sentToday", coalesce(o."pausedAddresses", 0) AS "pausedAddresses"
+     FROM "Addressee" a LEFT JOIN open o ON o."addresseeId" = a.id LEFT JOIN today t ON t."addresseeId" = a.id
+     WHERE a.id IN (SELECT "addresseeId" FROM "CampaignAddressee") OR o.waiting > 0 OR t.n > 0
+     ORDER BY coalesce(o.waiting, 0) DESC, a.name`,
+    [now.toISOString(), pacedReason],
+  );
+  return rows;
+}
+
 /** Where a message stands, and whose it is. */
 export async function messageStatus(
   messageId: string,

@@ -5,6 +5,7 @@
 // letters wait; with DELIVERY_PACING=off letters leave at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
+import { addresseeQueues } from "@/lib/delivery/addressee-queues";
 import { startDrain } from "@/lib/delivery/drain-deliveries";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { resetDatabase } from "../helpers/db";
@@ -79,6 +80,16 @@ describe("pacing per addressee", () => {
     clock = new Date("2031-03-03T00:00:00Z");
     await runClockUntil(new Date("2031-03-03T05:55:00Z"), "addressee");
     expect(sink.received).toHaveLength(0);
+    // Staff see Lavrov's letters waiting, none sent today, the queue empty within Monday's office hours.
+    const queueOf = async (key: string) => {
+      const { id } = await db().addressee.findUniqueOrThrow({ where: { key } });
+      return (await addresseeQueues(clock, "addressee")).queues.find((q) => q.id === id)!;
+    };
+    const before = await queueOf("ru-foreign-minister");
+    expect(before).toMatchObject({ waiting: signatures, sentToday: 0, paused: 0 });
+    expect(before.emptyBy!.getTime()).toBeGreaterThan(Date.parse("2031-03-03T06:00:00Z"));
+    expect(before.emptyBy!.getTime()).toBeLessThan(Date.parse("2031-03-03T15:00:00Z"));
+    expect(await queueOf("ru-fsb-director")).toMatchObject({ waiting: signatures, paused: signatures });
 
     await runClockUntil(new Date("2031-03-03T16:00:00Z"), "addressee");
     const sent = await db().deliveryMessage.findMany({
@@ -106,6 +117,7 @@ describe("pacing per addressee", () => {
         expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(3_600_000 / addresseeCap);
     }
 
+    expect(await queueOf("ru-foreign-minister")).toMatchObject({ waiting: 0, sentToday: signatures });
     // The paused address got nothing; its letters wait, none lost.
     expect(sink.received.filter((m) => m.envelopeTo.includes(paused))).toHaveLength(0);
     const waiting = await db().deliveryMessage.findMany({ where: { toAddress: paused }, select: { status: true } });

@@ -1,5 +1,5 @@
 import { WideTable } from "@/components/admin/wide-table";
-import { listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
+import { listAddresseeQueues, listDeliveryMessages, listSupporterEmails } from "@/lib/admin/delivery-queue";
 import { deliveryStatuses } from "@/lib/core/vocabulary";
 import { requireStaff } from "@/lib/auth/session";
 import { formatNumber, problemTranslator } from "@/lib/i18n/messages";
@@ -57,6 +57,7 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
   const status = deliveryStatuses.find((s) => s === one(query.status));
   const { messages, counts, campaigns } = await listDeliveryMessages(admin, { status });
   const emails = await listSupporterEmails(admin);
+  const { paced, queues } = await listAddresseeQueues(admin);
   const { locale, t, href } = await adminLanguage();
   const time = (d: Date | null) => (d ? formatMoment(d, locale) : t("common.none"));
   // Only known codes are said; any other text in the address is ignored.
@@ -102,6 +103,50 @@ export default async function DeliveryPage({ searchParams }: PageProps<"/admin/d
             </li>
           ))}
         </ul>
+      </section>
+      <section>
+        <h2 id="addressees">{t("delivery.addresseesHeading")}</h2>
+        {!paced && <p>{t("delivery.pacingOff")}</p>}
+        <WideTable label={t("delivery.addresseesHeading")}>
+          <table data-testid="addressee-queues">
+            <HeaderRow
+              labels={[
+                t("delivery.columnAddressee"),
+                t("delivery.columnOffice"),
+                t("delivery.columnQueued"),
+                t("delivery.columnSentToday"),
+                t("delivery.columnEmptyBy"),
+              ]}
+            />
+            <tbody>
+              {queues.map((q) => (
+                <tr key={q.id}>
+                  <td>{q.name}</td>
+                  <td>
+                    {t("delivery.officeLine", {
+                      hours: q.office.hours,
+                      zone: q.office.timeZone,
+                      cap: formatNumber(q.hourlyCap, locale),
+                    })}
+                  </td>
+                  <td>
+                    {formatNumber(q.waiting, locale)}
+                    {q.paused > 0 && ` (${t("delivery.addressPaused")})`}
+                    {q.dailyDigest && ` (${t("delivery.dailyDigest")})`}
+                  </td>
+                  <td>{formatNumber(q.sentToday, locale)}</td>
+                  <td>
+                    {q.waiting === 0
+                      ? t("delivery.nothingWaiting")
+                      : q.emptyBy && q.paused === 0 && !q.dailyDigest
+                        ? time(q.emptyBy)
+                        : t("common.none")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </WideTable>
       </section>
       <section>
         <h2 id="messages">{t("delivery.messagesHeading")}</h2>
