@@ -4,14 +4,19 @@ import { markPauseUnderstood, resumeSendingTo } from "@/lib/bounces/mail-pauses"
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { recordAudit } from "./audit";
 
-/** An admin has read the notice of a paused address; it stays paused. False when no such pause. */
-export async function acknowledgeMailPause(actor: StaffIdentity, address: string): Promise<boolean> {
+/** An admin's change to a paused address, audited; false when there is no such pause. */
+async function changePause(
+  actor: StaffIdentity,
+  address: string,
+  action: string,
+  change: (address: string) => Promise<boolean>,
+): Promise<boolean> {
   assertRole(actor, "admin");
   if (typeof address !== "string" || !isPlainMailAddress(address)) return false;
-  const done = await markPauseUnderstood(address);
+  const done = await change(address);
   if (done)
     await recordAudit(actor, {
-      action: "mail_pause.acknowledge",
+      action,
       entity: "MailAddressHealth",
       entityId: address.slice(0, 80),
       after: { address },
@@ -19,17 +24,12 @@ export async function acknowledgeMailPause(actor: StaffIdentity, address: string
   return done;
 }
 
-/** An admin resumes sending to a paused address (its bounce counts start again). False when no such pause. */
+/** An admin has read the notice of a paused address; it stays paused. */
+export async function acknowledgeMailPause(actor: StaffIdentity, address: string): Promise<boolean> {
+  return changePause(actor, address, "mail_pause.acknowledge", markPauseUnderstood);
+}
+
+/** An admin resumes sending to a paused address (its bounce counts start again). */
 export async function resumeMailAddress(actor: StaffIdentity, address: string): Promise<boolean> {
-  assertRole(actor, "admin");
-  if (typeof address !== "string" || !isPlainMailAddress(address)) return false;
-  const done = await resumeSendingTo(address);
-  if (done)
-    await recordAudit(actor, {
-      action: "mail_pause.resume",
-      entity: "MailAddressHealth",
-      entityId: address.slice(0, 80),
-      after: { address },
-    });
-  return done;
+  return changePause(actor, address, "mail_pause.resume", resumeSendingTo);
 }
