@@ -28,10 +28,10 @@ const stepMs = 5 * 60_000;
 
 /** Whether the drain has done everything due at the clock's time (claimed, sent, written). */
 async function settled(): Promise<boolean> {
-  const [{ n }] = await db().$queryRaw<{ n: bigint }[]>`
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM "DeliveryMessage"
     WHERE status = 'sending' OR (status IN ('queued', 'deferred') AND "nextAttemptAt" <= ${clock})`;
-  return n === 0n;
+  return row!.n === 0n;
 }
 
 async function runClockUntil(end: Date, pacing: "addressee" | "off") {
