@@ -89,27 +89,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/staff"
       <h1>{c ? t("dashboard.titleWithCampaign", { campaign: c.title }) : t("dashboard.title")}</h1>
       <MailPauseNotice
         pauses={data.mailPauses}
+        locale={locale}
         isAdmin={staff.role === "admin"}
         understoodAction={understoodMailPauseAction}
         resumeAction={resumeMailAddressAction}
-        names={(names) => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(names)}
-        texts={{
-          title: (count) => t("dashboard.mailPauses.title", { count }),
-          intro: t("dashboard.mailPauses.intro"),
-          address: (address) => t("dashboard.mailPauses.address", { address }),
-          addressees: (names) => t("dashboard.mailPauses.addressees", { names }),
-          noAddressee: t("dashboard.mailPauses.noAddressee"),
-          reason: (pause) =>
-            pause.reason === "complaint"
-              ? t("dashboard.mailPauses.reasonComplaint")
-              : t("dashboard.mailPauses.reasonHard", { count: pause.hardBounces }),
-          lastReport: (detail) => t("dashboard.mailPauses.lastReport", { detail }),
-          pausedAt: (pausedAt) => t("dashboard.mailPauses.pausedAt", { date: hour.format(pausedAt) }),
-          acknowledged: t("dashboard.mailPauses.acknowledged"),
-          understood: t("dashboard.mailPauses.understood"),
-          resume: t("dashboard.mailPauses.resume"),
-          adminsResume: t("dashboard.mailPauses.adminsResume"),
-        }}
       />
       {data.campaigns.length > 1 && (
         <form method="get" className="inline-form">
