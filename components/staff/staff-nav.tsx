@@ -5,6 +5,7 @@ import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale
 type NavKey =
   | "dashboard"
   | "updates"
+  | "handDelivery"
   | "account"
   | "campaigns"
   | "addressees"
@@ -20,6 +21,7 @@ type NavLink = { key: NavKey; path: string; under?: RegExp };
 const staffLinks: NavLink[] = [
   { key: "dashboard", path: "/staff" },
   { key: "updates", path: "/staff/updates", under: /^\/staff\/updates(\/|$)/ },
+  { key: "handDelivery", path: "/staff/hand-delivery", under: /^\/staff\/hand-delivery(\/|$)/ },
   { key: "account", path: "/staff/account" },
 ];
 const adminLinks: NavLink[] = [

@@ -53,6 +53,13 @@ export function dayBefore(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The day after `day` ("YYYY-MM-DD"), by the calendar. */
+export function dayAfter(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The instant local midnight starts `day` in `timeZone` (DST days included). */
 export function startOfDay(day: string, timeZone: string): Date {
   const wall = new Date(`${day}T00:00:00Z`).getTime();

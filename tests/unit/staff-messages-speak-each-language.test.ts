@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { fallbackCodes, problemsOf, type Problem } from "@/lib/core/errors";
 import { passwordIssue } from "@/lib/auth/password";
 import { newPasswordSchema, newStaffSchema, signInSchema, totpSchema } from "@/lib/auth/schema";
+import { handDeliveryQuerySchema } from "@/lib/hand-delivery/schema";
 import { interfaceLocales } from "@/lib/i18n/locales";
 import { catalogues, problemTranslator, translator } from "@/lib/i18n/messages";
 
@@ -46,6 +47,15 @@ const bad: { schema: Schema; inputs: unknown[] }[] = [
     ],
   },
   { schema: newPasswordSchema, inputs: [5, "", "1q2w3e4r5t6y", long(200)] },
+  {
+    schema: handDeliveryQuerySchema,
+    inputs: [
+      {},
+      { addressee: "nope", from: "2026-13-01", to: "tomorrow" },
+      { addressee: "6f1d0a9e-1c1b-4b5e-9a59-2f0b8c1d2e3f", from: "2026-03-10", to: "2026-03-01" },
+      { addressee: "6f1d0a9e-1c1b-4b5e-9a59-2f0b8c1d2e3f", from: "2024-01-01", to: "2026-01-01" },
+    ],
+  },
 ];
 
 function problemsGiven(): Problem[] {
