@@ -71,9 +71,15 @@ export const contactKeptAtMostDays = 365;
 
 // $1 is cast: which query uses it first differs, and Postgres types it from that use.
 const closedLongAgo = `COALESCE(c."closedAt", CASE WHEN c."closesAt" <= $1::timestamp THEN c."closesAt" END) <= $1::timestamp - make_interval(days => $2)`;
+// A platform letter queued with no message waits for its addressee's daily
+// digest (lib/digests): its text stays until the digest has gone, and the
+// clock then runs from the digest's sending.
 const deliveryOver = `
   NOT EXISTS (SELECT 1 FROM "DeliveryMessage" d WHERE d."signatureId" = s.id AND d.status IN ('queued', 'sending', 'deferred'))
+  AND NOT EXISTS (SELECT 1 FROM "Letter" l WHERE l."signatureId" = s.id AND l.channel = 'platform_email'
+                  AND l.status = 'queued' AND l."deliveryMessageId" IS NULL)
   AND GREATEST(
+    COALESCE((SELECT max(g."sentAt") FROM "Letter" l JOIN "AddresseeDigest" g ON g.id = l."digestId" WHERE l."signatureId" = s.id), s."createdAt"),
     s."createdAt" + CASE WHEN EXISTS (SELECT 1 FROM "Letter" l WHERE l."signatureId" = s.id AND l.status = 'awaiting_confirmation')
                          THEN interval '72 hours' ELSE interval '0' END,
     COALESCE((SELECT max(COALESCE(d."sentAt", d."updatedAt")) FROM "DeliveryMessage" d WHERE d."signatureId" = s.id), s."createdAt"),
