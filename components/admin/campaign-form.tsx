@@ -113,6 +113,7 @@ function TemplateEditor({
   // The preview draws as a supporter's letter does (a fixed seed): admins see the variants in place.
   const variants = {
     subject,
+    body: draftFromTemplate(body, demandList),
     subjectVariants: lines(variantText.subjectVariants),
     openingVariants: lines(variantText.openingVariants).map((p) => draftFromTemplate(p, demandList)),
     closingVariants: lines(variantText.closingVariants).map((p) => draftFromTemplate(p, demandList)),

@@ -73,6 +73,7 @@ function chosenVariants(
     subject: texts.subject,
     variants: {
       subject: texts.subject,
+      body: variants.body,
       subjectVariants: [],
       openingVariants: texts.opening ? [texts.opening] : [],
       closingVariants: texts.closing ? [texts.closing] : [],

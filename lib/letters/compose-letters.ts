@@ -5,7 +5,7 @@ import { fillPlaceholders } from "./placeholders";
 import type { AddresseeKind, IdentityLevel, SendingChannel } from "@/lib/core/vocabulary";
 import { signerLine } from "./signer-line";
 import { formatDate } from "@/lib/i18n/format-date";
-import { drawVariant, variantTexts, type LetterVariants } from "./variants";
+import { drawKey, drawVariant, variantTexts, type LetterVariants } from "./variants";
 
 export type LetterAddressee = {
   id: string;
@@ -75,11 +75,16 @@ export function composeLetter(
     date: dateLine,
   };
   const drawn = variants
-    ? variantTexts(variants, drawVariant(variants, draft.seed ?? "", addressee.id, draft.language))
+    ? variantTexts(variants, drawVariant(variants, draft.seed ?? "", drawKey(addressee), draft.language))
     : { subject: draft.subject, opening: "", closing: "" };
-  // A subject the supporter changed is theirs; the template's own gets the drawn one.
-  const subject = variants && sameLine(draft.subject, variants.subject) ? drawn.subject : draft.subject;
-  const body = withParagraphs(draft.body.replace(/\r\n?/g, "\n"), [draft.personal ?? "", drawn.opening], drawn.closing);
+  // A subject or text the supporter changed is theirs, as written; the template's own gets the drawn variant.
+  const subject = variants && sameText(draft.subject, variants.subject) ? drawn.subject : draft.subject;
+  const untouched = variants !== undefined && sameText(draft.body, variants.body);
+  const body = withParagraphs(
+    draft.body.replace(/\r\n?/g, "\n"),
+    [draft.personal ?? "", untouched ? drawn.opening : ""],
+    untouched ? drawn.closing : "",
+  );
   let text = fillPlaceholders(body, values).trim();
   // A supporter who deleted the placeholders still gets a greeting and a signature.
   if (!draft.body.includes("{{salutation}}") && !text.startsWith(salutation)) text = `${salutation}\n\n${text}`;
@@ -100,7 +105,8 @@ export function composeLetter(
   };
 }
 
-const sameLine = (a: string, b: string) => a.trim() === b.trim();
+/** The same text, whatever line breaks a browser posted (CR LF) and the space around it. */
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n").trim() === b.replace(/\r\n?/g, "\n").trim();
 
 /**
  * The body with paragraphs put in: `head` (the supporter's words, then the
@@ -116,7 +122,8 @@ function withParagraphs(body: string, head: readonly string[], closing: string):
   const salutationAt = paragraphs.findIndex((p) => /\{\{\s*salutation\s*\}\}/.test(p));
   const signerAt = paragraphs.findLastIndex((p) => /\{\{\s*signer\s*\}\}/.test(p));
   // Before the valediction ("Yours faithfully,") when one short line stands just before the signature.
-  const valediction = signerAt - 1 > salutationAt && /^[^\n{}]{1,80}$/.test(paragraphs[signerAt - 1]!.trim()) ? 1 : 0;
+  const valediction =
+    signerAt - 1 > salutationAt + 1 && /^[^\n{}]{1,80}$/.test(paragraphs[signerAt - 1]!.trim()) ? 1 : 0;
   if (after) paragraphs.splice(signerAt >= 0 ? signerAt - valediction : paragraphs.length, 0, after);
   paragraphs.splice(salutationAt >= 0 ? salutationAt + 1 : 0, 0, ...before);
   return paragraphs.join("\n\n");

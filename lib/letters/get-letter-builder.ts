@@ -123,6 +123,7 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
     (d) => (d.translations.find((t) => t.language === language) ?? d.translations[0])?.text ?? "",
   );
   const subject = template?.subject ?? campaign.title;
+  const body = draftFromTemplate(template?.body ?? "{{salutation}}\n\n{{demands}}\n\n{{signer}}", demands);
 
   // The per-country directory: a country's Russian embassy. Missions to
   // international bodies (Geneva) are not a country's embassy.
@@ -137,10 +138,11 @@ async function loadLetterBuilder(slug: string, requestedLanguage?: string): Prom
     templateLanguages,
     template: {
       subject,
-      body: draftFromTemplate(template?.body ?? "{{salutation}}\n\n{{demands}}\n\n{{signer}}", demands),
+      body,
       xPost: template?.xPost ?? null,
       variants: {
         subject,
+        body,
         subjectVariants: template?.subjectVariants ?? [],
         openingVariants: (template?.openingVariants ?? []).map((p) => draftFromTemplate(p, demands)),
         closingVariants: (template?.closingVariants ?? []).map((p) => draftFromTemplate(p, demands)),

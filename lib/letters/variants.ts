@@ -9,6 +9,8 @@
 export type LetterVariants = {
   /** The template's own subject: the first choice, and how an untouched subject is recognised. */
   subject: string;
+  /** The template's own body (demands filled in): only an untouched body gets an opening and a closing. */
+  body: string;
   subjectVariants: readonly string[];
   openingVariants: readonly string[];
   closingVariants: readonly string[];
@@ -55,7 +57,9 @@ export function combinations(variants: LetterVariants): number {
 /**
  * The combination a letter gets: depends only on (seed, addressee, language),
  * so two addressees of one supporter may read differently, and the same
- * letter rendered again reads the same.
+ * letter rendered again reads the same. `addressee` is the draw key
+ * (drawKey): addressees sharing an address draw alike, so the one email
+ * there carries one letter greeting them all.
  */
 export function drawVariant(
   variants: LetterVariants,
@@ -87,9 +91,15 @@ export function variantTexts(variants: LetterVariants, drawn: DrawnVariant) {
   };
 }
 
-/** A template without variants: every letter draws its own subject and nothing else. */
-export const noVariants = (subject: string): LetterVariants => ({
+/** Who a letter's draw is for: its address (the lowest, when several) if it has one, else its id. */
+export function drawKey(addressee: { id: string; emails: readonly string[] }): string {
+  return addressee.emails.length ? addressee.emails.map((e) => e.toLowerCase()).sort()[0]! : addressee.id;
+}
+
+/** A template without variants: every letter keeps the subject and body it has. */
+export const noVariants = (subject: string, body: string): LetterVariants => ({
   subject,
+  body,
   subjectVariants: [],
   openingVariants: [],
   closingVariants: [],

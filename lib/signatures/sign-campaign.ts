@@ -70,8 +70,8 @@ export async function signCampaign(input: SignCampaignInput): Promise<SignCampai
     const malformed = parsed.error.issues.some((i) => i.code === "unrecognized_keys" || i.code === "invalid_type");
     return { kind: "invalid", problems: letterProblems(parsed.error), malformed };
   }
-  // A client without a seed (the API) gets one: its letters vary as the form's do.
-  const submission = { ...parsed.data, seed: parsed.data.seed ?? randomUUID().replaceAll("-", "") };
+  // No seed made up here: the answer must not vary between two identical submissions.
+  const submission = parsed.data;
   if (!submission.altcha && input.proofOfWork === "required") return { kind: "proof_missing" };
   const challengeId = submission.altcha ? await provenChallenge(submission.altcha) : null;
   if (submission.altcha && !challengeId) return { kind: "proof_failed" };

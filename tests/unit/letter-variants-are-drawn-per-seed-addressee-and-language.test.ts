@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeLetter, composeLetters, type LetterAddressee } from "@/lib/letters/compose-letters";
 import { draftFromTemplate } from "@/lib/letters/placeholders";
-import { combinations, drawVariant, type LetterVariants } from "@/lib/letters/variants";
+import { combinations, drawKey, drawVariant, type LetterVariants } from "@/lib/letters/variants";
 
 const addressee = (id: string, name: string): LetterAddressee => ({
   id,
@@ -18,12 +18,6 @@ const addressee = (id: string, name: string): LetterAddressee => ({
 const minister = addressee("a1", "Minister One");
 const prosecutor = addressee("a2", "Prosecutor Two");
 
-const variants: LetterVariants = {
-  subject: "Lift the ban",
-  subjectVariants: ["End the ban on Amnesty", "Repeal the undesirable label"],
-  openingVariants: ["I write as one of many.", "I write from far away.", "I write because it matters."],
-  closingVariants: ["Thank you for reading.", "I await your answer."],
-};
 const draft = {
   subject: "Lift the ban",
   body: draftFromTemplate("{{salutation}}\n\nI urge you to:\n\n{{demands}}\n\nYours faithfully,\n\n{{signer}}", [
@@ -32,6 +26,13 @@ const draft = {
   language: "en",
   identity: "anonymous" as const,
   country: "FR",
+};
+const variants: LetterVariants = {
+  subject: "Lift the ban",
+  body: draft.body,
+  subjectVariants: ["End the ban on Amnesty", "Repeal the undesirable label"],
+  openingVariants: ["I write as one of many.", "I write from far away.", "I write because it matters."],
+  closingVariants: ["Thank you for reading.", "I await your answer."],
 };
 const date = new Date("2026-12-04T10:00:00Z");
 
@@ -68,7 +69,7 @@ describe("letter variants", () => {
   it("put the opening after the salutation, the closing before the valediction, and the subject drawn", () => {
     const letters = composeLetters([minister, prosecutor], { ...draft, seed: "fixed-seed-000000001" }, date, variants);
     for (const letter of letters) {
-      const d = drawVariant(variants, "fixed-seed-000000001", letter.addressee.id, "en");
+      const d = drawVariant(variants, "fixed-seed-000000001", drawKey(letter.addressee), "en");
       const opening = variants.openingVariants[d.opening]!;
       const closing = variants.closingVariants[d.closing]!;
       expect(letter.subject).toBe([variants.subject, ...variants.subjectVariants][d.subject]);
@@ -89,6 +90,32 @@ describe("letter variants", () => {
     expect(paragraphs[0]).toBe("Dear Minister,");
     expect(paragraphs[1]).toBe("My grandmother was a Soviet dissident.");
     expect(variants.openingVariants).toContain(paragraphs[2]);
+  });
+
+  it("leave a text the supporter rewrote as written, their own words still first", () => {
+    const letter = composeLetter(
+      minister,
+      {
+        ...draft,
+        body: "{{salutation}}\n\nPlease lift the ban.\n\n{{signer}}",
+        personal: "I care.",
+        seed: "y".repeat(16),
+      },
+      date,
+      variants,
+    );
+    expect(letter.text).toBe("Dear Minister,\n\nI care.\n\nPlease lift the ban.\n\nA supporter from France");
+  });
+
+  it("draw alike for addressees sharing an address, so the one email there carries one letter", () => {
+    const geneva = { ...addressee("g1", "Mission in Geneva"), emails: ["Mission@example.org"] };
+    const brussels = { ...addressee("b1", "Embassy in Brussels"), emails: ["mission@example.org"] };
+    for (let i = 0; i < 50; i++) {
+      const seed = `shared-address-seed-${i}`;
+      const [a, b] = composeLetters([geneva, brussels], { ...draft, seed }, date, variants);
+      expect(a!.text).toBe(b!.text);
+      expect(a!.subject).toBe(b!.subject);
+    }
   });
 
   it("keep a subject the supporter wrote themselves", () => {
