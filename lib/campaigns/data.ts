@@ -154,15 +154,15 @@ async function writeAddressee(tx: Tx, campaignId: string, a: AddresseeSeed, posi
     webFormUrl: a.webFormUrl ?? null,
     salutation: a.salutation ?? null,
     lastVerifiedAt: new Date(a.lastVerifiedOn),
-  };
-  const { id: addresseeId } = await tx.addressee.upsert({
-    where: { key: a.key },
-    ...sameFields({ key: a.key }, fields),
     // Pacing settings when the seed gives them; else the columns' defaults (or an admin's edit) stay.
     ...(a.timeZone && { timeZone: a.timeZone }),
     ...(a.officeHours && { officeHours: a.officeHours }),
     ...(a.officeDays && { officeDays: a.officeDays }),
     ...(a.hourlyCap && { hourlyCap: a.hourlyCap }),
+  };
+  const { id: addresseeId } = await tx.addressee.upsert({
+    where: { key: a.key },
+    ...sameFields({ key: a.key }, fields),
   });
   for (const [language, { name, role, salutation, organisation }] of Object.entries(a.translations ?? {})) {
     await tx.addresseeTranslation.upsert({

@@ -39,9 +39,6 @@ const addresseeSeedSchema = z
     webFormUrl: z.string().optional(),
     salutation: z.string().optional(),
     lastVerifiedOn: z.iso.date(),
-    translations: perLanguage(
-      z.strictObject({
-        name: z.string(),
     /** Pacing (docs/DEPLOY.md, "Pacing"): the office's IANA zone, hours "9-18" there, ISO weekdays, emails an hour. */
     timeZone: z.string().refine(isTimeZone, "Not an IANA time zone such as Europe/Moscow.").optional(),
     officeHours: z
@@ -50,6 +47,9 @@ const addresseeSeedSchema = z
       .optional(),
     officeDays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
     hourlyCap: z.number().int().min(1).max(10_000).optional(),
+    translations: perLanguage(
+      z.strictObject({
+        name: z.string(),
         role: z.string(),
         salutation: z.string().optional(),
         /** The organisation line in this language; the addressee's own when missing. */
