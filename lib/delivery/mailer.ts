@@ -5,6 +5,7 @@ import { env } from "@/lib/core/env";
 import { encryptText } from "@/lib/privacy/encryption";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { insertLocalMail } from "./data";
+import { mailDomain } from "./mail-domain";
 import { returnPathAddress, returnPathOfMessageId, type ReturnPathRef } from "./return-path";
 
 export type OutgoingMail = {
@@ -102,6 +103,9 @@ export function nodemailerMessage(mail: OutgoingMail) {
  * none of ours keeps nodemailer's envelope (the From address).
  */
 function withReturnPath(mail: OutgoingMail, message: ReturnType<typeof nodemailerMessage>) {
+  // "localhost" (no PUBLIC_URL yet) is no domain a bounce can come back to,
+  // and relays refuse it as a sender: the From address stays the envelope.
+  if (!mailDomain().includes(".")) return message;
   const ref = mail.returnPath ?? returnPathOfMessageId(mail.messageId);
   return ref ? { ...message, envelope: { from: returnPathAddress(ref), to: [mail.to.address] } } : message;
 }
