@@ -31,7 +31,13 @@ export type DigestGroup = {
   emails: string[];
 };
 
-/** Waiting means: queued, in no digest and no message, addressee in digest mode and not paused, campaign not paused. */
+/**
+ * Waiting means: queued, in no digest and no message, addressee and campaign
+ * not paused. Only a digest-mode addressee's letters are left without a
+ * message (create-delivery-messages.ts); if an admin switches it back to one
+ * email per letter, the letters that were already waiting still go, in one
+ * last digest, rather than never.
+ */
 export async function groupsAwaitingDigests(): Promise<DigestGroup[]> {
   const { rows } = await pool().query<DigestGroup>(
     `SELECT a.id AS "addresseeId", l."campaignId", a."timeZone", a."officeHours", a."officeDays", a.emails
@@ -39,7 +45,7 @@ export async function groupsAwaitingDigests(): Promise<DigestGroup[]> {
      JOIN "Addressee" a ON a.id = l."addresseeId"
      JOIN "Campaign" c ON c.id = l."campaignId"
      WHERE l.status = 'queued' AND l.channel = 'platform_email' AND l."digestId" IS NULL AND l."deliveryMessageId" IS NULL
-       AND a."deliveryMode" = 'daily_digest' AND a.status = 'active' AND NOT c."deliveryPaused"
+       AND a.status = 'active' AND NOT c."deliveryPaused"
      GROUP BY a.id, l."campaignId"`,
   );
   return rows;

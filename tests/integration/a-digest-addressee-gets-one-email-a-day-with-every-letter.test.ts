@@ -146,4 +146,24 @@ describe("a daily digest per addressee", () => {
     expect(mail.text).toContain("Письмо 1 из 1");
     expect(mail.text).toContain("Please act.");
   });
+
+  it("still sends the letters that were waiting when the addressee is switched back to one email per letter", async () => {
+    const addressee = campaign.addressees.find((a) => a.addressee.emails.includes("fsb@fsb.ru"))!.addressee;
+    await db().addressee.update({
+      where: { id: addressee.id },
+      data: { deliveryMode: "daily_digest", timeZone: "Europe/Moscow", officeDays: [] },
+    });
+    const written = new Date();
+    const waiting = await confirmedPlatformSignature(campaign, { addressees: [addressee.id] });
+    await db().addressee.update({ where: { id: addressee.id }, data: { deliveryMode: "each_letter" } });
+    // A letter signed now gets its own email again.
+    const now = await confirmedPlatformSignature(campaign, { addressees: [addressee.id] });
+    expect(await db().deliveryMessage.count({ where: { signatureId: now } })).toBe(1);
+    expect(await db().deliveryMessage.count({ where: { signatureId: waiting } })).toBe(0);
+    // The one that waited goes in one last digest, not never.
+    expect((await sendDailyDigests(nextMoscowWorkdayAt(written, 9))).sent).toBe(1);
+    const letter = await db().letter.findFirstOrThrow({ where: { signatureId: waiting } });
+    expect(letter.status).toBe("sent");
+    expect(await db().letter.count({ where: { signatureId: now, digestId: { not: null } } })).toBe(0);
+  });
 });
