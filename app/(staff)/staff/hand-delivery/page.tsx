@@ -78,16 +78,15 @@ export default async function HandDeliveryPage({ searchParams }: { searchParams:
           </select>
         </p>
         {problem("addressee")}
-        <p>
-          <label htmlFor="from">{t("from")}</label>
-          <input id="from" name="from" type="date" defaultValue={value("from")} required {...invalid("from")} />
-        </p>
-        {problem("from")}
-        <p>
-          <label htmlFor="to">{t("to")}</label>
-          <input id="to" name="to" type="date" defaultValue={value("to")} required {...invalid("to")} />
-        </p>
-        {problem("to")}
+        {(["from", "to"] as const).map((name) => (
+          <div key={name}>
+            <p>
+              <label htmlFor={name}>{t(name)}</label>
+              <input id={name} name={name} type="date" defaultValue={value(name)} required {...invalid(name)} />
+            </p>
+            {problem(name)}
+          </div>
+        ))}
         <button type="submit">{t("show")}</button>
       </form>
       {pack && !pack.found && (
