@@ -47,10 +47,14 @@ export async function sendDailyDigests(
   const made = await makeDueDigests(now);
   const staleSeconds = env().DELIVERY_STALE_SECONDS;
   let sent = 0;
+  // The given clock moves on with real time: a long run's later claims must
+  // not carry its first moment, or another worker would find them stale at once.
+  const started = Date.now();
   for (;;) {
-    const digest = await claimDueDigest(now, new Date(now.getTime() - staleSeconds * 1000));
+    const at = new Date(now.getTime() + (Date.now() - started));
+    const digest = await claimDueDigest(at, new Date(at.getTime() - staleSeconds * 1000));
     if (!digest) break;
-    if (await sendClaimedDigest(digest, now, options)) sent++;
+    if (await sendClaimedDigest(digest, at, options)) sent++;
   }
   return { made, sent, nextLook: await nextDigestLook(staleSeconds) };
 }
