@@ -9,6 +9,7 @@ import { signInAs } from "../../helpers/e2e-staff";
 const adminLinks = [
   "Dashboard",
   "Outcome update",
+  "Hand-delivery pack",
   "Your account",
   "Campaigns",
   "Addressees",
@@ -65,7 +66,12 @@ for (const width of [1280, 390]) {
 
 test("staff members get the staff links only", async ({ page }) => {
   await signInAs(page, "staff");
-  await expect(nav(page).getByRole("link")).toHaveText(["Dashboard", "Outcome update", "Your account"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Dashboard",
+    "Outcome update",
+    "Hand-delivery pack",
+    "Your account",
+  ]);
   await nav(page).getByRole("link", { name: "Your account" }).click();
   await expect(nav(page).getByRole("link", { name: "Your account" })).toHaveAttribute("aria-current", "page");
 });
