@@ -43,6 +43,7 @@ describe("the worker's bounce listener", () => {
     const port = await freePort();
     worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
       env: {
+        NODE_ENV: "production",
         PATH: process.env.PATH,
         DATABASE_URL: process.env.DATABASE_URL,
         EMBEDDED_DATABASE: process.env.TEST_EMBEDDED_DB === "1" ? "true" : "false",
