@@ -1,5 +1,6 @@
 import "server-only";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
+import { repaceAddressee } from "@/lib/delivery/release-paced-slots";
 import type { AddresseeInput } from "./addressee-schema";
 import { saveAudited, type SaveOutcome } from "./audit";
 import { needsVerifying, sharedAddresses, verifyBy, type SharedAddress } from "./upkeep";
@@ -70,7 +71,7 @@ export async function saveAddressee(
   expectedUpdatedAt: Date | null,
 ): Promise<SaveOutcome> {
   assertRole(actor, "admin");
-  return saveAudited(actor, {
+  const outcome = await saveAudited(actor, {
     entity: "addressee",
     id,
     expectedVersion: expectedUpdatedAt,
@@ -79,4 +80,8 @@ export async function saveAddressee(
     auditView,
     refused: (constraint) => (constraint === "unique" ? { key: [{ code: "keyTaken" }] } : null),
   });
+  // The editor sends the pacing fields; a changed cap or office must not wait behind slots handed out before.
+  if (outcome.outcome === "saved" && input.hourlyCap !== undefined)
+    await repaceAddressee({ id: outcome.id, emails: input.emails, hourlyCap: input.hourlyCap });
+  return outcome;
 }

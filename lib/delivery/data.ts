@@ -434,6 +434,23 @@ export async function addresseeQueueRows(now: Date) {
   return rows;
 }
 
+/**
+ * An addressee's pacing settings were saved: its messages waiting for a slot
+ * lose it and get one under the new settings at their next claim; each of
+ * its addresses is next free `gapMs` from now (no burst after a change).
+ */
+export async function releasePacedSlots(addresseeId: string, addresses: string[], now: Date, gapMs: number) {
+  await pool().query(
+    `UPDATE "DeliveryMessage" SET "nextAttemptAt" = ${utc("$3")}, "lastError" = NULL, "updatedAt" = ${utc("$3")}
+     WHERE "addresseeId" = $1::uuid AND status = 'queued' AND "lastError" = $2`,
+    [addresseeId, pacedReason, now.toISOString()],
+  );
+  await pool().query(`UPDATE rate_limit SET expire = $2 WHERE key = ANY($1::text[])`, [
+    addresses.map((a) => `pace:a:${a.toLowerCase()}`),
+    now.getTime() + gapMs,
+  ]);
+}
+
 /** Where a message stands, and whose it is. */
 export async function messageStatus(
   messageId: string,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { addresseeQueues } from "@/lib/delivery/addressee-queues";
 import { startDrain } from "@/lib/delivery/drain-deliveries";
+import { repaceAddressee } from "@/lib/delivery/release-paced-slots";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature, useAsMailServer } from "../helpers/delivery";
@@ -136,5 +137,30 @@ describe("pacing per addressee", () => {
     await runClockUntil(clock, "off");
     expect(sink.received.length - before).toBe(3 * 4 + signatures);
     expect(sink.received.slice(before).filter((m) => m.envelopeTo.includes(paused))).toHaveLength(3 + signatures);
+  });
+
+  it("slots letters again when an admin raises an addressee's cap, instead of keeping the old slots", async () => {
+    await db().campaign.update({ where: { id: campaign.id }, data: { hourlyCap: 600 } });
+    const lavrov = await db().addressee.update({
+      where: { key: "ru-foreign-minister" },
+      data: { hourlyCap: 1 },
+    });
+    const signatureIds: string[] = [];
+    for (let i = 0; i < 4; i++) signatureIds.push(await confirmedPlatformSignature(campaign));
+    const toLavrov = { toAddress: "ministry@mid.ru", signatureId: { in: signatureIds } };
+    // Tuesday 11 March 2031, 09:00 in Moscow: one goes, three get slots an hour apart.
+    clock = new Date("2031-03-11T06:00:00Z");
+    await runClockUntil(clock, "addressee");
+    expect(await db().deliveryMessage.count({ where: { ...toLavrov, status: "sent" } })).toBe(1);
+    const waiting = await db().deliveryMessage.findMany({ where: { ...toLavrov, status: "queued" } });
+    expect(Math.max(...waiting.map((m) => m.nextAttemptAt.getTime()))).toBe(Date.parse("2031-03-11T09:00:00Z"));
+
+    await db().addressee.update({ where: { id: lavrov.id }, data: { hourlyCap: 60 } });
+    // At 09:05 (the clock stopped a step on): the rest leave a minute apart.
+    await repaceAddressee({ id: lavrov.id, emails: lavrov.emails, hourlyCap: 60 }, clock);
+    await runClockUntil(new Date("2031-03-11T06:10:00Z"), "addressee");
+    const sent = await db().deliveryMessage.findMany({ where: { ...toLavrov, status: "sent" } });
+    expect(sent).toHaveLength(4);
+    expect(Math.max(...sent.map((m) => m.sentAt!.getTime()))).toBeLessThanOrEqual(Date.parse("2031-03-11T06:10:00Z"));
   });
 });
