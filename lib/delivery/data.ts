@@ -491,7 +491,9 @@ export async function markSent(messageIds: string[], now: Date, summaryCheck: bo
   const { rows } = await pool().query<{ signatureId: string }>(
     `WITH ended AS (
        UPDATE "DeliveryMessage"
-       SET status = 'sent', "sentAt" = ${utc("$2")}, "sendingSince" = NULL, "lastError" = NULL, "updatedAt" = ${utc("$2")}
+       SET status = 'sent', "sentAt" = ${utc("$2")}, "sendingSince" = NULL, "lastError" = NULL, "updatedAt" = ${utc("$2")},
+           -- Taken by the relay; a bounce that comes back later (lib/bounces) says otherwise.
+           outcome = 'relayed', "outcomeAt" = ${utc("$2")}, "outcomeDetail" = NULL
        WHERE id = ANY($1::uuid[])
        RETURNING id, "signatureId"
      ),
@@ -528,7 +530,11 @@ export async function markFailed(
      ),
      ended AS (
        UPDATE "DeliveryMessage" m
-       SET status = 'failed', "lastError" = i.reason, "sendingSince" = NULL, "updatedAt" = ${utc("$5")}
+       SET status = 'failed', "lastError" = i.reason, "sendingSince" = NULL, "updatedAt" = ${utc("$5")},
+           -- Refused in the SMTP conversation (or never taken); not when the text was gone and nothing was tried.
+           outcome = CASE WHEN i.letters_too THEN 'refused'::"MailOutcome" ELSE m.outcome END,
+           "outcomeAt" = CASE WHEN i.letters_too THEN ${utc("$5")} ELSE m."outcomeAt" END,
+           "outcomeDetail" = CASE WHEN i.letters_too THEN left(i.reason, 500) ELSE m."outcomeDetail" END
        FROM input i
        WHERE m.id = i.id
          AND (i.claimed IS NULL OR (m.status = 'sending' AND m."sendingSince" = ${utc("i.claimed")}))

@@ -31,6 +31,8 @@ export function startWorkerProcess(
       DELIVERY_HOURS: "0-24",
       // Unpaced: these tests are about sending once, not about office hours (tests of pacing drive the drain in-process).
       DELIVERY_PACING: "off",
+      // No bounce listener: several test workers would contend for one port.
+      BOUNCE_LISTEN_PORT: "0",
       DELIVERY_STALE_SECONDS: String(settings.staleSeconds ?? 300),
       WORKER_CONCURRENCY: "4",
       NODE_OPTIONS: "",

@@ -55,6 +55,8 @@ describe("delivery of platform letters", () => {
       where: { signatureId, toAddress: "ministry@mid.ru" },
     });
     expect(lavrov.parsed.messageId).toBe(stored.messageIdHeader);
+    // Until a bounce says otherwise, what we know is that the relay took it.
+    expect(stored.outcome).toBe("relayed");
 
     // Delivering again changes nothing: the row says it is sent.
     expect(await deliverMessage(ids[0]!)).toBe("already_done");
@@ -131,6 +133,7 @@ describe("delivery of platform letters", () => {
     const dead = await db().deliveryMessage.findUniqueOrThrow({ where: { id } });
     expect(dead.status).toBe("failed");
     expect(dead.lastError).toMatch(/^Gave up after 8 attempts\. Last error: .*ECONNREFUSED/);
+    expect(dead.outcome).toBe("refused");
     await sink.start(port);
   });
 });
