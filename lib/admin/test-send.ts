@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { env } from "@/lib/core/env";
 import { letterMail } from "@/lib/delivery/letter-mail";
-import { mailDomain } from "@/lib/delivery/mail-domain";
+import { mailDomain } from "@/lib/core/mail-settings";
 import { sendMail } from "@/lib/delivery/mailer";
 import { composeLetter } from "@/lib/letters/compose-letters";
 import { getLetterBuilders, type LetterBuilder } from "@/lib/letters/get-letter-builder";

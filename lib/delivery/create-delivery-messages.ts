@@ -1,5 +1,5 @@
 import "server-only";
-import { mailDomain } from "./mail-domain";
+import { mailDomain } from "@/lib/core/mail-settings";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { digestModeAddresseeIds } from "@/lib/digests/data";

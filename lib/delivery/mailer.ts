@@ -5,7 +5,7 @@ import { env } from "@/lib/core/env";
 import { encryptText } from "@/lib/privacy/encryption";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
 import { insertLocalMail } from "./data";
-import { mailDomain } from "./mail-domain";
+import { mailDomain, smtpOptions } from "@/lib/core/mail-settings";
 import { returnPathAddress, returnPathOfMessageId, type ReturnPathRef } from "./return-path";
 
 export type OutgoingMail = {
@@ -24,8 +24,6 @@ export type OutgoingMail = {
 };
 
 export type SendOutcome = { accepted: true } | { accepted: false; permanent: boolean; reason: string };
-
-const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
 let transport: Transporter | undefined;
 
@@ -59,26 +57,11 @@ export async function withinDeadline<T>(promise: Promise<T>, ms: number, onLate:
  * machine, and messages are DKIM-signed when a key is configured.
  */
 function smtpTransport(url: string): Transporter {
-  const settings = env();
-  const host = new URL(url).hostname;
-  const dkim =
-    settings.DKIM_DOMAIN && settings.DKIM_SELECTOR && settings.DKIM_PRIVATE_KEY
-      ? {
-          domainName: settings.DKIM_DOMAIN,
-          keySelector: settings.DKIM_SELECTOR,
-          privateKey: settings.DKIM_PRIVATE_KEY.replace(/\\n/g, "\n"),
-        }
-      : undefined;
   return nodemailer.createTransport({
-    url,
+    ...smtpOptions(url),
     pool: true,
     maxConnections: 5,
     maxMessages: 100,
-    requireTLS: !localHosts.has(host) && !url.startsWith("smtps://"),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-    dkim,
   } as Parameters<typeof nodemailer.createTransport>[0]);
 }
 

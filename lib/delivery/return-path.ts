@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { keyFor } from "@/lib/privacy/keys";
-import { mailDomain } from "./mail-domain";
+import { mailDomain } from "@/lib/core/mail-settings";
 
 /**
  * What a bounce address names: a letter's DeliveryMessage, a supporter's

@@ -1,5 +1,5 @@
 import "server-only";
-import { mailDomain } from "./mail-domain";
+import { mailDomain } from "@/lib/core/mail-settings";
 import { env } from "@/lib/core/env";
 import { decryptText } from "@/lib/privacy/encryption";
 import { redactAddresses } from "@/lib/privacy/redact";

@@ -3,13 +3,14 @@ import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/core/env";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
+import { smtpOptions } from "@/lib/core/mail-settings";
 import { encryptText } from "@/lib/privacy/encryption";
 import { insertLocalDigestMail } from "./data";
 
 // lib/delivery/mailer.ts's OutgoingMail carries no attachments, and
 // lib/delivery sits above this folder (it asks here which addressees take
-// digests), so digests have this small send path with the same settings:
-// SMTP_URL, TLS unless the server is on this machine, DKIM when configured;
+// digests), so digests have this small send path with the same settings
+// (lib/core/mail-settings.ts: SMTP_URL, TLS unless local, DKIM when configured);
 // the local outbox without SMTP_URL. A few digests a day need no pool.
 
 export type DigestMail = {
@@ -25,33 +26,10 @@ export type DigestMail = {
 
 export type DigestSendOutcome = { accepted: true } | { accepted: false; permanent: boolean; reason: string };
 
-const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const deadlineMs = 120_000;
 
-/** The domain of Message-IDs: as lib/delivery/mail-domain.ts (which this folder may not import). */
-export function digestMailDomain(): string {
-  const settings = env();
-  return settings.MAIL_RETURN_PATH_DOMAIN ?? new URL(settings.PUBLIC_URL).hostname;
-}
-
 function transportFor(url: string) {
-  const settings = env();
-  const dkim =
-    settings.DKIM_DOMAIN && settings.DKIM_SELECTOR && settings.DKIM_PRIVATE_KEY
-      ? {
-          domainName: settings.DKIM_DOMAIN,
-          keySelector: settings.DKIM_SELECTOR,
-          privateKey: settings.DKIM_PRIVATE_KEY.replace(/\\n/g, "\n"),
-        }
-      : undefined;
-  return nodemailer.createTransport({
-    url,
-    requireTLS: !localHosts.has(new URL(url).hostname) && !url.startsWith("smtps://"),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-    dkim,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return nodemailer.createTransport(smtpOptions(url) as Parameters<typeof nodemailer.createTransport>[0]);
 }
 
 /** Sends one digest; never throws (anything unexpected is a temporary failure). */

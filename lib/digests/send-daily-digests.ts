@@ -16,7 +16,8 @@ import {
   nextDigestLook,
   type ClaimedDigest,
 } from "./data";
-import { digestMailDomain, sendDigestMail, type DigestMail } from "./digest-mailer";
+import { mailDomain } from "@/lib/core/mail-settings";
+import { sendDigestMail, type DigestMail } from "./digest-mailer";
 import { coverLanguage, digestTexts } from "./digest-texts";
 import { digestDayDue, localDay } from "./office-day";
 import { renderDigestPdf } from "./render-digest-pdf";
@@ -70,7 +71,7 @@ export type DigestSendOptions = {
 
 /** Makes the digests whose day has ended and whose office is open; returns how many letters they carry. */
 export async function makeDueDigests(now: Date): Promise<number> {
-  const domain = digestMailDomain();
+  const domain = mailDomain();
   let letters = 0;
   for (const group of await groupsAwaitingDigests()) {
     const due = digestDayDue(now, group);
