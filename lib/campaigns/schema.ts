@@ -27,7 +27,13 @@ export const publicAddresseeSchema = z.object({
   role: z.string(),
   organisation: z.string().nullable(),
   kind: addresseeKindSchema,
-  country: z.string().length(2).nullable().describe("ISO 3166-1 alpha-2, for embassies and missions"),
+  // A pattern, not .length(2): zod 4.6 runs a length check on any value with a "length" property, and
+  // {"length": {"toString": 0}} then throws instead of being refused (the schema sweep found it).
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .describe("ISO 3166-1 alpha-2, for embassies and missions"),
   emails: z.array(z.string()),
   xHandle: z.string().nullable().describe("Without the leading @"),
   postalAddress: z.string().nullable(),
