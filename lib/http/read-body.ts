@@ -21,6 +21,16 @@ function refused(status: 400 | 413 | 415, key: ApiMessageKey, values?: Record<st
 }
 
 /**
+ * Drops a "length" that is not a number from any object in a JSON body. zod
+ * 4.6 runs its size checks (min, max, length) on any value that has a length,
+ * even after it refused the value's type, and {"length": {"toString": 0}}
+ * then throws instead of being refused. None of our fields is called length.
+ */
+function withoutForgedLengths(key: string, value: unknown): unknown {
+  return key === "length" && typeof value !== "number" ? undefined : value;
+}
+
+/**
  * Reads a JSON or form body of at most 64 KiB (maxRequestBodyBytes). Larger
  * bodies are refused before they are parsed, so an oversized request cannot
  * tie up the server.
@@ -35,7 +45,7 @@ export async function readBody(request: Request, formFields: readonly string[]):
   const text = new TextDecoder("utf-8", { fatal: false }).decode(raw);
   if (type === "application/json") {
     try {
-      const value: unknown = JSON.parse(text);
+      const value: unknown = JSON.parse(text, withoutForgedLengths);
       if (!value || typeof value !== "object" || Array.isArray(value)) return refused(400, "notAnObject");
       return { ok: true, value: value as Record<string, unknown> };
     } catch {
