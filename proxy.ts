@@ -6,11 +6,12 @@
 // itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
+import { onionOrigin, originOfRequest } from "@/lib/core/origins";
 import { maxRequestBodyBytes } from "@/lib/core/vocabulary";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
-const internalHeaders = ["x-nonce", "x-locale", "x-path-without-lang"];
+const internalHeaders = ["x-nonce", "x-locale", "x-path-without-lang", "x-origin"];
 
 function decodable(pathname: string): boolean {
   try {
@@ -21,11 +22,13 @@ function decodable(pathname: string): boolean {
   }
 }
 
+const refusalCodes = { 400: "bad_request", 413: "too_large", 421: "misdirected" } as const;
+
 /** A refusal with the security headers; JSON where the API answers. */
-function refuse(pathname: string, status: 400 | 413, message: string, headers: Record<string, string>) {
+function refuse(pathname: string, status: 400 | 413 | 421, message: string, headers: Record<string, string>) {
   const api = pathname.startsWith("/api/") || /^\/c\/[^/]+\/letters\//.test(pathname);
   const response = api
-    ? NextResponse.json({ error: { code: status === 413 ? "too_large" : "bad_request", message } }, { status })
+    ? NextResponse.json({ error: { code: refusalCodes[status], message } }, { status })
     : new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("Cache-Control", "no-store");
@@ -38,12 +41,23 @@ export function proxy(request: NextRequest) {
   const url = request.nextUrl;
   // Only the campaign widget may be framed, and only by the sites the operator allows.
   const embed = url.pathname.startsWith("/embed/");
+  // The listed origin this request came in on: its links, redirects and headers follow it.
+  const origin = originOfRequest(request.headers);
+  const onion = onionOrigin();
   const headers = securityHeaders({
     nonce,
-    https: settings.PUBLIC_URL.startsWith("https://"),
+    // The onion is end-to-end encrypted by Tor; HSTS or upgrade-insecure-requests would break it.
+    https: origin !== null && origin.https && origin.kind !== "onion",
     development: settings.NODE_ENV === "development",
     ...(embed ? { embedFrameAncestors: settings.EMBED_FRAME_ANCESTORS } : {}),
+    // Tor Browser offers the onion for the same page (it heeds this on HTTPS pages only).
+    ...(onion && origin && origin.kind !== "onion"
+      ? { onionLocation: `${onion.origin}${url.pathname}${url.search}` }
+      : {}),
   });
+  // Not a page that links elsewhere: a plain refusal, and the Host is not echoed.
+  if (origin === null)
+    return refuse(url.pathname, 421, "Misdirected request: this server does not answer for that address.", headers);
   // Next.js answers these with a bare 500 (a path it cannot percent-decode, such
   // as /c/%zz, and a server action over its body limit); say what is wrong instead.
   if (!decodable(url.pathname))
@@ -55,6 +69,7 @@ export function proxy(request: NextRequest) {
   // Headers the proxy tells the pages: whatever a client sent under these names is dropped.
   for (const name of internalHeaders) requestHeaders.delete(name);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-origin", origin.origin);
   // The interface language: ?lang=, else Accept-Language (lib/i18n/locales.ts).
   requestHeaders.set(
     "x-locale",

@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
+import { publicOrigins } from "@/lib/core/origins";
 import { keyFor, keyId } from "@/lib/privacy/keys";
 import { hashPassword, passwordLength, verifyPassword } from "./password";
 
@@ -82,7 +83,8 @@ function createAuth() {
     // Its warnings say "User not found" or "Invalid password": a log reader
     // would learn which staff emails exist. Errors only.
     logger: { level: "error" },
-    trustedOrigins: [publicUrl],
+    // Staff may sign in on any of our origins (the onion included).
+    trustedOrigins: publicOrigins().map((o) => o.origin),
   });
 }
 

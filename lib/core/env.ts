@@ -3,6 +3,7 @@
 // variable's name instead of failing later in a request.
 import { z } from "zod";
 import { isPlainMailAddress } from "@/lib/core/mail-address";
+import { onionHostPattern, originProblem } from "@/lib/core/origin-rules";
 
 // Tuned by measurement: see PROOF_OF_WORK_ITERATIONS below.
 const POW_DEFAULTS = { iterations: 1000, attempts: 1000 };
@@ -46,6 +47,43 @@ export const serverEnvSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: integer(100, 600_000, 5_000),
   /** Public origin used in links and emails, e.g. https://write.example.org */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /**
+   * The onion service's origin (lib/core/origins.ts), e.g.
+   * http://<56 characters>.onion: pages answered on it stay on it, clearnet
+   * pages name it in Onion-Location, and emails give its link beside the
+   * canonical one.
+   */
+  ONION_URL: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = originProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      else if (!onionHostPattern.test(new URL(value).hostname))
+        ctx.addIssue({ code: "custom", message: "must be a v3 onion address: 56 letters and digits, then .onion" });
+    })
+    .optional(),
+  /**
+   * Other domains that serve this same app (mirrors for readers whose
+   * network blocks PUBLIC_URL), separated by commas or spaces. HTTPS, or
+   * http on a *.localhost name for trying them on one machine.
+   */
+  MIRROR_URLS: z
+    .string()
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z.string().superRefine((value, ctx) => {
+          const problem = originProblem(value);
+          if (problem) ctx.addIssue({ code: "custom", message: `${value}: ${problem}` });
+          else if (!value.startsWith("https://") && !/^http:\/\/([a-z0-9-]+\.)*localhost(:\d+)?\/?$/.test(value))
+            ctx.addIssue({
+              code: "custom",
+              message: `${value}: a mirror must use https:// (http only on *.localhost)`,
+            });
+        }),
+      ),
+    )
+    .default([]),
   /**
    * Secret from which the keys for encryption at rest, email hashes, signed
    * links and proof-of-work challenges are derived (lib/privacy/keys.ts).

@@ -136,6 +136,7 @@ export const apiErrorCodes = [
   "too_large",
   "closed",
   "cross_site",
+  "misdirected",
   "unavailable",
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/core/env";
+import { listedOrigin } from "@/lib/core/origins";
 
 /**
  * A browser on another site can post a plain HTML form to our JSON API
@@ -7,11 +7,12 @@ import { env } from "@/lib/core/env";
  * sign in their browser, inflating the counts from many real addresses.
  * Browsers say where a request comes from (Origin, Sec-Fetch-Site); API
  * clients that are not browsers send neither and are not affected. Our own
- * pages sign through server actions, never through this API.
+ * pages sign through server actions, never through this API. Each of our
+ * origins (the canonical one, the onion, the mirrors) is one site.
  */
 export function crossSiteOrigin(headers: Headers): string | null {
   const origin = headers.get("origin");
-  if (origin && origin !== new URL(env().PUBLIC_URL).origin) return origin;
+  if (origin && listedOrigin(origin) === null) return origin;
   if (headers.get("sec-fetch-site") === "cross-site") return origin ?? "another site";
   return null;
 }

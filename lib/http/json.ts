@@ -6,7 +6,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { ApiError, ApiErrorCode } from "@/lib/core/errors";
 import { apiMessage } from "@/lib/letters/form-messages";
-import { env } from "@/lib/core/env";
+import { originOfRequest, type PublicOrigin } from "@/lib/core/origins";
 import { redactAddresses } from "@/lib/privacy/redact";
 import { apiSecurityHeaders } from "./security-headers";
 
@@ -21,6 +21,7 @@ export const apiErrorStatus: Record<ApiErrorCode, number> = {
   too_large: 413,
   closed: 409,
   cross_site: 403,
+  misdirected: 421,
   unavailable: 503,
 };
 
@@ -92,29 +93,49 @@ export function withApiErrors<Args extends unknown[]>(
   };
 }
 
-let apiHeaders: [string, string][] | undefined;
+const apiHeaders = new Map<string, [string, string][]>();
+
+/** The API's security headers for answers on this origin (none of HSTS on the onion). */
+function apiHeadersFor(origin: PublicOrigin | null): [string, string][] {
+  const https = origin !== null && origin.https && origin.kind !== "onion";
+  const key = String(https);
+  let headers = apiHeaders.get(key);
+  if (!headers) {
+    headers = [...Object.entries(apiSecurityHeaders({ https })), ["Vary", "Accept-Language"]];
+    apiHeaders.set(key, headers);
+  }
+  return headers;
+}
 
 /**
  * Every route under app/api: withApiErrors, and the security headers that
  * proxy.ts gives every other answer (proxy.ts's matcher leaves these routes
- * out). A header the route set itself stays.
+ * out). A header the route set itself stays. A request for a host that is
+ * not one of ours (lib/core/origins.ts) is refused before the route runs.
  */
 export function apiRoute<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response> | Response,
 ): (...args: Args) => Promise<Response> {
   const guarded = withApiErrors(async (...args: Args) => handler(...args));
   return async (...args) => {
-    let response = await guarded(...args);
-    apiHeaders ??= [
-      ...Object.entries(apiSecurityHeaders({ https: env().PUBLIC_URL.startsWith("https://") })),
-      ["Vary", "Accept-Language"],
-    ];
+    const request = args[0] instanceof Request ? args[0] : null;
+    // Next.js builds request.url from the Host; a Request made in a test has only the URL.
+    const origin = request
+      ? originOfRequest({
+          get: (name) => request.headers.get(name) ?? (name === "host" ? new URL(request.url).host : null),
+        })
+      : null;
+    let response =
+      request && origin === null
+        ? apiErrorResponse({ code: "misdirected", message: apiMessage("misdirected") })
+        : await guarded(...args);
+    const headers = apiHeadersFor(origin);
     try {
-      for (const [name, value] of apiHeaders) if (!response.headers.has(name)) response.headers.set(name, value);
+      for (const [name, value] of headers) if (!response.headers.has(name)) response.headers.set(name, value);
     } catch {
       // A response with immutable headers (one passed through from fetch): copied once.
       response = new Response(response.body, response);
-      for (const [name, value] of apiHeaders) if (!response.headers.has(name)) response.headers.set(name, value);
+      for (const [name, value] of headers) if (!response.headers.has(name)) response.headers.set(name, value);
     }
     return response;
   };

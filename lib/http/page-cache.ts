@@ -96,6 +96,10 @@ export function cacheTarget(request: {
   if (destination !== undefined && !documentDestinations.has(destination)) return null;
   const host = header(headers, "host")?.toLowerCase();
   if (!host) return null;
+  // The render is asked for by Host alone: a different X-Forwarded-Host (which
+  // proxy.ts checks too, lib/core/origins.ts) goes to Next.js to be judged.
+  const forwardedHost = header(headers, "x-forwarded-host")?.toLowerCase();
+  if (forwardedHost !== undefined && forwardedHost !== host) return null;
 
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);

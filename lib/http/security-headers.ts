@@ -19,6 +19,8 @@ export type SecurityOptions = {
    * a list of origins).
    */
   embedFrameAncestors?: string;
+  /** The same page on the onion service (Onion-Location), for answers on a clearnet origin. */
+  onionLocation?: string;
 };
 
 /** The CSP source list for frame-ancestors: 'none' unless this is the embed route. */
@@ -71,6 +73,7 @@ export function securityHeaders(o: SecurityOptions): Record<string, string> {
     "Cross-Origin-Resource-Policy": framable ? "cross-origin" : "same-origin",
     "Permissions-Policy":
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+    ...(o.onionLocation ? { "Onion-Location": o.onionLocation } : {}),
   };
 }
 

@@ -44,4 +44,12 @@ describe("security headers", () => {
     expect(none["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
     expect(none["X-Frame-Options"]).toBe("DENY");
   });
+
+  it("name the onion service's copy of the page in Onion-Location when one is set, and only then", () => {
+    const onion = "http://" + "a".repeat(56) + ".onion/c/amnesty?lang=ru";
+    expect(
+      securityHeaders({ nonce: "abc", https: true, development: false, onionLocation: onion })["Onion-Location"],
+    ).toBe(onion);
+    expect(securityHeaders({ nonce: "abc", https: true, development: false })["Onion-Location"]).toBeUndefined();
+  });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SupporterContact" ADD COLUMN     "linkOriginEncrypted" BYTEA;
+
