@@ -3,10 +3,10 @@
 // each): what it is about, the confirm link, "this was not me", and a last
 // word. Their own parts go in between: the letters waiting, the exact text,
 // the deadline.
-import { renderEmail, type EmailBlock, type EmailContext, type RenderedEmail } from "./layout";
+import { renderEmail, type EmailBlock, type EmailContext, type EmailLink, type RenderedEmail } from "./layout";
 import { fill } from "./texts";
 
-export type ConfirmationContext = EmailContext & { campaignTitle: string; confirmUrl: string };
+export type ConfirmationContext = EmailContext & { campaignTitle: string; confirmUrl: EmailLink };
 
 /**
  * `t` the email's texts. With `addressees` (letters wait) the email names

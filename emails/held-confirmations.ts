@@ -4,7 +4,7 @@
 // before the confirm button (or, for a submission without letters for us
 // to send, that asks only to confirm the address), and its own "this was
 // not me".
-import { renderEmail, type EmailContext, type RenderedEmail } from "./layout";
+import { renderEmail, type EmailContext, type EmailLink, type RenderedEmail } from "./layout";
 import { emailTexts, fill } from "./texts";
 
 export type HeldSubmission = {
@@ -12,8 +12,8 @@ export type HeldSubmission = {
   campaignTitle: string;
   /** Whom the waiting letters go to; null for a submission that asks only to confirm the address (no letters). */
   addressees: string[] | null;
-  confirmUrl: string;
-  deleteUrl: string;
+  confirmUrl: EmailLink;
+  deleteUrl: EmailLink;
 };
 
 export function heldConfirmationsEmail(context: EmailContext & { submissions: HeldSubmission[] }): RenderedEmail {

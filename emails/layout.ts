@@ -1,12 +1,23 @@
 // The frame every supporter email shares: a text part and a simple HTML part
 // (no images, no remote content, no tracking), with the delete-my-data link
 // at the foot of each.
-import { daysPhrase, fill, footerTexts } from "./texts";
+import { daysPhrase, fill, footerTexts, linkTexts } from "./texts";
+
+/** Which of the site's addresses a link opens: the usual one, the Tor onion service, or a mirror. */
+export type LinkKind = "canonical" | "onion" | "mirror";
+
+/**
+ * Where a link leads: one URL (the site's usual address), or the same page
+ * at each address the supporter may use, theirs first
+ * (lib/privacy/email-links.ts). With more than one, each is labelled, so a
+ * reader whose network blocks one address has the other at hand.
+ */
+export type EmailLink = string | readonly { url: string; kind: LinkKind }[];
 
 export type EmailBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: string[] }
-  | { kind: "link"; label: string; url: string }
+  | { kind: "link"; label: string; url: EmailLink }
   /** Text someone typed, shown as a quotation (never as markup or a link of ours). */
   | { kind: "quote"; text: string };
 
@@ -19,10 +30,18 @@ const escapeHtml = (value: string) =>
 const rtlLanguages = new Set(["ar", "fa", "he", "ur"]);
 
 /** What every email needs besides its own text. */
-export type EmailContext = { language: string; deleteUrl: string; retentionDays: number };
+export type EmailContext = { language: string; deleteUrl: EmailLink; retentionDays: number };
+
+/** The link's URLs, first the one to follow. */
+export function linkUrls(link: EmailLink): string[] {
+  return typeof link === "string" ? [link] : link.map((l) => l.url);
+}
 
 export function renderEmail(options: EmailContext & { subject: string; blocks: EmailBlock[] }): RenderedEmail {
   const footer = footerTexts(options.language);
+  const via = linkTexts(options.language);
+  const addresses = (link: EmailLink) =>
+    typeof link === "string" ? [{ url: link, kind: "canonical" as const }] : link;
   const blocks: EmailBlock[] = [
     ...options.blocks,
     { kind: "paragraph", text: fill(footer.why, { days: daysPhrase(options.language, options.retentionDays) }) },
@@ -37,7 +56,9 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
           .split("\n")
           .map((line) => `> ${line}`)
           .join("\n");
-      return `${block.label}\n${block.url}`;
+      const [only, ...more] = addresses(block.url);
+      if (only && more.length === 0) return `${block.label}\n${only.url}`;
+      return [block.label, ...addresses(block.url).map((a) => `${via[a.kind]} ${a.url}`)].join("\n");
     })
     .join("\n\n");
   const body = blocks
@@ -48,7 +69,13 @@ export function renderEmail(options: EmailContext & { subject: string; blocks: E
         return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
       if (block.kind === "quote")
         return `<blockquote style="white-space: pre-wrap; border-inline-start: 3px solid #999; margin: 0; padding-inline-start: 1em;">${escapeHtml(block.text)}</blockquote>`;
-      return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></p>`;
+      const [only, ...more] = addresses(block.url);
+      if (only && more.length === 0) return `<p><a href="${escapeHtml(only.url)}">${escapeHtml(block.label)}</a></p>`;
+      // Each address labelled, its URL shown: a reader can copy the one their network lets through.
+      const lines = addresses(block.url).map(
+        (a) => `${escapeHtml(via[a.kind])} <a href="${escapeHtml(a.url)}">${escapeHtml(a.url)}</a>`,
+      );
+      return `<p>${escapeHtml(block.label)}<br>\n${lines.join("<br>\n")}</p>`;
     })
     .join("\n");
   const dir = rtlLanguages.has(options.language) ? "rtl" : "ltr";

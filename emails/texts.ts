@@ -3,6 +3,12 @@
 
 type EmailTexts = {
   footer: { why: string; delete: string };
+  /**
+   * Labels of a link's addresses when an email gives more than one (the
+   * usual one, the Tor onion service, the mirror the supporter used); an
+   * email with one address shows none.
+   */
+  links: { canonical: string; onion: string; mirror: string };
   confirmation: {
     subject: string;
     intro: string;
@@ -76,6 +82,7 @@ const texts: Record<string, EmailTexts> = {
       why: "You receive this email because this address was given on our letter form. We keep it encrypted and delete it {days} after your letters are delivered or the campaign closes, whichever comes first; if you agreed that we may contact you, {days} after the campaign closes.",
       delete: "Delete my data now:",
     },
+    links: { canonical: "Usual address:", onion: "Tor Browser (onion address):", mirror: "Mirror address:" },
     confirmation: {
       subject: "Confirm your email address to send your letters",
       intro:
@@ -165,6 +172,7 @@ const texts: Record<string, EmailTexts> = {
       why: "Vous recevez ce message parce que cette adresse a été donnée dans notre formulaire de lettre. Nous la gardons chiffrée et la supprimons {days} après la remise de vos lettres ou la fin de la campagne, selon ce qui arrive en premier ; si vous avez accepté que nous vous contactions, {days} après la fin de la campagne.",
       delete: "Supprimer mes données maintenant :",
     },
+    links: { canonical: "Adresse habituelle :", onion: "Navigateur Tor (adresse onion) :", mirror: "Adresse miroir :" },
     confirmation: {
       subject: "Confirmez votre adresse pour envoyer vos lettres",
       intro:
@@ -259,6 +267,7 @@ const texts: Record<string, EmailTexts> = {
       why: "Recibe este correo porque esta dirección se indicó en nuestro formulario de cartas. La guardamos cifrada y la borramos {days} después de que sus cartas se entreguen o la campaña termine, lo que ocurra primero; si aceptó que le contactemos, {days} después de que termine la campaña.",
       delete: "Borrar mis datos ahora:",
     },
+    links: { canonical: "Dirección habitual:", onion: "Tor Browser (dirección onion):", mirror: "Dirección espejo:" },
     confirmation: {
       subject: "Confirme su dirección de correo para enviar sus cartas",
       intro: "Nos pidió enviar sus cartas de la campaña «{title}». Solo saldrán cuando confirme esta dirección.",
@@ -347,6 +356,7 @@ const texts: Record<string, EmailTexts> = {
       why: "Вы получили это письмо, потому что этот адрес был указан в нашей форме. Мы храним его в зашифрованном виде и удаляем через {days} после доставки писем или закрытия кампании, смотря что наступит раньше; если вы согласились, чтобы мы с вами связались, — через {days} после закрытия кампании.",
       delete: "Удалить мои данные сейчас:",
     },
+    links: { canonical: "Обычный адрес:", onion: "Tor Browser (onion-адрес):", mirror: "Адрес зеркала:" },
     confirmation: {
       subject: "Подтвердите адрес эл. почты, чтобы отправить письма",
       intro:
@@ -443,6 +453,10 @@ export function emailTexts(language: string): EmailTexts {
 
 export function footerTexts(language: string) {
   return emailTexts(language).footer;
+}
+
+export function linkTexts(language: string) {
+  return emailTexts(language).links;
 }
 
 /** A number of days as the language says it ("30 days", "30 дней", "21 день"), for {days} holes. */

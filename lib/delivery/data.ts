@@ -729,7 +729,7 @@ export async function supporterAndCampaign(tx: Tx, signatureId: string) {
   return tx.signature.findUnique({
     where: { id: signatureId },
     select: {
-      contact: { select: { emailEncrypted: true, emailConfirmedAt: true } },
+      contact: { select: { emailEncrypted: true, emailConfirmedAt: true, linkOriginEncrypted: true } },
       campaign: { select: { languages: true, translations: { select: { language: true, title: true } } } },
     },
   });

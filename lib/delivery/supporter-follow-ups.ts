@@ -5,7 +5,8 @@ import { thankYouEmail } from "@/emails/thank-you";
 import type { Prisma } from "@/generated/prisma/client";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { env } from "@/lib/core/env";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { deletionLink } from "@/lib/privacy/deletion-link";
+import { openLinkOrigin } from "@/lib/privacy/email-links";
 import { decryptText } from "@/lib/privacy/encryption";
 import {
   confirmationLanguage,
@@ -37,7 +38,13 @@ async function recipientOf(tx: Prisma.TransactionClient, signatureId: string, no
   // Follow-ups speak the language the confirmation email spoke.
   const language = (await confirmationLanguage(tx, signatureId)) ?? signature.campaign.languages[0] ?? "en";
   const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
-  const context: EmailContext = { language, retentionDays, deleteUrl: deletionUrl(signatureId, language) };
+  // The thank-you (queued at the confirm click) and the summary both start
+  // their links at the origin the supporter signed on, as the confirmation
+  // did: one order in every email to them. The click's own origin is not
+  // used: a link opened on another device, or the first one in the email,
+  // says less about where the supporter can reach us than where they signed.
+  const linkOrigin = openLinkOrigin(signature.contact.linkOriginEncrypted, signatureId);
+  const context: EmailContext = { language, retentionDays, deleteUrl: deletionLink(signatureId, language, linkOrigin) };
   return {
     to: decryptText(signature.contact.emailEncrypted, {
       table: "SupporterContact",

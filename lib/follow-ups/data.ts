@@ -55,7 +55,9 @@ export async function reminderDetails(tx: Tx, signatureId: string) {
       campaign: {
         select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },
       },
-      contact: { select: { emailEncrypted: true, emailConfirmedAt: true, consentContact: true } },
+      contact: {
+        select: { emailEncrypted: true, emailConfirmedAt: true, consentContact: true, linkOriginEncrypted: true },
+      },
       letters: {
         where: { status: "awaiting_confirmation", channel: "platform_email" },
         orderBy: { createdAt: "asc" },
@@ -98,14 +100,23 @@ export async function updateRecipientCounts(campaignId: string): Promise<Record<
   return Object.fromEntries(rows.map((row) => [row.language, row.count]));
 }
 
-/** The supporters an update in `language` goes to, with their encrypted address (base64: raw queries cannot return bytes). */
+/**
+ * The supporters an update in `language` goes to, with their encrypted
+ * address and sealed link origin (base64: raw queries cannot return bytes).
+ */
 export async function updateRecipients(tx: Tx, campaignId: string, language: string) {
-  const rows = await tx.$queryRaw<{ id: string; email: string }[]>`
-    SELECT s.id::text AS id, encode(sc."emailEncrypted", 'base64') AS email
+  const rows = await tx.$queryRaw<{ id: string; email: string; linkOrigin: string | null }[]>`
+    SELECT s.id::text AS id, encode(sc."emailEncrypted", 'base64') AS email,
+           encode(sc."linkOriginEncrypted", 'base64') AS "linkOrigin"
     ${recipientsSql(campaignId)}
       AND COALESCE(spoken.language, s.language) = ${language}
     ORDER BY s."createdAt"`;
-  return rows.map((row) => ({ signatureId: row.id, emailEncrypted: new Uint8Array(Buffer.from(row.email, "base64")) }));
+  const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
+  return rows.map((row) => ({
+    signatureId: row.id,
+    emailEncrypted: bytes(row.email),
+    linkOriginEncrypted: row.linkOrigin === null ? null : bytes(row.linkOrigin),
+  }));
 }
 
 /** Campaigns staff may write to, with their titles and the updates already sent. */

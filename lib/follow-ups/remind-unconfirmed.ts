@@ -4,9 +4,10 @@ import { pickTranslation } from "@/lib/campaigns/text";
 import { env } from "@/lib/core/env";
 import { confirmationLanguage } from "@/lib/delivery/data";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { deletionLink } from "@/lib/privacy/deletion-link";
+import { openLinkOrigin } from "@/lib/privacy/email-links";
 import { decryptText } from "@/lib/privacy/encryption";
-import { confirmationUrl, validForHours } from "@/lib/signatures/confirmation-email";
+import { confirmationLink, validForHours } from "@/lib/signatures/confirmation-email";
 import { mayEmailConfirmation } from "@/lib/signatures/rate-limits";
 import { inTransaction, reminderDetails, signaturesToRemind } from "./data";
 
@@ -54,12 +55,14 @@ async function remindOne(signatureId: string, now: Date): Promise<boolean> {
     const expiresAt = new Date(Math.floor(signedAt.getTime() / 1000) * 1000 + validForHours * hour);
     if (expiresAt <= now) return false;
     const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+    // Its links start where the supporter signed, as the first email's did.
+    const linkOrigin = openLinkOrigin(signature.contact.linkOriginEncrypted, signatureId);
     const context = {
       language,
       retentionDays,
-      deleteUrl: deletionUrl(signatureId, language),
+      deleteUrl: deletionLink(signatureId, language, linkOrigin),
       campaignTitle: pickTranslation(campaign.translations, campaign.languages, language)?.title ?? "",
-      confirmUrl: confirmationUrl(campaign.slug, signatureId, language, signedAt),
+      confirmUrl: confirmationLink(campaign.slug, signatureId, language, signedAt, linkOrigin),
       expiresAt,
     };
     const to = decryptText(signature.contact.emailEncrypted, {

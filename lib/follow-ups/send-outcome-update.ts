@@ -7,7 +7,9 @@ import { assertRole, type StaffIdentity } from "@/lib/auth/staff-identity";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { env } from "@/lib/core/env";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import type { EmailLink } from "@/emails/layout";
+import { deletionLink } from "@/lib/privacy/deletion-link";
+import { emailLink, openLinkOrigin } from "@/lib/privacy/email-links";
 import { decryptText } from "@/lib/privacy/encryption";
 import {
   campaignsWithUpdates,
@@ -111,7 +113,7 @@ async function checkedTarget(staff: StaffIdentity, draft: UpdateDraft) {
 }
 
 /** The email exactly as a supporter will get it; only the delete link, personal to each, is shown as "…". */
-function renderUpdate(draft: UpdateDraft, campaignTitle: string, deleteUrl: string): RenderedEmail {
+function renderUpdate(draft: UpdateDraft, campaignTitle: string, deleteUrl: EmailLink): RenderedEmail {
   return outcomeUpdateEmail({
     language: draft.language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,
@@ -127,7 +129,8 @@ export async function previewOutcomeUpdate(staff: StaffIdentity, draft: UpdateDr
   const target = await checkedTarget(staff, draft);
   if (target.outcome !== "ok") return target;
   const recipients = (await updateRecipientCounts(draft.campaignId))[draft.language] ?? 0;
-  const sample = `${env().PUBLIC_URL}/privacy/delete?token=…&lang=${encodeURIComponent(draft.language)}`;
+  // As a supporter who signed on the canonical origin gets it.
+  const sample = emailLink(`/privacy/delete?token=…&lang=${encodeURIComponent(draft.language)}`, null);
   return {
     outcome: "preview",
     draft,
@@ -179,7 +182,16 @@ export async function sendOutcomeUpdate(
           column: "emailEncrypted",
           row: recipient.signatureId,
         }),
-        email: renderUpdate(draft, target.title, deletionUrl(recipient.signatureId, draft.language)),
+        // Its links start where the supporter signed.
+        email: renderUpdate(
+          draft,
+          target.title,
+          deletionLink(
+            recipient.signatureId,
+            draft.language,
+            openLinkOrigin(recipient.linkOriginEncrypted, recipient.signatureId),
+          ),
+        ),
         purgeAfter: new Date(now.getTime() + retentionDays * day),
       });
       if (filed) queued += 1;

@@ -1,6 +1,13 @@
 import "server-only";
+import type { EmailLink } from "@/emails/layout";
 import { env } from "@/lib/core/env";
+import { emailLink } from "./email-links";
 import { signValue, verifySignedValue } from "./encryption";
+
+function deletionPath(signatureId: string, language: string): string {
+  const token = encodeURIComponent(signValue(`delete.${signatureId}`));
+  return `/privacy/delete?token=${token}&lang=${encodeURIComponent(language)}`;
+}
 
 /**
  * The "delete my data" link in every supporter email. Signed, so it works
@@ -8,8 +15,12 @@ import { signValue, verifySignedValue } from "./encryption";
  * not, and it only ever removes data.
  */
 export function deletionUrl(signatureId: string, language: string): string {
-  const token = encodeURIComponent(signValue(`delete.${signatureId}`));
-  return `${env().PUBLIC_URL}/privacy/delete?token=${token}&lang=${encodeURIComponent(language)}`;
+  return `${env().PUBLIC_URL}${deletionPath(signatureId, language)}`;
+}
+
+/** The same link in an email: at the origin the supporter signed on first, then the canonical and onion ones. */
+export function deletionLink(signatureId: string, language: string, linkOrigin: string | null): EmailLink {
+  return emailLink(deletionPath(signatureId, language), linkOrigin);
 }
 
 /** The signature a deletion token names, or null when it is not one of ours. */

@@ -8,7 +8,10 @@ import { keyFor, keyId } from "./keys";
  * column is added here and nowhere else.
  */
 export const encryptedColumns = {
-  SupporterContact: { row: "signatureId", columns: ["emailEncrypted", "nameEncrypted", "cityEncrypted"] },
+  SupporterContact: {
+    row: "signatureId",
+    columns: ["emailEncrypted", "nameEncrypted", "cityEncrypted", "linkOriginEncrypted"],
+  },
   PlatformLetter: { row: "letterId", columns: ["subjectEncrypted", "bodyEncrypted"] },
   OutboxMessage: { row: "id", columns: ["toEncrypted", "textEncrypted", "htmlEncrypted"] },
   LocalMail: { row: "id", columns: ["toAddressEncrypted", "rawEncrypted"] },

@@ -4,7 +4,9 @@ import { contactConfirmationEmail } from "@/emails/contact-confirmation";
 import { env } from "@/lib/core/env";
 import type { ComposedLetter } from "@/lib/letters/compose-letters";
 import type { LetterBuilder } from "@/lib/letters/get-letter-builder";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import type { EmailLink } from "@/emails/layout";
+import { deletionLink } from "@/lib/privacy/deletion-link";
+import { emailLink } from "@/lib/privacy/email-links";
 import { signValue } from "@/lib/privacy/encryption";
 
 export const validForHours = 72;
@@ -15,9 +17,20 @@ export function confirmationToken(signatureId: string, now: Date): string {
   return signValue(`confirm.${signatureId}.${expires}`);
 }
 
-/** The page that shows what will be sent (or, without letters, what the address is for) and asks to confirm it. */
-export function confirmationUrl(slug: string, signatureId: string, language: string, now: Date): string {
-  return `${env().PUBLIC_URL}/c/${slug}/confirm?token=${encodeURIComponent(confirmationToken(signatureId, now))}&lang=${language}`;
+/**
+ * The page that shows what will be sent (or, without letters, what the
+ * address is for) and asks to confirm it: at the origin the supporter signed
+ * on first (`linkOrigin`), then the canonical and onion ones.
+ */
+export function confirmationLink(
+  slug: string,
+  signatureId: string,
+  language: string,
+  now: Date,
+  linkOrigin: string | null,
+): EmailLink {
+  const token = encodeURIComponent(confirmationToken(signatureId, now));
+  return emailLink(`/c/${slug}/confirm?token=${token}&lang=${language}`, linkOrigin);
 }
 
 type ConfirmationOptions = {
@@ -26,17 +39,19 @@ type ConfirmationOptions = {
   /** The supporter's language (the page they signed on); the letter's when not given. */
   language?: string;
   now: Date;
+  /** The origin the supporter's request came in on: the emails' links start there. */
+  linkOrigin: string | null;
 };
 
 /** What both confirmation emails carry: the confirm link, the delete link, the retention, the campaign's title. */
-function confirmationContext({ signatureId, builder, now, ...options }: ConfirmationOptions) {
+function confirmationContext({ signatureId, builder, now, linkOrigin, ...options }: ConfirmationOptions) {
   const language = options.language ?? builder.language;
   return {
     language,
     retentionDays: env().PERSONAL_DATA_RETENTION_DAYS,
-    deleteUrl: deletionUrl(signatureId, language),
+    deleteUrl: deletionLink(signatureId, language, linkOrigin),
     campaignTitle: builder.campaign.title,
-    confirmUrl: confirmationUrl(builder.campaign.slug, signatureId, language, now),
+    confirmUrl: confirmationLink(builder.campaign.slug, signatureId, language, now, linkOrigin),
   };
 }
 
@@ -50,7 +65,7 @@ export function confirmationEmail(
     addressees: options.letters.map((l) => l.addressee.name),
     letter: { subject: options.letters[0]!.subject, text: options.letters[0]!.text, replyToMe: options.replyToMe },
   });
-  return { ...email, url: context.confirmUrl };
+  return email;
 }
 
 /**
@@ -60,5 +75,5 @@ export function confirmationEmail(
  */
 export function contactConfirmationMail(options: ConfirmationOptions) {
   const context = confirmationContext(options);
-  return { ...contactConfirmationEmail(context), url: context.confirmUrl };
+  return contactConfirmationEmail(context);
 }

@@ -70,6 +70,8 @@ export type SignatureWrite = {
     emailEncrypted: Uint8Array | null;
     nameEncrypted: Uint8Array | null;
     cityEncrypted: Uint8Array | null;
+    /** The origin the supporter signed on, sealed (lib/privacy/email-links.ts). */
+    linkOriginEncrypted: Uint8Array | null;
     consentContact: boolean;
     replyToSupporter: boolean;
     /** Keep the (known) partner code until the signature counts. */
@@ -212,9 +214,10 @@ export async function writeSignature(gate: SigningGate, write: SignatureWrite | 
     known_source AS (SELECT code FROM "CampaignSource" WHERE "campaignId" = ${campaignId} AND code = ${source}),
     contact AS (
       INSERT INTO "SupporterContact" ("signatureId", "emailEncrypted", "nameEncrypted", "cityEncrypted",
-                                      "consentContact", "replyToSupporter", "sourceCode", "purgeAfter")
+                                      "linkOriginEncrypted", "consentContact", "replyToSupporter", "sourceCode", "purgeAfter")
       SELECT sig.id, ${p.add(contact?.emailEncrypted ?? null, "bytea")}, ${p.add(contact?.nameEncrypted ?? null, "bytea")},
-             ${p.add(contact?.cityEncrypted ?? null, "bytea")}, ${p.add(contact?.consentContact ?? false, "boolean")},
+             ${p.add(contact?.cityEncrypted ?? null, "bytea")}, ${p.add(contact?.linkOriginEncrypted ?? null, "bytea")},
+             ${p.add(contact?.consentContact ?? false, "boolean")},
              ${p.add(contact?.replyToSupporter ?? false, "boolean")},
              CASE WHEN ${p.add(contact?.keepSourceCode ?? false, "boolean")} THEN (SELECT code FROM known_source) END,
              ${purgeAfter}
@@ -457,7 +460,7 @@ export async function unconfirmedSignatures(tx: Tx, signatureIds: string[]) {
       id: true,
       language: true,
       createdAt: true,
-      contact: { select: { emailEncrypted: true, consentContact: true } },
+      contact: { select: { emailEncrypted: true, consentContact: true, linkOriginEncrypted: true } },
       _count: { select: { letters: { where: { channel: "platform_email" } } } },
       campaign: {
         select: { slug: true, languages: true, translations: { select: { language: true, title: true } } },

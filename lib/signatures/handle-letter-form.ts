@@ -29,6 +29,8 @@ export async function handleLetterForm(options: {
   client: string;
   previous: LetterFormState;
   locale: string;
+  /** The origin the form was sent on: the supporter's emails link there first. */
+  linkOrigin?: string;
 }): Promise<LetterFormState> {
   const { locale } = options;
   const values = formToObject(options.form, signatureFormFields);
@@ -76,6 +78,7 @@ export async function handleLetterForm(options: {
     builder,
     // Emails to the supporter speak the page's language, whatever the letter's.
     emailLanguage: locale,
+    linkOrigin: options.linkOrigin,
   });
   const signatures = result.kind === "signed" ? ((await getCampaignTotals(options.slug))?.signatures ?? 0) : 0;
   return signingFormState(result, { values, version, locale, signatures });

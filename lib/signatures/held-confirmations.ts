@@ -3,9 +3,10 @@ import { heldConfirmationsEmail } from "@/emails/held-confirmations";
 import { pickTranslation } from "@/lib/campaigns/text";
 import { queueSupporterEmail } from "@/lib/delivery/queue-supporter-email";
 import { env } from "@/lib/core/env";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { deletionLink } from "@/lib/privacy/deletion-link";
+import { openLinkOrigin } from "@/lib/privacy/email-links";
 import { decryptText } from "@/lib/privacy/encryption";
-import { confirmationUrl } from "./confirmation-email";
+import { confirmationLink } from "./confirmation-email";
 import { inTransaction, takeHeldConfirmations, unconfirmedSignatures } from "./data";
 
 const day = 24 * 60 * 60 * 1000;
@@ -30,16 +31,18 @@ export async function sendHeldConfirmations(addressKey: string, now = new Date()
     const newest = waiting[waiting.length - 1]!;
     const language = newest.language;
     const retentionDays = env().PERSONAL_DATA_RETENTION_DAYS;
+    // Each submission's links start at the origin it was made on; the email's own at the newest's.
+    const linkOrigin = (s: (typeof signatures)[number]) => openLinkOrigin(s.contact?.linkOriginEncrypted, s.id);
     const email = heldConfirmationsEmail({
       language,
       retentionDays,
-      deleteUrl: deletionUrl(newest.id, language),
+      deleteUrl: deletionLink(newest.id, language, linkOrigin(newest)),
       submissions: waiting.map((s) => ({
         at: s.createdAt,
         campaignTitle: pickTranslation(s.campaign.translations, s.campaign.languages, language)?.title ?? "",
         addressees: contactOnly(s) ? null : s.letters.map((l) => l.addressee.name),
-        confirmUrl: confirmationUrl(s.campaign.slug, s.id, language, now),
-        deleteUrl: deletionUrl(s.id, language),
+        confirmUrl: confirmationLink(s.campaign.slug, s.id, language, now, linkOrigin(s)),
+        deleteUrl: deletionLink(s.id, language, linkOrigin(s)),
       })),
     });
     await queueSupporterEmail(tx, {

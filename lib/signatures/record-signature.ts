@@ -8,6 +8,8 @@ import { pausedAddressees } from "@/lib/letters/paused-addressees";
 import { formMessages } from "@/lib/letters/form-messages";
 import type { FieldProblems } from "@/lib/core/errors";
 import type { LetterChannel } from "@/lib/core/vocabulary";
+import { canonicalOrigin } from "@/lib/core/origins";
+import { sealLinkOrigin } from "@/lib/privacy/email-links";
 import { encryptOptional, encryptText } from "@/lib/privacy/encryption";
 import { confirmationEmail, contactConfirmationMail } from "./confirmation-email";
 import { confirmationAllowance } from "./rate-limits";
@@ -82,6 +84,11 @@ export async function recordSignature(
   /** The language of the emails to the supporter (their interface's); the letter's by default. */
   emailLanguage?: string,
   gate?: SigningGate,
+  /**
+   * The origin the supporter's request came in on (canonical, onion or a
+   * mirror): the emails' links start there. The canonical one by default.
+   */
+  linkOrigin?: string,
 ): Promise<RecordSignatureResult> {
   // A caller that has loaded the builder already (the letter form) passes it: loaded once per signature.
   if (typeof campaign !== "string") return (await recordWith({ builder: campaign, version: null }, false))!;
@@ -145,7 +152,7 @@ export async function recordSignature(
     }
 
     const signatureId = randomUUID();
-    const write = signatureWrite(signatureId, builder, submission, letters, now, emailLanguage);
+    const write = signatureWrite(signatureId, builder, submission, letters, now, emailLanguage, linkOrigin);
     const written = await writeSignature(gate ?? noGate, {
       ...write,
       content: version === null ? null : { slug: builder.campaign.slug, version },
@@ -239,6 +246,7 @@ function signatureWrite(
   letters: RecordedLetter[],
   now: Date,
   emailLanguage: string | undefined,
+  linkOrigin = canonicalOrigin().origin,
 ): SignatureWrite {
   const retentionMs = env().PERSONAL_DATA_RETENTION_DAYS * day;
   const campaignId = builder.campaignId;
@@ -280,6 +288,8 @@ function signatureWrite(
             confirms === "letters" && submission.identity === "full"
               ? encryptOptional(submission.city, contactAt("cityEncrypted"))
               : null,
+          // Where the later emails' links start (the worker makes them, away from this request).
+          linkOriginEncrypted: sealLinkOrigin(linkOrigin, signatureId),
           consentContact: submission.consentContact,
           // A Reply-To exists only on letters our server sends.
           replyToSupporter: confirms === "letters" && submission.replyToMe,
@@ -328,8 +338,9 @@ function signatureWrite(
                   letters: platform,
                   replyToMe: submission.replyToMe,
                   now,
+                  linkOrigin,
                 })
-              : contactConfirmationMail({ signatureId, builder, language: spoken, now }),
+              : contactConfirmationMail({ signatureId, builder, language: spoken, now, linkOrigin }),
           ),
         }
       : null,

@@ -27,6 +27,12 @@ export type SignCampaignInput = {
    * letter's language.
    */
   emailLanguage?: string;
+  /**
+   * The origin the request came in on (`PublicOrigin.origin`): the
+   * supporter's emails give their links there first. The canonical one when
+   * not given.
+   */
+  linkOrigin?: string;
   now?: Date;
 };
 
@@ -76,11 +82,18 @@ export async function signCampaign(input: SignCampaignInput): Promise<SignCampai
   const challengeId = submission.altcha ? await provenChallenge(submission.altcha) : null;
   if (submission.altcha && !challengeId) return { kind: "proof_failed" };
 
-  const result = await recordSignature(input.builder ?? input.slug, submission, input.now, input.emailLanguage, {
-    challengeId,
-    challengeLifetimeSeconds: proofOfWorkLifetimeSeconds,
-    client: clientAllowance({ client: input.client, provedWork: Boolean(submission.altcha) }),
-  });
+  const result = await recordSignature(
+    input.builder ?? input.slug,
+    submission,
+    input.now,
+    input.emailLanguage,
+    {
+      challengeId,
+      challengeLifetimeSeconds: proofOfWorkLifetimeSeconds,
+      client: clientAllowance({ client: input.client, provedWork: Boolean(submission.altcha) }),
+    },
+    input.linkOrigin,
+  );
   switch (result.outcome) {
     case "campaign_not_found":
     case "campaign_closed":

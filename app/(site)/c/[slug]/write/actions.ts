@@ -7,6 +7,7 @@ import { campaignSlugSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/core/client-address";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { formMessage } from "@/lib/letters/form-messages";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { formProblem } from "@/lib/letters/schema";
 import { handleLetterForm } from "@/lib/signatures/handle-letter-form";
 import type { LetterFormState } from "@/lib/signatures/letter-form-state";
@@ -34,5 +35,7 @@ export async function letterFormAction(
     client: clientAddress(await headers()),
     previous: { values: {}, version },
     locale,
+    // A supporter who signed over Tor (or a mirror) finds that link first in their emails.
+    linkOrigin: (await requestOrigin()).origin,
   });
 }
