@@ -5,6 +5,14 @@ import { defineConfig } from "@playwright/test";
 
 export const e2ePort = Number(process.env.E2E_PORT || 3107);
 
+/**
+ * The e2e server answers on three origins (tests/setup/e2e-global.ts): the
+ * canonical one (baseURL), an onion (a v3-shaped fake host, which Chromium
+ * resolves to this machine below) and a mirror (*.localhost is loopback).
+ */
+export const e2eOnionHost = `${"abcdefghijklmnopqrstuvwxyz234567".repeat(2).slice(0, 56)}.onion:${e2ePort}`;
+export const e2eMirrorHost = `mirror.localhost:${e2ePort}`;
+
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.test.ts",
@@ -32,6 +40,8 @@ export default defineConfig({
         "--disable-sync",
         "--no-first-run",
         "--disable-quic",
+        // The onion origin, as Tor Browser would reach it, is this server.
+        "--host-resolver-rules=MAP *.onion 127.0.0.1",
       ],
     },
     trace: "retain-on-failure",

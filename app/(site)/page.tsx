@@ -4,7 +4,9 @@ import { CampaignPage } from "@/components/campaign/campaign-page";
 import { getHomePage } from "@/lib/campaigns/get-home-page";
 import { partnerSource } from "@/lib/campaigns/partner-source";
 import { translator } from "@/lib/i18n/messages";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { onionOffer } from "@/lib/privacy/onion-offer";
 
 export const dynamic = "force-dynamic";
 
@@ -25,5 +27,15 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const source = partnerSource((await searchParams).source);
   if (home.kind === "several") return <CampaignList campaigns={home.campaigns} locale={locale} source={source} />;
   if (home.kind === "none") return <p className="notice">{translator(locale, "home")("noCampaign")}</p>;
-  return <CampaignPage campaign={home.page.campaign} totals={home.page.totals} locale={locale} source={source} />;
+  const origin = await requestOrigin();
+  return (
+    <CampaignPage
+      campaign={home.page.campaign}
+      totals={home.page.totals}
+      locale={locale}
+      source={source}
+      origin={origin.origin}
+      onion={onionOffer(origin, await requestPathWithoutLang(), locale)}
+    />
+  );
 }

@@ -2,6 +2,7 @@
 import { withPartnerSource } from "@/lib/campaigns/partner-source";
 import type { PublicCampaign } from "@/lib/campaigns/schema";
 import { formatDate, languageNames, translator } from "@/lib/i18n/messages";
+import type { OnionOffer } from "@/lib/privacy/onion-offer";
 import type { CampaignTotals } from "@/lib/tallies/schema";
 import { AddresseeCard } from "./addressee-card";
 import { SafetyNotice } from "./safety-notice";
@@ -12,18 +13,24 @@ import { SignatureCount } from "./signature-count";
  * `locale` is the interface language; `campaign.language` the language of the
  * campaign's own texts (its best match, marked with lang= for readers).
  * `source` is a checked partner code from the page's address, carried into
- * the links to the letter builder and to the other languages.
+ * the links to the letter builder and to the other languages. `origin` is
+ * the one the reader came in on (the address they share); `onion` what the
+ * safety notice says about the onion service.
  */
 export function CampaignPage({
   campaign,
   totals,
   locale,
   source,
+  origin,
+  onion,
 }: {
   campaign: PublicCampaign;
   totals: CampaignTotals;
   locale: string;
   source?: string;
+  origin: string;
+  onion: OnionOffer | null;
 }) {
   const language = campaign.language;
   const t = translator(locale, "campaign");
@@ -40,7 +47,7 @@ export function CampaignPage({
 
   return (
     <article lang={language} className="campaign">
-      <SafetyNotice heading={t("safetyHeading")} text={campaign.safetyNotice} />
+      <SafetyNotice heading={t("safetyHeading")} text={campaign.safetyNotice} onion={onion} locale={locale} />
 
       <header className="campaign-header">
         <p className="eyebrow">
@@ -128,7 +135,13 @@ export function CampaignPage({
       ) : null}
       <p className="small">{t("signatures", { count: totals.signatures })}</p>
       {open ? (
-        <ShareLinks slug={campaign.slug} title={campaign.title} locale={locale} warn={campaign.safetyNotice !== ""} />
+        <ShareLinks
+          origin={origin}
+          slug={campaign.slug}
+          title={campaign.title}
+          locale={locale}
+          warn={campaign.safetyNotice !== ""}
+        />
       ) : null}
     </article>
   );

@@ -7,11 +7,14 @@ import { campaignShareUrl, shareLinks } from "@/lib/campaigns/share-links";
 import { translator } from "@/lib/i18n/messages";
 
 export function ShareLinks({
+  origin,
   slug,
   title,
   locale,
   warn,
 }: {
+  /** The origin the reader came in on: a reader on the onion or a mirror shares that address. */
+  origin: string;
   slug: string;
   /** The campaign's title, in its own language: the text the links share. */
   title: string;
@@ -21,7 +24,7 @@ export function ShareLinks({
   warn: boolean;
 }) {
   const t = translator(locale, "share");
-  const url = campaignShareUrl(slug);
+  const url = campaignShareUrl(origin, slug);
   return (
     <section aria-labelledby="share-heading" className="share" lang={locale} data-testid="share">
       <h2 id="share-heading">{t("heading")}</h2>

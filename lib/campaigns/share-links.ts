@@ -1,8 +1,6 @@
 // Links that share a campaign without tracking anyone: each is a plain URL
 // the supporter's own browser opens (no script, no counter, no image from
 // another host, no code that says who shared).
-import { env } from "@/lib/core/env";
-
 /** The services with a share address anyone can open. */
 export type ShareService = "email" | "telegram" | "whatsapp" | "x" | "vk";
 
@@ -25,7 +23,11 @@ export function shareLinks(url: string, text: string): ShareLink[] {
   ];
 }
 
-/** The campaign page's public address: no language, no partner code, nothing that tells who shared it. */
-export function campaignShareUrl(slug: string): string {
-  return `${env().PUBLIC_URL.replace(/\/+$/, "")}/c/${slug}`;
+/**
+ * The campaign page's public address: no language, no partner code, nothing
+ * that tells who shared it. `origin` is the one the reader came in on
+ * (requestOrigin()), so a reader on the onion or a mirror shares that address.
+ */
+export function campaignShareUrl(origin: string, slug: string): string {
+  return `${origin.replace(/\/+$/, "")}/c/${slug}`;
 }

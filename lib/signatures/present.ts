@@ -3,8 +3,8 @@ import "server-only";
 // supporter's language, and as the JSON API's answer, in English. The texts
 // are in messages/*.json ("formErrors", "apiErrors"); HTTP statuses are
 // lib/http/json.ts's, from the error codes.
-import { env } from "@/lib/core/env";
 import type { ApiError } from "@/lib/core/errors";
+import { canonicalOrigin } from "@/lib/core/origins";
 import { apiMessage, formMessage, formMessages, type ApiMessageKey } from "@/lib/letters/form-messages";
 import { letterOutputs } from "@/lib/letters/letter-outputs";
 import { sentReportToken } from "@/lib/letters/report-letters-sent";
@@ -78,7 +78,8 @@ export type SignatureApiAnswer = { error: ApiError } | { duplicate: boolean; bod
 export function signatureApiAnswer(
   result: SignCampaignResult,
   slug: string,
-  options: { links?: boolean } = {},
+  // `origin`: the one the client called (the download links stay on it); the canonical one if not given.
+  options: { links?: boolean; origin?: string } = {},
 ): SignatureApiAnswer {
   switch (result.kind) {
     case "invalid":
@@ -110,7 +111,10 @@ export function signatureApiAnswer(
     case "campaign_closed":
       return { error: { code: "closed", message: apiMessage("campaignClosed") } };
     case "signed":
-      return { duplicate: result.duplicate, body: signedBody(result, slug, options.links ?? false) };
+      return {
+        duplicate: result.duplicate,
+        body: signedBody(result, slug, options.links ? (options.origin ?? canonicalOrigin().origin) : null),
+      };
   }
 }
 
@@ -119,7 +123,8 @@ function proofRefusal(message: ApiMessageKey, field: ApiMessageKey): ApiError {
   return { code: "invalid", message: apiMessage(message), fields: { altcha: [apiMessage(field)] } };
 }
 
-function signedBody(result: Signed, slug: string, withLinks: boolean): SignatureAnswer {
+/** `linksOrigin`: the request's origin when the links were asked for, else null. */
+function signedBody(result: Signed, slug: string, linksOrigin: string | null): SignatureAnswer {
   const answer: SignatureAnswer = {
     signatureId: result.signatureId,
     duplicate: result.duplicate,
@@ -129,13 +134,14 @@ function signedBody(result: Signed, slug: string, withLinks: boolean): Signature
     },
     letters: result.letters.map((l) => ({ addresseeId: l.addressee.id, name: l.addressee.name, channel: l.channel })),
   };
-  return withLinks ? { ...answer, links: signedLinks(result, slug) } : answer;
+  return linksOrigin ? { ...answer, links: signedLinks(result, slug, linksOrigin) } : answer;
 }
 
 /** The ready-made links for the other channels (letter-outputs.ts, as the thank-you view shows them). */
-function signedLinks(result: Signed, slug: string): NonNullable<SignatureAnswer["links"]> {
+function signedLinks(result: Signed, slug: string, origin: string): NonNullable<SignatureAnswer["links"]> {
   const outputs = letterOutputs(result.letters, result.submission, result.builder.template.xPost);
-  const base = `${env().PUBLIC_URL}/c/${slug}/letters`;
+  // On the origin the client called: an onion client stays on the onion.
+  const base = `${origin}/c/${slug}/letters`;
   return {
     mailto: outputs.mailtoAll,
     mailtoByAddressee: Object.fromEntries(

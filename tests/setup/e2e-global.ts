@@ -7,7 +7,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
-import { e2ePort } from "../../playwright.config.ts";
+import { e2eMirrorHost, e2eOnionHost, e2ePort } from "../../playwright.config.ts";
 import { e2eStaff } from "../helpers/e2e-staff.ts";
 import { adminQuery, databaseUrl, openTestServer, runId } from "../helpers/test-database.ts";
 
@@ -80,6 +80,9 @@ export default async function globalSetup() {
         // Wait for a connection as long as a browser waits, never 503 on a busy machine.
         DATABASE_CONNECT_TIMEOUT_MS: "60000",
         PUBLIC_URL: `http://127.0.0.1:${e2ePort}`,
+        // The same app on an onion and a mirror, as a deployment for readers in Russia runs it.
+        ONION_URL: `http://${e2eOnionHost}`,
+        MIRROR_URLS: `http://${e2eMirrorHost}`,
         // One browser on one machine: every test shares one client (no proxy here).
         CLIENT_IP_HEADER: "none",
         APP_SECRET: e2eAppSecret,

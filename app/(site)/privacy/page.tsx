@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { env } from "@/lib/core/env";
 import { translator } from "@/lib/i18n/messages";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { onionOffer } from "@/lib/privacy/onion-offer";
 import { privacyFacts } from "@/lib/privacy/privacy-facts";
+import { OnionNotice } from "@/components/site/onion-notice";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +24,9 @@ const rows = [
 /** Generated from the running settings (lib/privacy/privacy-facts.ts). */
 export default async function PrivacyPage() {
   const f = privacyFacts(env());
-  const t = translator(await requestLocale(), "privacy");
+  const locale = await requestLocale();
+  const t = translator(locale, "privacy");
+  const onion = onionOffer(await requestOrigin(), await requestPathWithoutLang(), locale);
   const values = { days: f.retentionDays, minutes: f.rateLimitWindowMinutes, hours: f.confirmationLinkHours };
   // Consenting supporters' contact: the same period, counted from the campaign's close.
   const kept = { ...values, days: f.contactForUpdates.daysAfterClose };
@@ -75,6 +80,7 @@ export default async function PrivacyPage() {
         <li>{t("safetyProvider")}</li>
         <li>{t("safetyTor")}</li>
       </ul>
+      <OnionNotice offer={onion} locale={locale} />
     </div>
   );
 }

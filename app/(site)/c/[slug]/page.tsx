@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { CampaignPage } from "@/components/campaign/campaign-page";
 import { getCampaignPage } from "@/lib/campaigns/get-campaign-page";
 import { partnerSource } from "@/lib/campaigns/partner-source";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { requestLocale, requestPathWithoutLang } from "@/lib/i18n/request-locale";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { onionOffer } from "@/lib/privacy/onion-offer";
 
 export const dynamic = "force-dynamic";
 
@@ -21,5 +23,15 @@ export default async function CampaignRoute({ params, searchParams }: Props) {
   const data = await getCampaignPage((await params).slug, locale);
   if (!data) notFound();
   const source = partnerSource((await searchParams).source);
-  return <CampaignPage campaign={data.campaign} totals={data.totals} locale={locale} source={source} />;
+  const origin = await requestOrigin();
+  return (
+    <CampaignPage
+      campaign={data.campaign}
+      totals={data.totals}
+      locale={locale}
+      source={source}
+      origin={origin.origin}
+      onion={onionOffer(origin, await requestPathWithoutLang(), locale)}
+    />
+  );
 }

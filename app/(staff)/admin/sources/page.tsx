@@ -5,6 +5,7 @@ import { knownCode, sourceDoneCodes, sourceProblemCodes } from "@/lib/admin/stat
 import { listSources } from "@/lib/admin/sources";
 import { withPartnerSource } from "@/lib/campaigns/partner-source";
 import { campaignShareUrl } from "@/lib/campaigns/share-links";
+import { canonicalOrigin } from "@/lib/core/origins";
 import { requireStaff } from "@/lib/auth/session";
 import { catalogues, formatNumber } from "@/lib/i18n/messages";
 import { adminLanguage } from "@/lib/i18n/admin-language";
@@ -77,7 +78,8 @@ export default async function SourcesPage({
                       </th>
                       <td>{s.label}</td>
                       <td>
-                        <code>{withPartnerSource(campaignShareUrl(c.slug), s.code)}</code>
+                        {/* Partners publish it on the open web: the canonical address, whichever origin staff use. */}
+                        <code>{withPartnerSource(campaignShareUrl(canonicalOrigin().origin, c.slug), s.code)}</code>
                       </td>
                       <td>{formatNumber(s.signatures, locale)}</td>
                       <td>

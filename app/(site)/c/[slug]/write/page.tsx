@@ -8,6 +8,7 @@ import { getLetterBuilders } from "@/lib/letters/get-letter-builder";
 import { partnerSource } from "@/lib/campaigns/partner-source";
 import { catalogues } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { letterFormAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +44,13 @@ export default async function WritePage({ params, searchParams }: Props) {
       locale={locale}
       messages={{ builder: catalogues[locale].builder, thankYou: catalogues[locale].thankYou }}
       share={
-        <ShareLinks slug={campaign.slug} title={campaign.title} locale={locale} warn={campaign.safetyNotice !== ""} />
+        <ShareLinks
+          origin={(await requestOrigin()).origin}
+          slug={campaign.slug}
+          title={campaign.title}
+          locale={locale}
+          warn={campaign.safetyNotice !== ""}
+        />
       }
     />
   );
