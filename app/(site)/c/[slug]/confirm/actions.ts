@@ -26,6 +26,8 @@ export async function confirmAddress(formData: FormData): Promise<void> {
     lang: formData.get("lang") ?? undefined,
   });
   if (!parsed.success) redirect("/");
+  // The thank-you this queues starts its links where the supporter signed,
+  // not at this click's origin (why: lib/delivery/supporter-follow-ups.ts).
   const { outcome, letters, contactOnly } = await confirmSupporterEmail(parsed.data.token);
   const lang = parsed.data.lang ? `&lang=${parsed.data.lang}` : "";
   // A link that confirmed an address alone gets its own words: no letters were at stake.
