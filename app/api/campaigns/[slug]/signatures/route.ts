@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { campaignParamsSchema } from "@/lib/campaigns/schema";
 import { clientAddress } from "@/lib/core/client-address";
+import { canonicalOrigin, originOfRequest } from "@/lib/core/origins";
 import { crossSiteOrigin } from "@/lib/http/cross-site";
 import { apiErrorResponse, apiRoute, badParameters, bodyRefusal, queryOf } from "@/lib/http/json";
 import { readBody } from "@/lib/http/read-body";
@@ -28,6 +29,8 @@ export const POST = apiRoute(async (request: Request, context: RouteContext<"/ap
   }
   const body = await readBody(request, signatureFormFields);
   if (!body.ok) return bodyRefusal(body);
+  // apiRoute refused any unlisted host; the client's origin starts the supporter's email links and the download links.
+  const origin = (originOfRequest(request.headers) ?? canonicalOrigin()).origin;
   const result = await signCampaign({
     slug: params.data.slug,
     values: body.value,
@@ -36,8 +39,13 @@ export const POST = apiRoute(async (request: Request, context: RouteContext<"/ap
     // any language's few lines), so here it is required, not traded for a
     // stricter limit as on the form without JavaScript.
     proofOfWork: "required",
+    linkOrigin: origin,
   });
-  const answer = signatureApiAnswer(result, params.data.slug, { links: query.data.include === "links" });
+  const answer = signatureApiAnswer(result, params.data.slug, {
+    links: query.data.include === "links",
+    // The download links stay on the origin the client called.
+    origin,
+  });
   if ("error" in answer) return apiErrorResponse(answer.error);
   return NextResponse.json(answer.body, {
     status: answer.duplicate ? 200 : 201,
