@@ -32,11 +32,6 @@ const rtlLanguages = new Set(["ar", "fa", "he", "ur"]);
 /** What every email needs besides its own text. */
 export type EmailContext = { language: string; deleteUrl: EmailLink; retentionDays: number };
 
-/** The link's URLs, first the one to follow. */
-export function linkUrls(link: EmailLink): string[] {
-  return typeof link === "string" ? [link] : link.map((l) => l.url);
-}
-
 export function renderEmail(options: EmailContext & { subject: string; blocks: EmailBlock[] }): RenderedEmail {
   const footer = footerTexts(options.language);
   const via = linkTexts(options.language);
