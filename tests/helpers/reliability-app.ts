@@ -95,6 +95,13 @@ function appBaseEnv(): NodeJS.ProcessEnv {
   return base;
 }
 
+/** A v3-shaped onion host the reliability app also answers on (ONION_URL is http://<this>). */
+export const reliabilityOnionHost = `${"abcdefghijklmnopqrstuvwxyz234567".repeat(2).slice(0, 56)}.onion`;
+/** A listed https mirror: reached over plain http here, as a TLS proxy in front would pass it on. */
+export const reliabilityHttpsMirrorHost = "mirror.example.net";
+/** A listed http mirror on a *.localhost name, which resolves to this machine. */
+export const reliabilityMirrorHost = (port: number) => `mirror.localhost:${port}`;
+
 export type AppProcess = {
   child: ChildProcess;
   url: string;
@@ -104,7 +111,12 @@ export type AppProcess = {
   stop: () => Promise<void>;
 };
 
-/** The web process (scripts/serve.ts) on the reliability build with these settings; resolves once it answers. */
+/**
+ * The web process (scripts/serve.ts) on the reliability build with these
+ * settings; resolves once it answers. Besides PUBLIC_URL (its loopback
+ * address) it answers on an onion address and two mirrors, as a deployment
+ * with ONION_URL and MIRROR_URLS does.
+ */
 export async function startApp(port: number, settings: Record<string, string>): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
@@ -112,7 +124,15 @@ export async function startApp(port: number, settings: Record<string, string>): 
     // As it ships: Next.js behind the per-process page cache (scripts/serve.ts), as `npm start` runs it.
     ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"],
     {
-      env: { ...appBaseEnv(), NEXT_DIST_DIR: reliabilityDistDir, NODE_ENV: "production", PUBLIC_URL: url, ...settings },
+      env: {
+        ...appBaseEnv(),
+        NEXT_DIST_DIR: reliabilityDistDir,
+        NODE_ENV: "production",
+        PUBLIC_URL: url,
+        ONION_URL: `http://${reliabilityOnionHost}`,
+        MIRROR_URLS: `http://${reliabilityMirrorHost(port)} https://${reliabilityHttpsMirrorHost}`,
+        ...settings,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

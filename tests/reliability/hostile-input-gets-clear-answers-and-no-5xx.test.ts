@@ -4,7 +4,9 @@
 // page again) naming what is wrong, and what is accepted stays text: in the
 // HTML (nothing unescaped), in Chromium (no payload runs, no markup appears),
 // in the PDF and .eml downloads, in the letters a real worker sends to an
-// SMTP server (no header or recipient added), and in the admins' CSV.
+// SMTP server (no header or recipient added), and in the admins' CSV. The
+// Host and X-Forwarded-Host headers too: only the listed origins (PUBLIC_URL,
+// ONION_URL, MIRROR_URLS) are answered, anything else is refused naming nothing.
 //
 // How every field meets every string without a product of requests: a
 // "rotation" sends all fields hostile at once, field k getting string
@@ -17,6 +19,7 @@ import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -33,7 +36,15 @@ import { attackGroups, attacks, oversizedBodies, type Attack } from "../fixtures
 import { resetDatabase } from "../helpers/db";
 import { seedLaunchCampaign } from "../helpers/factories";
 // The same build as the rest of the suite: one build per run, not two.
-import { ensureProductionBuild, reliabilityDistDir, startApp, type AppProcess } from "../helpers/reliability-app";
+import {
+  ensureProductionBuild,
+  reliabilityDistDir,
+  reliabilityHttpsMirrorHost,
+  reliabilityMirrorHost,
+  reliabilityOnionHost,
+  startApp,
+  type AppProcess,
+} from "../helpers/reliability-app";
 import { launchHostileBrowser, startReplayProxy, watchedPage, type ServedDocument } from "../helpers/hostile-browser";
 import { mailProblems } from "../helpers/hostile-mail";
 import {
@@ -264,6 +275,70 @@ function spread(
     ...(j < texts.length ? { body: letterBody(texts[j]!) } : {}),
     typed: [...Object.values(rounds[j] ?? {}), ...(texts[j] ?? [])],
   }));
+}
+
+type RawAnswer = { status: number; text: string; rawHeaders: string; header: (name: string) => string | null };
+
+/**
+ * One HTTP/1.1 request written byte for byte on a socket: fetch and node:http
+ * refuse to send a Host of our choosing, let alone one with CR, LF or NUL in
+ * it. Header values go out as UTF-8, as a client that does not care sends them.
+ */
+function rawRequest(
+  port: number,
+  request: { method: string; path: string; headers: [string, string][]; body?: { type: string; body: Buffer } },
+): Promise<RawAnswer> {
+  const lines = [
+    `${request.method} ${request.path} HTTP/1.1`,
+    ...request.headers.map(([name, value]) => `${name}: ${value}`),
+    "Connection: close",
+    ...(request.body ? [`Content-Type: ${request.body.type}`, `Content-Length: ${request.body.body.length}`] : []),
+  ];
+  const head = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "utf8");
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.write(request.body ? Buffer.concat([head, request.body.body]) : head);
+    });
+    const chunks: Buffer[] = [];
+    socket.setTimeout(60_000, () => socket.destroy(new Error(`no answer to ${request.method} ${request.path}`)));
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // The server may close after its answer while we still write a body it did not want.
+    socket.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? null : reject(error),
+    );
+    socket.on("close", () => {
+      const raw = Buffer.concat(chunks);
+      const end = raw.indexOf("\r\n\r\n");
+      if (end < 0)
+        return reject(
+          new Error(`no HTTP answer to ${request.method} ${request.path}: ${raw.toString("latin1").slice(0, 200)}`),
+        );
+      const [statusLine, ...headerLines] = raw.subarray(0, end).toString("latin1").split("\r\n");
+      const headers = headerLines.map(
+        (line) =>
+          [line.slice(0, line.indexOf(":")).trim().toLowerCase(), line.slice(line.indexOf(":") + 1).trim()] as const,
+      );
+      const header = (name: string) => headers.find(([n]) => n === name)?.[1] ?? null;
+      let body = raw.subarray(end + 4);
+      if (header("transfer-encoding")?.toLowerCase() === "chunked") {
+        const parts: Buffer[] = [];
+        for (let at = 0; ;) {
+          const lineEnd = body.indexOf("\r\n", at);
+          const size = parseInt(body.subarray(at, lineEnd).toString("latin1"), 16);
+          if (!size) break;
+          parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
+          at = lineEnd + 2 + size + 2;
+        }
+        body = Buffer.concat(parts);
+      }
+      resolve({
+        status: Number(statusLine!.split(" ")[1]),
+        text: body.toString("utf8"),
+        rawHeaders: headerLines.join("\n"),
+        header,
+      });
+    });
+  });
 }
 
 describe("hostile input gets clear answers and no 5xx", () => {
@@ -681,6 +756,267 @@ describe("hostile input gets clear answers and no 5xx", () => {
         expectPage(answer, url, [value]);
       }
     });
+    expect(tally.serverErrors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it("Host and X-Forwarded-Host: listed origins answer as usual; any other gets a 421 (or Node's 400) naming nothing, no 5xx", async () => {
+    const errorsBefore = tally.serverErrors.length;
+    const port = Number(new URL(base).port);
+    const onion = reliabilityOnionHost;
+    const canonical = `127.0.0.1:${port}`;
+    const mirror = reliabilityMirrorHost(port);
+    const httpsMirror = reliabilityHttpsMirrorHost;
+    const action = (name: string) => {
+      const id = actions.get(name);
+      if (!id) throw new Error(`No server action ${name} in ${reliabilityDistDir}'s manifest.`);
+      return `$ACTION_ID_${id}`;
+    };
+    const json = (value: unknown) => ({ type: "application/json", body: Buffer.from(JSON.stringify(value)) });
+    const multipart = async (fields: [string, string][]) => {
+      const encoded = new Response(formBody(fields));
+      return { type: encoded.headers.get("content-type")!, body: Buffer.from(await encoded.arrayBuffer()) };
+    };
+    type Target = {
+      name: string;
+      method: "GET" | "POST";
+      path: string;
+      kind: "page" | "missing page" | "api" | "download" | "action";
+      body?: { type: string; body: Buffer };
+    };
+    const targets: Target[] = [
+      ...["/", `/c/${slug}`, `/c/${slug}/write`, "/privacy", "/staff/sign-in", `/embed/${slug}`].map((p): Target => ({
+        name: `GET ${p}`,
+        method: "GET",
+        path: p,
+        kind: "page",
+      })),
+      { name: "GET /no-such-page", method: "GET", path: "/no-such-page", kind: "missing page" },
+      ...["/api/campaigns", `/api/campaigns/${slug}`, `/api/campaigns/${slug}/totals`, "/api/proof-of-work"].map(
+        (p): Target => ({ name: `GET ${p}`, method: "GET", path: p, kind: "api" }),
+      ),
+      {
+        name: "POST /api/…/signatures",
+        method: "POST",
+        path: `/api/campaigns/${slug}/signatures`,
+        kind: "api",
+        body: json(validSignature()),
+      },
+      ...(["pdf", "eml"] as const).map((kind): Target => ({
+        name: `POST /c/…/letters/${kind}`,
+        method: "POST",
+        path: `/c/${slug}/letters/${kind}`,
+        kind: "download",
+        body: json({ ...validLetter(), paper: "a4" }),
+      })),
+      {
+        name: "POST confirm (server action)",
+        method: "POST",
+        path: `/c/${slug}/confirm`,
+        kind: "action",
+        body: await multipart([
+          [action("app/(site)/c/[slug]/confirm/actions.ts#confirmAddress"), ""],
+          ["slug", slug],
+          ["token", "not-a-token"],
+        ]),
+      },
+      {
+        name: "POST delete-my-data (server action)",
+        method: "POST",
+        path: "/privacy/delete",
+        kind: "action",
+        body: await multipart([
+          [action("app/(site)/privacy/delete/actions.ts#deleteMyData"), ""],
+          ["token", "not-a-token"],
+        ]),
+      },
+    ];
+
+    // Listed: the origin each request should be answered as, and the Origin a browser there sends with a form.
+    const listed: {
+      headers: [string, string][];
+      kind: "canonical" | "onion" | "mirror";
+      https: boolean;
+      origin: string;
+    }[] = [
+      { headers: [["Host", canonical]], kind: "canonical", https: false, origin: base },
+      { headers: [["Host", `localhost:${port}`]], kind: "canonical", https: false, origin: `http://localhost:${port}` },
+      { headers: [["Host", onion]], kind: "onion", https: false, origin: `http://${onion}` },
+      { headers: [["Host", `${onion}.`]], kind: "onion", https: false, origin: `http://${onion}.` },
+      { headers: [["Host", mirror]], kind: "mirror", https: false, origin: `http://${mirror}` },
+      { headers: [["Host", httpsMirror]], kind: "mirror", https: true, origin: `https://${httpsMirror}` },
+      // A TLS proxy in front (Caddy) passes Host on and may add X-Forwarded-Host: the same host, or a listed one.
+      {
+        headers: [
+          ["Host", onion],
+          ["X-Forwarded-Host", onion],
+        ],
+        kind: "onion",
+        https: false,
+        origin: `http://${onion}`,
+      },
+      {
+        headers: [
+          ["Host", canonical],
+          ["X-Forwarded-Host", httpsMirror],
+        ],
+        kind: "mirror",
+        https: true,
+        origin: `https://${httpsMirror}`,
+      },
+    ];
+    // Hostile values, each sent as the Host and (with a listed Host) as X-Forwarded-Host.
+    const lookAlikeOnion = `${onion.slice(0, 55)}a.onion`;
+    const hostile = [
+      "evil.example",
+      `evil.example:${port}`,
+      `${canonical}.evil.example`,
+      `${onion}.evil.example`,
+      `evil-${onion}`,
+      lookAlikeOnion,
+      "evil.example\r\nX-Evil: 1",
+      "evil.example\nX-Evil: 1",
+      "evil.example\rX-Evil: 1",
+      "evil.example\u0000",
+      `${canonical} evil.example`,
+      "evil .example",
+      `evil@${canonical}`,
+      "a@b",
+      `${"evil".repeat(15)}.`.repeat(60) + "example",
+      `${"e".repeat(12_000)}vil.example`,
+      `${"e".repeat(20_000)}vil.example`,
+      `m\u0456rror.localhost:${port}`, // Cyrillic і
+      `xn--mrror-3ve.localhost:${port}`,
+      "\uFF45vil.example", // fullwidth e
+      "evil.example\u200B",
+      `mirror.localhost:${port + 1}`,
+      `${onion}:8080`,
+      `${httpsMirror}:8443`,
+      `${canonical}, evil.example`,
+      `${onion}, evil.example`,
+      `${onion},${onion}`,
+      "",
+      " ",
+      "[2001:db8::1]",
+      `[::ffff:127.0.0.1]:${port}`,
+      "[::ffff:7f00:1]",
+      "::1",
+      "[::1",
+      "[fe80::1%25eth0]",
+      "evil.example/path",
+      "evil.example?x=1",
+      "evil.example#x",
+      "%65vil.example",
+      "*",
+    ];
+    const cases: { label: string; headers: [string, string][]; value: string }[] = [
+      ...hostile.map((value) => ({ label: "Host", headers: [["Host", value]] as [string, string][], value })),
+      ...[...hostile, `localhost:${port}`, "[::1]", "127.0.0.1"].map((value) => ({
+        label: "X-Forwarded-Host",
+        headers: [
+          ["Host", canonical],
+          ["X-Forwarded-Host", value],
+        ] as [string, string][],
+        value,
+      })),
+      // Two headers of one name: Node keeps the first Host and joins X-Forwarded-Host's with ", ".
+      {
+        label: "two Hosts",
+        headers: [
+          ["Host", "evil.example"],
+          ["Host", canonical],
+        ],
+        value: "evil.example",
+      },
+      {
+        label: "two X-Forwarded-Hosts",
+        headers: [
+          ["Host", canonical],
+          ["X-Forwarded-Host", canonical],
+          ["X-Forwarded-Host", "evil.example"],
+        ],
+        value: "evil.example",
+      },
+      { label: "no Host", headers: [], value: "" },
+    ];
+
+    const sendRaw = async (target: Target, headers: [string, string][], origin?: string) => {
+      const answer = await rawRequest(port, {
+        method: target.method,
+        path: target.path,
+        headers: [
+          ...headers,
+          ...(origin && target.kind === "action" ? ([["Origin", origin]] as [string, string][]) : []),
+          ["Accept-Language", "en"],
+        ],
+        body: target.body,
+      });
+      tally.record(`Host/X-Forwarded-Host: ${target.name}`, answer.status, answer.text.slice(0, 200));
+      return answer;
+    };
+
+    // Listed origins: the usual answer, with the headers of that origin.
+    await inPool(
+      listed.flatMap((l) => targets.map((t) => [l, t] as const)),
+      concurrency,
+      async ([l, target]) => {
+        const what = `${target.name} with ${JSON.stringify(l.headers)}`;
+        const answer = await sendRaw(target, l.headers, l.origin);
+        expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+        expect(answer.status, what).not.toBe(421);
+        if (target.kind === "page") {
+          expect(answer.status, what).toBe(200);
+          expect(answer.text, what).toContain("<h1");
+        }
+        if (target.kind === "missing page") expect(answer.status, what).toBe(404);
+        if (target.kind === "download") expect(answer.status, what).toBe(200);
+        if (target.kind === "action") {
+          expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBe(303);
+          // Relative: the reader stays on the origin they came in on.
+          expect(answer.header("location"), what).toMatch(/^\/[^/]/);
+        }
+        if (target.method === "GET" && target.kind === "api") expect(answer.status, what).toBe(200);
+        const hsts = answer.header("strict-transport-security");
+        // Tor encrypts the onion end to end; HSTS there would send Tor Browser to an https onion that does not exist.
+        if (l.kind === "onion") {
+          expect(hsts, what).toBe(null);
+          expect(answer.header("onion-location"), what).toBe(null);
+          expect(answer.header("content-security-policy") ?? "", what).not.toContain("upgrade-insecure-requests");
+        }
+        if (target.kind === "page") {
+          if (l.https) expect(hsts, what).toMatch(/max-age=\d+/);
+          if (l.kind !== "onion") expect(answer.header("onion-location"), what).toBe(`http://${onion}${target.path}`);
+        }
+      },
+    );
+
+    // Anything else: refused before the app reads anything, and the refusal names no host.
+    await inPool(
+      cases.flatMap((c) => targets.map((t) => [c, t] as const)),
+      concurrency,
+      async ([c, target]) => {
+        const what = `${target.name} with ${c.label} ${JSON.stringify(c.value).slice(0, 80)}`;
+        const answer = await sendRaw(target, c.headers, `http://${canonical}`);
+        // 421 from the app; 400 (or 431 for an over-long header) from Node's own parser for malformed requests.
+        expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeOneOf([400, 421, 431]);
+        if (answer.status === 421) {
+          if (target.kind === "api" || target.kind === "download")
+            expect(JSON.parse(answer.text), what).toMatchObject({ error: { code: "misdirected" } });
+          else expect(answer.text, what).toBe("Misdirected request: this server does not answer for that address.");
+          expect(answer.header("cache-control"), what).toContain("no-store");
+        }
+        expect(answer.text, what).not.toMatch(/<html|<h1|<a /i);
+        expect(answer.header("location"), what).toBe(null);
+        const said = `${answer.text}\n${answer.rawHeaders}`.toLowerCase();
+        expect(said, what).not.toContain("evil");
+        expect(said, what).not.toContain("x-evil");
+        const value = c.value.trim().toLowerCase();
+        if (value.length >= 3) expect(said, what).not.toContain(value);
+        expect(said, what).not.toContain(lookAlikeOnion);
+      },
+    );
+    console.info(
+      `[hostile] Host sweep: ${listed.length} listed and ${cases.length} hostile Host/X-Forwarded-Host values × ${targets.length} endpoints`,
+    );
     expect(tally.serverErrors.slice(errorsBefore)).toEqual([]);
   });
 
