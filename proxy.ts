@@ -51,8 +51,13 @@ export function proxy(request: NextRequest) {
     development: settings.NODE_ENV === "development",
     ...(embed ? { embedFrameAncestors: settings.EMBED_FRAME_ANCESTORS } : {}),
     // Tor Browser offers the onion for the same page (it heeds this on HTTPS pages only).
+    // An address past 2 KiB (a hostile one may reach Node's 16 KiB) is not repeated in a
+    // header: clients refuse large answer headers (fetch at 16 KiB) and nginx's default
+    // buffer gives a 502; the onion's home page stands in.
     ...(onion && origin && origin.kind !== "onion"
-      ? { onionLocation: `${onion.origin}${url.pathname}${url.search}` }
+      ? {
+          onionLocation: `${onion.origin}${`${url.pathname}${url.search}`.length <= 2048 ? `${url.pathname}${url.search}` : "/"}`,
+        }
       : {}),
   });
   // Not a page that links elsewhere: a plain refusal, and the Host is not echoed.
