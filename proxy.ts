@@ -44,21 +44,23 @@ export function proxy(request: NextRequest) {
   // The listed origin this request came in on: its links, redirects and headers follow it.
   const origin = originOfRequest(request.headers);
   const onion = onionOrigin();
+  // Tor Browser offers the onion for the same page (it heeds this on HTTPS
+  // pages only). An address past 2 KiB (a hostile one may reach Node's 16 KiB)
+  // is not repeated in a header: clients refuse large answer headers (fetch
+  // at 16 KiB) and nginx's default buffer gives a 502; the onion's home page
+  // stands in.
+  const samePage = `${url.pathname}${url.search}`;
+  const onionLocation =
+    onion && origin && origin.kind !== "onion"
+      ? `${onion.origin}${samePage.length <= 2048 ? samePage : "/"}`
+      : undefined;
   const headers = securityHeaders({
     nonce,
     // The onion is end-to-end encrypted by Tor; HSTS or upgrade-insecure-requests would break it.
     https: origin !== null && origin.https && origin.kind !== "onion",
     development: settings.NODE_ENV === "development",
     ...(embed ? { embedFrameAncestors: settings.EMBED_FRAME_ANCESTORS } : {}),
-    // Tor Browser offers the onion for the same page (it heeds this on HTTPS pages only).
-    // An address past 2 KiB (a hostile one may reach Node's 16 KiB) is not repeated in a
-    // header: clients refuse large answer headers (fetch at 16 KiB) and nginx's default
-    // buffer gives a 502; the onion's home page stands in.
-    ...(onion && origin && origin.kind !== "onion"
-      ? {
-          onionLocation: `${onion.origin}${`${url.pathname}${url.search}`.length <= 2048 ? `${url.pathname}${url.search}` : "/"}`,
-        }
-      : {}),
+    ...(onionLocation ? { onionLocation } : {}),
   });
   // Not a page that links elsewhere: a plain refusal, and the Host is not echoed.
   if (origin === null)
