@@ -42,12 +42,14 @@ describe("the onion offer", () => {
     }
   });
 
-  it("is worded in every language, with why and without promising anonymity", () => {
+  it("is worded in every language, with why, how to reach Tor where it is blocked, and without promising anonymity", () => {
     for (const language of ["en", "es", "fr", "ru"]) {
       const t = translator(language, "onion");
       for (const key of ["offer", "why", "here"] as const) expect(t(key)).not.toBe(`onion.${key}`);
       expect(t("offer")).toMatch(/Tor Browser/);
       expect(t("why").length).toBeGreaterThan(100);
+      // Tor itself is blocked in Russia: the way round it is named too.
+      expect(t("why")).toMatch(/Snowflake/);
     }
     expect(translator("en", "onion")("why")).toMatch(/does not make you anonymous/);
     expect(translator("ru", "onion")("why")).toMatch(/заблокирован/);
