@@ -18,12 +18,20 @@ const place = (signatureId: string) =>
   ({ table: "SupporterContact", column: "linkOriginEncrypted", row: signatureId }) as const;
 
 /**
+ * Every sealed origin is this long before encryption: AES-GCM keeps the
+ * length, and an onion origin (68 characters) is longer than most domains,
+ * so unpadded ciphertexts would tell a database reader who came over Tor.
+ * An origin is at most a 253-character host, a scheme and a port.
+ */
+const sealedOriginLength = 300;
+
+/**
  * The origin a supporter signed on, sealed for their contact row like their
- * address. Kept whichever origin it is, the canonical one too, so the row
- * does not tell who came over Tor or a mirror.
+ * address. Kept whichever origin it is, the canonical one too, and padded to
+ * one length, so the row does not tell who came over Tor or a mirror.
  */
 export function sealLinkOrigin(origin: string, signatureId: string): Uint8Array<ArrayBuffer> {
-  return encryptText(origin, place(signatureId));
+  return encryptText(origin.padEnd(sealedOriginLength, " "), place(signatureId));
 }
 
 /**
@@ -34,7 +42,8 @@ export function sealLinkOrigin(origin: string, signatureId: string): Uint8Array<
 export function openLinkOrigin(sealed: Uint8Array | null | undefined, signatureId: string): string | null {
   if (!sealed) return null;
   try {
-    return decryptText(sealed, place(signatureId));
+    // Origins hold no spaces: what follows the origin is the padding.
+    return decryptText(sealed, place(signatureId)).trimEnd();
   } catch {
     return null;
   }
