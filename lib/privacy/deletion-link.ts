@@ -1,21 +1,18 @@
 import "server-only";
 import type { EmailLink } from "@/emails/layout";
-import { env } from "@/lib/core/env";
 import { emailLink } from "./email-links";
 import { signValue, verifySignedValue } from "./encryption";
 
-function deletionPath(signatureId: string, language: string): string {
+/**
+ * The "delete my data" link, as a path: in every supporter email (at each of
+ * our origins, deletionLink) and on the confirm page (relative, so it stays
+ * on the origin the page was opened on). Signed, so it works without an
+ * account; it does not expire, because the right to erasure does not, and it
+ * only ever removes data.
+ */
+export function deletionPath(signatureId: string, language: string): string {
   const token = encodeURIComponent(signValue(`delete.${signatureId}`));
   return `/privacy/delete?token=${token}&lang=${encodeURIComponent(language)}`;
-}
-
-/**
- * The "delete my data" link in every supporter email. Signed, so it works
- * without an account; it does not expire, because the right to erasure does
- * not, and it only ever removes data.
- */
-export function deletionUrl(signatureId: string, language: string): string {
-  return `${env().PUBLIC_URL}${deletionPath(signatureId, language)}`;
 }
 
 /** The same link in an email: at the origin the supporter signed on first, then the canonical and onion ones. */

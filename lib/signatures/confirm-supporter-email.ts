@@ -2,7 +2,7 @@ import "server-only";
 import { createDeliveryMessages } from "@/lib/delivery/create-delivery-messages";
 import { queueThankYou } from "@/lib/delivery/supporter-follow-ups";
 import { decryptText, emailHash, emailHashCandidates, verifySignedValue } from "@/lib/privacy/encryption";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { deletionPath } from "@/lib/privacy/deletion-link";
 import { erasePersonalData } from "@/lib/privacy/data";
 import {
   awaitingConfirmation,
@@ -48,7 +48,7 @@ export type LettersAwaitingConfirmation = {
   text: string;
   replyToMe: boolean;
   /** "This was not me": the same deletion link as in every email. */
-  deleteUrl: string;
+  deletePath: string;
 };
 
 /**
@@ -59,7 +59,7 @@ export type LettersAwaitingConfirmation = {
  */
 export type ConfirmationToShow =
   | LettersAwaitingConfirmation
-  | { kind: "contact"; deleteUrl: string }
+  | { kind: "contact"; deletePath: string }
   | { kind: "nothing_left" | "contact_nothing_left" | "contact_already_confirmed" };
 
 /**
@@ -78,11 +78,11 @@ export async function confirmationToShow(
   if (!parsed || parsed.expires * 1000 < now.getTime()) return { kind: "nothing_left" };
   const signature = await awaitingConfirmation(parsed.signatureId);
   if (!signature) return { kind: "nothing_left" };
-  const deleteUrl = deletionUrl(parsed.signatureId, language);
+  const deletePath = deletionPath(parsed.signatureId, language);
   if (signature.letters.length === 0) {
     if (!signature.contact?.emailEncrypted) return { kind: "contact_nothing_left" };
     if (signature.contact.emailConfirmedAt) return { kind: "contact_already_confirmed" };
-    return { kind: "contact", deleteUrl };
+    return { kind: "contact", deletePath };
   }
   const waiting = signature.letters.filter((l) => l.status === "awaiting_confirmation");
   const first = waiting.find((l) => l.content);
@@ -101,7 +101,7 @@ export async function confirmationToShow(
       row: first.content.letterId,
     }),
     replyToMe: signature.contact.replyToSupporter,
-    deleteUrl,
+    deletePath,
   };
 }
 

@@ -141,7 +141,7 @@ describe("a supporter without letters for us to send who agrees to be contacted"
     const token = tokenIn(mail.text!);
     expect(await confirmationToShow(token, "fr", at(1))).toEqual({
       kind: "contact",
-      deleteUrl: expect.stringMatching(/\/privacy\/delete\?token=.+&lang=fr$/),
+      deletePath: expect.stringMatching(/\/privacy\/delete\?token=.+&lang=fr$/),
     });
     expect(await lettersAwaitingConfirmation(token, "fr", at(1))).toBeNull();
   });

@@ -11,7 +11,7 @@ import type { ChildProcess } from "node:child_process";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/core/db";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { deletionPath } from "@/lib/privacy/deletion-link";
 import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { deleteSupporterDataWithLink } from "@/lib/signatures/delete-supporter-data";
 import { getDashboard } from "@/lib/staff/get-dashboard";
@@ -92,7 +92,7 @@ describe("the dashboard's delivery and supporter-email counts", () => {
       const signatures: string[] = [];
       for (let i = 0; i < 10; i++) signatures.push(await confirmedPlatformSignature(campaign));
       const deleteData = async (signatureId: string) => {
-        const token = new URL(deletionUrl(signatureId, "en")).searchParams.get("token")!;
+        const token = new URL(deletionPath(signatureId, "en"), "http://localhost").searchParams.get("token")!;
         expect((await deleteSupporterDataWithLink(token)).outcome).toBe("deleted");
       };
       // One supporter deletes their data before anything is sent: their messages are cancelled.

@@ -2,14 +2,14 @@
 // letters are cancelled, and the campaign's counts stay as they were.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
-import { deletionUrl } from "@/lib/privacy/deletion-link";
+import { deletionPath } from "@/lib/privacy/deletion-link";
 import { deleteSupporterDataWithLink } from "@/lib/signatures/delete-supporter-data";
 import { getCampaignTotals } from "@/lib/tallies/get-campaign-totals";
 import { resetDatabase } from "../helpers/db";
 import { confirmedPlatformSignature } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 
-const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;
+const tokenOf = (path: string) => new URL(path, "http://localhost").searchParams.get("token")!;
 
 describe("deleting a supporter's data", () => {
   beforeAll(async () => {
@@ -22,7 +22,7 @@ describe("deleting a supporter's data", () => {
     const signatureId = await confirmedPlatformSignature(campaign, { name: "Ana Ruiz", email: "ana.ruiz@example.org" });
     const before = await getCampaignTotals("russia-amnesty-undesirable");
 
-    const result = await deleteSupporterDataWithLink(tokenOf(deletionUrl(signatureId, "en")));
+    const result = await deleteSupporterDataWithLink(tokenOf(deletionPath(signatureId, "en")));
     expect(result).toEqual({ outcome: "deleted", cancelledLetters: 5 });
 
     expect(await db().supporterContact.count({ where: { signatureId } })).toBe(0);
@@ -42,7 +42,7 @@ describe("deleting a supporter's data", () => {
     expect(after?.signatures).toBe(before?.signatures);
     expect(after?.letters).toBe(before?.letters);
 
-    expect(await deleteSupporterDataWithLink(tokenOf(deletionUrl(signatureId, "en")))).toEqual({
+    expect(await deleteSupporterDataWithLink(tokenOf(deletionPath(signatureId, "en")))).toEqual({
       outcome: "nothing_left",
     });
   });
@@ -50,7 +50,7 @@ describe("deleting a supporter's data", () => {
   it("refuses a forged or altered link", async () => {
     const campaign = await seedLaunchCampaign();
     const signatureId = await confirmedPlatformSignature(campaign);
-    const token = tokenOf(deletionUrl(signatureId, "en"));
+    const token = tokenOf(deletionPath(signatureId, "en"));
     expect(await deleteSupporterDataWithLink(`${token}x`)).toEqual({ outcome: "invalid" });
     expect(await deleteSupporterDataWithLink(`delete.${signatureId}.AAAA`)).toEqual({ outcome: "invalid" });
     expect(await db().supporterContact.count({ where: { signatureId } })).toBe(1);

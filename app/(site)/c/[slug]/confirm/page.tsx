@@ -73,9 +73,9 @@ export default async function ConfirmPage({ params, searchParams }: PageProps<"/
       <button type="submit">{t(button)}</button>
     </form>
   );
-  const notMe = (deleteUrl: string) => (
+  const notMe = (deletePath: string) => (
     <p>
-      <a href={deleteUrl.replace(/^https?:\/\/[^/]+/, "")}>{t("notMe")}</a>
+      <a href={deletePath}>{t("notMe")}</a>
     </p>
   );
   if (pending.kind === "contact")
@@ -87,7 +87,7 @@ export default async function ConfirmPage({ params, searchParams }: PageProps<"/
           <strong>{t("contactNothingSent")}</strong>
         </p>
         {form("contactButton")}
-        {notMe(pending.deleteUrl)}
+        {notMe(pending.deletePath)}
         {back}
       </div>
     );
@@ -116,7 +116,7 @@ export default async function ConfirmPage({ params, searchParams }: PageProps<"/
       </blockquote>
       <p className={pending.replyToMe ? "warning" : undefined}>{t(pending.replyToMe ? "replyYes" : "replyNo")}</p>
       {form("button")}
-      {notMe(pending.deleteUrl)}
+      {notMe(pending.deletePath)}
       {back}
     </div>
   );
