@@ -1,9 +1,12 @@
 // Shared steps for delivery tests: signatures confirmed for platform sending.
+import { afterAll, beforeAll } from "vitest";
 import { db } from "@/lib/core/db";
+import { closeMailer } from "@/lib/delivery/mailer";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { confirmationToken } from "@/lib/signatures/confirmation-email";
 import { recordSignature } from "@/lib/signatures/record-signature";
 import type { SignatureSubmission } from "@/lib/letters/schema";
+import { resetDatabase } from "./db";
 import { submissionFor } from "./submissions";
 
 // Unpaced unless a test says otherwise: office hours and caps are the pacing tests' business
@@ -41,4 +44,24 @@ export async function useAsMailServer(sink: { start: () => Promise<unknown>; url
   process.env.MAIL_FROM_ADDRESS = "letters@campaigns.example";
   process.env.MAIL_FROM_NAME = "Letter campaigns";
   process.env.DELIVERY_PER_DOMAIN_PER_MINUTE = "10000";
+}
+
+/**
+ * A test file's in-process mail server: started as SMTP_URL and the database
+ * reset before its tests; the app's mail pool closed and the server stopped
+ * after them. Call inside the describe.
+ */
+export function mailServerForThisFile(sink: {
+  start: () => Promise<unknown>;
+  stop: () => Promise<unknown>;
+  url: string;
+}) {
+  beforeAll(async () => {
+    await useAsMailServer(sink);
+    await resetDatabase();
+  });
+  afterAll(async () => {
+    closeMailer();
+    await sink.stop();
+  });
 }

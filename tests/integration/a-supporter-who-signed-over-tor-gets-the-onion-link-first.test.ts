@@ -3,11 +3,10 @@
 // worker makes later) with the onion link first and the usual address beside
 // it. Where they signed is kept sealed in their contact row, nowhere in clear,
 // and goes with the contact when they delete their data or it is purged.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { canonicalOrigin } from "@/lib/core/origins";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
-import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
 import { openLinkOrigin } from "@/lib/privacy/email-links";
 import { decryptText } from "@/lib/privacy/encryption";
@@ -16,8 +15,7 @@ import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 import { confirmSupporterEmail } from "@/lib/signatures/confirm-supporter-email";
 import { deleteSupporterDataWithLink } from "@/lib/signatures/delete-supporter-data";
 import { recordSignature } from "@/lib/signatures/record-signature";
-import { resetDatabase } from "../helpers/db";
-import { messageIdsOf, useAsMailServer } from "../helpers/delivery";
+import { messageIdsOf, mailServerForThisFile } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { launchSlug, postSignature } from "../helpers/signature-api";
 import { SmtpSink } from "../helpers/smtp-sink";
@@ -62,13 +60,8 @@ async function outboxText(signatureId: string, kind: Kind) {
 const urls = (text: string) => text.match(/https?:\/\/[^\s"<]+/g) ?? [];
 
 describe("a supporter who signed over Tor", () => {
-  beforeAll(async () => {
-    await useAsMailServer(sink);
-    await resetDatabase();
-  });
-  afterAll(async () => {
-    closeMailer();
-    await sink.stop();
+  mailServerForThisFile(sink);
+  afterAll(() => {
     if (onionBefore === undefined) delete process.env.ONION_URL;
     else process.env.ONION_URL = onionBefore;
   });

@@ -1,14 +1,12 @@
 // Every email leaves with its own envelope sender, bounces+<token>@<mail
 // domain>, naming the message (a letter's DeliveryMessage, a supporter's
 // email); the From header stays the campaign's address.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
-import { closeMailer } from "@/lib/delivery/mailer";
 import { readReturnPath } from "@/lib/delivery/return-path";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
-import { resetDatabase } from "../helpers/db";
-import { confirmedPlatformSignature, messageIdsOf, useAsMailServer } from "../helpers/delivery";
+import { confirmedPlatformSignature, messageIdsOf, mailServerForThisFile } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
 
@@ -19,14 +17,7 @@ const sink = new SmtpSink();
 const envelopeSender = /^bounces\+[mo]\.[0-9a-f]{32}\.[0-9a-f]{20}@campaigns\.example$/;
 
 describe("the return path", () => {
-  beforeAll(async () => {
-    await useAsMailServer(sink);
-    await resetDatabase();
-  });
-  afterAll(async () => {
-    closeMailer();
-    await sink.stop();
-  });
+  mailServerForThisFile(sink);
 
   it("names each letter's message in MAIL FROM, one per message", async () => {
     const campaign = await seedLaunchCampaign();

@@ -1,13 +1,12 @@
 // The emails a supporter receives, through a real SMTP server: the address
 // confirmation, a thank-you once confirmed, and one delivery summary when
 // every letter has ended, each with text and HTML parts and the delete link.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { deliverMessage } from "@/lib/delivery/deliver-message";
 import { closeMailer } from "@/lib/delivery/mailer";
 import { sendSupporterEmail } from "@/lib/delivery/send-supporter-email";
-import { resetDatabase } from "../helpers/db";
-import { confirmedPlatformSignature, messageIdsOf, useAsMailServer } from "../helpers/delivery";
+import { confirmedPlatformSignature, messageIdsOf, mailServerForThisFile } from "../helpers/delivery";
 import { seedLaunchCampaign } from "../helpers/factories";
 import { SmtpSink } from "../helpers/smtp-sink";
 
@@ -23,14 +22,7 @@ async function sendOutbox(signatureId: string) {
 }
 
 describe("emails to a supporter", () => {
-  beforeAll(async () => {
-    await useAsMailServer(sink);
-    await resetDatabase();
-  });
-  afterAll(async () => {
-    closeMailer();
-    await sink.stop();
-  });
+  mailServerForThisFile(sink);
 
   it("confirmation, thank-you, then one delivery summary, each in text and HTML with a delete link", async () => {
     const campaign = await seedLaunchCampaign();
